@@ -1,0 +1,42 @@
+# Two commands for a new user: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test bench lint format migrate initial-data clean
+
+# The stamp is newer than requirements.txt once they are installed: a second run reuses the venv.
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+migrate: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+
+initial-data: migrate
+	$(MANAGE) load_initial_data
+	$(MANAGE) ensure_admin
+
+run: initial-data
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed
+	$(BIN)/pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/pytest tests/bench -o addopts="" -p no:cacheprovider
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media staticfiles

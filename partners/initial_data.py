@@ -1,0 +1,74 @@
+"""Loads the manifest's taxonomy from the project's own content file.
+
+Records are matched on their natural keys (slug, code) and only created when missing: running
+the loader again, on every `make run` or deploy, never duplicates anything and never overwrites
+what editors have since changed in the admin.
+"""
+
+from django.db import transaction
+from django.utils.html import escape
+
+from .models import ActionLine, ActionTarget, ManifestAction, Region, Theme
+
+
+@transaction.atomic
+def load_taxonomy(content):
+    for position, item in enumerate(content["regions"]):
+        Region.objects.get_or_create(
+            slug=item["slug"],
+            defaults={
+                "name": item["name"],
+                "economic_region": item["economic_region"],
+                "description": item.get("description", ""),
+                "sort_order": position,
+            },
+        )
+    for position, item in enumerate(content["themes"]):
+        Theme.objects.get_or_create(
+            slug=item["slug"],
+            defaults={
+                "name": item["name"],
+                "description": item.get("description", ""),
+                "sort_order": position,
+            },
+        )
+    lines = {}
+    for position, item in enumerate(content["action_lines"]):
+        lines[item["code"]], _ = ActionLine.objects.get_or_create(
+            code=item["code"],
+            defaults={
+                "title": item["title"],
+                "goal": item["goal"],
+                "description": item.get("description", ""),
+                "sort_order": position,
+            },
+        )
+    for item in content["actions"]:
+        action, created = ManifestAction.objects.get_or_create(
+            slug=item["slug"],
+            defaults={
+                "agenda_number": item["agenda_number"],
+                "line": lines[item["line"]],
+                "coalition_code": item.get("coalition_code") or "",
+                "title": item["title"],
+                "summary": item.get("summary", ""),
+                "description": paragraphs_html(item.get("description", "")),
+                "lead_organisation_name": item.get("lead_organisation") or "",
+            },
+        )
+        if created:
+            ActionTarget.objects.bulk_create(
+                ActionTarget(
+                    action=action,
+                    sort_order=position,
+                    year=target.get("year"),
+                    deadline=target.get("deadline") or "",
+                    text=target["text"],
+                )
+                for position, target in enumerate(item["targets"])
+            )
+
+
+def paragraphs_html(text):
+    """Plain text with blank lines between paragraphs, as safe rich-text HTML."""
+    return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())

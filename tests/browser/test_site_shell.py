@@ -1,0 +1,67 @@
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+
+
+def test_home_page_loads_and_is_accessible(visit):
+    page = visit("/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
+    expect(page.get_by_role("main")).to_be_visible()
+    expect(page.get_by_role("contentinfo")).to_be_visible()
+
+
+def test_skip_link_moves_focus_to_the_content(visit):
+    page = visit("/over-het-manifest/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Direct naar de inhoud")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("main#inhoud")).to_be_focused()
+    assert page.url.endswith("#inhoud")
+
+
+def test_menu_opens_and_closes_by_keyboard_on_a_phone(visit, page):
+    page.set_viewport_size({"width": 375, "height": 740})
+    visit("/")
+    toggle = page.get_by_role("button", name="Menu")
+    menu_link = page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Agenda")
+    expect(menu_link).to_be_hidden()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(menu_link).to_be_visible()
+    assert_accessible(page)
+    page.keyboard.press("Escape")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_be_focused()
+    expect(menu_link).to_be_hidden()
+
+
+def test_menu_leads_to_a_section_with_breadcrumbs(visit, page):
+    visit("/")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Over het manifest"
+    ).click()
+    expect(page.locator("h1")).to_have_text("Over het manifest")
+    breadcrumbs = page.get_by_role("navigation", name="Kruimelpad")
+    expect(breadcrumbs.get_by_role("link", name="Home")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_not_found_page_is_dutch_and_accessible(page, live_server, site_data):
+    response = page.goto(live_server.url + "/bestaat-niet/")
+    assert response.status == 404
+    expect(page.locator("h1")).to_have_text("Pagina niet gevonden")
+    assert_accessible(page)
+
+
+def test_the_accessibility_check_can_fail(page):
+    page.set_content(
+        '<html><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+        "<button></button></main></body></html>"
+    )
+    with pytest.raises(AssertionError, match="button-name"):
+        assert_accessible(page)

@@ -1,0 +1,57 @@
+"""Production settings are checked in a fresh interpreter, as a server would load them."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "website.settings.production",
+    "ALLOWED_HOSTS": "werkenenontwikkelen2030.nl",
+    "DATABASE_URL": "sqlite:////tmp/wo2030-deploy-check.sqlite3",
+}
+
+
+def manage(*args, **env):
+    clean_env = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=clean_env | PRODUCTION_ENV | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = manage("check")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_short_secret_key():
+    result = manage("check", SECRET_KEY="geheim")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_deploy_check_is_clean_with_production_environment():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=secrets.token_urlsafe(64)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(db):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20000
+    assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"

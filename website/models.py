@@ -1,0 +1,133 @@
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, FeaturedPageBlock, SocialLinkBlock
+
+
+class BasePage(Page):
+    """Fields every content page shares: a plain intro used in listings and meta tags."""
+
+    intro = models.TextField(
+        "Inleiding",
+        blank=True,
+        max_length=600,
+        help_text="Korte samenvatting bovenaan de pagina, ook gebruikt in overzichten.",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField("Titel in de banner", max_length=160)
+    hero_text = models.TextField("Tekst in de banner", blank=True, max_length=400)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Afbeelding in de banner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Knop in de banner naar",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link_label = models.CharField("Knoptekst", max_length=60, blank=True)
+    featured_pages = StreamField(
+        [("featured_page", FeaturedPageBlock())],
+        verbose_name="Uitgelicht",
+        blank=True,
+        help_text="Tegels naar de belangrijkste onderdelen van de site.",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link"),
+                FieldPanel("hero_link_label"),
+            ],
+            heading="Banner",
+        ),
+        FieldPanel("intro"),
+        FieldPanel("featured_pages"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Homepagina"
+
+
+class StandardPage(BasePage):
+    """A plain content page: "Over het manifest", "Contact", the privacy statement."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "Standaardpagina"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    organisation_name = models.CharField(
+        "Naam organisatie", max_length=160, default="Manifest Werken & Ontwikkelen 2030 NH"
+    )
+    contact_email = models.EmailField("E-mailadres", blank=True)
+    contact_phone = models.CharField("Telefoonnummer", max_length=40, blank=True)
+    postal_address = models.CharField("Postadres", max_length=255, blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], verbose_name="Sociale media", blank=True
+    )
+    service_links = StreamField(
+        [("page", blocks.PageChooserBlock(label="Pagina"))],
+        verbose_name="Servicelinks in de voettekst",
+        blank=True,
+        help_text="Zoals de privacyverklaring, toegankelijkheid en contact.",
+    )
+    footer_text = RichTextField("Tekst in de voettekst", blank=True, features=["bold", "link"])
+
+    panels = [
+        FieldPanel("organisation_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("postal_address"),
+            ],
+            heading="Contact",
+        ),
+        FieldPanel("social_links"),
+        FieldPanel("service_links"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = "Site-instellingen"

@@ -1,0 +1,54 @@
+"""Small readers for configuration that comes from the environment.
+
+Every setting that differs between environments is read here, so README.md can list them
+from one place.
+"""
+
+import os
+from urllib.parse import parse_qs, urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+
+
+def env_str(name, default=""):
+    return os.environ.get(name, default)
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in TRUE_VALUES
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}") from error
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def cache_from_url(url):
+    """Turn CACHE_URL (locmem://, dummy://, redis://host:port/db) into a CACHES entry."""
+    parsed = urlparse(url)
+    if parsed.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if parsed.scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if parsed.scheme in ("redis", "rediss"):
+        options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url.split("?", 1)[0],
+            "KEY_PREFIX": options.get("prefix", "wo2030"),
+        }
+    raise ImproperlyConfigured(f"CACHE_URL scheme {parsed.scheme!r} is not supported")

@@ -1,0 +1,32 @@
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+NAVIGATION_FIELDS = ("title", "url_path", "path", "depth", "draft_title")
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The live, public, in-menu children of the site's root page, in one query."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    page = context.get("page")
+    items = []
+    if site is not None:
+        items = site.root_page.get_children().live().in_menu().public().only(*NAVIGATION_FIELDS)
+    return {
+        "request": request,
+        "home": site.root_page if site else None,
+        "menu_items": items,
+        "current_path": page.path if page else "",
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    ancestors = []
+    if page is not None and page.depth > 2:
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).only(*NAVIGATION_FIELDS)
+    return {"request": context["request"], "ancestors": ancestors, "page": page}
