@@ -15,7 +15,9 @@ PRODUCTION_ENV = {
 
 
 def manage(*args, **env):
-    clean_env = {key: value for key, value in os.environ.items() if key != "SECRET_KEY"}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a "production" process.
+    inherited = {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean_env = {key: value for key, value in os.environ.items() if key not in inherited}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
