@@ -156,3 +156,11 @@ def test_responses_carry_security_headers(client, home_page):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_home_page_features_the_main_sections(client, home_page):
+    html = client.get("/").content.decode()
+    featured = html[html.index('id="featured-title"') :]
+    for path in ["/manifest/", "/campussen/", "/agenda/", "/partners/"]:
+        assert f'href="{path}"' in featured
+    assert "Lees het manifest" in html

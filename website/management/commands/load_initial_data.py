@@ -37,6 +37,7 @@ class Command(BaseCommand):
                 for key in MENU_PAGES + SERVICE_PAGES
             }
             self.ensure_site_settings(home, content["site"], [pages[key] for key in SERVICE_PAGES])
+            self.ensure_home_features(home, pages)
         self.stdout.write(self.style.SUCCESS("Initial content is in place."))
 
     def ensure_home_page(self, data):
@@ -99,6 +100,17 @@ class Command(BaseCommand):
         )
         page.save_revision().publish()
         return page
+
+    def ensure_home_features(self, home, pages):
+        if home.featured_pages or home.hero_link_id:
+            return
+        home.hero_link = pages["manifest"]
+        home.hero_link_label = "Lees het manifest"
+        home.featured_pages = [
+            ("featured_page", {"page": pages[key], "text": ""})
+            for key in ["manifest", "campuses", "agenda", "partners"]
+        ]
+        home.save_revision().publish()
 
     def ensure_site_settings(self, home, data, service_pages):
         site = Site.objects.get(root_page=home)
