@@ -1,7 +1,18 @@
 import factory
 from django.utils.text import slugify
 
-from .models import ActionLine, ActionTarget, EconomicRegion, ManifestAction, Region, Theme
+from .models import (
+    ActionLine,
+    ActionTarget,
+    EconomicRegion,
+    Initiative,
+    InitiativeStatus,
+    ManifestAction,
+    Partner,
+    PartnerKind,
+    Region,
+    Theme,
+)
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
@@ -52,3 +63,60 @@ class ActionTargetFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ActionTarget
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    name = factory.Faker("company", locale="nl_NL")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = PartnerKind.BUSINESS
+    region = factory.SubFactory(RegionFactory)
+    website = factory.LazyAttribute(lambda partner: f"https://{partner.slug}.example.nl/")
+    is_demo = True
+
+    class Meta:
+        model = Partner
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """A live initiative linked to one new action (pass `actions=[...]` to choose them)."""
+
+    title = factory.Sequence(lambda n: f"Initiatief {n}")
+    slug = factory.LazyAttribute(lambda initiative: slugify(initiative.title))
+    summary = "Een initiatief dat een manifestactie uitvoert."
+    status = InitiativeStatus.RUNNING
+    live = True
+    is_demo = True
+
+    class Meta:
+        model = Initiative
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def actions(self, create, extracted, **kwargs):
+        self.actions.set(extracted if extracted is not None else [ManifestActionFactory()])
+        if create:
+            self.save()
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if extracted:
+            self.themes.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if extracted:
+            self.regions.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        if extracted:
+            self.partners.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def campuses(self, create, extracted, **kwargs):
+        if extracted:
+            self.campuses.set(extracted)
+            self.save()

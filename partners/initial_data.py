@@ -8,7 +8,7 @@ what editors have since changed in the admin.
 from django.db import transaction
 from django.utils.html import escape
 
-from .models import ActionLine, ActionTarget, ManifestAction, Region, Theme
+from .models import ActionLine, ActionTarget, Initiative, ManifestAction, Partner, Region, Theme
 
 
 @transaction.atomic
@@ -72,3 +72,50 @@ def load_taxonomy(content):
 def paragraphs_html(text):
     """Plain text with blank lines between paragraphs, as safe rich-text HTML."""
     return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())
+
+
+@transaction.atomic
+def load_demo_partners(content):
+    """Fictional partners, flagged is_demo, so the site shows a living ecosystem from day one."""
+    regions = {region.slug: region for region in Region.objects.all()}
+    for item in content["demo_partners"]:
+        Partner.objects.get_or_create(
+            slug=item["slug"],
+            defaults={
+                "name": item["name"],
+                "kind": item["kind"],
+                "region": regions.get(item.get("region")),
+                "website": item.get("website", ""),
+                "short_description": item.get("description", ""),
+                "is_demo": True,
+            },
+        )
+
+
+@transaction.atomic
+def load_demo_initiatives(content, campuses_by_slug):
+    """Fictional initiatives, flagged is_demo and published, each linked to manifest actions."""
+    partners = {partner.slug: partner for partner in Partner.objects.all()}
+    for item in content["demo_initiatives"]:
+        if Initiative.objects.filter(slug=item["slug"]).exists():
+            continue
+        initiative = Initiative(
+            title=item["title"],
+            slug=item["slug"],
+            summary=item["summary"],
+            description="".join(paragraphs_html(text) for text in item["description"]),
+            status=item["status"],
+            start_date=item.get("start"),
+            end_date=item.get("end"),
+            lead_partner=partners.get(item.get("lead_partner")),
+            contact_email=item.get("contact_email", ""),
+            is_demo=True,
+        )
+        initiative.actions = ManifestAction.objects.filter(slug__in=item["actions"])
+        initiative.themes = Theme.objects.filter(slug__in=item["themes"])
+        initiative.regions = Region.objects.filter(slug__in=item["regions"])
+        initiative.partners = [partners[slug] for slug in item.get("partners", [])]
+        initiative.campuses = [campuses_by_slug[slug] for slug in item.get("campuses", [])]
+        initiative.tags = item.get("tags", [])
+        initiative.save()
+        initiative.save_revision().publish()

@@ -1,7 +1,8 @@
+from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ActionLine, ManifestAction, Region, Theme
+from .models import ActionLine, Initiative, ManifestAction, Partner, Region, Theme
 
 
 class RegionViewSet(SnippetViewSet):
@@ -36,8 +37,8 @@ class ManifestActionViewSet(SnippetViewSet):
     model = ManifestAction
     icon = "tasks"
     menu_label = "Acties"
-    list_display = ["agenda_number", "title", "line", "coalition_code"]
-    list_filter = ["line"]
+    list_display = ["agenda_number", "title", "line", "coalition_code", "status"]
+    list_filter = ["line", "status"]
     search_fields = ["title", "summary", "coalition_code"]
     ordering = ["line__sort_order", "agenda_number"]
     inspect_view_enabled = True
@@ -51,3 +52,37 @@ class ManifestViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ManifestViewSetGroup)
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "group"
+    menu_label = "Partners"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "region", "website", "is_demo"]
+    list_filter = ["kind", "region", "is_demo"]
+    search_fields = ["name", "short_description"]
+    inspect_view_enabled = True
+
+
+class InitiativeViewSet(SnippetViewSet):
+    model = Initiative
+    icon = "rocket"
+    menu_label = "Initiatieven"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["title", "status", "lead_partner", UpdatedAtColumn()]
+    list_filter = {
+        "actions": ["exact"],
+        "themes": ["exact"],
+        "regions": ["exact"],
+        "status": ["exact"],
+        "live": ["exact"],
+    }
+    search_fields = ["title", "summary"]
+    inspect_view_enabled = True
+
+
+register_snippet(PartnerViewSet)
+register_snippet(InitiativeViewSet)

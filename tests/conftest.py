@@ -12,12 +12,33 @@ def load_initial_data():
     return HomePage.objects.get()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real initial content once; every `db` test runs on it inside a rollback.
+
+    pytest-django runs transactional tests (the browser tests) after all others; they flush
+    the database when they finish and reload what they need through `load_initial_data`.
+    """
+    with django_db_blocker.unblock():
+        load_initial_data()
+
+
 @pytest.fixture
 def home_page(db):
-    """The real initial content, as `make run` loads it; returns the home page."""
-    return load_initial_data()
+    """The home page of the real initial content, as `make run` loads it."""
+    return HomePage.objects.get()
 
 
 @pytest.fixture
 def site(home_page):
     return Site.objects.get(is_default_site=True)
+
+
+def count_queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)

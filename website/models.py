@@ -1,10 +1,15 @@
 from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from partners.models import ActionLine, EconomicRegion, ManifestAction, Region, Theme
 
 from .blocks import BaseStreamBlock, FeaturedPageBlock, SocialLinkBlock
 
@@ -131,3 +136,173 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Site-instellingen"
+
+
+class ManifestPage(RoutablePageMixin, BasePage):
+    """The manifest itself, with its actions as sub-pages at acties/ and acties/<slug>/."""
+
+    ambitions = StreamField(
+        [("ambition", blocks.TextBlock(label="Ambitie"))],
+        verbose_name="Ambities voor 2030",
+        blank=True,
+    )
+    way_of_working = RichTextField(
+        "Werkwijze", blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    sign_call = models.TextField(
+        "Oproep om te ondertekenen",
+        blank=True,
+        default="Staat uw organisatie achter het manifest? Laat het zien met uw logo.",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Meer inhoud", blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("ambitions"),
+        FieldPanel("way_of_working"),
+        FieldPanel("sign_call"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("way_of_working"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["website.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Manifestpagina"
+
+    def action_lines(self):
+        """The five lines with their actions, targets and progress, in a fixed few queries."""
+        lines = list(
+            ActionLine.objects.prefetch_related(
+                Prefetch(
+                    "actions",
+                    queryset=ManifestAction.objects.order_by("agenda_number", "pk")
+                    .select_related("lead_partner")
+                    .prefetch_related("targets"),
+                )
+            )
+        )
+        ManifestAction.attach_progress(action for line in lines for action in line.actions.all())
+        return lines
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = Theme.objects.all()
+        context["action_lines"] = self.action_lines()
+        return context
+
+    @path("")
+    def manifest(self, request):
+        return self.render(request)
+
+    @path("acties/", name="actions")
+    def actions(self, request):
+        return self.render(
+            request,
+            template="website/manifest_actions.html",
+            context_overrides={
+                "subpage_trail": [("Acties", None)],
+                "action_lines": self.action_lines(),
+            },
+        )
+
+    @path("acties/<slug:slug>/", name="action_detail")
+    def action_detail(self, request, slug):
+        action = get_object_or_404(
+            ManifestAction.objects.select_related("line", "lead_partner").prefetch_related(
+                "targets", "member_partners"
+            ),
+            slug=slug,
+        )
+        ManifestAction.attach_progress([action])
+        initiatives = action.initiatives.filter(live=True).for_listing()
+        return self.render(
+            request,
+            template="website/manifest_action.html",
+            context_overrides={
+                "action": action,
+                "initiatives": initiatives,
+                "subpage_trail": [
+                    ("Acties", self.url + self.reverse_subpage("actions")),
+                    (str(action), None),
+                ],
+            },
+        )
+
+
+class CampusIndexPage(BasePage):
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = ["website.CampusPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Campusoverzicht"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campuses"] = (
+            CampusPage.objects.child_of(self).live().public().select_related("region")
+        )
+        return context
+
+
+class CampusKind(models.TextChoices):
+    CAMPUS = "campus", "Campus"
+    PROJECT_PPS = "project-pps", "Project-pps"
+
+
+class CampusPage(BasePage):
+    """A technical campus: a public-private partnership of schools, companies and governments."""
+
+    kind = models.CharField(
+        "Soort", max_length=20, choices=CampusKind.choices, default=CampusKind.CAMPUS
+    )
+    economic_region = models.CharField(
+        "Economische regio", max_length=3, choices=EconomicRegion.choices
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name="Arbeidsmarktregio",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="campuses",
+    )
+    place = models.CharField("Plaats", max_length=120, blank=True)
+    focus = models.CharField("Focus", max_length=255, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("economic_region"), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("focus")]),
+        FieldPanel("body"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("focus", boost=2),
+        index.SearchField("place"),
+        index.SearchField("body"),
+        index.FilterField("economic_region"),
+    ]
+
+    parent_page_types = ["website.CampusIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Campus"
+        verbose_name_plural = "Campussen"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["initiatives"] = self.initiatives.filter(live=True).for_listing()
+        return context

@@ -21,7 +21,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("", include("partners.urls")),
+    path("", include(wagtail_urls)),
+]
 
 handler404 = "website.views.page_not_found"
 handler500 = "website.views.server_error"

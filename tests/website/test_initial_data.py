@@ -19,7 +19,8 @@ def model_counts():
     } | {"SiteSettings": SiteSettings.objects.count()}
 
 
-def test_loading_twice_gives_identical_counts(db):
+def test_loading_twice_on_a_fresh_database_gives_identical_counts(transactional_db):
+    call_command("flush", interactive=False, verbosity=0)
     load_initial_data()
     first = model_counts()
     load_initial_data()

@@ -11,3 +11,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A fresh folder per test run, so uploads never land in the working tree.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="wo2030-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

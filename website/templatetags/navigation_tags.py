@@ -25,8 +25,23 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
+    """Home, the page's ancestors, the page, then any `subpage_trail` of (title, url) pairs.
+
+    Routable sub-pages and plain Django views pass `subpage_trail`; its last item is the
+    current location and has no link.
+    """
+    request = context["request"]
     page = context.get("page")
-    ancestors = []
+    trail = list(context.get("subpage_trail") or [])
+    crumbs = []
     if page is not None and page.depth > 2:
-        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).only(*NAVIGATION_FIELDS)
-    return {"request": context["request"], "ancestors": ancestors, "page": page}
+        ancestors = Page.objects.ancestor_of(page, inclusive=bool(trail)).filter(depth__gt=1)
+        crumbs = [
+            ("Home" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
+            for ancestor in ancestors.only(*NAVIGATION_FIELDS)
+        ]
+        if not trail:
+            trail = [(page.title, None)]
+    elif trail:
+        crumbs = [("Home", "/")]
+    return {"crumbs": crumbs + trail}

@@ -7,36 +7,65 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from partners.initial_data import load_taxonomy, paragraphs_html
-from website.models import HomePage, SiteSettings, StandardPage
+from partners.initial_data import (
+    load_demo_initiatives,
+    load_demo_partners,
+    load_taxonomy,
+    paragraphs_html,
+)
+from partners.models import Region
+from website.models import (
+    CampusIndexPage,
+    CampusPage,
+    HomePage,
+    ManifestPage,
+    SiteSettings,
+    StandardPage,
+)
 
 CONTENT_FILE = Path(settings.BASE_DIR) / "website" / "data" / "initial_content.json"
 
-# Top-level pages, in menu order. The later parts of the site (manifest, campuses, agenda,
-# partner directory) start as standard pages so the tree and menu exist from day one.
-MENU_PAGES = ["manifest", "campuses", "agenda", "partners", "about"]
-SERVICE_PAGES = ["contact", "privacy", "accessibility"]
+# Top-level pages in menu order, with their page type. Sections whose own page type does not
+# exist yet start as standard pages, so the tree and menu are complete from day one.
+MENU_PAGES = {
+    "manifest": ManifestPage,
+    "campuses": CampusIndexPage,
+    "agenda": StandardPage,
+    "partners": StandardPage,
+    "about": StandardPage,
+}
+SERVICE_PAGES = {"contact": StandardPage, "privacy": StandardPage, "accessibility": StandardPage}
+
+
+def stream_from_sections(sections):
+    body = []
+    for section in sections:
+        body.append(("heading", {"text": section["heading"], "level": "h2"}))
+        body.extend(("paragraph", paragraphs_html(text)) for text in section["paragraphs"])
+    return body
 
 
 class Command(BaseCommand):
     help = (
         "Load the initial content: the manifest's regions, themes, action lines and actions, "
-        "the page tree and the site settings. Safe to run again: nothing is created twice and "
-        "nothing editors changed is overwritten."
+        "the page tree, the campuses, the site settings and demo partners and initiatives "
+        "(flagged is_demo). Safe to run again: nothing is created twice and nothing editors "
+        "changed is overwritten."
     )
 
     def handle(self, *args, **options):
-        content = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
+        self.content = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         with transaction.atomic():
-            load_taxonomy(content)
-            home = self.ensure_home_page(content["pages"]["home"])
+            load_taxonomy(self.content)
+            home = self.ensure_home_page(self.content["pages"]["home"])
             pages = {
-                key: self.ensure_standard_page(
-                    home, content["pages"][key], in_menu=key in MENU_PAGES
-                )
-                for key in MENU_PAGES + SERVICE_PAGES
+                key: self.ensure_page(home, page_type, key, in_menu=key in MENU_PAGES)
+                for key, page_type in (MENU_PAGES | SERVICE_PAGES).items()
             }
-            self.ensure_site_settings(home, content["site"], [pages[key] for key in SERVICE_PAGES])
+            campuses = self.ensure_campuses(pages["campuses"])
+            load_demo_partners(self.content)
+            load_demo_initiatives(self.content, campuses)
+            self.ensure_site_settings(home, [pages[key] for key in SERVICE_PAGES])
             self.ensure_home_features(home, pages)
         self.stdout.write(self.style.SUCCESS("Initial content is in place."))
 
@@ -54,16 +83,16 @@ class Command(BaseCommand):
             # Wagtail's migrations create a "Welcome" placeholder at the slug we need.
             for placeholder in root.get_children().exact_type(Page).filter(slug="home"):
                 placeholder.delete()
-            home = root.add_child(
-                instance=HomePage(
+            home = self.publish_child(
+                root,
+                HomePage(
                     title=data["title"],
                     slug="home",
                     hero_title=data["hero_title"],
                     hero_text=data["hero_text"],
                     intro=data["intro"],
-                )
+                ),
             )
-            home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
@@ -79,27 +108,60 @@ class Command(BaseCommand):
             site.save()
         return home
 
-    def ensure_standard_page(self, home, data, in_menu):
-        existing = home.get_children().filter(slug=data["slug"]).first()
-        if existing is not None:
+    def ensure_page(self, parent, page_type, key, in_menu):
+        data = self.content["pages"][key]
+        existing = parent.get_children().filter(slug=data["slug"]).specific().first()
+        if isinstance(existing, page_type):
             return existing
-        body = []
-        for section in data.get("sections", []):
-            body.append(("heading", {"text": section["heading"], "level": "h2"}))
-            body.extend(
-                ("paragraph", paragraphs_html(paragraph)) for paragraph in section["paragraphs"]
+        if existing is not None:
+            if not isinstance(existing, StandardPage) or existing.get_children().exists():
+                return existing  # an editor's own page at this address: leave it alone
+            # A placeholder from before this section had its own page type.
+            existing.delete()
+        page = page_type(title=data["title"], slug=data["slug"], intro=data.get("intro", ""))
+        page.show_in_menus = in_menu
+        if page_type is StandardPage:
+            page.body = stream_from_sections(data.get("sections", []))
+        if page_type is ManifestPage:
+            page.ambitions = [("ambition", text) for text in self.content["ambitions_2030"]]
+            page.way_of_working = paragraphs_html(self.content["way_of_working"])
+        return self.publish_child(parent, page)
+
+    def ensure_campuses(self, index):
+        regions = {region.slug: region for region in Region.objects.all()}
+        campuses = {campus.slug: campus for campus in CampusPage.objects.child_of(index)}
+        for item in self.content["campuses"]:
+            if item["slug"] in campuses:
+                continue
+            campuses[item["slug"]] = self.publish_child(
+                index,
+                CampusPage(
+                    title=item["name"],
+                    slug=item["slug"],
+                    intro=item["intro"],
+                    kind=item["kind"],
+                    economic_region=item["economic_region"],
+                    region=regions.get(item.get("region")),
+                    place=item.get("place") or "",
+                    focus=item.get("focus") or "",
+                    body=[("paragraph", paragraphs_html(text)) for text in item["description"]],
+                ),
             )
-        page = home.add_child(
-            instance=StandardPage(
-                title=data["title"],
-                slug=data["slug"],
-                intro=data.get("intro", ""),
-                body=body,
-                show_in_menus=in_menu,
-            )
-        )
-        page.save_revision().publish()
-        return page
+        return campuses
+
+    def ensure_site_settings(self, home, service_pages):
+        data = self.content["site"]
+        site = Site.objects.get(root_page=home)
+        site_settings = SiteSettings.for_site(site)
+        if site_settings.contact_email:
+            return
+        site_settings.organisation_name = data["organisation_name"]
+        site_settings.contact_email = data["contact_email"]
+        site_settings.contact_phone = data.get("contact_phone", "")
+        site_settings.postal_address = data.get("postal_address", "")
+        site_settings.footer_text = paragraphs_html(data["footer_text"])
+        site_settings.service_links = [("page", page) for page in service_pages]
+        site_settings.save()
 
     def ensure_home_features(self, home, pages):
         if home.featured_pages or home.hero_link_id:
@@ -112,15 +174,8 @@ class Command(BaseCommand):
         ]
         home.save_revision().publish()
 
-    def ensure_site_settings(self, home, data, service_pages):
-        site = Site.objects.get(root_page=home)
-        site_settings = SiteSettings.for_site(site)
-        if site_settings.contact_email:
-            return
-        site_settings.organisation_name = data["organisation_name"]
-        site_settings.contact_email = data["contact_email"]
-        site_settings.contact_phone = data.get("contact_phone", "")
-        site_settings.postal_address = data.get("postal_address", "")
-        site_settings.footer_text = paragraphs_html(data["footer_text"])
-        site_settings.service_links = [("page", page) for page in service_pages]
-        site_settings.save()
+    @staticmethod
+    def publish_child(parent, page):
+        page = parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
