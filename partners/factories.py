@@ -77,6 +77,16 @@ class PartnerFactory(factory.django.DjangoModelFactory):
         model = Partner
 
 
+def parental_relation(name):
+    """Set a ParentalManyToMany in memory; InitiativeFactory saves once, after all of them."""
+
+    def setter(instance, create, extracted, **kwargs):
+        if extracted is not None:
+            setattr(instance, name, extracted)
+
+    return factory.PostGeneration(setter)
+
+
 class InitiativeFactory(factory.django.DjangoModelFactory):
     """A live initiative linked to one new action (pass `actions=[...]` to choose them)."""
 
@@ -87,36 +97,21 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     live = True
     is_demo = True
 
+    actions = factory.PostGeneration(
+        lambda initiative, create, extracted, **kwargs: setattr(
+            initiative, "actions", extracted if extracted is not None else [ManifestActionFactory()]
+        )
+    )
+    themes = parental_relation("themes")
+    regions = parental_relation("regions")
+    partners = parental_relation("partners")
+    campuses = parental_relation("campuses")
+
     class Meta:
         model = Initiative
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def actions(self, create, extracted, **kwargs):
-        self.actions.set(extracted if extracted is not None else [ManifestActionFactory()])
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
         if create:
-            self.save()
-
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def regions(self, create, extracted, **kwargs):
-        if extracted:
-            self.regions.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def partners(self, create, extracted, **kwargs):
-        if extracted:
-            self.partners.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def campuses(self, create, extracted, **kwargs):
-        if extracted:
-            self.campuses.set(extracted)
-            self.save()
+            instance.save()

@@ -1,3 +1,7 @@
+"""Admin for the registry. Indexed snippets are searched through Wagtail's search index over
+all their search_fields: the viewsets set no field list, which the SQLite full-text backend
+cannot restrict a query to."""
+
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -11,7 +15,6 @@ class RegionViewSet(SnippetViewSet):
     menu_label = "Regio's"
     list_display = ["name", "economic_region", "sort_order"]
     list_filter = ["economic_region"]
-    search_fields = ["name"]
     inspect_view_enabled = True
 
 
@@ -20,7 +23,6 @@ class ThemeViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = "Thema's"
     list_display = ["name", "sort_order"]
-    search_fields = ["name", "description"]
     inspect_view_enabled = True
 
 
@@ -39,7 +41,6 @@ class ManifestActionViewSet(SnippetViewSet):
     menu_label = "Acties"
     list_display = ["agenda_number", "title", "line", "coalition_code", "status"]
     list_filter = ["line", "status"]
-    search_fields = ["title", "summary", "coalition_code"]
     ordering = ["line__sort_order", "agenda_number"]
     inspect_view_enabled = True
 
@@ -62,7 +63,6 @@ class PartnerViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "kind", "region", "website", "is_demo"]
     list_filter = ["kind", "region", "is_demo"]
-    search_fields = ["name", "short_description"]
     inspect_view_enabled = True
 
 
@@ -80,7 +80,6 @@ class InitiativeViewSet(SnippetViewSet):
         "status": ["exact"],
         "live": ["exact"],
     }
-    search_fields = ["title", "summary"]
     inspect_view_enabled = True
 
 

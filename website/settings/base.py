@@ -177,5 +177,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # One line per background task is noise; failures are still logged as errors.
         "django_tasks": {"level": "WARNING"},
+        # Wagtail logs every page save at INFO; the admin's own history already records them.
+        "wagtail": {"level": "WARNING"},
     },
 }
