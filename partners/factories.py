@@ -66,7 +66,8 @@ class ActionTargetFactory(factory.django.DjangoModelFactory):
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):
-    name = factory.Faker("company", locale="nl_NL")
+    # Names must be unique after normalisation (Partner.name_key); Faker repeats itself.
+    name = factory.Sequence(lambda n: f"{factory.Faker._get_faker('nl_NL').company()} {n}")
     slug = factory.Sequence(lambda n: f"partner-{n}")
     kind = PartnerKind.BUSINESS
     region = factory.SubFactory(RegionFactory)

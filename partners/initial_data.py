@@ -6,9 +6,23 @@ what editors have since changed in the admin.
 """
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
+from wagtail.images import get_image_model
 
-from .models import ActionLine, ActionTarget, Initiative, ManifestAction, Partner, Region, Theme
+from .logos import generated_logo, logo_collection
+from .models import (
+    ActionLine,
+    ActionTarget,
+    EducationLevel,
+    Initiative,
+    ManifestAction,
+    Partner,
+    Region,
+    Signature,
+    SignatureState,
+    Theme,
+)
 
 
 @transaction.atomic
@@ -31,6 +45,10 @@ def load_taxonomy(content):
                 "description": item.get("description", ""),
                 "sort_order": position,
             },
+        )
+    for position, item in enumerate(content["education_levels"]):
+        EducationLevel.objects.get_or_create(
+            slug=item["slug"], defaults={"name": item["name"], "sort_order": position}
         )
     lines = {}
     for position, item in enumerate(content["action_lines"]):
@@ -119,3 +137,29 @@ def load_demo_initiatives(content, campuses_by_slug):
         initiative.tags = item.get("tags", [])
         initiative.save()
         initiative.save_revision().publish()
+
+
+@transaction.atomic
+def load_demo_signatures(manifest_revision=None):
+    """Approved signatures with a generated logo for the demo partners, for the wall."""
+    collection = logo_collection()
+    for partner in Partner.objects.filter(is_demo=True, signatures__isnull=True):
+        if partner.logo_id is None:
+            partner.logo = get_image_model().objects.create(
+                title=f"Logo {partner.name}",
+                file=generated_logo(partner.name),
+                collection=collection,
+            )
+            partner.save(update_fields=["logo"])
+        Signature.objects.create(
+            partner=partner,
+            signer_name="Demo",
+            signer_role="Directeur (demo)",
+            contact_email=f"demo@{partner.website_domain or 'example.nl'}",
+            privacy_consent_at=timezone.now(),
+            manifest_revision=manifest_revision,
+            state=SignatureState.APPROVED,
+            confirmed_at=timezone.now(),
+            moderated_at=timezone.now(),
+            is_demo=True,
+        )

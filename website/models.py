@@ -1,17 +1,35 @@
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
-from partners.models import ActionLine, EconomicRegion, ManifestAction, Region, Theme
+from partners import ratelimit
+from partners.models import (
+    ActionLine,
+    EconomicRegion,
+    ManifestAction,
+    Region,
+    Signature,
+    SignatureState,
+    Theme,
+)
+from partners.signing import AlreadySigned, find_by_token, send_confirmation, sign_manifest
 
 from .blocks import BaseStreamBlock, FeaturedPageBlock, SocialLinkBlock
+
+NEWEST_SIGNATORIES = 8
+SIGNATORIES_PER_PAGE = 60
+SIGNATORY_LOGO_SPEC = "max-240x120"
+CONFIRMATIONS_PER_HOUR = 30
 
 
 class BasePage(Page):
@@ -190,15 +208,118 @@ class ManifestPage(RoutablePageMixin, BasePage):
         ManifestAction.attach_progress(action for line in lines for action in line.actions.all())
         return lines
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["themes"] = Theme.objects.all()
-        context["action_lines"] = self.action_lines()
-        return context
+    def newest_signatures(self, count=NEWEST_SIGNATORIES):
+        return list(signatures_with_logos()[:count])
 
     @path("")
     def manifest(self, request):
-        return self.render(request)
+        return self.render(
+            request,
+            context_overrides={
+                "themes": Theme.objects.all(),
+                "action_lines": self.action_lines(),
+                "newest_signatures": self.newest_signatures(),
+                "signatory_count": Signature.objects.approved().count(),
+            },
+        )
+
+    def render_subpage(self, request, template, trail, status=200, **context):
+        response = self.render(
+            request,
+            template=f"website/{template}.html",
+            context_overrides={"subpage_trail": trail, **context},
+        )
+        response.status_code = status
+        return response
+
+    def render_sign_form(self, request, form, status=200, notice=""):
+        trail = [("Ondertekenen", None)]
+        return self.render_subpage(
+            request, "manifest_sign", trail, status=status, form=form, notice=notice
+        )
+
+    @path("ondertekenen/", name="sign")
+    def sign(self, request):
+        from partners.forms import SignatureForm  # forms need a ready app registry
+
+        if request.method != "POST":
+            return self.render_sign_form(request, SignatureForm())
+        if not ratelimit.hit(request, "sign", settings.SIGNATURE_SUBMISSIONS_PER_HOUR):
+            return too_many_requests(request)
+        form = SignatureForm(request.POST, request.FILES)
+        if form.bot_detected():
+            notice = "Uw inzending lijkt automatisch verstuurd en is niet opgeslagen."
+            return self.render_sign_form(request, SignatureForm(), status=400, notice=notice)
+        if not form.is_valid():
+            return self.render_sign_form(request, form, status=400)
+        try:
+            signature = sign_manifest(form.cleaned_data, manifest_revision=self.live_revision)
+        except AlreadySigned as already:
+            trail = [
+                ("Ondertekenen", self.url + self.reverse_subpage("sign")),
+                ("Al getekend", None),
+            ]
+            return self.render_subpage(
+                request, "manifest_sign_exists", trail, status=409, partner=already.partner
+            )
+        request.session["signature_mail_sent"] = send_confirmation(signature)
+        # 303 See Other: reloading the next page never re-posts the form.
+        response = redirect(self.url + self.reverse_subpage("sign_received"))
+        response.status_code = 303
+        return response
+
+    @path("ondertekenen/ontvangen/", name="sign_received")
+    def sign_received(self, request):
+        return self.render_subpage(
+            request,
+            "manifest_sign_received",
+            [("Ondertekenen", self.url + self.reverse_subpage("sign")), ("Ontvangen", None)],
+            mail_sent=request.session.get("signature_mail_sent", True),
+        )
+
+    @path("ondertekenen/bevestigen/<str:token>/", name="sign_confirm")
+    def sign_confirm(self, request, token):
+        if not ratelimit.hit(request, "confirm", CONFIRMATIONS_PER_HOUR):
+            return too_many_requests(request)
+        signature = find_by_token(token)
+        trail = [("Ondertekenen", self.url + self.reverse_subpage("sign")), ("Bevestigen", None)]
+        if signature is None:
+            problem, status = "invalid", 404
+        elif signature.state != SignatureState.UNCONFIRMED:
+            problem, status = "used", 410
+        elif signature.confirmation_expired:
+            problem, status = "expired", 410
+        else:
+            problem, status = "", 200
+        if problem or request.method != "POST":
+            return self.render_subpage(
+                request,
+                "manifest_sign_confirm",
+                trail,
+                status=status,
+                problem=problem,
+                signature=signature,
+            )
+        signature.confirm()
+        return self.render_subpage(
+            request, "manifest_sign_confirm", trail, confirmed=True, signature=signature
+        )
+
+    @path("ondertekenaars/", name="signatories")
+    def signatories(self, request):
+        from partners.forms import SignatoryFilterForm  # forms need a ready app registry
+
+        form = SignatoryFilterForm(request.GET or None)
+        signatures = form.filter(signatures_with_logos())
+        page = Paginator(signatures, SIGNATORIES_PER_PAGE).get_page(request.GET.get("pagina"))
+        return self.render_subpage(
+            request,
+            "manifest_signatories",
+            [("Ondertekenaars", None)],
+            form=form,
+            page_obj=page,
+            signatures=page.object_list,
+        )
 
     @path("acties/", name="actions")
     def actions(self, request):
@@ -233,6 +354,20 @@ class ManifestPage(RoutablePageMixin, BasePage):
                 ],
             },
         )
+
+
+def signatures_with_logos():
+    """Approved signatures with partner and logo rendition fetched in bulk (O(1) queries)."""
+    logos = get_image_model().objects.prefetch_renditions(SIGNATORY_LOGO_SPEC)
+    return (
+        Signature.objects.approved()
+        .select_related("partner")
+        .prefetch_related(Prefetch("partner__logo", queryset=logos))
+    )
+
+
+def too_many_requests(request):
+    return render(request, "429.html", status=429)
 
 
 class CampusIndexPage(BasePage):

@@ -17,9 +17,18 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Development only; in production the proxy or object storage serves media. Originals of
+    # uploaded images are never served: the public sees re-encoded renditions only.
+    urlpatterns += [
+        re_path(
+            r"^media/(?!original_images/)(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [
     path("", include("partners.urls")),

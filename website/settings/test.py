@@ -1,3 +1,4 @@
+import os
 import tempfile
 
 from .dev import *  # noqa: F403
@@ -8,6 +9,13 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A file, not SQLite's shared in-memory database: concurrency tests need real locking, WAL and
+# the busy timeout, as in production.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"wo2030-test-{os.getpid()}.sqlite3")
+    }
+
 # A fresh folder per test run, so uploads never land in the working tree.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="wo2030-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 from partners.initial_data import (
     load_demo_initiatives,
     load_demo_partners,
+    load_demo_signatures,
     load_taxonomy,
     paragraphs_html,
 )
@@ -65,6 +66,7 @@ class Command(BaseCommand):
             campuses = self.ensure_campuses(pages["campuses"])
             load_demo_partners(self.content)
             load_demo_initiatives(self.content, campuses)
+            load_demo_signatures(pages["manifest"].live_revision)
             self.ensure_site_settings(home, [pages[key] for key in SERVICE_PAGES])
             self.ensure_home_features(home, pages)
         self.stdout.write(self.style.SUCCESS("Initial content is in place."))

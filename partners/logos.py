@@ -1,0 +1,36 @@
+"""Simple generated logos for demo organisations: a coloured tile with their initials."""
+
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image, ImageDraw, ImageFont
+from wagtail.models import Collection
+
+LOGO_COLLECTION = "Logo's van organisaties"
+
+PALETTE = ["#0a4a7f", "#1e6b34", "#7a2e8c", "#b3261e", "#006d77", "#5c4d00"]
+
+
+def initials(name):
+    words = [word for word in name.replace("(demo)", "").split() if word[:1].isalnum()]
+    return "".join(word[0] for word in words[:2]).upper() or "?"
+
+
+def generated_logo(name, size=(480, 240)):
+    """A PNG logo as a Django file, named after nothing the visitor sent."""
+    image = Image.new("RGB", size, PALETTE[sum(map(ord, name)) % len(PALETTE)])
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=size[1] // 2)
+    draw.text((size[0] / 2, size[1] / 2), initials(name), fill="white", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    return ImageFile(buffer, name="logo.png")
+
+
+def logo_collection():
+    """The image collection that holds organisations' logos, apart from editorial images."""
+    root = Collection.get_first_root_node()
+    return Collection.objects.filter(name=LOGO_COLLECTION).first() or root.add_child(
+        name=LOGO_COLLECTION
+    )

@@ -1,0 +1,33 @@
+"""The registry: the manifest's taxonomy and actions, partners, initiatives and signatures.
+
+Split by concept; everything is importable from `partners.models`.
+"""
+
+from .actions import ActionTarget, ManifestAction, ManifestActionQuerySet, PurposeCaseStatus
+from .initiative import Initiative, InitiativeQuerySet, InitiativeStatus, InitiativeTag
+from .partner import EducationLevel, Partner, PartnerKind, PartnerQuerySet
+from .signature import InvalidTransition, Signature, SignatureQuerySet, SignatureState
+from .taxonomy import ActionLine, EconomicRegion, Region, Theme
+
+__all__ = [
+    "ActionLine",
+    "ActionTarget",
+    "EconomicRegion",
+    "EducationLevel",
+    "Initiative",
+    "InitiativeQuerySet",
+    "InitiativeStatus",
+    "InitiativeTag",
+    "InvalidTransition",
+    "ManifestAction",
+    "ManifestActionQuerySet",
+    "Partner",
+    "PartnerKind",
+    "PartnerQuerySet",
+    "PurposeCaseStatus",
+    "Region",
+    "Signature",
+    "SignatureQuerySet",
+    "SignatureState",
+    "Theme",
+]

@@ -1,0 +1,143 @@
+"""Partners: the organisations of the talent ecosystem."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.search import index
+
+from ..normalise import name_key, website_domain
+from .taxonomy import Region
+
+
+class PartnerKind(models.TextChoices):
+    BUSINESS = "bedrijfsleven", "Bedrijfsleven"
+    EDUCATION = "onderwijs", "Onderwijs"
+    GOVERNMENT = "overheid", "Overheid"
+    CIVIL_SOCIETY = "maatschappelijk", "Maatschappelijke organisatie"
+    OTHER = "overig", "Overig"
+
+
+class EducationLevel(models.Model):
+    """An education level a school teaches at (po, vo/vmbo, mbo, hbo, wo, bedrijfsopleiding)."""
+
+    name = models.CharField("Naam", max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "Onderwijsniveau"
+        verbose_name_plural = "Onderwijsniveaus"
+
+    def __str__(self):
+        return self.name
+
+
+class PartnerQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def matching(self, name, website):
+        """Partners that are the same organisation: same website domain or same name key."""
+        match = models.Q(name_key=name_key(name))
+        domain = website_domain(website)
+        if domain:
+            match |= models.Q(website_domain=domain)
+        return self.filter(match)
+
+
+class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """An organisation in the talent ecosystem: company, school, government or other.
+
+    A partner created by someone signing the manifest stays a draft, and so appears nowhere
+    public, until a moderator approves the signature.
+    """
+
+    name = models.CharField("Naam", max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField("Soort", max_length=20, choices=PartnerKind.choices)
+    education_levels = ParentalManyToManyField(
+        EducationLevel,
+        verbose_name="Onderwijsniveaus",
+        blank=True,
+        related_name="partners",
+        help_text="Voor scholen: op welke niveaus wordt lesgegeven?",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name="Regio",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partners",
+    )
+    website = models.URLField("Website", blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    short_description = models.TextField("Korte omschrijving", max_length=500, blank=True)
+    is_demo = models.BooleanField(
+        "Demodata", default=False, help_text="Fictieve organisatie, alleen voor demonstratie."
+    )
+    # Derived on save, to recognise the same organisation when it signs a second time.
+    website_domain = models.CharField(max_length=253, blank=True, editable=False, db_index=True)
+    name_key = models.CharField(max_length=200, editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
+
+    objects = PartnerQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("region")]),
+        FieldPanel("education_levels"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("short_description"),
+        FieldPanel("is_demo"),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("short_description"),
+        index.FilterField("kind"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Partner"
+        verbose_name_plural = "Partners"
+        constraints = [
+            models.UniqueConstraint(fields=["name_key"], name="partner_unique_name_key"),
+            models.UniqueConstraint(
+                fields=["website_domain"],
+                condition=~models.Q(website_domain=""),
+                name="partner_unique_website_domain",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def save(self, *args, **kwargs):
+        self.website_domain = website_domain(self.website)
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
