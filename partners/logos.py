@@ -30,7 +30,8 @@ def generated_logo(name, size=(480, 240)):
 
 def logo_collection():
     """The image collection that holds organisations' logos, apart from editorial images."""
-    root = Collection.get_first_root_node()
+    # A flushed database (tests, `manage.py flush`) lacks the root that Wagtail's migrations make.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     return Collection.objects.filter(name=LOGO_COLLECTION).first() or root.add_child(
         name=LOGO_COLLECTION
     )
