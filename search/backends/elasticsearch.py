@@ -1,0 +1,479 @@
+"""The Elasticsearch 8 backend of the search port, built with elasticsearch-dsl.
+
+The parts that need no server are pure functions, so they are tested without one:
+
+- `document_class(index)` builds the `Document` (mapping and analysers) of an IndexDefinition;
+- `index_body(index, ...)` is the body that creates one concrete index for it;
+- `build_search(index, query)` is the `Search` for a SearchQuery;
+- `to_results(index, query, response)` maps a raw search response to `Results`.
+
+`ElasticsearchBackend` only talks to the server. Each index is reached through an alias
+(f"{prefix}-{index.name}"); `rebuild()` fills a new timestamped concrete index and then moves
+the alias to it in one atomic `update_aliases` call, so searches never see a half-built index.
+Any error of the client (connection, timeout, HTTP status, bulk item) is raised as
+`SearchUnavailable`, chained, so callers can fall back to the database backend.
+"""
+
+import contextlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from itertools import islice
+
+from django.db.models import QuerySet
+from elasticsearch import ApiError, Elasticsearch, TransportError
+from elasticsearch.helpers import BulkIndexError, bulk
+from elasticsearch_dsl import (
+    A,
+    Date,
+    Document,
+    Index,
+    Keyword,
+    MetaField,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    normalizer,
+    token_filter,
+)
+
+from search.port import (
+    SORTS,
+    FacetValue,
+    Hit,
+    IndexDefinition,
+    Results,
+    SearchQuery,
+    SearchUnavailable,
+)
+
+DEFAULT_PREFIX = "wo2030"
+DEFAULT_TIMEOUT = 2.0  # seconds; a slow search falls back to the database instead of hanging
+MAX_RETRIES = 1
+FACET_SIZE = 100  # buckets per facet: more than any facet has values
+CHUNK_SIZE = 500  # documents per bulk request during a rebuild
+AUTOCOMPLETE_BOOST = 0.5  # a prefix match counts for less than a (fuzzy) word match
+SUGGESTER = "spelling"
+SUGGEST_FIELD = "suggest"
+AUTOCOMPLETE_SUBFIELD = "autocomplete"
+EXACT_SUBFIELD = "exact"
+SORT_SUBFIELD = "sort"
+HIGHLIGHT_PRE_TAG = "<mark>"
+HIGHLIGHT_POST_TAG = "</mark>"
+
+# --- Analysis -------------------------------------------------------------------------------
+
+dutch_stop = token_filter("dutch_stop", "stop", stopwords="_dutch_")
+dutch_stemmer = token_filter("dutch_stemmer", "stemmer", language="dutch")
+autocomplete_filter = token_filter("autocomplete_edge_ngram", "edge_ngram", min_gram=2, max_gram=20)
+# A typed word longer than the longest indexed prefix still matches that prefix.
+autocomplete_truncate = token_filter("autocomplete_truncate", "truncate", length=20)
+
+# Full-text: "Installatietechniek" and "installatietechnieken" share a stem, "é" matches "e".
+dutch = analyzer(
+    "dutch_text",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", dutch_stop, dutch_stemmer],
+)
+# Word forms as written, without stemming or stop words: for the `.exact` subfields.
+exact = analyzer("exact_text", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# Every prefix (2..20 characters) of every word, so "install" finds "installatietechniek".
+autocomplete_index = analyzer(
+    "autocomplete_index",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", autocomplete_filter],
+)
+autocomplete_search = analyzer(
+    "autocomplete_search",
+    tokenizer="standard",
+    filter=["lowercase", "asciifolding", autocomplete_truncate],
+)
+# Plain lowercase words (no shingles, no stemming): the vocabulary of the "did you mean" suggester,
+# so that a suggestion is a real word form.
+suggest = analyzer("suggest_text", tokenizer="standard", filter=["lowercase"])
+sort_normalizer = normalizer("sort_normalizer", filter=["lowercase", "asciifolding"])
+
+
+def alias_name(index: IndexDefinition, prefix: str = DEFAULT_PREFIX) -> str:
+    """The alias searches and updates go through, e.g. "wo2030-partner"."""
+    return f"{prefix}-{index.name}".lower()
+
+
+def _text_field(index: IndexDefinition, name: str) -> Text:
+    fields = {EXACT_SUBFIELD: Text(analyzer=exact)}
+    if name == index.autocomplete_field:
+        fields[AUTOCOMPLETE_SUBFIELD] = Text(
+            analyzer=autocomplete_index, search_analyzer=autocomplete_search
+        )
+    if name == index.name_sort_field:
+        fields[SORT_SUBFIELD] = Keyword(normalizer=sort_normalizer)
+    copy_to = SUGGEST_FIELD if name in index.text_fields else None
+    return Text(analyzer=dutch, fields=fields, copy_to=copy_to)
+
+
+def document_class(index: IndexDefinition, prefix: str = DEFAULT_PREFIX) -> type[Document]:
+    """An elasticsearch-dsl `Document` subclass (e.g. PartnerDocument) whose mapping fits the
+    documents of `index`; its default index is the alias."""
+    attrs: dict[str, object] = {}
+    # The text fields, then the autocomplete and name-sort fields if they are not among them.
+    for name in dict.fromkeys(
+        [*index.text_fields, index.autocomplete_field, index.name_sort_field]
+    ):
+        attrs[name] = _text_field(index, name)
+    attrs[SUGGEST_FIELD] = Text(analyzer=suggest)
+    for facet in index.facets:
+        attrs[facet.document_field] = Keyword(multi=True)
+    attrs[index.newest_sort_field] = Date()
+    # Fields the mapping does not name stay in _source but are not indexed: no mapping explosion.
+    attrs["Meta"] = type("Meta", (), {"dynamic": MetaField(False)})
+    attrs["Index"] = type("Index", (), {"name": alias_name(index, prefix)})
+    attrs["__module__"] = __name__
+    return type(f"{index.name.title()}Document", (Document,), attrs)
+
+
+def index_body(
+    index: IndexDefinition, prefix: str = DEFAULT_PREFIX, name: str | None = None
+) -> dict:
+    """The body (settings with analysis, mappings) that creates a concrete index."""
+    return concrete_index(index, prefix, name or alias_name(index, prefix)).to_dict()
+
+
+def concrete_index(index: IndexDefinition, prefix: str, name: str) -> Index:
+    concrete = Index(name)
+    # One shard: the collection is small, and scores and suggestions then use global statistics.
+    concrete.settings(number_of_shards=1)
+    concrete.document(document_class(index, prefix))
+    return concrete
+
+
+# --- Querying -------------------------------------------------------------------------------
+
+
+def _clean(values: Iterable[str] | None) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values or ():
+        if value is not None and str(value).strip():
+            seen.setdefault(str(value).strip(), None)
+    return list(seen)
+
+
+def active_filters(index: IndexDefinition, query: SearchQuery) -> dict[str, list[str]]:
+    """facet param -> selected values, for the facets that `index` knows, in facet order."""
+    filters = {}
+    for facet in index.facets:
+        values = _clean(query.filters.get(facet.param))
+        if values:
+            filters[facet.param] = values
+    return filters
+
+
+def _page(query: SearchQuery) -> tuple[int, int]:
+    return max(1, int(query.page or 1)), max(1, int(query.per_page or 1))
+
+
+def text_query(index: IndexDefinition, text: str):
+    text = text.strip()
+    if not text:
+        return Q("match_all")
+    fields = [f"{field}^{boost:g}" for field, boost in index.text_fields.items()]
+    words = Q(
+        "multi_match",
+        query=text,
+        fields=fields,
+        type="best_fields",
+        fuzziness="AUTO",
+        operator="and",
+    )
+    prefix = Q(
+        "match",
+        **{
+            f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}": {
+                "query": text,
+                "operator": "and",
+                "boost": AUTOCOMPLETE_BOOST,
+            }
+        },
+    )
+    return Q("bool", should=[words, prefix], minimum_should_match=1)
+
+
+def sort_keys(index: IndexDefinition, sort: str) -> list:
+    by_name = {f"{index.name_sort_field}.{SORT_SUBFIELD}": {"order": "asc"}}
+    if sort == "naam":
+        return [by_name]
+    if sort == "nieuwste":
+        return [{index.newest_sort_field: {"order": "desc", "missing": "_last"}}, by_name]
+    return ["_score", by_name]  # "relevantie", and whatever is not a known sort
+
+
+def build_search(index: IndexDefinition, query: SearchQuery) -> Search:
+    """The search for `query`: text query, facet filters as post_filter, per-facet counts that
+    ignore the facet's own filter, sort, page, highlights and the "did you mean" suggester."""
+    s = Search().query(text_query(index, query.text)).source(False)
+    s = s.extra(track_total_hits=True)
+
+    selected = active_filters(index, query)
+    filters = {
+        facet.param: Q("terms", **{facet.document_field: selected[facet.param]})
+        for facet in index.facets
+        if facet.param in selected
+    }
+    if filters:
+        # post_filter narrows the hits but not the aggregations: each facet filters itself.
+        s = s.post_filter(Q("bool", filter=list(filters.values())))
+    for facet in index.facets:
+        others = [q for param, q in filters.items() if param != facet.param]
+        scope = Q("bool", filter=others) if others else Q("match_all")
+        agg = A("filter", filter=scope)
+        agg.bucket("values", "terms", field=facet.document_field, size=FACET_SIZE)
+        s.aggs.bucket(facet.param, agg)
+
+    s = s.sort(*sort_keys(index, query.sort if query.sort in SORTS else "relevantie"))
+
+    page, per_page = _page(query)
+    s = s.extra(**{"from": (page - 1) * per_page, "size": per_page})
+
+    s = s.highlight_options(
+        pre_tags=[HIGHLIGHT_PRE_TAG], post_tags=[HIGHLIGHT_POST_TAG], encoder="html"
+    )
+    for field in index.text_fields:
+        if field == index.autocomplete_field:
+            s = s.highlight(field, number_of_fragments=0)  # a name: highlight it whole
+        else:
+            s = s.highlight(field, fragment_size=150, number_of_fragments=3)
+    # Prefix matches live on the subfield; its fragments stand in for the field's own.
+    s = s.highlight(f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}", number_of_fragments=0)
+
+    text = query.text.strip()
+    if text:
+        s = s.suggest(
+            SUGGESTER,
+            text,
+            term={
+                "field": SUGGEST_FIELD,
+                "suggest_mode": "missing",
+                "sort": "score",
+                "min_word_length": 3,
+                "size": 1,
+            },
+        )
+    return s
+
+
+def suggestion_from(response: dict, text: str) -> str | None:
+    """The query text with each misspelt word replaced by the term suggester's best option,
+    or None when nothing would change."""
+    entries = (response.get("suggest") or {}).get(SUGGESTER) or []
+    corrected, end = [], 0
+    for entry in sorted(entries, key=lambda e: e.get("offset", 0)):
+        options = entry.get("options") or []
+        offset, length = entry.get("offset", 0), entry.get("length", 0)
+        if not options or offset < end:
+            continue
+        corrected.append(text[end:offset])
+        corrected.append(options[0]["text"])
+        end = offset + length
+    corrected.append(text[end:])
+    suggestion = "".join(corrected).strip()
+    if not suggestion or suggestion.casefold() == text.strip().casefold():
+        return None
+    return suggestion
+
+
+def _highlights(index: IndexDefinition, raw: dict | None) -> dict[str, list[str]]:
+    """field -> fragments; a prefix match's fragments (on the autocomplete subfield) stand in
+    for the autocomplete field's own when a fuzzy word match did not highlight it."""
+    raw = raw or {}
+    subfield = f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}"
+    highlights = {field: list(fragments) for field, fragments in raw.items() if field != subfield}
+    if raw.get(subfield):
+        highlights.setdefault(index.autocomplete_field, list(raw[subfield]))
+    return highlights
+
+
+def _facet_values(facet, aggregation: dict, selected: list[str]) -> list[FacetValue]:
+    labels = facet.labels() or {}
+    counts = {
+        str(bucket["key"]): int(bucket["doc_count"])
+        for bucket in (aggregation or {}).get("values", {}).get("buckets", [])
+    }
+    for value in selected:
+        counts.setdefault(value, 0)
+    values = [
+        FacetValue(
+            value=value,
+            label=labels.get(value) or value,
+            count=count,
+            selected=value in selected,
+        )
+        for value, count in counts.items()
+    ]
+    values.sort(key=lambda v: (-v.count, v.label.casefold(), v.value))
+    return values
+
+
+def to_results(index: IndexDefinition, query: SearchQuery, response: dict) -> Results:
+    """Maps a raw Elasticsearch search response (a dict) to the port's Results."""
+    hits_section = response.get("hits") or {}
+    total = hits_section.get("total", 0)
+    total = total.get("value", 0) if isinstance(total, dict) else int(total or 0)
+    hits = [
+        Hit(
+            pk=int(hit["_id"]),
+            score=hit.get("_score"),
+            highlights=_highlights(index, hit.get("highlight")),
+        )
+        for hit in hits_section.get("hits") or []
+    ]
+    filters = active_filters(index, query)
+    aggregations = response.get("aggregations") or {}
+    facets = {
+        facet.param: _facet_values(
+            facet, aggregations.get(facet.param), filters.get(facet.param, [])
+        )
+        for facet in index.facets
+    }
+    page, per_page = _page(query)
+    return Results(
+        hits=hits,
+        total=total,
+        facets=facets,
+        suggestion=suggestion_from(response, query.text) if query.text.strip() else None,
+        page=page,
+        per_page=per_page,
+        backend=ElasticsearchBackend.name,
+    )
+
+
+# --- Indexing -------------------------------------------------------------------------------
+
+
+def _actions(index: IndexDefinition, alias: str, objects: Iterable) -> Iterator[dict]:
+    for obj in objects:
+        document = index.document(obj)
+        yield {"_index": alias, "_id": str(document["id"]), "_source": document}
+
+
+def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _objects_and_total(index: IndexDefinition) -> tuple[Iterable, int]:
+    objects = index.prefetch(index.queryset())
+    if isinstance(objects, QuerySet):
+        total = objects.count()
+        chunked = objects.iterator(chunk_size=CHUNK_SIZE)
+        return chunked, total
+    objects = list(objects)
+    return objects, len(objects)
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+
+    def __init__(
+        self,
+        url: str,
+        index_prefix: str = DEFAULT_PREFIX,
+        timeout: float = DEFAULT_TIMEOUT,
+        client: Elasticsearch | None = None,
+    ):
+        self.url = url
+        self.index_prefix = index_prefix
+        self.timeout = timeout
+        self.client = client or Elasticsearch(
+            url,
+            request_timeout=timeout,
+            max_retries=MAX_RETRIES,
+            retry_on_timeout=False,
+        )
+
+    @contextlib.contextmanager
+    def _errors(self, doing: str):
+        try:
+            yield
+        except (ApiError, TransportError, BulkIndexError) as error:
+            # No URL in the message: it may hold credentials.
+            message = f"Elasticsearch {doing} failed: {error}"
+            raise SearchUnavailable(message) from error
+
+    def alias(self, index: IndexDefinition) -> str:
+        return alias_name(index, self.index_prefix)
+
+    def search(self, index: IndexDefinition, query: SearchQuery) -> Results:
+        s = build_search(index, query)
+        with self._errors("search"):
+            response = self.client.search(index=self.alias(index), body=s.to_dict())
+        return to_results(index, query, response.body)
+
+    def index_objects(self, index: IndexDefinition, objects) -> int:
+        """Indexes (creates or replaces) the documents of `objects` through the alias. The alias
+        must exist (see `rebuild`): it is never auto-created as an unmapped index."""
+        with self._errors("indexing"):
+            indexed, _ = bulk(
+                self.client,
+                _actions(index, self.alias(index), objects),
+                chunk_size=CHUNK_SIZE,
+                require_alias=True,
+            )
+        return indexed
+
+    def remove_object(self, index: IndexDefinition, pk: int) -> None:
+        with self._errors("removing a document"):
+            self.client.options(ignore_status=404).delete(index=self.alias(index), id=str(pk))
+
+    def rebuild(
+        self, index: IndexDefinition, progress: Callable[[int, int], None] | None = None
+    ) -> int:
+        """Indexes every object into a new concrete index, then moves the alias to it in one
+        atomic `update_aliases` call and deletes the indices it pointed to before: searches see
+        the old index until the new one is complete. Returns the number of documents indexed."""
+        alias = self.alias(index)
+        timestamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
+        new = f"{alias}-{timestamp}"
+        with self._errors("rebuilding"):
+            concrete_index(index, self.index_prefix, new).create(using=self.client)
+            try:
+                done = self._fill(index, new, progress)
+                self.client.indices.refresh(index=new)
+                old = self._behind_alias(alias)
+                actions = [
+                    {"remove_index": {"index": name}}
+                    if name == alias  # an index auto-created under the alias's name
+                    else {"remove": {"index": name, "alias": alias}}
+                    for name in old
+                ]
+                actions.append({"add": {"index": new, "alias": alias}})
+                self.client.indices.update_aliases(actions=actions)
+            except BaseException:
+                with contextlib.suppress(ApiError, TransportError):
+                    self.client.options(ignore_status=404).indices.delete(index=new)
+                raise
+            ours = re.compile(rf"^{re.escape(alias)}-\d+$")
+            stale = [name for name in old if ours.match(name)]
+            if stale:
+                self.client.options(ignore_status=404).indices.delete(index=",".join(stale))
+        return done
+
+    def _fill(self, index: IndexDefinition, name: str, progress) -> int:
+        objects, total = _objects_and_total(index)
+        done = 0
+        if progress:
+            progress(done, total)
+        for chunk in _chunks(objects, CHUNK_SIZE):
+            indexed, _ = bulk(self.client, _actions(index, name, chunk), chunk_size=CHUNK_SIZE)
+            done += indexed
+            if progress:
+                progress(done, total)
+        return done
+
+    def _behind_alias(self, alias: str) -> list[str]:
+        """The concrete indices that `alias` resolves to: none before the first rebuild, or the
+        name itself when an index was auto-created under it."""
+        response = self.client.options(ignore_status=404).indices.get_alias(index=alias)
+        if response.meta.status == 404:
+            return []
+        return sorted(response.body)

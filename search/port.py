@@ -1,0 +1,93 @@
+"""The search port: what the directory asks and what a backend answers.
+
+Backends (database, Elasticsearch) implement `SearchBackend.search(index, query) -> Results`.
+`search` knows no domain model: an app describes what it indexes with an `IndexDefinition`
+and registers it (see registry.py).
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable, Protocol
+
+SORTS = ("relevantie", "naam", "nieuwste")
+
+
+@dataclass(frozen=True)
+class FacetDefinition:
+    """A facet: the URL parameter, the document field holding its values (a list of strings)
+    and the ORM lookup that reaches the same values on the model (for the database backend)."""
+
+    param: str
+    label: str
+    document_field: str
+    orm_lookup: str
+    # value -> label for the values that exist, e.g. region slug -> region name.
+    labels: Callable[[], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class IndexDefinition:
+    """What an app indexes: a name, a live queryset, the document of one object, the text
+    fields with their boosts, the facets and the fields for sorting."""
+
+    name: str
+    queryset: Callable[[], object]  # a callable returning the live objects' QuerySet
+    document: Callable[[object], dict]  # object -> {"id": ..., field: value, ...}
+    text_fields: dict[str, float]  # document field -> boost, e.g. {"name": 3, "description": 1}
+    autocomplete_field: str  # document field used for prefix / as-you-type matching
+    facets: tuple[FacetDefinition, ...]
+    name_sort_field: str  # document / model field to sort by name
+    newest_sort_field: str  # document / model field to sort by date, newest first
+    prefetch: Callable[[object], object] = field(default=lambda queryset: queryset)
+
+
+@dataclass
+class SearchQuery:
+    text: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)  # facet param -> values
+    sort: str = "relevantie"
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass
+class Hit:
+    pk: int
+    score: float | None = None
+    # document field -> HTML fragments with <mark>...</mark> around matches (already escaped)
+    highlights: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Results:
+    hits: list[Hit]
+    total: int
+    # facet param -> values with counts that reflect every *other* active filter
+    facets: dict[str, list[FacetValue]]
+    suggestion: str | None = None  # "did you mean", when the backend can tell
+    page: int = 1
+    per_page: int = 20
+    backend: str = ""
+
+
+class SearchBackend(Protocol):
+    name: str
+
+    def search(self, index: IndexDefinition, query: SearchQuery) -> Results: ...
+
+    def index_objects(self, index: IndexDefinition, objects) -> int: ...
+
+    def remove_object(self, index: IndexDefinition, pk: int) -> None: ...
+
+    def rebuild(self, index: IndexDefinition, progress=None) -> int: ...
+
+
+class SearchUnavailable(Exception):
+    """The backend cannot be reached or answered with an error; callers fall back."""
