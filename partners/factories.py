@@ -65,27 +65,40 @@ class ActionTargetFactory(factory.django.DjangoModelFactory):
         model = ActionTarget
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
-    # Names must be unique after normalisation (Partner.name_key); Faker repeats itself.
-    name = factory.Sequence(lambda n: f"{factory.Faker._get_faker('nl_NL').company()} {n}")
-    slug = factory.Sequence(lambda n: f"partner-{n}")
-    kind = PartnerKind.BUSINESS
-    region = factory.SubFactory(RegionFactory)
-    website = factory.LazyAttribute(lambda partner: f"https://{partner.slug}.example.nl/")
-    is_demo = True
-
-    class Meta:
-        model = Partner
-
-
 def parental_relation(name):
-    """Set a ParentalManyToMany in memory; InitiativeFactory saves once, after all of them."""
+    """Set a ParentalManyToMany in memory; the factory saves once, after all of them."""
 
     def setter(instance, create, extracted, **kwargs):
         if extracted is not None:
             setattr(instance, name, extracted)
 
     return factory.PostGeneration(setter)
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    # Names must be unique after normalisation (Partner.name_key); Faker repeats itself.
+    name = factory.Sequence(lambda n: f"{factory.Faker._get_faker('nl_NL').company()} {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = PartnerKind.BUSINESS
+    website = factory.LazyAttribute(lambda partner: f"https://{partner.slug}.example.nl/")
+    is_demo = True
+    regions = parental_relation("regions")
+    offers = parental_relation("offers")
+    education_levels = parental_relation("education_levels")
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if extracted:
+            self.sectors.set(extracted)
+
+    class Meta:
+        model = Partner
+        skip_postgeneration_save = True
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            instance.save()
 
 
 class InitiativeFactory(factory.django.DjangoModelFactory):

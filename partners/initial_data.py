@@ -17,8 +17,10 @@ from .models import (
     EducationLevel,
     Initiative,
     ManifestAction,
+    Offer,
     Partner,
     Region,
+    SectorTag,
     Signature,
     SignatureState,
     Theme,
@@ -50,6 +52,8 @@ def load_taxonomy(content):
         EducationLevel.objects.get_or_create(
             slug=item["slug"], defaults={"name": item["name"], "sort_order": position}
         )
+    for name in content["sectors"]:
+        SectorTag.objects.get_or_create(slug=name, defaults={"name": name})
     lines = {}
     for position, item in enumerate(content["action_lines"]):
         lines[item["code"]], _ = ActionLine.objects.get_or_create(
@@ -97,17 +101,24 @@ def load_demo_partners(content):
     """Fictional partners, flagged is_demo, so the site shows a living ecosystem from day one."""
     regions = {region.slug: region for region in Region.objects.all()}
     for item in content["demo_partners"]:
-        Partner.objects.get_or_create(
+        if Partner.objects.filter(slug=item["slug"]).exists():
+            continue
+        partner = Partner(
             slug=item["slug"],
-            defaults={
-                "name": item["name"],
-                "kind": item["kind"],
-                "region": regions.get(item.get("region")),
-                "website": item.get("website", ""),
-                "short_description": item.get("description", ""),
-                "is_demo": True,
-            },
+            name=item["name"],
+            kind=item["kind"],
+            website=item.get("website", ""),
+            short_description=item.get("description", ""),
+            municipality=item.get("municipality", ""),
+            is_demo=True,
         )
+        partner.regions = [regions[item["region"]]] if item.get("region") else []
+        partner.sectors.set(item.get("sectors", []))
+        partner.offers = Offer.objects.filter(slug__in=item.get("offers", []))
+        partner.education_levels = EducationLevel.objects.filter(
+            slug__in=item.get("education_levels", [])
+        )
+        partner.save()
 
 
 @transaction.atomic
@@ -134,7 +145,7 @@ def load_demo_initiatives(content, campuses_by_slug):
         initiative.regions = Region.objects.filter(slug__in=item["regions"])
         initiative.partners = [partners[slug] for slug in item.get("partners", [])]
         initiative.campuses = [campuses_by_slug[slug] for slug in item.get("campuses", [])]
-        initiative.tags = item.get("tags", [])
+        initiative.tags.set(item.get("tags", []))
         initiative.save()
         initiative.save_revision().publish()
 

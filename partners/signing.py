@@ -79,12 +79,12 @@ def sign_manifest(data, manifest_revision=None):
                     name=data["organisation_name"],
                     slug=unique_slug(data["organisation_name"]),
                     kind=data["kind"],
-                    region=data.get("region"),
                     website=data["website"],
                     live=False,
                 )
                 partner.save()
-                partner.education_levels.set(data.get("education_levels") or [])
+                partner.education_levels = data.get("education_levels") or []
+                partner.regions = [data["region"]] if data.get("region") else []
                 partner.save()
             if data.get("logo") and not partner.logo_id:
                 partner.logo = store_logo(data["logo"], partner.name)

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -415,12 +416,17 @@ class CampusPage(BasePage):
     place = models.CharField("Plaats", max_length=120, blank=True)
     focus = models.CharField("Focus", max_length=255, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
+    # Declared here, on the higher app, and read from the registry as `partner.campuses`.
+    partners = ParentalManyToManyField(
+        "partners.Partner", verbose_name="Deelnemende partners", blank=True, related_name="campuses"
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("economic_region"), FieldPanel("region")]),
         FieldRowPanel([FieldPanel("place"), FieldPanel("focus")]),
         FieldPanel("body"),
+        FieldPanel("partners"),
     ]
 
     search_fields = BasePage.search_fields + [

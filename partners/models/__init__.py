@@ -5,7 +5,15 @@ Split by concept; everything is importable from `partners.models`.
 
 from .actions import ActionTarget, ManifestAction, ManifestActionQuerySet, PurposeCaseStatus
 from .initiative import Initiative, InitiativeQuerySet, InitiativeStatus, InitiativeTag
-from .partner import EducationLevel, Partner, PartnerKind, PartnerQuerySet
+from .partner import (
+    EducationLevel,
+    Offer,
+    Partner,
+    PartnerKind,
+    PartnerQuerySet,
+    PartnerSector,
+    SectorTag,
+)
 from .signature import InvalidTransition, Signature, SignatureQuerySet, SignatureState
 from .taxonomy import ActionLine, EconomicRegion, Region, Theme
 
@@ -21,11 +29,14 @@ __all__ = [
     "InvalidTransition",
     "ManifestAction",
     "ManifestActionQuerySet",
+    "Offer",
     "Partner",
     "PartnerKind",
     "PartnerQuerySet",
+    "PartnerSector",
     "PurposeCaseStatus",
     "Region",
+    "SectorTag",
     "Signature",
     "SignatureQuerySet",
     "SignatureState",

@@ -2,9 +2,12 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 
@@ -38,6 +41,37 @@ class EducationLevel(models.Model):
         return self.name
 
 
+class Offer(models.Model):
+    """What a partner offers ("wat wij bieden"): a fixed list, created by a migration."""
+
+    name = models.CharField("Naam", max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "Aanbod"
+        verbose_name_plural = "Aanbod"
+
+    def __str__(self):
+        return self.name
+
+
+class SectorTag(TagBase):
+    """A sector (installatietechniek, maritiem, ...): shared by partners and campuses."""
+
+    class Meta:
+        verbose_name = "Sector"
+        verbose_name_plural = "Sectoren"
+
+
+class PartnerSector(ItemBase):
+    tag = models.ForeignKey(SectorTag, on_delete=models.CASCADE, related_name="tagged_partners")
+    content_object = ParentalKey(
+        "partners.Partner", on_delete=models.CASCADE, related_name="tagged_sectors"
+    )
+
+
 class PartnerQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
@@ -68,13 +102,26 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         related_name="partners",
         help_text="Voor scholen: op welke niveaus wordt lesgegeven?",
     )
-    region = models.ForeignKey(
-        Region,
-        verbose_name="Regio",
-        null=True,
+    regions = ParentalManyToManyField(
+        Region, verbose_name="Regio's", blank=True, related_name="partners"
+    )
+    sectors = ClusterTaggableManager(
+        "Sectoren",
+        through=PartnerSector,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="partners",
+        help_text="Kies bij voorkeur bestaande sectoren, zodat het filter ze samen toont.",
+    )
+    offers = ParentalManyToManyField(
+        Offer, verbose_name="Wat wij bieden", blank=True, related_name="partners"
+    )
+    address = models.CharField("Adres", max_length=200, blank=True)
+    postcode = models.CharField("Postcode", max_length=10, blank=True)
+    municipality = models.CharField("Gemeente", max_length=100, blank=True)
+    latitude = models.DecimalField(
+        "Breedtegraad", max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        "Lengtegraad", max_digits=9, decimal_places=6, null=True, blank=True
     )
     website = models.URLField("Website", blank=True)
     logo = models.ForeignKey(
@@ -86,6 +133,9 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         related_name="+",
     )
     short_description = models.TextField("Korte omschrijving", max_length=500, blank=True)
+    description = RichTextField(
+        "Omschrijving", blank=True, features=["h3", "bold", "italic", "link", "ol", "ul"]
+    )
     is_demo = models.BooleanField(
         "Demodata", default=False, help_text="Fictieve organisatie, alleen voor demonstratie."
     )
@@ -101,11 +151,28 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("region")]),
-        FieldPanel("education_levels"),
-        FieldPanel("website"),
-        FieldPanel("logo"),
+        FieldPanel("kind"),
         FieldPanel("short_description"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        MultiFieldPanel(
+            [
+                FieldPanel("regions"),
+                FieldPanel("sectors"),
+                FieldPanel("education_levels"),
+                FieldPanel("offers"),
+            ],
+            heading="Indeling",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("municipality")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="Adres",
+        ),
         FieldPanel("is_demo"),
     ]
 
@@ -113,6 +180,9 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("short_description"),
+        index.SearchField("description"),
+        index.SearchField("municipality"),
+        index.RelatedFields("sectors", [index.SearchField("name")]),
         index.FilterField("kind"),
         index.FilterField("live"),
     ]
