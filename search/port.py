@@ -38,6 +38,8 @@ class IndexDefinition:
     name_sort_field: str  # document / model field to sort by name
     newest_sort_field: str  # document / model field to sort by date, newest first
     prefetch: Callable[[object], object] = field(default=lambda queryset: queryset)
+    # Words a "did you mean" suggestion may use (backends without a suggester of their own).
+    vocabulary: Callable[[], list[str]] = field(default=lambda: [])
 
 
 @dataclass
@@ -75,6 +77,8 @@ class Results:
     page: int = 1
     per_page: int = 20
     backend: str = ""
+    # Set when nothing matched the words as typed and these are results for `suggestion`.
+    corrected_from: str | None = None
 
 
 class SearchBackend(Protocol):

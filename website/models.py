@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -13,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
-from partners import ratelimit
+from partners import directory, ratelimit
 from partners.models import (
     ActionLine,
     EconomicRegion,
@@ -353,6 +354,42 @@ class ManifestPage(RoutablePageMixin, BasePage):
                     ("Acties", self.url + self.reverse_subpage("actions")),
                     (str(action), None),
                 ],
+            },
+        )
+
+
+class PartnerIndexPage(RoutablePageMixin, BasePage):
+    """The partner directory at /partners/ and the profiles at /partners/<slug>/."""
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["website.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Partnerregister"
+
+    @path("")
+    def directory(self, request):
+        return self.render(request, context_overrides=directory.directory_context(request.GET))
+
+    @path("suggesties/", name="suggestions")
+    def suggestions(self, request):
+        return JsonResponse({"suggestions": directory.suggestions(request.GET)})
+
+    @path("<slug:slug>/", name="profile")
+    def profile(self, request, slug):
+        partner = directory.profile(slug)
+        if partner is None:
+            raise Http404
+        return self.render(
+            request,
+            template="website/partner_profile.html",
+            context_overrides={
+                "partner": partner,
+                "signatory": partner.signatory == "ja",
+                "subpage_trail": [(partner.name, None)],
             },
         )
 

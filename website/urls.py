@@ -31,6 +31,7 @@ if settings.DEBUG:
     ]
 
 urlpatterns += [
+    path("zoeken/", include("search.urls")),
     path("", include("partners.urls")),
     path("", include(wagtail_urls)),
 ]

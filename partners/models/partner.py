@@ -182,7 +182,9 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         index.SearchField("short_description"),
         index.SearchField("description"),
         index.SearchField("municipality"),
-        index.RelatedFields("sectors", [index.SearchField("name")]),
+        index.RelatedFields(
+            "sectors", [index.SearchField("name"), index.AutocompleteField("name")]
+        ),
         index.FilterField("kind"),
         index.FilterField("live"),
     ]

@@ -38,6 +38,7 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
+from search.backends.common import active_filters, facet_values
 from search.port import (
     SORTS,
     FacetValue,
@@ -148,24 +149,6 @@ def concrete_index(index: IndexDefinition, prefix: str, name: str) -> Index:
 
 
 # --- Querying -------------------------------------------------------------------------------
-
-
-def _clean(values: Iterable[str] | None) -> list[str]:
-    seen: dict[str, None] = {}
-    for value in values or ():
-        if value is not None and str(value).strip():
-            seen.setdefault(str(value).strip(), None)
-    return list(seen)
-
-
-def active_filters(index: IndexDefinition, query: SearchQuery) -> dict[str, list[str]]:
-    """facet param -> selected values, for the facets that `index` knows, in facet order."""
-    filters = {}
-    for facet in index.facets:
-        values = _clean(query.filters.get(facet.param))
-        if values:
-            filters[facet.param] = values
-    return filters
 
 
 def _page(query: SearchQuery) -> tuple[int, int]:
@@ -293,24 +276,11 @@ def _highlights(index: IndexDefinition, raw: dict | None) -> dict[str, list[str]
 
 
 def _facet_values(facet, aggregation: dict, selected: list[str]) -> list[FacetValue]:
-    labels = facet.labels() or {}
     counts = {
         str(bucket["key"]): int(bucket["doc_count"])
         for bucket in (aggregation or {}).get("values", {}).get("buckets", [])
     }
-    for value in selected:
-        counts.setdefault(value, 0)
-    values = [
-        FacetValue(
-            value=value,
-            label=labels.get(value) or value,
-            count=count,
-            selected=value in selected,
-        )
-        for value, count in counts.items()
-    ]
-    values.sort(key=lambda v: (-v.count, v.label.casefold(), v.value))
-    return values
+    return facet_values(facet, counts, selected)
 
 
 def to_results(index: IndexDefinition, query: SearchQuery, response: dict) -> Results:

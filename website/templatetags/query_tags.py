@@ -10,3 +10,15 @@ def query_with(context, **changes):
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, param, value=None):
+    """The current query string without one filter value (or the whole parameter), from page 1."""
+    query = context["request"].GET.copy()
+    query.pop("pagina", None)
+    if value is None:
+        query.pop(param, None)
+    else:
+        query.setlist(param, [item for item in query.getlist(param) if item != value])
+    return query.urlencode()

@@ -20,6 +20,7 @@ from website.models import (
     CampusPage,
     HomePage,
     ManifestPage,
+    PartnerIndexPage,
     SiteSettings,
     StandardPage,
 )
@@ -32,7 +33,7 @@ MENU_PAGES = {
     "manifest": ManifestPage,
     "campuses": CampusIndexPage,
     "agenda": StandardPage,
-    "partners": StandardPage,
+    "partners": PartnerIndexPage,
     "about": StandardPage,
 }
 SERVICE_PAGES = {"contact": StandardPage, "privacy": StandardPage, "accessibility": StandardPage}

@@ -1,0 +1,43 @@
+"""Keep the directory's search index in step with the registry. Indexing waits for the
+transaction to commit (many-to-many values are saved after the row) and never breaks a save:
+the search service falls back and reports an unreachable Elasticsearch itself."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import published, unpublished
+
+from search import service
+
+from .models import Partner, Signature
+from .search_index import INDEX_NAME, live_partners, with_relations
+
+
+def reindex_partner(pk):
+    def run():
+        partner = with_relations(live_partners()).filter(pk=pk).first()
+        if partner is None:
+            service.remove_object(INDEX_NAME, pk)
+        else:
+            service.index_objects(INDEX_NAME, [partner])
+
+    transaction.on_commit(run)
+
+
+@receiver(post_save, sender=Partner)
+@receiver(published, sender=Partner)
+@receiver(unpublished, sender=Partner)
+def partner_changed(sender, instance, **kwargs):
+    reindex_partner(instance.pk)
+
+
+@receiver(post_delete, sender=Partner)
+def partner_deleted(sender, instance, **kwargs):
+    pk = instance.pk
+    transaction.on_commit(lambda: service.remove_object(INDEX_NAME, pk))
+
+
+@receiver(post_save, sender=Signature)
+def signature_changed(sender, instance, **kwargs):
+    # Approval (or rejection) changes the partner's signatory facet.
+    reindex_partner(instance.partner_id)

@@ -1,0 +1,43 @@
+"""Pieces both backends share, so they answer the same question the same way."""
+
+from collections.abc import Iterable
+
+from ..port import FacetValue, IndexDefinition, SearchQuery
+
+
+def clean_values(values: Iterable[str] | None) -> list[str]:
+    """Stripped, non-empty values, each once, in the order given."""
+    seen: dict[str, None] = {}
+    for value in values or ():
+        if value is not None and str(value).strip():
+            seen.setdefault(str(value).strip(), None)
+    return list(seen)
+
+
+def active_filters(index: IndexDefinition, query: SearchQuery) -> dict[str, list[str]]:
+    """facet param -> selected values, for the facets that `index` knows, in facet order."""
+    filters = {}
+    for facet in index.facets:
+        values = clean_values(query.filters.get(facet.param))
+        if values:
+            filters[facet.param] = values
+    return filters
+
+
+def facet_values(facet, counts: dict[str, int], selected: list[str]) -> list[FacetValue]:
+    """Values by count, then label; selected values stay visible even at 0."""
+    labels = facet.labels() or {}
+    counts = dict(counts)
+    for value in selected:
+        counts.setdefault(value, 0)
+    values = [
+        FacetValue(
+            value=value,
+            label=labels.get(value) or value,
+            count=count,
+            selected=value in selected,
+        )
+        for value, count in counts.items()
+    ]
+    values.sort(key=lambda v: (-v.count, v.label.casefold(), v.value))
+    return values

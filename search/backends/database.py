@@ -1,0 +1,162 @@
+"""The embedded default: Wagtail's database search backend (SQLite FTS5 or PostgreSQL full
+text) for the words, the ORM for filters and facet counts."""
+
+import difflib
+import re
+
+from django.core.cache import cache
+from django.db.models import Count
+from django.utils.html import escape
+from wagtail.search.backends import get_search_backend
+
+from ..port import Hit, IndexDefinition, Results, SearchQuery
+from .common import active_filters, facet_values
+
+WORD = re.compile(r"\w+", re.UNICODE)
+VOCABULARY_CACHE_SECONDS = 600
+FRAGMENT_LENGTH = 160
+# difflib similarity a word needs to be offered as "did you mean": low enough for a dropped
+# letter in a long compound ("instalatie" -> "installatietechniek").
+SUGGESTION_CUTOFF = 0.65
+
+
+def words(text):
+    return WORD.findall(text.lower())
+
+
+def plain_query(text):
+    """Only words: full-text syntax (quotes, *, AND, parentheses) has no meaning here."""
+    return " ".join(words(text))
+
+
+class DatabaseBackend:
+    name = "database"
+
+    def search(self, index: IndexDefinition, query: SearchQuery) -> Results:
+        filters = active_filters(index, query)
+        base = index.queryset()
+        ranked = None
+        text = plain_query(query.text)
+        if text:
+            ranked = self.matching_ids(base, text)
+            base = base.filter(pk__in=ranked)
+        matched = self.apply_filters(index, base, filters)
+        facets = {
+            facet.param: self.facet_values(index, base, filters, facet) for facet in index.facets
+        }
+        ordered_ids = self.ordered_ids(index, matched, ranked, query.sort)
+        total = len(ordered_ids)
+        start = (query.page - 1) * query.per_page
+        page_ids = ordered_ids[start : start + query.per_page]
+        hits = self.hits(index, page_ids, text)
+        suggestion = None
+        if text and total == 0:
+            suggestion = self.suggest(index, text)
+        return Results(
+            hits=hits,
+            total=total,
+            facets=facets,
+            suggestion=suggestion,
+            page=query.page,
+            per_page=query.per_page,
+            backend=self.name,
+        )
+
+    @staticmethod
+    def matching_ids(queryset, text):
+        """Ids in relevance order: whole words first, then prefixes ("instal" -> installatie)."""
+        backend = get_search_backend()
+        found = [obj.pk for obj in backend.search(text, queryset.only("pk"), operator="and")]
+        seen = set(found)
+        for obj in backend.autocomplete(text, queryset.only("pk")):
+            if obj.pk not in seen:
+                found.append(obj.pk)
+                seen.add(obj.pk)
+        return found
+
+    @staticmethod
+    def apply_filters(index, queryset, filters, skip=None):
+        for facet in index.facets:
+            values = filters.get(facet.param)
+            if values and facet.param != skip:
+                queryset = queryset.filter(**{f"{facet.orm_lookup}__in": values})
+        return queryset
+
+    def facet_values(self, index, base, filters, facet):
+        # Counts reflect every other active filter, not the facet's own.
+        queryset = self.apply_filters(index, base, filters, skip=facet.param)
+        counts = dict(
+            queryset.exclude(**{f"{facet.orm_lookup}__isnull": True})
+            .values_list(facet.orm_lookup)
+            .annotate(count=Count("pk", distinct=True))
+            .order_by()
+        )
+        return facet_values(
+            facet, {str(k): v for k, v in counts.items()}, filters.get(facet.param, [])
+        )
+
+    def ordered_ids(self, index, queryset, ranked, sort):
+        if sort == "naam":
+            return list(queryset.order_by(index.name_sort_field, "pk").values_list("pk", flat=True))
+        if sort == "nieuwste" or ranked is None:
+            field = index.newest_sort_field if sort == "nieuwste" else index.name_sort_field
+            order = f"-{field}" if sort == "nieuwste" else field
+            return list(queryset.order_by(order, "pk").values_list("pk", flat=True))
+        keep = set(queryset.values_list("pk", flat=True))
+        return [pk for pk in ranked if pk in keep]
+
+    @staticmethod
+    def hits(index, page_ids, text):
+        if not page_ids:
+            return []
+        objects = index.prefetch(index.queryset().filter(pk__in=page_ids)).in_bulk()
+        terms = words(text)
+        hits = []
+        for pk in page_ids:
+            document = index.document(objects[pk]) if pk in objects else {}
+            highlights = {}
+            for field in index.text_fields:
+                fragment = highlight(str(document.get(field) or ""), terms)
+                if fragment:
+                    highlights[field] = [fragment]
+            hits.append(Hit(pk=pk, highlights=highlights))
+        return hits
+
+    @staticmethod
+    def suggest(index, text):
+        vocabulary = cache.get_or_set(
+            f"search:vocabulary:{index.name}",
+            lambda: sorted({word for phrase in index.vocabulary() for word in words(phrase)}),
+            VOCABULARY_CACHE_SECONDS,
+        )
+        corrected = []
+        for word in words(text):
+            match = difflib.get_close_matches(word, vocabulary, n=1, cutoff=SUGGESTION_CUTOFF)
+            corrected.append(match[0] if match else word)
+        suggestion = " ".join(corrected)
+        return suggestion if suggestion != " ".join(words(text)) else None
+
+    # The database backend reads the live tables: there is no separate index to maintain.
+    def index_objects(self, index, objects):
+        return 0
+
+    def remove_object(self, index, pk):
+        return None
+
+    def rebuild(self, index, progress=None):
+        return index.queryset().count()
+
+
+def highlight(value, terms):
+    """An escaped fragment of `value` with <mark> around words that start with a query term."""
+    if not value or not terms:
+        return ""
+    pattern = re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*", re.I)
+    match = pattern.search(value)
+    if not match:
+        return ""
+    start = max(0, match.start() - FRAGMENT_LENGTH // 3)
+    fragment = value[start : start + FRAGMENT_LENGTH]
+    marked = pattern.sub(lambda m: f"\x00{m.group(0)}\x01", fragment)
+    marked = escape(marked).replace("\x00", "<mark>").replace("\x01", "</mark>")
+    return ("…" if start else "") + marked + ("…" if start + FRAGMENT_LENGTH < len(value) else "")
