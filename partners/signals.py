@@ -1,10 +1,12 @@
-"""Keep the directory's search index in step with the registry. Indexing waits for the
-transaction to commit (many-to-many values are saved after the row) and never breaks a save:
-the search service falls back and reports an unreachable Elasticsearch itself."""
+"""Keep the directory's search indexes (Wagtail's own and, when configured, Elasticsearch) in
+step with the registry. Indexing waits for the transaction to commit (many-to-many values are
+saved after the row) and never breaks a save: the search service falls back and reports an
+unreachable Elasticsearch itself."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.search import index as wagtail_index
 from wagtail.signals import published, unpublished
 
 from search import service
@@ -15,6 +17,11 @@ from .search_index import INDEX_NAME, live_partners, with_relations
 
 def reindex_partner(pk):
     def run():
+        # Wagtail indexes on post_save, before a clusterable model's relations (sectors,
+        # regions) are written: index again once everything is committed.
+        saved = Partner.objects.filter(pk=pk).first()
+        if saved is not None:
+            wagtail_index.insert_or_update_object(saved)
         partner = with_relations(live_partners()).filter(pk=pk).first()
         if partner is None:
             service.remove_object(INDEX_NAME, pk)

@@ -1,0 +1,144 @@
+import json
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from partners.factories import PartnerFactory
+from partners.models import Partner, Region
+from search import service
+from tests.conftest import count_queries
+
+
+def found(client, query):
+    response = client.get(f"/partners/{query}")
+    assert response.status_code == 200
+    return response, [entry["partner"].slug for entry in response.context["entries"]]
+
+
+def test_installatie_in_groot_amsterdam(client, home_page):
+    response, slugs = found(client, "?q=installatie&regio=groot-amsterdam")
+    assert set(slugs) == {"grachtstroom-energiediensten", "amstelwerf-techniekcollege"}
+    html = response.content.decode()
+    assert "2 partners gevonden" in html
+    assert "<mark>" in html
+
+
+def test_a_typo_is_survived_and_said(client, home_page):
+    response, slugs = found(client, "?q=instalatie")
+    assert "kustwerk-installatietechniek" in slugs
+    assert "Geen resultaten voor <strong>instalatie</strong>" in response.content.decode()
+
+
+def test_facet_counts_follow_the_other_filters(client, home_page):
+    response, slugs = found(client, "?regio=groot-amsterdam")
+    facets = dict(response.context["facets"])
+    by_param = {facet.param: {v.value: v.count for v in values} for facet, values in facets.items()}
+    assert by_param["soort"] == {"bedrijfsleven": 2, "onderwijs": 1}
+    live_in_nhn = Partner.objects.live().filter(regions__slug="noord-holland-noord").count()
+    assert by_param["regio"]["noord-holland-noord"] == live_in_nhn
+
+
+def test_empty_result_suggests_removing_a_filter(client, home_page):
+    response, slugs = found(client, "?q=kustwerk&regio=gooi-en-vechtstreek")
+    assert slugs == []
+    html = response.content.decode()
+    assert "Probeer een filter weg te laten" in html
+    assert "?q=kustwerk" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?q=" + "techniek " * 1300,
+        '?q="installatie',
+        "?q=instal*",
+        "?q=AND",
+        "?q=(techniek",
+        "?q=%27%3B+DROP+TABLE+partners_partner%3B--",
+        "?q=NEAR(a+b)",
+        "?regio=atlantis&sector=%00",
+        "?pagina=-1",
+        "?pagina=abc",
+        "?pagina=99999",
+        "?sortering=hack",
+        "?soort=onderwijs&soort=onderwijs&q=a&q=b",
+    ],
+)
+def test_bad_input_gives_a_normal_page(client, home_page, query):
+    response = client.get(f"/partners/{query}")
+    assert response.status_code == 200
+    assert "gevonden" in response.content.decode()
+
+
+def test_far_past_the_end_shows_the_last_page(client, home_page):
+    response, slugs = found(client, "?pagina=500")
+    assert slugs
+
+
+def test_drafts_from_the_signing_flow_are_not_listed(client, home_page):
+    PartnerFactory(name="Nog Niet Goedgekeurd", slug="nog-niet", live=False)
+    _, slugs = found(client, "?q=Goedgekeurd")
+    assert "nog-niet" not in slugs
+    assert client.get("/partners/nog-niet/").status_code == 404
+
+
+def test_profile_shows_the_partner_with_json_ld(client, home_page):
+    response = client.get("/partners/kustwerk-installatietechniek/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Kustwerk Installatietechniek BV (demo)</h1>" in html
+    assert "Heeft het manifest ondertekend" in html
+    start = html.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    data = json.loads(html[start : html.index("</script>", start)])
+    assert data["@type"] == "Organization"
+    assert data["name"] == "Kustwerk Installatietechniek BV (demo)"
+
+
+def test_unknown_profile_is_the_dutch_404(client, home_page):
+    response = client.get("/partners/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
+def test_autocomplete_suggests_names(client, home_page):
+    response = client.get("/partners/suggesties/?q=kust")
+    assert response.status_code == 200
+    assert "Kustwerk Installatietechniek BV (demo)" in response.json()["suggestions"]
+    assert client.get("/partners/suggesties/?q=k").json() == {"suggestions": []}
+
+
+def test_directory_queries_do_not_grow_with_partners(client, home_page):
+    region = Region.objects.get(slug="groot-amsterdam")
+    path = "/partners/?q=techniek&regio=groot-amsterdam&sector=installatietechniek"
+    PartnerFactory.create_batch(5, regions=[region], sectors=["installatietechniek"])
+    client.get(path)
+    few = count_queries(client, path)
+    PartnerFactory.create_batch(50, regions=[region], sectors=["installatietechniek", "energie"])
+    assert count_queries(client, path) == few
+
+
+def test_a_dead_elasticsearch_falls_back_and_warns_staff(
+    client, admin_client, home_page, settings, django_capture_on_commit_callbacks
+):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    cache.delete(service.OUTAGE_CACHE_KEY)
+    _, slugs = found(client, "?q=installatie&regio=groot-amsterdam")
+    assert set(slugs) == {"grachtstroom-energiediensten", "amstelwerf-techniekcollege"}
+    assert service.recent_outage() is not None
+    partner = Partner.objects.get(slug="kustwerk-installatietechniek")
+    partner.short_description = "Aangepast terwijl Elasticsearch plat ligt."
+    with django_capture_on_commit_callbacks(execute=True):
+        partner.save()  # saving, and the index sync after it, keep working
+    assert "niet bereikbaar" in admin_client.get("/admin/").content.decode()
+
+
+def test_search_index_rebuild_reports_progress(home_page):
+    import io
+
+    out = io.StringIO()
+    call_command("search_index", "rebuild", stdout=out)
+    assert "Search backend: database" in out.getvalue()
+    assert "partner:" in out.getvalue()
