@@ -2,44 +2,28 @@
 environment has the same roles without anyone clicking them together.
 
 Approving a signature publishes its (draft) partner as the moderator, and Wagtail checks the
-moderator's "publish" permission on Partner for that; so Moderators get publish_partner too."""
+moderator's "publish" permission on Partner for that; so Moderators get publish_partner too,
+like Editors, who maintain the partner registry."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from partners.migrations._grants import grant_permissions
 
 GRANTS = {
     "Moderators": ["view_signature", "change_signature", "moderate_signature", "publish_partner"],
-    "Editors": ["view_signature"],
+    "Editors": ["view_signature", "publish_partner"],
 }
 
 
 def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; create them now.
-    app_config = apps.get_app_config("partners")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    # Meta.permissions of the historical model should have produced the first; Wagtail adds
-    # "publish" to draftable models at class creation, which historical models do not go
-    # through.
-    for codename, model, name in [
-        ("moderate_signature", "Signature", "Kan ondertekeningen beoordelen"),
-        ("publish_partner", "Partner", "Can publish partner"),
-    ]:
-        Permission.objects.get_or_create(
-            codename=codename,
-            content_type=ContentType.objects.get_for_model(apps.get_model("partners", model)),
-            defaults={"name": name},
-        )
-    for group_name, codenames in GRANTS.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="partners", codename__in=codenames)
-        )
+    grant_permissions(
+        apps,
+        GRANTS,
+        extra_permissions=[
+            ("moderate_signature", "Signature", "Kan ondertekeningen beoordelen"),
+            ("publish_partner", "Partner", "Can publish partner"),
+        ],
+    )
 
 
 def revoke(apps, schema_editor):
