@@ -117,7 +117,7 @@ def _search_groups(request, query):
             ),
             {
                 "more_url": f"{PARTNER_LIST_PATH}?{urlencode({'q': query})}",
-                "more_label": "Toon alle partners in de partnergids",
+                "more_label": "Toon alle gevonden partners in de partnergids",
             },
         ),
         (
