@@ -8,6 +8,7 @@ what editors have since changed in the admin.
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 from wagtail.images import get_image_model
 
 from .logos import generated_logo, logo_collection
@@ -25,6 +26,7 @@ from .models import (
     SignatureState,
     Theme,
 )
+from .normalise import name_key
 
 
 @transaction.atomic
@@ -94,6 +96,16 @@ def load_taxonomy(content):
 def paragraphs_html(text):
     """Plain text with blank lines between paragraphs, as safe rich-text HTML."""
     return "".join(f"<p>{escape(part)}</p>" for part in text.split("\n\n") if part.strip())
+
+
+def named_partner(entry):
+    """A real organisation the policy text names (not demo data), found by its name key."""
+    partner = Partner.objects.filter(name_key=name_key(entry["name"])).first()
+    if partner is None:
+        partner = Partner.objects.create(
+            name=entry["name"], slug=slugify(entry["name"]), kind=entry["kind"]
+        )
+    return partner
 
 
 @transaction.atomic

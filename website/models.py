@@ -1,17 +1,21 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from partners import directory, ratelimit
@@ -19,6 +23,7 @@ from partners.models import (
     ActionLine,
     EconomicRegion,
     ManifestAction,
+    PartnerKind,
     Region,
     Signature,
     SignatureState,
@@ -26,6 +31,7 @@ from partners.models import (
 )
 from partners.signing import AlreadySigned, find_by_token, send_confirmation, sign_manifest
 
+from . import campus_map
 from .blocks import BaseStreamBlock, FeaturedPageBlock, SocialLinkBlock
 
 NEWEST_SIGNATORIES = 8
@@ -421,16 +427,53 @@ class CampusIndexPage(BasePage):
         verbose_name = "Campusoverzicht"
 
     def get_context(self, request, *args, **kwargs):
+        from .forms import CampusFilterForm  # forms need a ready app registry
+
         context = super().get_context(request, *args, **kwargs)
-        context["campuses"] = (
-            CampusPage.objects.child_of(self).live().public().select_related("region")
+        campuses = CampusPage.objects.child_of(self).live().public()
+        form = CampusFilterForm(request.GET or None)
+        shown = list(
+            campuses.filtered(form.active_filters)
+            .select_related("region")
+            .prefetch_related("tagged_sectors__tag")
+            .order_by("economic_region", "title")
         )
+        context["form"] = form
+        context["campuses"] = shown
+        # Economic regions in the province's order: Noord-Holland Noord, then the MRA.
+        context["groups"] = [
+            (label, [campus for campus in shown if campus.economic_region == value])
+            for value, label in EconomicRegion.choices
+        ]
+        context["map"] = campus_map.map_context(shown, Region.objects.all())
         return context
 
 
 class CampusKind(models.TextChoices):
     CAMPUS = "campus", "Campus"
     PROJECT_PPS = "project-pps", "Project-pps"
+
+
+class CampusSector(ItemBase):
+    """Campuses use the same sector tags as partners, so one filter serves both."""
+
+    tag = models.ForeignKey(
+        "partners.SectorTag", on_delete=models.CASCADE, related_name="tagged_campuses"
+    )
+    content_object = ParentalKey(
+        "website.CampusPage", on_delete=models.CASCADE, related_name="tagged_sectors"
+    )
+
+
+class CampusQuerySet(PageQuerySet):
+    FILTER_LOOKUPS = {"regio": "region", "sector": "sectors", "niveau": "levels"}
+
+    def filtered(self, filters):
+        """Narrow by the campus index's filters (objects, keyed by URL parameter)."""
+        campuses = self
+        for name, value in filters.items():
+            campuses = campuses.filter(**{self.FILTER_LOOKUPS[name]: value})
+        return campuses.distinct()
 
 
 class CampusPage(BasePage):
@@ -452,18 +495,81 @@ class CampusPage(BasePage):
     )
     place = models.CharField("Plaats", max_length=120, blank=True)
     focus = models.CharField("Focus", max_length=255, blank=True)
+    sectors = ClusterTaggableManager("Sectoren", through=CampusSector, blank=True)
+    levels = ParentalManyToManyField(
+        "partners.EducationLevel", verbose_name="Onderwijsniveaus", blank=True, related_name="+"
+    )
+    offers = ParentalManyToManyField(
+        "partners.Offer", verbose_name="Wat de campus biedt", blank=True, related_name="+"
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Grote afbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        "Alt-tekst van de grote afbeelding",
+        max_length=200,
+        blank=True,
+        help_text="Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+    )
+    address = models.CharField("Adres", max_length=200, blank=True)
+    latitude = models.DecimalField(
+        "Breedtegraad", max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        "Lengtegraad", max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    website = models.URLField("Website", blank=True)
+    contact_email = models.EmailField(
+        "Contact (e-mail)", blank=True, help_text="Een algemeen adres, nooit een persoonlijk."
+    )
     body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
     # Declared here, on the higher app, and read from the registry as `partner.campuses`.
     partners = ParentalManyToManyField(
         "partners.Partner", verbose_name="Deelnemende partners", blank=True, related_name="campuses"
     )
+    lead_schools = ParentalManyToManyField(
+        "partners.Partner", verbose_name="Penvoerende school", blank=True, related_name="+"
+    )
+
+    objects = PageManager.from_queryset(CampusQuerySet)()
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("economic_region"), FieldPanel("region")]),
         FieldRowPanel([FieldPanel("place"), FieldPanel("focus")]),
+        MultiFieldPanel(
+            [FieldPanel("sectors"), FieldPanel("levels"), FieldPanel("offers")], heading="Profiel"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
+            heading="Beeld",
+        ),
         FieldPanel("body"),
-        FieldPanel("partners"),
+        MultiFieldPanel(
+            [FieldPanel("lead_schools"), FieldPanel("partners")], heading="Wie doen er mee"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("website"),
+                FieldPanel("contact_email"),
+            ],
+            heading="Adres en contact",
+        ),
     ]
 
     search_fields = BasePage.search_fields + [
@@ -480,7 +586,22 @@ class CampusPage(BasePage):
         verbose_name = "Campus"
         verbose_name_plural = "Campussen"
 
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt:
+            raise ValidationError({"hero_image_alt": "Geef de afbeelding een alt-tekst."})
+
+    def partners_by_kind(self):
+        """Live partners grouped by kind, so the triple helix is visible: [(label, [partners])]."""
+        partners = self.partners.filter(live=True).select_related("logo").order_by("name")
+        groups = {kind: [] for kind, _ in PartnerKind.choices}
+        for partner in partners:
+            groups[partner.kind].append(partner)
+        labels = dict(PartnerKind.choices)
+        return [(labels[kind], members) for kind, members in groups.items() if members]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["initiatives"] = self.initiatives.filter(live=True).for_listing()
+        context["partner_groups"] = self.partners_by_kind()
         return context

@@ -6,6 +6,12 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 
+def json_ld(data):
+    """JSON for a <script type="application/ld+json"> element that text cannot break out of."""
+    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
 @register.simple_tag(takes_context=True)
 def organization_json_ld(context, partner):
     """schema.org Organization for a partner profile, safe inside a <script> element."""
@@ -25,5 +31,4 @@ def organization_json_ld(context, partner):
             "addressLocality": partner.municipality,
             "addressCountry": "NL",
         }
-    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+    return json_ld(data)

@@ -1,4 +1,5 @@
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -12,9 +13,10 @@ from partners.initial_data import (
     load_demo_partners,
     load_demo_signatures,
     load_taxonomy,
+    named_partner,
     paragraphs_html,
 )
-from partners.models import Region
+from partners.models import EducationLevel, Partner, Region
 from website.models import (
     CampusIndexPage,
     CampusPage,
@@ -24,6 +26,9 @@ from website.models import (
     SiteSettings,
     StandardPage,
 )
+
+# The campus facts say "vmbo"; the registry's level covers "vo / vmbo".
+LEVEL_SLUGS = {"vmbo": "vo-vmbo"}
 
 CONTENT_FILE = Path(settings.BASE_DIR) / "website" / "data" / "initial_content.json"
 
@@ -37,6 +42,11 @@ MENU_PAGES = {
     "about": StandardPage,
 }
 SERVICE_PAGES = {"contact": StandardPage, "privacy": StandardPage, "accessibility": StandardPage}
+
+
+def coordinate(value):
+    # Through str(): a float such as 52.3812 is not exactly that as a Decimal.
+    return None if value is None else Decimal(str(value))
 
 
 def stream_from_sections(sections):
@@ -64,8 +74,8 @@ class Command(BaseCommand):
                 key: self.ensure_page(home, page_type, key, in_menu=key in MENU_PAGES)
                 for key, page_type in (MENU_PAGES | SERVICE_PAGES).items()
             }
-            campuses = self.ensure_campuses(pages["campuses"])
             load_demo_partners(self.content)
+            campuses = self.ensure_campuses(pages["campuses"])
             load_demo_initiatives(self.content, campuses)
             load_demo_signatures(pages["manifest"].live_revision)
             self.ensure_site_settings(home, [pages[key] for key in SERVICE_PAGES])
@@ -136,21 +146,37 @@ class Command(BaseCommand):
         for item in self.content["campuses"]:
             if item["slug"] in campuses:
                 continue
-            campuses[item["slug"]] = self.publish_child(
-                index,
-                CampusPage(
-                    title=item["name"],
-                    slug=item["slug"],
-                    intro=item["intro"],
-                    kind=item["kind"],
-                    economic_region=item["economic_region"],
-                    region=regions.get(item.get("region")),
-                    place=item.get("place") or "",
-                    focus=item.get("focus") or "",
-                    body=[("paragraph", paragraphs_html(text)) for text in item["description"]],
-                ),
+            campus = CampusPage(
+                title=item["name"],
+                slug=item["slug"],
+                intro=item["intro"],
+                kind=item["kind"],
+                economic_region=item["economic_region"],
+                region=regions.get(item.get("region")),
+                place=item.get("place") or "",
+                focus=item.get("focus") or "",
+                latitude=coordinate(item.get("latitude")),
+                longitude=coordinate(item.get("longitude")),
+                body=[("paragraph", paragraphs_html(text)) for text in item["description"]],
             )
+            campus.sectors.set(item.get("sectors", []))
+            campus.levels = EducationLevel.objects.filter(
+                slug__in=[LEVEL_SLUGS.get(level, level) for level in item.get("levels", [])]
+            )
+            named = [named_partner(entry) for entry in item.get("named_partners", [])]
+            campus.partners = named + self.demo_partners_for(item.get("region"))
+            campus.lead_schools = [partner for partner in named if partner.kind == "onderwijs"][:1]
+            campuses[item["slug"]] = self.publish_child(index, campus)
         return campuses
+
+    @staticmethod
+    def demo_partners_for(region_slug, count=3):
+        """A few demo partners of the campus's region, so its triple helix shows from day one."""
+        if not region_slug:
+            return []
+        return list(
+            Partner.objects.filter(is_demo=True, regions__slug=region_slug).order_by("slug")[:count]
+        )
 
     def ensure_site_settings(self, home, service_pages):
         data = self.content["site"]
