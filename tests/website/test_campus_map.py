@@ -239,7 +239,7 @@ def test_template_renders_an_accessible_svg_with_linked_markers():
         [region("groot-amsterdam", "Groot-Amsterdam")],
     )
     assert '<figure class="campus-map">' in html
-    assert 'role="group" aria-labelledby="kaart-titel kaart-uitleg"' in html
+    assert 'role="group" aria-labelledby="kaart-titel" aria-describedby="kaart-uitleg"' in html
     assert 'viewBox="0 0 400 560"' in html
     assert (
         '<title id="kaart-titel">Kaart van Noord-Holland met de technische campussen</title>'
