@@ -256,7 +256,7 @@ def test_template_renders_an_accessible_svg_with_linked_markers():
     ]
     assert "<title>Techport</title>" in html
     assert "/campussen/zonder/" not in html
-    assert "<figcaption" in html and "hieronder" in html
+    assert "<figcaption" in html and "ook in een lijst" in html
 
 
 def test_template_numbers_use_a_decimal_point_under_the_dutch_locale():
