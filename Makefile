@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The suite runs in parallel processes, each with its own test database.
+TEST_WORKERS ?= 2
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test bench lint format migrate initial-data clean
@@ -25,7 +27,7 @@ run: initial-data
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 bench: $(VENV)/.installed
 	$(BIN)/pytest tests/bench -o addopts="" -p no:cacheprovider

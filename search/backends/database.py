@@ -4,10 +4,13 @@ text) for the words, the ORM for filters and facet counts."""
 import difflib
 import re
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count
 from django.utils.html import escape
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from ..port import Hit, IndexDefinition, Results, SearchQuery
 from .common import active_filters, facet_values
@@ -65,6 +68,8 @@ class DatabaseBackend:
     @staticmethod
     def matching_ids(queryset, text):
         """Ids in relevance order: whole words first, then prefixes ("instal" -> installatie)."""
+        if connection.vendor == "sqlite":
+            return sqlite_matching_ids(queryset.model, text)
         backend = get_search_backend()
         found = [obj.pk for obj in backend.search(text, queryset.only("pk"), operator="and")]
         seen = set(found)
@@ -145,6 +150,27 @@ class DatabaseBackend:
 
     def rebuild(self, index, progress=None):
         return index.queryset().count()
+
+
+def sqlite_matching_ids(model, text):
+    """One FTS5 query on Wagtail's own index table, every word matched as a prefix, best first.
+
+    Wagtail's SQLite backend joins the FTS table row by row and scores each match separately,
+    which takes seconds at 10,000 partners; asked directly, FTS5 answers in milliseconds.
+    """
+    table = IndexEntry._meta.db_table
+    match = " AND ".join(f'"{word}"*' for word in words(text))
+    content_type = ContentType.objects.get_for_model(model)
+    # FTS5 columns are (autocomplete, body, title): a match in the title weighs most.
+    sql = (
+        f"SELECT entry.object_id FROM {table}_fts AS fts "  # noqa: S608 - table names are ours
+        f"JOIN {table} AS entry ON entry.id = fts.rowid "
+        f"WHERE {table}_fts MATCH %s AND entry.content_type_id = %s "
+        f"ORDER BY bm25({table}_fts, 1.0, 1.0, 3.0)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, content_type.pk])
+        return [int(object_id) for (object_id,) in cursor.fetchall()]
 
 
 def highlight(value, terms):
