@@ -15,6 +15,12 @@ MAX_PAGE = 1000
 SORT_LABELS = {"relevantie": "Relevantie", "naam": "Naam (A-Z)", "nieuwste": "Nieuwste eerst"}
 
 
+def printable(value):
+    """Search text without control characters (PostgreSQL refuses a NUL byte), at most 200."""
+    text = "".join(character for character in (value or "") if character.isprintable())
+    return text.strip()[:MAX_QUERY_LENGTH]
+
+
 def page_number(value):
     try:
         return min(max(1, int(value)), MAX_PAGE)
@@ -24,7 +30,7 @@ def page_number(value):
 
 def query_from(params):
     """A SearchQuery from GET parameters; unknown or malformed values are dropped, not errors."""
-    text = (params.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    text = printable(params.get("q"))
     sort = params.get("sortering")
     if sort not in SORTS:
         sort = "relevantie" if text else "naam"
@@ -72,7 +78,7 @@ def directory_context(params):
 
 def suggestions(params, limit=8):
     """Names for the search box's autocomplete."""
-    text = (params.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    text = printable(params.get("q"))
     if len(text) < 2:
         return []
     results = service.run(INDEX_NAME, SearchQuery(text=text, sort="relevantie", per_page=limit))

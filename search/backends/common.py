@@ -6,11 +6,13 @@ from ..port import FacetValue, IndexDefinition, SearchQuery
 
 
 def clean_values(values: Iterable[str] | None) -> list[str]:
-    """Stripped, non-empty values, each once, in the order given."""
+    """Stripped, non-empty values, each once, in the order given. Control characters (a NUL
+    byte, which PostgreSQL refuses in text) cannot be in any facet value: such values go."""
     seen: dict[str, None] = {}
     for value in values or ():
-        if value is not None and str(value).strip():
-            seen.setdefault(str(value).strip(), None)
+        text = str(value).strip() if value is not None else ""
+        if text and text.isprintable():
+            seen.setdefault(text, None)
     return list(seen)
 
 

@@ -58,6 +58,7 @@ def test_empty_result_suggests_removing_a_filter(client, home_page):
         "?q=%27%3B+DROP+TABLE+partners_partner%3B--",
         "?q=NEAR(a+b)",
         "?regio=atlantis&sector=%00",
+        "?q=tech%00niek&soort=%00onderwijs",
         "?pagina=-1",
         "?pagina=abc",
         "?pagina=99999",

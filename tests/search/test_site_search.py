@@ -163,7 +163,12 @@ def test_search_syntax_and_sql_fragments_never_break_the_page(client, home_page,
 
 def test_a_query_the_backend_rejects_is_retried_as_plain_words(client, home_page):
     # FTS5 rejects an unbalanced double quote; the retry searches for the word alone, in the
-    # same database transaction, which the rejected query must not have spoiled.
+    # same database transaction, which the rejected query must not have spoiled. PostgreSQL's
+    # full-text parser accepts the quote, so there is nothing to retry there.
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("only SQLite's FTS5 rejects an unbalanced quote")
     response = search(client, '"techniek')
     assert response.context["results"].searched_for == "techniek"
     assert "TechLands" in titles(response, "Campussen")
