@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.conftest import load_initial_data
 
@@ -29,6 +29,10 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 _axe = Axe()
+
+# The suite runs on two workers on a 2-core machine: give assertions the same patience as
+# actions, so a busy moment is not a failure.
+expect.set_options(timeout=10_000)
 
 
 def pytest_collection_modifyitems(items):

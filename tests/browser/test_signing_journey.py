@@ -70,8 +70,11 @@ def test_an_organisation_signs_confirms_and_appears_on_the_wall_after_approval(
     page.goto(live_server.url + "/admin/login/")
     page.locator("input[name=username]").fill("moderator")
     page.locator("input[name=password]").fill("Moderator-wachtwoord-1")
-    page.locator("form button[type=submit]").click()
-    page.get_by_role("link", name="Ondertekeningen").first.click()
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").click()
+    # The dashboard panel links to the queue of confirmed signatures.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Ondertekeningen").first.click()
     row = page.get_by_role("row").filter(has_text="Golfslag Robotica")
     expect(row).to_be_visible()
     signature = Signature.objects.get(partner__name="Golfslag Robotica")
