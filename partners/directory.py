@@ -51,8 +51,13 @@ def directory_context(params):
         # Past the end: show the last page rather than an empty one.
         query.page = (results.total - 1) // PER_PAGE + 1
         results = service.run(INDEX_NAME, query)
-    partners = with_relations(Partner.objects.filter(pk__in=[hit.pk for hit in results.hits]))
-    partners = partners.select_related("logo").in_bulk()
+    # Only what a result card shows; the full document relations are the profile's business.
+    partners = (
+        Partner.objects.filter(pk__in=[hit.pk for hit in results.hits])
+        .select_related("logo")
+        .prefetch_related("regions", "tagged_sectors__tag")
+        .in_bulk()
+    )
     entries = [
         {"partner": partners[hit.pk], "highlights": hit.highlights}
         for hit in results.hits
