@@ -18,6 +18,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from events.blocks import BaseStreamBlock, FeaturedPageBlock, SocialLinkBlock
 from partners import directory, ratelimit
 from partners.models import (
     ActionLine,
@@ -32,7 +33,6 @@ from partners.models import (
 from partners.signing import AlreadySigned, find_by_token, send_confirmation, sign_manifest
 
 from . import campus_map
-from .blocks import BaseStreamBlock, FeaturedPageBlock, SocialLinkBlock
 
 NEWEST_SIGNATORIES = 8
 SIGNATORIES_PER_PAGE = 60

@@ -1,9 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from events.views import calendar_file
 
 from . import views
 
@@ -17,7 +19,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.urls import re_path
     from django.views.static import serve
 
     # Development only; in production the proxy or object storage serves media. Originals of
@@ -33,6 +34,7 @@ if settings.DEBUG:
 urlpatterns += [
     path("zoeken/", include("search.urls")),
     path("", include("partners.urls")),
+    re_path(r"^(?P<page_path>(?:[\w-]+/)+)(?P<filename>feed|event)\.ics$", calendar_file),
     path("", include(wagtail_urls)),
 ]
 

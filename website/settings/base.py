@@ -178,6 +178,8 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # How many reverse proxies in front of the app add to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 SIGNATURE_SUBMISSIONS_PER_HOUR = env_int("SIGNATURE_SUBMISSIONS_PER_HOUR", 5)
+# A teacher may register several classes for several events in one sitting.
+EVENT_REGISTRATIONS_PER_HOUR = env_int("EVENT_REGISTRATIONS_PER_HOUR", 20)
 
 # Published in /.well-known/security.txt (RFC 9116).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@noord-holland.nl")

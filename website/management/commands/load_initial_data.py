@@ -8,6 +8,8 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from events.initial_data import load_demo_events
+from events.models import EventIndexPage
 from partners.initial_data import (
     load_demo_initiatives,
     load_demo_partners,
@@ -37,7 +39,7 @@ CONTENT_FILE = Path(settings.BASE_DIR) / "website" / "data" / "initial_content.j
 MENU_PAGES = {
     "manifest": ManifestPage,
     "campuses": CampusIndexPage,
-    "agenda": StandardPage,
+    "agenda": EventIndexPage,
     "partners": PartnerIndexPage,
     "about": StandardPage,
 }
@@ -60,7 +62,7 @@ def stream_from_sections(sections):
 class Command(BaseCommand):
     help = (
         "Load the initial content: the manifest's regions, themes, action lines and actions, "
-        "the page tree, the campuses, the site settings and demo partners and initiatives "
+        "the page tree, the campuses, the site settings and demo partners, initiatives and events "
         "(flagged is_demo). Safe to run again: nothing is created twice and nothing editors "
         "changed is overwritten."
     )
@@ -77,6 +79,7 @@ class Command(BaseCommand):
             load_demo_partners(self.content)
             campuses = self.ensure_campuses(pages["campuses"])
             load_demo_initiatives(self.content, campuses)
+            load_demo_events(pages["agenda"], list(campuses.values()))
             load_demo_signatures(pages["manifest"].live_revision)
             self.ensure_site_settings(home, [pages[key] for key in SERVICE_PAGES])
             self.ensure_home_features(home, pages)

@@ -1,4 +1,7 @@
-"""The one StreamField vocabulary shared by every page type (bakerydemo's BaseStreamBlock)."""
+"""The one StreamField vocabulary shared by every page type (bakerydemo's BaseStreamBlock).
+
+It lives in events, the lowest app with pages, so both events and website pages share it
+without an import against the one-way dependency order (DESIGN.md)."""
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks

@@ -1,0 +1,89 @@
+import datetime
+
+import factory
+import wagtail_factories
+
+from .models import (
+    EventIndexPage,
+    EventKind,
+    EventPage,
+    EventSession,
+    Registration,
+    RegistrationMode,
+    RegistrationState,
+)
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Agenda"
+    slug = "agenda"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventSessionFactory(factory.django.DjangoModelFactory):
+    date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
+    start_time = datetime.time(9, 0)
+    end_time = datetime.time(14, 30)
+
+    class Meta:
+        model = EventSession
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """A published event. `dates`: (date, start, end) triples; times may be None (all day)."""
+
+    title = factory.Sequence(lambda n: f"Evenement {n}")
+    kind = EventKind.PET
+    summary = "Leerlingen ontdekken techniek bij bedrijven in de regio."
+    location_name = "Techniekhal"
+    address = "Stationsplein 1, Haarlem"
+
+    class Meta:
+        model = EventPage
+
+    @factory.post_generation
+    def dates(event, create, extracted, **kwargs):
+        for date, start, end in extracted or [(None, datetime.time(9), datetime.time(14, 30))]:
+            EventSessionFactory(
+                event=event,
+                start_time=start,
+                end_time=end,
+                **({"date": date} if date else {}),
+            )
+
+    @factory.post_generation
+    def audiences(event, create, extracted, **kwargs):
+        if extracted:
+            event.audiences.set(extracted)
+
+    @factory.post_generation
+    def hosts(event, create, extracted, **kwargs):
+        if extracted:
+            event.hosts.set(extracted)
+
+    @factory.post_generation
+    def publish(event, create, extracted, **kwargs):
+        if create and extracted is not False:
+            event.save_revision().publish()
+
+
+class OnSiteEventFactory(EventPageFactory):
+    """An event with registration on this site."""
+
+    registration_mode = RegistrationMode.ON_SITE
+    capacity = 20
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    state = RegistrationState.CONFIRMED
+    contact_name = factory.Faker("name", locale="nl_NL")
+    email = factory.Sequence(lambda n: f"deelnemer{n}@school.example.nl")
+    persons = 1
+    places = factory.LazyAttribute(lambda registration: registration.persons)
+    privacy_consent_at = factory.Faker("date_time", tzinfo=datetime.UTC)
+    token_hash = factory.Sequence(lambda n: f"{n:064d}")
+
+    class Meta:
+        model = Registration

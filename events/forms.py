@@ -1,0 +1,222 @@
+from urllib.parse import urlencode
+
+from django import forms
+
+from partners.forms import FilterForm, SlugChoiceField, no_markup
+from partners.models import Region
+
+from .models import Audience, EventKind, EventPage, EventSession
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+INVALID_DATE = "Vul een bestaande datum in, zoals 2027-03-15."
+MAX_PUPILS = 200
+MAX_ADULTS = 40
+MAX_PERSONS = 10
+
+
+def campus_choices():
+    # The campus model lives in the website app above this one; reach it through the relation.
+    campus_model = EventPage._meta.get_field("campus").related_model
+    return campus_model.objects.live().public().order_by("title")
+
+
+class EventFilterForm(FilterForm):
+    doelgroep = SlugChoiceField(
+        Audience.objects.all(), label="Doelgroep", empty_label="Alle doelgroepen"
+    )
+    soort = forms.ChoiceField(
+        label="Soort", choices=[("", "Alle soorten"), *EventKind.choices], required=False
+    )
+    regio = SlugChoiceField(Region.objects.all(), label="Regio", empty_label="Alle regio's")
+    campus = SlugChoiceField(EventPage.objects.none(), label="Campus", empty_label="Alle campussen")
+    vanaf = forms.DateField(
+        label="Vanaf", required=False, widget=DATE_INPUT, error_messages={"invalid": INVALID_DATE}
+    )
+    tot = forms.DateField(
+        label="Tot en met",
+        required=False,
+        widget=DATE_INPUT,
+        error_messages={"invalid": INVALID_DATE},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campus"].queryset = campus_choices()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("vanaf") and cleaned.get("tot") and cleaned["tot"] < cleaned["vanaf"]:
+            self.add_error("tot", "De einddatum ligt voor de begindatum; we tonen alles vanaf.")
+        return cleaned
+
+    def problems(self):
+        """The Dutch messages for values that were ignored, one per filter."""
+        if not self.is_bound or self.is_valid():
+            return []
+        return [
+            f"{self.fields[name].label}: {errors[0]}"
+            for name, errors in self.errors.items()
+            if name in self.fields
+        ]
+
+    def feed_query(self):
+        """The active filters as they appear in a URL, for the feed and subscribe links."""
+        values = {}
+        for name, value in self.active_filters.items():
+            if hasattr(value, "slug"):
+                values[name] = value.slug
+            elif hasattr(value, "isoformat"):
+                values[name] = value.isoformat()
+            else:
+                values[name] = value
+        return urlencode(values)
+
+
+class RegistrationForm(forms.Form):
+    """What every registration asks; the two kinds below add their own fields."""
+
+    session = forms.ModelChoiceField(
+        EventSession.objects.none(), label="Datum", empty_label="Kies een datum"
+    )
+    contact_name = forms.CharField(label="Uw naam", max_length=120, validators=[no_markup])
+    email = forms.EmailField(
+        label="Uw e-mailadres",
+        help_text="Hier sturen we de bevestiging naartoe, met een link om af te melden.",
+    )
+    phone = forms.CharField(
+        label="Telefoonnummer (optioneel)",
+        max_length=30,
+        required=False,
+        validators=[no_markup],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    privacy_consent = forms.BooleanField(
+        label="Ik ga akkoord met de verwerking van deze gegevens voor dit evenement. "
+        "We verwijderen ze uiterlijk 60 dagen na afloop.",
+        error_messages={"required": "Geef toestemming om u aan te melden."},
+    )
+    # A field people never see; bots fill it in.
+    fax = forms.CharField(required=False, label="Laat dit veld leeg")
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        upcoming = [session.pk for session in event.upcoming_sessions()]
+        if len(upcoming) > 1:
+            self.fields["session"].queryset = EventSession.objects.filter(pk__in=upcoming).order_by(
+                "starts_at"
+            )
+            self.fields["session"].label_from_instance = session_label
+        else:
+            del self.fields["session"]
+            self.default_session = EventSession.objects.filter(pk__in=upcoming).first()
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def bot_detected(self):
+        return bool(self.data.get("fax"))
+
+    def registration_data(self):
+        data = {
+            name: self.cleaned_data[name] for name in self.model_fields if name in self.cleaned_data
+        }
+        data.setdefault("session", getattr(self, "default_session", None))
+        data["places"] = self.places()
+        return data
+
+
+def session_label(session):
+    if session.all_day:
+        return f"{session.date:%d-%m-%Y}"
+    return f"{session.date:%d-%m-%Y}, {session.start_time:%H:%M}-{session.end_time:%H:%M}"
+
+
+class ClassRegistrationForm(RegistrationForm):
+    """A school registers a class (or several groups) for a PET."""
+
+    GROUPS = [(f"groep {number}", f"Groep {number}") for number in range(5, 9)]
+
+    school_name = forms.CharField(
+        label="Naam van de school", max_length=200, validators=[no_markup]
+    )
+    school_reference = forms.CharField(
+        label="BRIN-nummer of gemeente",
+        max_length=100,
+        validators=[no_markup],
+        help_text="Het BRIN-nummer van uw school (zoals 12AB) of de gemeente waar ze staat.",
+    )
+    groups = forms.MultipleChoiceField(
+        label="Groep(en)", choices=GROUPS, widget=forms.CheckboxSelectMultiple
+    )
+    pupils = forms.IntegerField(
+        label="Aantal leerlingen",
+        min_value=1,
+        max_value=MAX_PUPILS,
+        error_messages={
+            "min_value": "Meld minstens één leerling aan.",
+            "max_value": f"Meld hoogstens {MAX_PUPILS} leerlingen tegelijk aan; "
+            "neem voor meer contact met ons op.",
+            "invalid": "Vul een aantal in, zoals 28.",
+        },
+    )
+    adults = forms.IntegerField(
+        label="Aantal begeleiders",
+        min_value=1,
+        max_value=MAX_ADULTS,
+        error_messages={
+            "min_value": "Er gaat minstens één begeleider mee.",
+            "max_value": f"Hoogstens {MAX_ADULTS} begeleiders.",
+            "invalid": "Vul een aantal in, zoals 3.",
+        },
+    )
+
+    field_order = ["session", "school_name", "school_reference", "groups", "pupils", "adults"]
+    model_fields = [
+        "session",
+        "school_name",
+        "school_reference",
+        "contact_name",
+        "email",
+        "phone",
+        "pupils",
+        "adults",
+    ]
+
+    def places(self):
+        return self.cleaned_data["pupils"] + self.cleaned_data["adults"]
+
+    def registration_data(self):
+        data = super().registration_data()
+        data["groups"] = ", ".join(self.cleaned_data["groups"])
+        return data
+
+
+class PersonRegistrationForm(RegistrationForm):
+    """Parents, children and adults register themselves for the other events."""
+
+    persons = forms.IntegerField(
+        label="Aantal personen",
+        min_value=1,
+        max_value=MAX_PERSONS,
+        initial=1,
+        help_text="Uzelf meegeteld.",
+        error_messages={
+            "min_value": "Meld minstens één persoon aan.",
+            "max_value": f"Meld hoogstens {MAX_PERSONS} personen tegelijk aan.",
+            "invalid": "Vul een aantal in, zoals 2.",
+        },
+    )
+
+    model_fields = ["session", "contact_name", "email", "phone", "persons"]
+
+    def places(self):
+        return self.cleaned_data["persons"]
+
+
+def registration_form_for(event):
+    form_class = ClassRegistrationForm if event.for_schools else PersonRegistrationForm
+
+    def bound(*args, **kwargs):
+        return form_class(*args, event=event, **kwargs)
+
+    return bound

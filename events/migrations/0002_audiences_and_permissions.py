@@ -1,0 +1,49 @@
+"""The fixed list of audiences, and the Editors' and Moderators' right to see and manage event
+registrations in the admin, so every environment has the same data and roles."""
+
+from django.db import migrations
+
+from partners.migrations._grants import grant_permissions
+
+# slug, name, typical age range (None: not about age)
+AUDIENCES = [
+    ("basisschool", "Basisschool groep 5-8", 8, 12),
+    ("vo", "Voortgezet onderwijs", 12, 18),
+    ("ouders-en-kinderen", "Ouders en kinderen", 6, 12),
+    ("volwassenen", "Volwassenen / zij-instroom", 18, None),
+    ("professionals", "Professionals", None, None),
+]
+GRANTS = {
+    "Editors": ["view_registration", "change_registration", "delete_registration"],
+    "Moderators": ["view_registration", "change_registration", "delete_registration"],
+}
+
+
+def create_audiences(apps, schema_editor):
+    Audience = apps.get_model("events", "Audience")
+    for position, (slug, name, min_age, max_age) in enumerate(AUDIENCES):
+        Audience.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "min_age": min_age,
+                "max_age": max_age,
+                "sort_order": position,
+            },
+        )
+
+
+def grant(apps, schema_editor):
+    grant_permissions(apps, GRANTS, app_label="events")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("events", "0001_initial"),
+        ("partners", "0007_registry_fields"),
+    ]
+
+    operations = [
+        migrations.RunPython(create_audiences, migrations.RunPython.noop),
+        migrations.RunPython(grant, migrations.RunPython.noop),
+    ]

@@ -1,0 +1,99 @@
+"""Registrations for events on this site: classes for a PET, people for the other events.
+
+Registrant data is personal data (AVG): it is shown only to staff in the admin and deleted
+60 days after the event by `purge_registrations`.
+"""
+
+from django.db import models
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+
+class RegistrationState(models.TextChoices):
+    CONFIRMED = "bevestigd", "Bevestigd"
+    WAITLISTED = "wachtlijst", "Wachtlijst"
+    CANCELLED = "afgemeld", "Afgemeld"
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(state=RegistrationState.CANCELLED)
+
+    def confirmed(self):
+        return self.filter(state=RegistrationState.CONFIRMED)
+
+    def waitlist(self):
+        return self.filter(state=RegistrationState.WAITLISTED).order_by("created_at", "pk")
+
+    def places(self):
+        return self.aggregate(total=Sum("places"))["total"] or 0
+
+
+class Registration(models.Model):
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name="Evenement",
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    session = models.ForeignKey(
+        "events.EventSession",
+        verbose_name="Datum",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+    state = models.CharField(
+        "Status", max_length=12, choices=RegistrationState.choices, db_index=True
+    )
+    school_name = models.CharField("School", max_length=200, blank=True)
+    school_reference = models.CharField("BRIN-nummer of gemeente", max_length=100, blank=True)
+    groups = models.CharField("Groep(en)", max_length=100, blank=True)
+    pupils = models.PositiveSmallIntegerField("Aantal leerlingen", default=0)
+    adults = models.PositiveSmallIntegerField("Aantal begeleiders", default=0)
+    contact_name = models.CharField("Naam", max_length=120)
+    email = models.EmailField("E-mailadres")
+    phone = models.CharField("Telefoonnummer", max_length=30, blank=True)
+    persons = models.PositiveSmallIntegerField("Aantal personen", default=0)
+    # Places this registration takes: pupils and adults for a class, else persons.
+    places = models.PositiveIntegerField("Plaatsen", editable=False)
+    privacy_consent_at = models.DateTimeField("Toestemming gegeven op", editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField("Aangemeld op", auto_now_add=True, db_index=True)
+    promoted_at = models.DateTimeField("Van de wachtlijst gehaald op", null=True, editable=False)
+    cancelled_at = models.DateTimeField("Afgemeld op", null=True, editable=False)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "created_at", "pk"]
+        verbose_name = "Aanmelding"
+        verbose_name_plural = "Aanmeldingen"
+        constraints = [
+            # A double submit, or a second registration by the same person, is refused.
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~Q(state=RegistrationState.CANCELLED),
+                name="one_active_registration_per_email",
+            )
+        ]
+
+    def __str__(self):
+        who = self.school_name or self.contact_name
+        return f"{who} - {self.event.title}"
+
+    @property
+    def is_cancelled(self):
+        return self.state == RegistrationState.CANCELLED
+
+    def mark_cancelled(self):
+        self.state = RegistrationState.CANCELLED
+        self.cancelled_at = timezone.now()
+        self.save(update_fields=["state", "cancelled_at"])
+
+    def mark_promoted(self, token_hash):
+        self.state = RegistrationState.CONFIRMED
+        self.promoted_at = timezone.now()
+        self.token_hash = token_hash
+        self.save(update_fields=["state", "promoted_at", "token_hash"])
