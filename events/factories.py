@@ -81,7 +81,6 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     contact_name = factory.Faker("name", locale="nl_NL")
     email = factory.Sequence(lambda n: f"deelnemer{n}@school.example.nl")
     persons = 1
-    places = factory.LazyAttribute(lambda registration: registration.persons)
     privacy_consent_at = factory.Faker("date_time", tzinfo=datetime.UTC)
     token_hash = factory.Sequence(lambda n: f"{n:064d}")
 

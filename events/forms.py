@@ -121,7 +121,6 @@ class RegistrationForm(forms.Form):
             name: self.cleaned_data[name] for name in self.model_fields if name in self.cleaned_data
         }
         data.setdefault("session", getattr(self, "default_session", None))
-        data["places"] = self.places()
         return data
 
 
@@ -182,9 +181,6 @@ class ClassRegistrationForm(RegistrationForm):
         "adults",
     ]
 
-    def places(self):
-        return self.cleaned_data["pupils"] + self.cleaned_data["adults"]
-
     def registration_data(self):
         data = super().registration_data()
         data["groups"] = ", ".join(self.cleaned_data["groups"])
@@ -208,9 +204,6 @@ class PersonRegistrationForm(RegistrationForm):
     )
 
     model_fields = ["session", "contact_name", "email", "phone", "persons"]
-
-    def places(self):
-        return self.cleaned_data["persons"]
 
 
 def registration_form_for(event):

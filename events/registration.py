@@ -44,14 +44,19 @@ def register(event, data):
             event = _locked(event)
             if event.registrations.active().filter(email__iexact=data["email"]).exists():
                 raise AlreadyRegistered
-            fits = not event.registrations.waitlist().exists() and _fits(event, data["places"])
-            registration = Registration.objects.create(
+            registration = Registration(
                 event=event,
-                state=RegistrationState.CONFIRMED if fits else RegistrationState.WAITLISTED,
                 privacy_consent_at=timezone.now(),
                 token_hash=hash_token(token),
                 **data,
             )
+            fits = not event.registrations.waitlist().exists() and _fits(
+                event, registration.party_size
+            )
+            registration.state = (
+                RegistrationState.CONFIRMED if fits else RegistrationState.WAITLISTED
+            )
+            registration.save()
     except IntegrityError:
         # The unique constraint caught a double submit that raced past the check above.
         raise AlreadyRegistered from None
@@ -106,7 +111,11 @@ def find_registration(event, token):
 
 def manage_url(registration, token):
     event = registration.event
-    return event.full_url + event.reverse_subpage("registration", args=[token])
+    return (
+        settings.WAGTAILADMIN_BASE_URL
+        + event.url
+        + event.reverse_subpage("registration", args=[token])
+    )
 
 
 def _send(registration, template, subject, **context):

@@ -1,4 +1,5 @@
-"""The site-wide search at /zoeken/: pages, partners, initiatives and campuses, grouped by type.
+"""The site-wide search at /zoeken/: pages, partners, initiatives, campuses and events, grouped
+by type.
 
 `search` knows no domain model (see DESIGN.md): the groups name their models by app label and
 reach them through the app registry, so this module imports nothing from the apps above it.
@@ -26,6 +27,7 @@ SEARCH_PROMOTIONS_APP = "wagtail.contrib.search_promotions"
 PARTNER_DETAIL_PATH = "/partners/{slug}/"
 PARTNER_LIST_PATH = "/partners/"
 INITIATIVE_LIST_PATH = "/initiatieven/"
+EVENT_LIST_PATH = "/agenda/"
 
 
 class SearchFailed(Exception):
@@ -83,7 +85,7 @@ def _group(backend, query, key, heading, queryset, to_hit, **links):
 
 def _page_hit(request):
     def to_hit(page):
-        text = getattr(page, "intro", "") or page.search_description
+        text = getattr(page, "meta_description", "") or page.search_description
         return SearchHit(page.title, page.get_url(request) or "", text)
 
     return to_hit
@@ -93,13 +95,21 @@ def _search_groups(request, query):
     backend = get_search_backend()
     page_model = apps.get_model("wagtailcore", "Page")
     campus_model = apps.get_model("website", "CampusPage")
+    event_model = apps.get_model("events", "EventPage")
     partner_model = apps.get_model("partners", "Partner")
     initiative_model = apps.get_model("partners", "Initiative")
 
-    # Depth 1 is the tree root, depth 2 the home page; campuses have a group of their own.
-    # `.specific()` costs one query per page type among the hits, never one per hit.
-    pages = page_model.objects.live().public().filter(depth__gt=2).not_type(campus_model).specific()
+    # Depth 1 is the tree root, depth 2 the home page; campuses and events have groups of their
+    # own. `.specific()` costs one query per page type among the hits, never one per hit.
+    pages = (
+        page_model.objects.live()
+        .public()
+        .filter(depth__gt=2)
+        .not_type(campus_model, event_model)
+        .specific()
+    )
     campuses = campus_model.objects.live().public()
+    events = event_model.objects.live().public()
     partners = partner_model.objects.filter(live=True)
     initiatives = initiative_model.objects.filter(live=True)
 
@@ -130,6 +140,13 @@ def _search_groups(request, query):
             {"more_url": INITIATIVE_LIST_PATH, "more_label": "Toon alle initiatieven"},
         ),
         ("campussen", "Campussen", campuses, page_hit, {}),
+        (
+            "agenda",
+            "Agenda",
+            events,
+            page_hit,
+            {"more_url": EVENT_LIST_PATH, "more_label": "Bekijk de hele agenda"},
+        ),
     ]
     # A savepoint, so a rejected query leaves the request's transaction usable (PostgreSQL).
     with transaction.atomic():

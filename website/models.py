@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from events.blocks import BaseStreamBlock, FeaturedPageBlock, SocialLinkBlock
+from events.models import EventSession
 from partners import directory, ratelimit
 from partners.models import (
     ActionLine,
@@ -35,6 +36,7 @@ from partners.signing import AlreadySigned, find_by_token, send_confirmation, si
 from . import campus_map
 
 NEWEST_SIGNATORIES = 8
+NEXT_EVENTS = 3
 SIGNATORIES_PER_PAGE = 60
 SIGNATORY_LOGO_SPEC = "max-240x120"
 CONFIRMATIONS_PER_HOUR = 30
@@ -111,6 +113,11 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "Homepagina"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["next_events"] = next_events()
+        return context
 
 
 class StandardPage(BasePage):
@@ -395,9 +402,16 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "partner": partner,
                 "signatory": partner.signatory == "ja",
+                "next_events": next_events(event__hosts=partner),
                 "subpage_trail": [(partner.name, None)],
             },
         )
+
+
+def next_events(**filters):
+    """The next few sessions of published events, optionally narrowed (campus, host, ...)."""
+    sessions = EventSession.objects.published().filter(**filters).upcoming()
+    return list(sessions.for_listing()[:NEXT_EVENTS])
 
 
 def signatures_with_logos():
@@ -604,4 +618,5 @@ class CampusPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["initiatives"] = self.initiatives.filter(live=True).for_listing()
         context["partner_groups"] = self.partners_by_kind()
+        context["next_events"] = next_events(event__campus=self)
         return context

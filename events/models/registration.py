@@ -56,7 +56,8 @@ class Registration(models.Model):
     email = models.EmailField("E-mailadres")
     phone = models.CharField("Telefoonnummer", max_length=30, blank=True)
     persons = models.PositiveSmallIntegerField("Aantal personen", default=0)
-    # Places this registration takes: pupils and adults for a class, else persons.
+    # Places this registration takes: pupils and adults for a class, persons otherwise (each
+    # form asks only its own numbers); kept in a column so capacity is one SUM.
     places = models.PositiveIntegerField("Plaatsen", editable=False)
     privacy_consent_at = models.DateTimeField("Toestemming gegeven op", editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -83,13 +84,22 @@ class Registration(models.Model):
         who = self.school_name or self.contact_name
         return f"{who} - {self.event.title}"
 
+    def save(self, *args, **kwargs):
+        self.places = self.party_size
+        if self.state == RegistrationState.CANCELLED and self.cancelled_at is None:
+            self.cancelled_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def party_size(self):
+        return self.pupils + self.adults + self.persons
+
     @property
     def is_cancelled(self):
         return self.state == RegistrationState.CANCELLED
 
     def mark_cancelled(self):
         self.state = RegistrationState.CANCELLED
-        self.cancelled_at = timezone.now()
         self.save(update_fields=["state", "cancelled_at"])
 
     def mark_promoted(self, token_hash):

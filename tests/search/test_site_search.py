@@ -33,18 +33,20 @@ def headings(response):
     return re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", response.content.decode())
 
 
-def test_a_word_finds_pages_partners_initiatives_and_campuses_grouped(client, home_page):
+def test_a_word_finds_pages_partners_initiatives_campuses_and_events_grouped(client, home_page):
     response = search(client, "techniek")
     found = groups(response)
-    assert list(found) == ["Pagina's", "Partners", "Initiatieven", "Campussen"]
+    assert list(found) == ["Pagina's", "Partners", "Initiatieven", "Campussen", "Agenda"]
     assert "Over het manifest" in titles(response, "Pagina's")
     assert "ROC Duinstreek (demo)" in titles(response, "Partners")
     assert "Techniekdagen voor gezinnen in Amsterdam" in titles(response, "Initiatieven")
     assert "TechLands" in titles(response, "Campussen")
+    assert any(title.startswith("PET ") for title in titles(response, "Agenda"))
     html = response.content.decode()
     for heading, group in found.items():
-        assert group.total == len(group.hits) > 0
+        assert 0 < len(group.hits) <= group.total
         assert f"{heading} ({group.total})".replace("'", "&#x27;") in html
+    assert '<a href="/agenda/">Bekijk de hele agenda</a>' in html
 
 
 def test_hits_link_to_their_pages_and_the_full_lists(client, home_page):

@@ -1,0 +1,103 @@
+"""Admin for the calendar: registrations per event, with a CSV/Excel export, and a link to them
+from every event in the page explorer."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.widgets import Button, ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import EventPage, Registration, RegistrationMode
+from .registration import promote_waitlist
+
+
+class RegistrationViewSet(SnippetViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = "Aanmeldingen"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["__str__", "session", "state", "places", "email", "created_at"]
+    list_filter = ["state", "event"]
+    search_fields = ["contact_name", "school_name", "email"]
+    search_backend_name = None  # registrations are personal data: never in a search index
+    list_export = [
+        "event",
+        "session",
+        "state",
+        "school_name",
+        "school_reference",
+        "groups",
+        "pupils",
+        "adults",
+        "persons",
+        "places",
+        "contact_name",
+        "email",
+        "phone",
+        "created_at",
+        "promoted_at",
+        "cancelled_at",
+    ]
+    export_filename = "aanmeldingen"
+    inspect_view_enabled = True
+    ordering = ["event", "created_at"]
+    panels = [
+        "state",
+        "session",
+        "school_name",
+        "school_reference",
+        "groups",
+        "pupils",
+        "adults",
+        "persons",
+        "contact_name",
+        "email",
+        "phone",
+    ]
+
+    def get_queryset(self, request):
+        return Registration.objects.select_related("event", "session__event")
+
+
+register_snippet(RegistrationViewSet)
+
+
+def registrations_url(event):
+    list_url = reverse("wagtailsnippets_events_registration:list")
+    return f"{list_url}?{urlencode({'event': event.pk})}"
+
+
+@hooks.register("register_page_listing_buttons")
+def registrations_button(page, user, next_url=None):
+    if (
+        isinstance(page.specific_deferred, EventPage)
+        and page.specific_deferred.registration_mode == RegistrationMode.ON_SITE
+        and user.has_perm("events.view_registration")
+    ):
+        yield ListingButton(
+            "Aanmeldingen", url=registrations_url(page), icon_name="group", priority=60
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_header_button(page, user, view_name, next_url=None):
+    yield from (
+        Button(button.label, url=button.url, icon_name="group", priority=60)
+        for button in registrations_button(page, user)
+    )
+
+
+@hooks.register("after_edit_snippet")
+def promote_after_edit(request, instance):
+    # Staff who cancel a registration or lower its numbers free places for the waitlist.
+    if isinstance(instance, Registration):
+        promote_waitlist(instance.event)
+
+
+@hooks.register("after_delete_snippet")
+def promote_after_delete(request, instances):
+    for event in {instance.event for instance in instances if isinstance(instance, Registration)}:
+        promote_waitlist(event)
