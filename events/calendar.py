@@ -106,10 +106,12 @@ class MonthGrid:
             for day in session.days():
                 by_day.setdefault(day, []).append(session)
         dates = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(self.year, self.month)
+        # Days of the neighbouring months fill the first and last week, empty: their
+        # events belong to those months' pages.
         self.weeks = [
             [
-                Day(day, day.month == self.month, day == self.today, by_day.get(day, []))
-                for day in week
+                Day(day, in_month, day == self.today, by_day.get(day, []) if in_month else [])
+                for day, in_month in ((day, day.month == self.month) for day in week)
             ]
             for week in dates
         ]
@@ -173,7 +175,8 @@ def calendar_response(request, sessions, name, filename):
     body = build_calendar(sessions, name, settings.WAGTAILADMIN_BASE_URL)
     etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
     published = [s.event.last_published_at for s in sessions if s.event.last_published_at]
-    last_modified = max(published).timestamp() if published else None
+    # Whole seconds, as HTTP dates have them, so If-Modified-Since compares equal.
+    last_modified = int(max(published).timestamp()) if published else None
     unchanged = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if unchanged is not None:
         return unchanged

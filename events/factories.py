@@ -42,6 +42,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def dates(event, create, extracted, **kwargs):

@@ -526,7 +526,9 @@ class EventPage(RoutablePageMixin, Page):
         if self.campus_id and not self.region_id:
             self.region_id = self.campus.region_id
         if self.pk and kwargs.get("update_fields") is None:
-            self.ical_sequence += 1
+            # From the database: the object being published may come from an older revision.
+            stored = EventPage.objects.filter(pk=self.pk).values_list("ical_sequence", flat=True)
+            self.ical_sequence = (stored.first() or 0) + 1
         super().save(*args, **kwargs)
 
     # --- what the event page shows -------------------------------------------------------------

@@ -1,0 +1,224 @@
+import datetime
+import re
+
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from events.models import EventPage, EventSession, Registration
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_manifest_journey import tab_to
+
+# Written out here rather than imported from events.calendar, so the test checks the app's words.
+DUTCH_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+PET_KIND = "Promotie Event Techniek (PET)"
+FIRST_GRID_EVENT = "table.month-grid a >> nth=0"
+
+
+def month_title(day):
+    return f"{DUTCH_MONTHS[day.month - 1].capitalize()} {day.year}"
+
+
+def next_month(day):
+    return (day.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+
+
+def fact(card, term):
+    """The value of a `<dt>term</dt><dd>value</dd>` pair in a card."""
+    return card.locator("dl div").filter(has=card.page.locator("dt", has_text=term)).locator("dd")
+
+
+def test_a_teacher_filters_opens_a_pet_registers_a_class_and_opens_the_mail_link(
+    visit, page, live_server, browser
+):
+    mail.outbox.clear()
+    region = EventPage.objects.filter(kind="pet").first().region
+    assert region is not None, "the demo data should put the first PET in a region"
+    expected_titles = [
+        session.event.title
+        for session in EventSession.objects.published()
+        .filter(event__kind="pet", event__region=region, event__audiences__slug="basisschool")
+        .upcoming()
+        .select_related("event")
+    ]
+    assert expected_titles, f"the demo data should have an upcoming PET in {region.name}"
+
+    visit("/agenda/")
+    expect(page.locator("h1")).to_have_text("Agenda")
+    page.get_by_label("Doelgroep").select_option(label="Basisschool groep 5-8")
+    page.get_by_label("Regio").select_option(label=region.name)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filters toepassen").click()
+    assert "doelgroep=basisschool" in page.url
+    assert f"regio={region.slug}" in page.url
+    assert_accessible(page)
+
+    count = len(expected_titles)
+    expect(page.locator(".listing__count")).to_have_text(
+        f"{count} evenement{'' if count == 1 else 'en'}"
+    )
+    cards = page.locator(".event-list .event-card")
+    expect(cards.locator(".card__title a")).to_have_text(expected_titles)
+    for index in range(count):
+        card = cards.nth(index)
+        expect(fact(card, "Soort")).to_have_text(PET_KIND)
+        expect(fact(card, "Regio")).to_have_text(region.name)
+        expect(fact(card, "Voor")).to_contain_text("Basisschool groep 5-8")
+
+    pet_title = expected_titles[0]
+    pet = EventPage.objects.get(title=pet_title)
+    with page.expect_navigation():
+        cards.locator(".card__title").get_by_role("link", name=pet_title, exact=True).first.click()
+    expect(page.locator("h1")).to_have_text(pet_title)
+    expect(page.locator(".eyebrow")).to_have_text(PET_KIND)
+    assert_accessible(page)
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="Meld uw klas aan").click()
+    expect(page.locator("h1")).to_contain_text("Meld uw klas aan")
+    expect(page.locator("h1")).to_contain_text(f"voor {pet_title}")
+    assert_accessible(page)
+
+    upcoming = pet.upcoming_sessions()
+    date_select = page.get_by_label(re.compile(r"^Datum"))
+    if len(upcoming) > 1:
+        # A PET on several dates asks which one; choose the last.
+        expect(date_select.locator("option")).to_have_count(len(upcoming) + 1)
+        date_select.select_option(str(upcoming[-1].pk))
+        chosen = upcoming[-1]
+    else:
+        expect(date_select).to_have_count(0)
+        chosen = upcoming[0]
+    page.get_by_label("Naam van de school").fill("Basisschool De Zeester")
+    page.get_by_label("BRIN-nummer of gemeente").fill("12AB")
+    page.get_by_label("Groep 7").check()
+    page.get_by_label("Groep 8").check()
+    page.get_by_label("Aantal leerlingen").fill("27")
+    page.get_by_label("Aantal begeleiders").fill("3")
+    page.get_by_label("Uw naam").fill("Marieke de Vries")
+    page.get_by_label("Uw e-mailadres").fill("m.devries@dezeester.example.nl")
+    page.get_by_label("Ik ga akkoord met de verwerking", exact=False).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Aanmelden").click()
+    expect(page.locator("h1")).to_have_text("U bent aangemeld")
+    expect(page.get_by_role("status")).to_contain_text("is bevestigd")
+    assert_accessible(page)
+
+    registration = Registration.objects.get(email="m.devries@dezeester.example.nl")
+    assert registration.event_id == pet.pk
+    assert registration.session_id == chosen.pk
+    assert registration.state == "bevestigd"
+    assert registration.school_name == "Basisschool De Zeester"
+    assert registration.groups == "groep 7, groep 8"
+    assert (registration.pupils, registration.adults, registration.places) == (27, 3, 30)
+
+    [message] = [m for m in mail.outbox if "m.devries@dezeester.example.nl" in m.to]
+    assert pet_title in message.subject
+    link = re.search(r"https?://\S+/aanmelding/\S+/", message.body).group(0)
+    path = link[link.index("/agenda/") :]
+    assert path.startswith(pet.url)
+
+    # A fresh context, as when the teacher opens the link from her mailbox later.
+    mailbox = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    try:
+        page = mailbox.new_page()
+        response = page.goto(live_server.url + path)
+        assert response is not None and response.ok
+        expect(page.locator("h1")).to_have_text("U bent aangemeld")
+        expect(page.get_by_role("link", name=pet_title).first).to_be_visible()
+        expect(page.locator("dl.facts")).to_contain_text("Basisschool De Zeester")
+        cancel = page.get_by_role("button", name="Afmelden")
+        expect(cancel).to_be_visible()
+        assert_accessible(page)
+
+        with page.expect_navigation():
+            cancel.click()
+        expect(page.locator("h1")).to_have_text("U bent afgemeld")
+        expect(page.get_by_role("button", name="Afmelden")).to_have_count(0)
+        assert_accessible(page)
+    finally:
+        mailbox.close()
+    registration.refresh_from_db()
+    assert registration.state == "afgemeld"
+
+
+def test_the_month_view_works_by_keyboard(visit, page):
+    today = timezone.localdate()
+    visit("/agenda/?weergave=maand")
+    heading = page.locator("#maand-titel")
+    expect(heading).to_have_text(month_title(today))
+    current = page.locator('td[aria-current="date"]')
+    expect(current).to_have_count(1)
+    expect(current.locator(".month-grid__number")).to_contain_text(str(today.day))
+    expect(current).to_contain_text("vandaag")
+
+    shown = today.replace(day=1)
+    for _ in range(4):
+        tab_to(page, 'a[rel="next"]')
+        expect(page.locator(":focus")).to_contain_text("Volgende maand")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        shown = next_month(shown)
+        expect(heading).to_have_text(month_title(shown))
+        assert f"maand={shown:%Y-%m}" in page.url
+        assert_accessible(page)
+        if page.locator("table.month-grid a").count():
+            break
+    else:
+        raise AssertionError("no event in the month grid within four months from now")
+
+    link = page.locator(FIRST_GRID_EVENT)
+    # The link reads "09:00 PET ..." for a session with a start time.
+    title = re.sub(r"^\d\d:\d\d ", "", link.inner_text().strip())
+    assert EventPage.objects.live().filter(title=title).exists(), title
+    tab_to(page, FIRST_GRID_EVENT)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(title)
+    assert_accessible(page)
+
+
+def test_a_cancelled_event_is_marked_in_the_list_and_takes_no_registrations(
+    visit, page, live_server
+):
+    cancelled = EventPage.objects.get(status="geannuleerd")
+    visit(f"/agenda/?soort={cancelled.kind}")
+    cards = page.locator(".event-list .event-card")
+    card = cards.filter(has=page.get_by_role("link", name=cancelled.title, exact=True))
+    expect(card).to_have_count(1)
+    expect(card.get_by_role("heading")).to_have_text(f"{cancelled.title} (geannuleerd)")
+    expect(card.locator(".event-status")).to_have_text("Geannuleerd")
+    others = cards.filter(has_not=page.get_by_role("link", name=cancelled.title, exact=True))
+    expect(others.first).to_be_visible()
+    expect(others.locator(".event-status")).to_have_count(0)
+
+    with page.expect_navigation():
+        card.get_by_role("link", name=cancelled.title, exact=True).click()
+    expect(page.locator("h1")).to_have_text(cancelled.title)
+    expect(page.get_by_text("Dit evenement gaat niet door.")).to_be_visible()
+    register = page.get_by_role("region", name="Aanmelden")
+    expect(register).to_contain_text("Dit evenement is geannuleerd; aanmelden kan niet meer.")
+    expect(register.get_by_role("link")).to_have_count(0)
+    assert_accessible(page)
+
+    # The form's address, typed in or bookmarked earlier, says so too.
+    response = page.goto(live_server.url + cancelled.url + "aanmelden/")
+    assert response.status == 410
+    expect(page.get_by_role("alert")).to_have_text(
+        "Dit evenement is geannuleerd. Aanmelden kan niet meer."
+    )
+    expect(page.locator("form.registration-form")).to_have_count(0)
+    assert_accessible(page)
