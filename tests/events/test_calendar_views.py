@@ -59,7 +59,7 @@ def test_a_pet_lists_its_ouder_kind_dag(client, make_event):
         dates=[(in_days(13), None, None)],
     )
     html = client.get("/testagenda/").content.decode()
-    assert "Met ouder-kind-dag: <a href=\"/testagenda/ouder-kind-dag-alkmaar/\">" in html
+    assert 'Met ouder-kind-dag: <a href="/testagenda/ouder-kind-dag-alkmaar/">' in html
 
 
 def test_filters_combine(client, make_event, school_audience):
@@ -133,7 +133,7 @@ def test_the_month_view_shows_each_day_of_a_session_and_marks_today(client, make
     assert html.count(">Tweedaags</a>") == 1  # 1 April only: 30 and 31 March are in March
     march = client.get("/testagenda/", {"weergave": "maand", "maand": "2027-03"}).content.decode()
     assert march.count(">Tweedaags</a>") == 2
-    assert 'maand=2027-02' in march and 'maand=2027-04' in march
+    assert "maand=2027-02" in march and "maand=2027-04" in march
     today = client.get("/testagenda/", {"weergave": "maand"}).content.decode()
     assert today.count('aria-current="date"') == 1
 

@@ -120,9 +120,7 @@ def test_calendar_syntax_in_texts_is_escaped(client, make_event, text):
 
 
 def test_the_event_ics_holds_only_that_event(client, make_event):
-    event = make_event(
-        title="Tweemaal", dates=[(in_days(3), None, None), (in_days(4), None, None)]
-    )
+    event = make_event(title="Tweemaal", dates=[(in_days(3), None, None), (in_days(4), None, None)])
     make_event(title="Ander")
     response = client.get(f"{event.url}event.ics")
     calendar = parse(response)

@@ -1,0 +1,266 @@
+import re
+import threading
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
+
+from events.factories import EventIndexPageFactory, OnSiteEventFactory, RegistrationFactory
+from events.models import EventKind, EventStatus, Registration, RegistrationState
+from events.registration import cancel
+from tests.events.conftest import in_days
+
+
+def class_data(**overrides):
+    return {
+        "school_name": "OBS De Klimop",
+        "school_reference": "12AB",
+        "groups": ["groep 7", "groep 8"],
+        "pupils": "26",
+        "adults": "3",
+        "contact_name": "Anna de Vries",
+        "email": "anna@klimop.example.nl",
+        "phone": "",
+        "privacy_consent": "on",
+    } | overrides
+
+
+def person_data(**overrides):
+    return {
+        "contact_name": "Piet Jansen",
+        "email": "piet@example.nl",
+        "persons": "3",
+        "privacy_consent": "on",
+    } | overrides
+
+
+@pytest.fixture
+def pet(make_event):
+    return make_event(on_site=True, title="PET Zaandam", capacity=60)
+
+
+@pytest.fixture
+def family_day(make_event):
+    return make_event(on_site=True, title="Ouder-kind-dag", kind=EventKind.FAMILY_DAY, capacity=5)
+
+
+def manage_link(message):
+    return re.search(r"https?://\S+/aanmelding/\S+/", message.body).group(0)
+
+
+def test_a_school_registers_a_class_and_gets_a_mail_with_its_own_link(client, pet):
+    response = client.post(f"{pet.url}aanmelden/", class_data())
+    assert response.status_code == 303
+    registration = Registration.objects.get(event=pet)
+    assert registration.state == RegistrationState.CONFIRMED
+    assert (registration.places, registration.groups) == (29, "groep 7, groep 8")
+    assert registration.session == pet.sessions.get()
+    [message] = mail.outbox
+    assert message.to == ["anna@klimop.example.nl"]
+    link = manage_link(message)
+    assert response["Location"] == link.split("//", 1)[1].split("/", 1)[1].join(["/", ""])
+    page = client.get(link.split("://", 1)[1].split("/", 1)[1].join(["/", ""]))
+    assert page.status_code == 200
+    assert "U bent aangemeld" in page.content.decode()
+
+
+def test_parents_register_with_the_number_of_persons(client, family_day):
+    assert client.post(f"{family_day.url}aanmelden/", person_data()).status_code == 303
+    assert Registration.objects.get(event=family_day).places == 3
+
+
+def test_the_school_form_asks_for_a_date_when_there_are_several(client, make_event):
+    event = make_event(
+        on_site=True, dates=[(in_days(5), None, None), (in_days(6), None, None)], capacity=50
+    )
+    missing = client.post(f"{event.url}aanmelden/", class_data())
+    assert missing.status_code == 400
+    assert "Datum: " in missing.content.decode()
+    second = event.sessions.order_by("date")[1]
+    assert client.post(f"{event.url}aanmelden/", class_data(session=second.pk)).status_code == 303
+    assert Registration.objects.get().session == second
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"pupils": "0"}, "Meld minstens één leerling aan."),
+        ({"pupils": "10000"}, "Meld hoogstens 200 leerlingen"),
+        ({"pupils": "abc"}, "Vul een aantal in"),
+        ({"adults": "0"}, "Er gaat minstens één begeleider mee."),
+        ({"privacy_consent": ""}, "Geef toestemming om u aan te melden."),
+        ({"email": "geen-adres"}, "e-mailadres"),
+        ({"groups": []}, "Groep(en): "),
+        ({"groups": ["groep 12"]}, "Groep(en): "),
+        ({"school_name": "<script>alert(1)</script>"}, "Gebruik geen &lt; of &gt;"),
+        ({"school_name": "x" * 5000}, "Naam van de school: "),
+    ],
+)
+def test_bad_registrations_get_a_dutch_message_and_store_nothing(client, pet, overrides, message):
+    response = client.post(f"{pet.url}aanmelden/", class_data(**overrides))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Registration.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_double_submit_is_refused_and_stores_one(client, pet):
+    assert client.post(f"{pet.url}aanmelden/", class_data()).status_code == 303
+    again = client.post(f"{pet.url}aanmelden/", class_data(email="ANNA@klimop.example.nl"))
+    assert again.status_code == 409
+    assert "al iemand aangemeld" in again.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_past_and_cancelled_events_take_no_registrations(client, make_event):
+    past = make_event(on_site=True, dates=[(in_days(-1), None, None)])
+    cancelled = make_event(on_site=True, status=EventStatus.CANCELLED)
+    for event, reason in [(past, "al geweest"), (cancelled, "geannuleerd")]:
+        form = client.get(f"{event.url}aanmelden/")
+        posted = client.post(f"{event.url}aanmelden/", class_data())
+        assert form.status_code == posted.status_code == 410
+        assert reason in posted.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_events_without_registration_on_this_site_have_no_form(client, make_event):
+    event = make_event()
+    assert client.get(f"{event.url}aanmelden/").status_code == 404
+
+
+def test_a_bot_filling_the_hidden_field_is_not_stored(client, pet):
+    response = client.post(f"{pet.url}aanmelden/", class_data(fax="spam"))
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+
+
+def test_too_many_registrations_from_one_address_get_429(client, pet, settings):
+    settings.EVENT_REGISTRATIONS_PER_HOUR = 1
+    assert client.post(f"{pet.url}aanmelden/", class_data()).status_code == 303
+    response = client.post(f"{pet.url}aanmelden/", class_data(email="b@example.nl"))
+    assert response.status_code == 429
+    assert Registration.objects.count() == 1
+
+
+def test_a_full_event_waitlists_and_a_cancellation_promotes_the_first_in_line(client, family_day):
+    for number, persons in enumerate(["3", "2", "1", "2"]):
+        client.post(
+            f"{family_day.url}aanmelden/",
+            person_data(email=f"ouder{number}@example.nl", persons=persons),
+        )
+    states = list(Registration.objects.order_by("pk").values_list("state", flat=True))
+    assert states == ["bevestigd", "bevestigd", "wachtlijst", "wachtlijst"]
+    first = Registration.objects.get(email="ouder0@example.nl")
+    mail.outbox.clear()
+    assert cancel(first) is True
+    assert cancel(first) is False
+    states = dict(Registration.objects.values_list("email", "state"))
+    assert states == {
+        "ouder0@example.nl": "afgemeld",
+        "ouder1@example.nl": "bevestigd",
+        "ouder2@example.nl": "bevestigd",
+        "ouder3@example.nl": "bevestigd",
+    }
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "ouder2@example.nl",
+        "ouder3@example.nl",
+    ]
+    assert "van de wachtlijst" in mail.outbox[0].subject
+    assert "/aanmelding/" in mail.outbox[0].body
+
+
+def test_the_waitlist_is_first_come_first_served(family_day):
+    RegistrationFactory(event=family_day, persons=5)
+    big = RegistrationFactory(event=family_day, persons=4, state=RegistrationState.WAITLISTED)
+    small = RegistrationFactory(event=family_day, persons=1, state=RegistrationState.WAITLISTED)
+    cancel(Registration.objects.get(persons=5))
+    big.refresh_from_db()
+    small.refresh_from_db()
+    # The class of four fits and goes first; the single person behind it fits as well.
+    assert (big.state, small.state) == ("bevestigd", "bevestigd")
+
+
+def test_the_registrant_cancels_through_the_link_in_the_mail(client, family_day):
+    client.post(f"{family_day.url}aanmelden/", person_data(persons="5"))
+    client.post(f"{family_day.url}aanmelden/", person_data(email="wacht@example.nl"))
+    path = "/" + manage_link(mail.outbox[0]).split("://", 1)[1].split("/", 1)[1]
+    response = client.post(path, {"actie": "afmelden"})
+    assert "Uw afmelding is verwerkt" in response.content.decode()
+    assert Registration.objects.get(email="piet@example.nl").is_cancelled
+    assert Registration.objects.get(email="wacht@example.nl").state == "bevestigd"
+
+
+def test_a_wrong_link_finds_nothing(client, pet):
+    response = client.get(f"{pet.url}aanmelding/verkeerd/")
+    assert response.status_code == 404
+    assert "Deze link werkt niet" in response.content.decode()
+
+
+def test_raising_the_capacity_promotes_the_waitlist(family_day):
+    RegistrationFactory(event=family_day, persons=5)
+    waiting = RegistrationFactory(event=family_day, persons=2, state=RegistrationState.WAITLISTED)
+    family_day.capacity = 10
+    family_day.save_revision().publish()
+    waiting.refresh_from_db()
+    assert waiting.state == RegistrationState.CONFIRMED
+    assert mail.outbox[0].to == [waiting.email]
+
+
+def test_registrant_data_is_never_on_the_public_pages(client, pet):
+    client.post(f"{pet.url}aanmelden/", class_data())
+    for path in [pet.url, "/testagenda/", "/testagenda/feed.ics", f"{pet.url}event.ics"]:
+        body = client.get(path).content.decode()
+        assert "Anna de Vries" not in body and "klimop.example.nl" not in body
+
+
+def test_purge_deletes_registrations_60_days_after_the_event(make_event):
+    old = make_event(on_site=True, dates=[(in_days(-61), None, None)])
+    recent = make_event(on_site=True, dates=[(in_days(-59), None, None)])
+    kept = RegistrationFactory(event=recent)
+    RegistrationFactory(event=old)
+    call_command("purge_registrations", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert list(Registration.objects.all()) == [kept]
+
+
+def test_thirty_parallel_registrations_for_twenty_places(transactional_db):
+    Locale.objects.get_or_create(language_code="nl")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    calendar = EventIndexPageFactory(parent=root)
+    Site.objects.create(hostname="testserver", root_page=calendar, is_default_site=True)
+    event = OnSiteEventFactory(parent=calendar, title="Drukke dag", kind=EventKind.FAMILY_DAY)
+    assert event.capacity == 20
+    statuses, barrier = [], threading.Barrier(30)
+
+    def register(number):
+        try:
+            client = Client(REMOTE_ADDR=f"10.0.0.{number}")
+            barrier.wait()
+            response = client.post(
+                f"{event.url}aanmelden/",
+                person_data(email=f"ouder{number}@example.nl", persons="1"),
+            )
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=register, args=(number,)) for number in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [303] * 30
+    assert Registration.objects.filter(state="bevestigd").count() == 20
+    assert Registration.objects.filter(state="wachtlijst").count() == 10
+
+    first_waiting = Registration.objects.filter(state="wachtlijst").order_by("created_at", "pk")[0]
+    mail.outbox.clear()
+    cancel(Registration.objects.filter(state="bevestigd").first())
+    first_waiting.refresh_from_db()
+    assert first_waiting.state == "bevestigd"
+    assert [message.to for message in mail.outbox] == [[first_waiting.email]]
+    assert Registration.objects.filter(state="bevestigd").count() == 20
+    assert timezone.now() >= first_waiting.promoted_at

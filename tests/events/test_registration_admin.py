@@ -1,0 +1,84 @@
+import csv
+import io
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from events.factories import RegistrationFactory
+from events.models import RegistrationState
+from tests.partners.test_signature_admin import user_in
+
+LIST_URL = reverse("wagtailsnippets_events_registration:list")
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    client.force_login(user_in(django_user_model, "Editors", "redacteur"))
+    return client
+
+
+@pytest.fixture
+def event(make_event):
+    return make_event(on_site=True, title="PET Heerhugowaard", capacity=30)
+
+
+def test_staff_see_the_registrations_of_one_event(editor_client, event, make_event):
+    RegistrationFactory(event=event, contact_name="Juf Fatima", school_name="De Regenboog")
+    other = make_event(on_site=True, title="Ander evenement")
+    RegistrationFactory(event=other, contact_name="Meester Kees")
+    html = editor_client.get(LIST_URL, {"event": event.pk}).content.decode()
+    assert "De Regenboog - PET Heerhugowaard" in html
+    assert "Meester Kees" not in html
+
+
+def test_staff_export_the_registrations_as_csv(editor_client, event):
+    RegistrationFactory(
+        event=event,
+        school_name="De Regenboog",
+        groups="groep 6",
+        pupils=24,
+        adults=2,
+        persons=0,
+        email="juf@regenboog.example.nl",
+    )
+    response = editor_client.get(LIST_URL, {"event": event.pk, "export": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="aanmeldingen')
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    [header, row] = list(csv.reader(io.StringIO(body)))
+    assert header[:4] == ["Evenement", "Datum", "Status", "School"]
+    assert row[0] == "PET Heerhugowaard"
+    assert "juf@regenboog.example.nl" in row
+    assert row[header.index("Plaatsen")] == "26"
+
+
+def test_the_explorer_links_an_event_to_its_registrations(editor_client, event):
+    html = editor_client.get(reverse("wagtailadmin_explore", args=[event.get_parent().pk]))
+    assert f"{LIST_URL}?event={event.pk}" in html.content.decode()
+
+
+def test_staff_cancelling_in_the_admin_promotes_the_waitlist(editor_client, event):
+    confirmed = RegistrationFactory(event=event, persons=30)
+    waiting = RegistrationFactory(event=event, persons=2, state=RegistrationState.WAITLISTED)
+    edit_url = reverse("wagtailsnippets_events_registration:edit", args=[confirmed.pk])
+    form = {
+        "state": "afgemeld",
+        "contact_name": confirmed.contact_name,
+        "email": confirmed.email,
+        "pupils": 0,
+        "adults": 0,
+        "persons": 30,
+    }
+    response = editor_client.post(edit_url, form)
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.state == RegistrationState.CONFIRMED
+    assert mail.outbox[-1].to == [waiting.email]
+
+
+def test_visitors_and_the_public_site_never_see_registrations(client, event):
+    RegistrationFactory(event=event)
+    response = client.get(LIST_URL)
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
