@@ -1,0 +1,59 @@
+"""Staff publish and manage events without help: the page editor itself, not a shortcut."""
+
+import datetime
+
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from events.models import EventPage
+from tests.events.conftest import in_days
+from tests.partners.test_signature_admin import user_in
+
+
+def event_form(**overrides):
+    day = in_days(40)
+    return nested_form_data(
+        {
+            "title": "PET Enkhuizen",
+            "slug": "pet-enkhuizen",
+            "kind": "pet",
+            "status": "gepland",
+            "summary": "Groep 7 en 8 ontdekken de maritieme techniek.",
+            "sessions": inline_formset(
+                [{"date": day.isoformat(), "start_time": "09:00", "end_time": "14:30"}]
+            ),
+            "location_name": "Zuiderzeehaven",
+            "address": "Havenweg 1, Enkhuizen",
+            "registration_mode": "site",
+            "capacity": "120",
+            "body": streamfield([]),
+        }
+        | overrides
+    )
+
+
+def test_a_moderator_creates_and_publishes_an_event(client, calendar, django_user_model):
+    # Wagtail's default roles: Editors write drafts and submit them, Moderators publish.
+    client.force_login(user_in(django_user_model, "Moderators", "eindredacteur"))
+    add_url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar.pk])
+    response = client.post(add_url, event_form() | {"action-publish": "publish"})
+    assert response.status_code == 302, response.context["form"].errors
+    event = EventPage.objects.get(slug="pet-enkhuizen")
+    assert event.live
+    [session] = event.sessions.all()
+    assert session.starts_at == datetime.datetime.combine(
+        in_days(40), datetime.time(9), tzinfo=session.start.tzinfo
+    )
+    assert client.get(event.url).status_code == 200
+
+
+def test_the_editor_explains_what_is_missing(client, calendar, django_user_model):
+    client.force_login(user_in(django_user_model, "Editors", "redacteur"))
+    add_url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar.pk])
+    form = event_form(capacity="", status="verplaatst") | {"action-publish": "publish"}
+    response = client.post(add_url, form)
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["capacity"] == ["Vul het aantal plaatsen in."]
+    assert "original_date" in errors
+    assert not EventPage.objects.filter(slug="pet-enkhuizen").exists()
