@@ -1,6 +1,6 @@
 """What the partner directory indexes: registered with the search app at start-up."""
 
-from django.db.models import Case, Exists, OuterRef, Value, When
+from django.db.models import Case, Count, Exists, Max, OuterRef, Value, When
 from django.utils.html import strip_tags
 
 from search.port import FacetDefinition, IndexDefinition
@@ -62,6 +62,18 @@ def vocabulary():
     ]
 
 
+def freshness():
+    """Changes whenever what the directory filters or sorts on may have changed: a partner's
+    own fields and relations (saving bumps updated_at), an approval, campus membership."""
+    campus_membership = Partner.campuses.through.objects
+    return (
+        Partner.objects.aggregate(count=Count("pk"), changed=Max("updated_at")),
+        Signature.objects.aggregate(changed=Max("updated_at")),
+        campus_membership.aggregate(count=Count("pk"), last=Max("pk")),
+        campus_model().objects.aggregate(changed=Max("last_published_at")),
+    )
+
+
 def slug_labels(model, label="name"):
     return lambda: dict(model.objects.values_list("slug", label))
 
@@ -103,4 +115,5 @@ PARTNER_INDEX = IndexDefinition(
     newest_sort_field="created_at",
     prefetch=with_relations,
     vocabulary=vocabulary,
+    freshness=freshness,
 )

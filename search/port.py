@@ -40,6 +40,10 @@ class IndexDefinition:
     prefetch: Callable[[object], object] = field(default=lambda queryset: queryset)
     # Words a "did you mean" suggestion may use (backends without a suggester of their own).
     vocabulary: Callable[[], list[str]] = field(default=lambda: [])
+    # A cheap value that changes whenever facet values, sort fields or liveness may have
+    # changed (e.g. counts and latest modification times); the database backend rebuilds its
+    # in-memory facet table when it does.
+    freshness: Callable[[], object] = field(default=lambda: None)
 
 
 @dataclass

@@ -71,7 +71,8 @@ def event_json_ld(context, event, sessions):
             else "https://schema.org/InStock",
         },
         "organizer": [
-            {"@type": "Organization", "name": host.name, "url": host.website or None}
+            {"@type": "Organization", "name": host.name}
+            | ({"url": host.website} if host.website else {})
             for host in context.get("hosts", [])
         ]
         or {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},

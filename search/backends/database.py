@@ -7,13 +7,13 @@ import re
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count
 from django.utils.html import escape
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from ..port import Hit, IndexDefinition, Results, SearchQuery
 from .common import active_filters, facet_values
+from .facet_table import FacetTables
 
 WORD = re.compile(r"\w+", re.UNICODE)
 VOCABULARY_CACHE_SECONDS = 600
@@ -35,19 +35,32 @@ def plain_query(text):
 class DatabaseBackend:
     name = "database"
 
+    def __init__(self):
+        self.facet_tables = FacetTables()
+
     def search(self, index: IndexDefinition, query: SearchQuery) -> Results:
         filters = active_filters(index, query)
-        base = index.queryset()
-        ranked = None
+        table = self.facet_tables.get(index)
         text = plain_query(query.text)
-        if text:
-            ranked = self.matching_ids(base, text)
-            base = base.filter(pk__in=ranked)
-        matched = self.apply_filters(index, base, filters)
+        ranked = self.matching_ids(index.queryset(), text) if text else None
+        base = table.ids if ranked is None else table.ids.intersection(ranked)
+        selected = {param: table.having_any(param, values) for param, values in filters.items()}
         facets = {
-            facet.param: self.facet_values(index, base, filters, facet) for facet in index.facets
+            facet.param: facet_values(
+                facet,
+                # Counts reflect every other active filter, not the facet's own.
+                table.counts(facet.param, narrowed(base, selected, skip=facet.param)),
+                filters.get(facet.param, []),
+            )
+            for facet in index.facets
         }
-        ordered_ids = self.ordered_ids(index, matched, ranked, query.sort)
+        matched = narrowed(base, selected)
+        if query.sort == "naam" or (ranked is None and query.sort != "nieuwste"):
+            ordered_ids = table.ordered(table.by_name, matched)
+        elif query.sort == "nieuwste":
+            ordered_ids = table.ordered(table.by_newest, matched)
+        else:
+            ordered_ids = table.ordered(ranked, matched)
         total = len(ordered_ids)
         start = (query.page - 1) * query.per_page
         page_ids = ordered_ids[start : start + query.per_page]
@@ -78,37 +91,6 @@ class DatabaseBackend:
                 found.append(obj.pk)
                 seen.add(obj.pk)
         return found
-
-    @staticmethod
-    def apply_filters(index, queryset, filters, skip=None):
-        for facet in index.facets:
-            values = filters.get(facet.param)
-            if values and facet.param != skip:
-                queryset = queryset.filter(**{f"{facet.orm_lookup}__in": values})
-        return queryset
-
-    def facet_values(self, index, base, filters, facet):
-        # Counts reflect every other active filter, not the facet's own.
-        queryset = self.apply_filters(index, base, filters, skip=facet.param)
-        counts = dict(
-            queryset.exclude(**{f"{facet.orm_lookup}__isnull": True})
-            .values_list(facet.orm_lookup)
-            .annotate(count=Count("pk", distinct=True))
-            .order_by()
-        )
-        return facet_values(
-            facet, {str(k): v for k, v in counts.items()}, filters.get(facet.param, [])
-        )
-
-    def ordered_ids(self, index, queryset, ranked, sort):
-        if sort == "naam":
-            return list(queryset.order_by(index.name_sort_field, "pk").values_list("pk", flat=True))
-        if sort == "nieuwste" or ranked is None:
-            field = index.newest_sort_field if sort == "nieuwste" else index.name_sort_field
-            order = f"-{field}" if sort == "nieuwste" else field
-            return list(queryset.order_by(order, "pk").values_list("pk", flat=True))
-        keep = set(queryset.values_list("pk", flat=True))
-        return [pk for pk in ranked if pk in keep]
 
     @staticmethod
     def hits(index, page_ids, text):
@@ -149,7 +131,17 @@ class DatabaseBackend:
         return None
 
     def rebuild(self, index, progress=None):
+        self.facet_tables.clear()
         return index.queryset().count()
+
+
+def narrowed(base, selected, skip=None):
+    """`base` narrowed by every selected facet except `skip` (facets combine with AND)."""
+    pool = set(base)
+    for param, ids in selected.items():
+        if param != skip:
+            pool &= ids
+    return pool
 
 
 def sqlite_matching_ids(model, text):
