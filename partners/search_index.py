@@ -5,7 +5,16 @@ from django.utils.html import strip_tags
 
 from search.port import FacetDefinition, IndexDefinition
 
-from .models import EducationLevel, Offer, Partner, PartnerKind, Region, SectorTag, Signature
+from .models import (
+    EducationLevel,
+    Offer,
+    Partner,
+    PartnerKind,
+    PartnerSector,
+    Region,
+    SectorTag,
+    Signature,
+)
 
 INDEX_NAME = "partner"
 
@@ -33,9 +42,7 @@ def partner_document(partner):
     return {
         "id": partner.pk,
         "name": partner.name,
-        "description": " ".join(
-            part for part in [partner.short_description, strip_tags(partner.description)] if part
-        ),
+        "description": description_text(partner.short_description, partner.description),
         "sectors_text": " ".join(sector.name for sector in sectors),
         "municipality": partner.municipality,
         "kind": [partner.kind],
@@ -46,6 +53,30 @@ def partner_document(partner):
         "aanbod": [offer.slug for offer in partner.offers.all()],
         "ondertekenaar": [getattr(partner, "signatory", None) or signatory_value(partner)],
         "created_at": partner.created_at.isoformat(),
+    }
+
+
+def description_text(short_description, description):
+    return " ".join(part for part in [short_description, strip_tags(description)] if part)
+
+
+def text_documents(ids):
+    """The searchable text of a page of partners, for highlighting: two light queries."""
+    sectors = {}
+    tagged = PartnerSector.objects.filter(content_object_id__in=ids).order_by("tag__name")
+    for partner_id, name in tagged.values_list("content_object_id", "tag__name"):
+        sectors.setdefault(partner_id, []).append(name)
+    rows = Partner.objects.filter(pk__in=ids).values(
+        "pk", "name", "short_description", "description", "municipality"
+    )
+    return {
+        row["pk"]: {
+            "name": row["name"],
+            "description": description_text(row["short_description"], row["description"]),
+            "sectors_text": " ".join(sectors.get(row["pk"], [])),
+            "municipality": row["municipality"],
+        }
+        for row in rows
     }
 
 
@@ -116,4 +147,5 @@ PARTNER_INDEX = IndexDefinition(
     prefetch=with_relations,
     vocabulary=vocabulary,
     freshness=freshness,
+    text_documents=text_documents,
 )

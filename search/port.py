@@ -44,6 +44,9 @@ class IndexDefinition:
     # changed (e.g. counts and latest modification times); the database backend rebuilds its
     # in-memory facet table when it does.
     freshness: Callable[[], object] = field(default=lambda: None)
+    # Optional: ids -> {id: {text field: value}}, cheaper than whole documents, for highlighting
+    # a page of hits in the database backend.
+    text_documents: Callable[[list], dict] | None = None
 
 
 @dataclass

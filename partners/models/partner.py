@@ -143,7 +143,8 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     website_domain = models.CharField(max_length=253, blank=True, editable=False, db_index=True)
     name_key = models.CharField(max_length=200, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    # Indexed: the directory checks MAX(updated_at) on every search (search_index.freshness).
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
 
     objects = PartnerQuerySet.as_manager()

@@ -26,9 +26,12 @@ def active_filters(index: IndexDefinition, query: SearchQuery) -> dict[str, list
     return filters
 
 
-def facet_values(facet, counts: dict[str, int], selected: list[str]) -> list[FacetValue]:
-    """Values by count, then label; selected values stay visible even at 0."""
-    labels = facet.labels() or {}
+def facet_values(
+    facet, counts: dict[str, int], selected: list[str], labels: dict | None = None
+) -> list[FacetValue]:
+    """Values by count, then label; selected values stay visible even at 0. `labels` may be
+    given when the caller already has them (value -> label)."""
+    labels = (facet.labels() if labels is None else labels) or {}
     counts = dict(counts)
     for value in selected:
         counts.setdefault(value, 0)

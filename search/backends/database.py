@@ -51,6 +51,7 @@ class DatabaseBackend:
                 # Counts reflect every other active filter, not the facet's own.
                 table.counts(facet.param, narrowed(base, selected, skip=facet.param)),
                 filters.get(facet.param, []),
+                labels=table.labels[facet.param],
             )
             for facet in index.facets
         }
@@ -94,13 +95,17 @@ class DatabaseBackend:
 
     @staticmethod
     def hits(index, page_ids, text):
-        if not page_ids:
-            return []
-        objects = index.prefetch(index.queryset().filter(pk__in=page_ids)).in_bulk()
         terms = words(text)
+        if not terms:  # nothing to highlight: the ids are the whole answer
+            return [Hit(pk=pk) for pk in page_ids]
+        if index.text_documents is not None:
+            documents = index.text_documents(page_ids)
+        else:
+            objects = index.prefetch(index.queryset().filter(pk__in=page_ids)).in_bulk()
+            documents = {pk: index.document(obj) for pk, obj in objects.items()}
         hits = []
         for pk in page_ids:
-            document = index.document(objects[pk]) if pk in objects else {}
+            document = documents.get(pk, {})
             highlights = {}
             for field in index.text_fields:
                 fragment = highlight(str(document.get(field) or ""), terms)
@@ -116,11 +121,21 @@ class DatabaseBackend:
             lambda: sorted({word for phrase in index.vocabulary() for word in words(phrase)}),
             VOCABULARY_CACHE_SECONDS,
         )
-        corrected = []
-        for word in words(text):
+
+        def closest(word):
             match = difflib.get_close_matches(word, vocabulary, n=1, cutoff=SUGGESTION_CUTOFF)
-            corrected.append(match[0] if match else word)
-        suggestion = " ".join(corrected)
+            return match[0] if match else word
+
+        # difflib over the whole vocabulary is the slow part of a typo: remember its answers
+        # as long as the vocabulary.
+        suggestion = " ".join(
+            cache.get_or_set(
+                f"search:suggestion:{index.name}:{word}",
+                lambda word=word: closest(word),
+                VOCABULARY_CACHE_SECONDS,
+            )
+            for word in words(text)
+        )
         return suggestion if suggestion != " ".join(words(text)) else None
 
     # The database backend reads the live tables: there is no separate index to maintain.

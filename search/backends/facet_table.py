@@ -22,13 +22,13 @@ class FacetTable:
     postings: dict  # facet param -> value -> frozenset of ids
     by_name: tuple
     by_newest: tuple
+    full_counts: dict  # facet param -> value -> count over all ids
+    labels: dict  # facet param -> value -> label, read with the rest
 
     @classmethod
     def build(cls, index: IndexDefinition):
         queryset = index.queryset().order_by()
-        by_name = tuple(
-            queryset.order_by(index.name_sort_field, "pk").values_list("pk", flat=True)
-        )
+        by_name = tuple(queryset.order_by(index.name_sort_field, "pk").values_list("pk", flat=True))
         by_newest = tuple(
             queryset.order_by(f"-{index.newest_sort_field}", "pk").values_list("pk", flat=True)
         )
@@ -41,7 +41,12 @@ class FacetTable:
             for pk, value in pairs:
                 values.setdefault(str(value), set()).add(pk)
             postings[facet.param] = {value: frozenset(ids) for value, ids in values.items()}
-        return cls(frozenset(by_name), postings, by_name, by_newest)
+        full_counts = {
+            param: {value: len(ids) for value, ids in values.items()}
+            for param, values in postings.items()
+        }
+        labels = {facet.param: facet.labels() or {} for facet in index.facets}
+        return cls(frozenset(by_name), postings, by_name, by_newest, full_counts, labels)
 
     def having_any(self, param, values):
         """Ids with at least one of `values` for a facet (values within a facet are OR)."""
@@ -53,6 +58,8 @@ class FacetTable:
 
     def counts(self, param, pool):
         """value -> how many ids in `pool` have it, for the values that occur."""
+        if len(pool) == len(self.ids):  # nothing narrowed: the whole directory
+            return self.full_counts[param]
         counts = {}
         for value, ids in self.postings.get(param, {}).items():
             count = len(ids & pool)

@@ -6,7 +6,6 @@ from django.core.management import call_command
 
 from partners.factories import PartnerFactory
 from partners.models import Partner, Region
-from partners.search_index import PARTNER_INDEX
 from search import service
 from tests.conftest import count_queries
 
@@ -115,14 +114,14 @@ def test_autocomplete_suggests_names(client, home_page):
 def test_directory_queries_do_not_grow_with_partners(client, home_page):
     region = Region.objects.get(slug="groot-amsterdam")
     path = "/partners/?q=techniek&regio=groot-amsterdam&sector=installatietechniek"
-    PartnerFactory.create_batch(5, regions=[region], sectors=["installatietechniek"])
     client.get(path)
+    PartnerFactory.create_batch(5, regions=[region], sectors=["installatietechniek"])
+    # The first search after a change rebuilds the facet table: a fixed number of queries too.
+    rebuild_after_few = count_queries(client, path)
     few = count_queries(client, path)
     PartnerFactory.create_batch(50, regions=[region], sectors=["installatietechniek", "energie"])
-    # The first search after a change rebuilds the facet table (a fixed number of queries).
-    rebuild = count_queries(client, path)
-    assert count_queries(client, path) == few
-    assert rebuild == few + 2 + len(PARTNER_INDEX.facets)
+    assert count_queries(client, path) == rebuild_after_few
+    assert count_queries(client, path) == few < rebuild_after_few
 
 
 def test_a_dead_elasticsearch_falls_back_and_warns_staff(
