@@ -11,25 +11,10 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
+from django.utils.dates import MONTHS, WEEKDAYS
 from django.utils.html import strip_tags
 from django.utils.http import http_date, quote_etag
 
-MONTH_NAMES = [
-    "",
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 # The month grid goes this far from today either way; further is a crawler, not a visitor.
 MONTHS_REACHABLE = 36
 
@@ -77,11 +62,11 @@ class MonthGrid:
 
     @property
     def title(self):
-        return f"{MONTH_NAMES[self.month]} {self.year}"
+        return f"{MONTHS[self.month]} {self.year}"
 
     @property
     def weekdays(self):
-        return WEEKDAYS
+        return [WEEKDAYS[number] for number in range(7)]  # Monday first, as the grid
 
     def _shifted(self, months):
         index = self.year * 12 + self.month - 1 + months

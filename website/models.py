@@ -30,6 +30,7 @@ from partners.models import (
     Signature,
     SignatureState,
     Theme,
+    coordinate_field,
 )
 from partners.signing import AlreadySigned, find_by_token, send_confirmation, sign_manifest
 
@@ -539,12 +540,8 @@ class CampusPage(BasePage):
         help_text="Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
     )
     address = models.CharField("Adres", max_length=200, blank=True)
-    latitude = models.DecimalField(
-        "Breedtegraad", max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        "Lengtegraad", max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    latitude = coordinate_field("Breedtegraad")
+    longitude = coordinate_field("Lengtegraad")
     website = models.URLField("Website", blank=True)
     contact_email = models.EmailField(
         "Contact (e-mail)", blank=True, help_text="Een algemeen adres, nooit een persoonlijk."

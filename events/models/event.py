@@ -19,9 +19,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from partners import ratelimit
-from partners.models import Region
+from partners.models import Region, coordinate_field
 
 from ..blocks import BaseStreamBlock
+from ..calendar import MonthGrid, calendar_response
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SESSIONS_PER_PAGE = 20
@@ -249,8 +250,6 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def calendar(self, request):
-        from ..calendar import MonthGrid
-
         form = self.filter_form(request)
         sessions = self.sessions().filtered(form.active_filters)
         context = {"form": form, **self.subscribe_urls(request, form.feed_query())}
@@ -283,8 +282,6 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     def feed(self, request):
         """The iCalendar feed at feed.ics, same filters (routed by events.views)."""
-        from ..calendar import calendar_response
-
         form = self.filter_form(request)
         since = timezone.now() - FEED_HISTORY
         sessions = self.sessions().filtered(form.active_filters).upcoming(now=since)
@@ -348,12 +345,8 @@ class EventPage(RoutablePageMixin, Page):
         help_text="Als het niet op een campus is.",
     )
     address = models.CharField("Adres", max_length=200, blank=True)
-    latitude = models.DecimalField(
-        "Breedtegraad", max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        "Lengtegraad", max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    latitude = coordinate_field("Breedtegraad")
+    longitude = coordinate_field("Lengtegraad")
     region = models.ForeignKey(
         Region,
         verbose_name="Regio",
@@ -573,13 +566,11 @@ class EventPage(RoutablePageMixin, Page):
         return context
 
     @path("")
-    def event(self, request):
+    def detail(self, request):
         return self.render(request)
 
     def ics(self, request):
         """This event as iCalendar at event.ics (routed by events.views)."""
-        from ..calendar import calendar_response
-
         return calendar_response(
             request,
             self.sessions.for_listing().order_by("starts_at"),

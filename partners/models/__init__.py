@@ -13,6 +13,7 @@ from .partner import (
     PartnerQuerySet,
     PartnerSector,
     SectorTag,
+    coordinate_field,
 )
 from .signature import InvalidTransition, Signature, SignatureQuerySet, SignatureState
 from .taxonomy import ActionLine, EconomicRegion, Region, Theme
@@ -41,4 +42,5 @@ __all__ = [
     "SignatureQuerySet",
     "SignatureState",
     "Theme",
+    "coordinate_field",
 ]

@@ -15,6 +15,11 @@ from ..normalise import name_key, website_domain
 from .taxonomy import Region
 
 
+def coordinate_field(label):
+    """A latitude or longitude in degrees (WGS84), to the metre; optional everywhere."""
+    return models.DecimalField(label, max_digits=9, decimal_places=6, null=True, blank=True)
+
+
 class PartnerKind(models.TextChoices):
     BUSINESS = "bedrijfsleven", "Bedrijfsleven"
     EDUCATION = "onderwijs", "Onderwijs"
@@ -117,12 +122,8 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     address = models.CharField("Adres", max_length=200, blank=True)
     postcode = models.CharField("Postcode", max_length=10, blank=True)
     municipality = models.CharField("Gemeente", max_length=100, blank=True)
-    latitude = models.DecimalField(
-        "Breedtegraad", max_digits=9, decimal_places=6, null=True, blank=True
-    )
-    longitude = models.DecimalField(
-        "Lengtegraad", max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    latitude = coordinate_field("Breedtegraad")
+    longitude = coordinate_field("Lengtegraad")
     website = models.URLField("Website", blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
