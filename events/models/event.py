@@ -560,7 +560,13 @@ class EventPage(RoutablePageMixin, Page):
         context["sessions"] = self.ordered_sessions()
         context["upcoming"] = self.upcoming_sessions()
         context["hosts"] = self.hosts.filter(live=True).order_by("name")
-        context["family_days"] = self.family_days.live().order_by("title")
+        context["family_days"] = (
+            self.family_days.live()
+            .prefetch_related(
+                Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at"))
+            )
+            .order_by("title")
+        )
         if self.registration_mode == RegistrationMode.ON_SITE:
             context["places_left"] = self.places_left()
         return context
