@@ -126,7 +126,6 @@ class SessionQuerySet(models.QuerySet):
             "event", "event__campus", "event__region", "event__image"
         ).prefetch_related(
             "event__audiences",
-            "event__hosts",
             Prefetch("event__family_days", queryset=family_days),
         )
 
