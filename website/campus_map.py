@@ -421,11 +421,13 @@ def map_context(campuses, regions, width=WIDTH, height=HEIGHT, padding=PADDING):
             }
         )
 
-    markers = []
+    markers, unplaced = [], []
     for campus in campuses:
         lat = _number(getattr(campus, "latitude", None))
         lon = _number(getattr(campus, "longitude", None))
         if lat is None or lon is None or not in_bounds(lat, lon):
+            # Said on the page, so nobody takes the map for the whole list.
+            unplaced.append({"title": campus.title, "url": str(campus.url or "")})
             continue
         x, y = project(lat, lon, width, height, padding)
         markers.append(
@@ -445,4 +447,5 @@ def map_context(campuses, regions, width=WIDTH, height=HEIGHT, padding=PADDING):
         "view_box": f"0 0 {width} {height}",
         "regions": map_regions,
         "markers": markers,
+        "unplaced": unplaced,
     }

@@ -167,6 +167,12 @@ def test_map_context_places_only_campuses_with_coordinates_inside_the_bounds():
     ]
     context = map_context(campuses, [])
     assert [marker["title"] for marker in context["markers"]] == ["VTi", "Mediacampus"]
+    assert [item["title"] for item in context["unplaced"]] == [
+        "Zonder locatie",
+        "Half",
+        "Utrecht",
+        "Parijs",
+    ]
     vti = context["markers"][0]
     assert vti["url"] == "/campussen/vti/"
     assert vti["region"] == "groot-amsterdam"
@@ -257,6 +263,7 @@ def test_template_renders_an_accessible_svg_with_linked_markers():
     assert "<title>Techport</title>" in html
     assert "/campussen/zonder/" not in html
     assert "<figcaption" in html and "ook in een lijst" in html
+    assert "niet op de kaart: Zonder locatie.</figcaption>" in html
 
 
 def test_template_numbers_use_a_decimal_point_under_the_dutch_locale():

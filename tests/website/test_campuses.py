@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 
@@ -86,3 +87,13 @@ def test_queries_do_not_grow_with_partners_per_campus(client, home_page, path):
     few = count_queries(client, path)
     link(100)
     assert count_queries(client, path) == few
+
+
+def test_the_map_names_the_campuses_it_cannot_place(client, home_page):
+    # The facts give no place for seven campuses: they are in the list, and named under the map.
+    html = client.get("/campussen/").content.decode()
+    caption = re.search(r'<figcaption class="campus-map__caption">(.*?)</figcaption>', html, re.S)
+    for name in ["Greenport NHN", "Purmervalley", "House of Skills", "Techvalley"]:
+        assert name in caption.group(1)
+    unplaced = caption.group(1).split("niet op de kaart: ", 1)[1].rstrip(".").split(", ")
+    assert html.count('class="campus-map__marker"') + len(unplaced) == 17
