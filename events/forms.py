@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 from django import forms
 
-from partners.forms import FilterForm, SlugChoiceField, no_markup
+from partners.forms import FilterForm, SlugChoiceField, campus_choices, no_markup
 from partners.models import Region
 
 from .models import Audience, EventKind, EventPage, EventSession
@@ -12,12 +12,6 @@ INVALID_DATE = "Vul een bestaande datum in, zoals 2027-03-15."
 MAX_PUPILS = 200
 MAX_ADULTS = 40
 MAX_PERSONS = 10
-
-
-def campus_choices():
-    # The campus model lives in the website app above this one; reach it through the relation.
-    campus_model = EventPage._meta.get_field("campus").related_model
-    return campus_model.objects.live().public().order_by("title")
 
 
 class EventFilterForm(FilterForm):
@@ -101,26 +95,30 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        upcoming = [session.pk for session in event.upcoming_sessions()]
+        upcoming = event.upcoming_sessions()
+        self.default_session = upcoming[0] if upcoming else None
         if len(upcoming) > 1:
-            self.fields["session"].queryset = EventSession.objects.filter(pk__in=upcoming).order_by(
-                "starts_at"
-            )
+            self.fields["session"].queryset = EventSession.objects.filter(
+                pk__in=[session.pk for session in upcoming]
+            ).order_by("starts_at")
             self.fields["session"].label_from_instance = session_label
         else:
             del self.fields["session"]
-            self.default_session = EventSession.objects.filter(pk__in=upcoming).first()
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
     def bot_detected(self):
         return bool(self.data.get("fax"))
 
+    def clean_email(self):
+        # Lower case, so the duplicate check and the unique constraint see one address.
+        return self.cleaned_data["email"].lower()
+
     def registration_data(self):
         data = {
             name: self.cleaned_data[name] for name in self.model_fields if name in self.cleaned_data
         }
-        data.setdefault("session", getattr(self, "default_session", None))
+        data.setdefault("session", self.default_session)
         return data
 
 

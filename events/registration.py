@@ -42,7 +42,7 @@ def register(event, data):
     try:
         with transaction.atomic():
             event = _locked(event)
-            if event.registrations.active().filter(email__iexact=data["email"]).exists():
+            if event.registrations.active().filter(email=data["email"]).exists():
                 raise AlreadyRegistered
             registration = Registration(
                 event=event,
@@ -72,11 +72,14 @@ def promote_waitlist(event):
     promoted = []
     with transaction.atomic():
         event = _locked(event)
-        if not event.capacity:
+        # The same rule as for new registrations: nobody is invited to a cancelled or past event.
+        if not event.capacity or event.registration_closed_reason():
             return []
+        free = event.capacity - event.places_taken()
         for registration in event.registrations.waitlist():
-            if not _fits(event, registration.places):
+            if registration.places > free:
                 break
+            free -= registration.places
             # A fresh key, so the e-mail can carry a working cancel link (only hashes are kept).
             token = secrets.token_urlsafe(32)
             registration.mark_promoted(hash_token(token))

@@ -7,10 +7,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -26,6 +27,7 @@ from ..calendar import MonthGrid, calendar_response
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SESSIONS_PER_PAGE = 20
+NEXT_EVENTS = 3  # on the home page, campus pages and partner profiles
 # Past sessions stay in the feed for a while, so a calendar that subscribed keeps recent history.
 FEED_HISTORY = datetime.timedelta(days=30)
 FEED_MAX_SESSIONS = 1000
@@ -82,11 +84,19 @@ def local_day_start(day):
 class SessionQuerySet(models.QuerySet):
     """Sessions are what a calendar lists: one event may have several dates."""
 
-    def published(self):
-        return self.filter(event__in=EventPage.objects.live().public())
+    def published(self, calendar=None):
+        """Sessions of live, public events (of one calendar, when given)."""
+        events = EventPage.objects.live().public()
+        if calendar is not None:
+            events = events.child_of(calendar)
+        return self.filter(event__in=events)
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+
+    def next(self, count=NEXT_EVENTS, **filters):
+        """The next few sessions of published events, optionally narrowed (campus, host...)."""
+        return list(self.published().filter(**filters).upcoming().for_listing()[:count])
 
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
@@ -122,9 +132,7 @@ class SessionQuerySet(models.QuerySet):
         family_days = EventPage.objects.live().prefetch_related(
             Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at"))
         )
-        return self.select_related(
-            "event", "event__campus", "event__region", "event__image"
-        ).prefetch_related(
+        return self.select_related("event", "event__campus", "event__region").prefetch_related(
             "event__audiences",
             Prefetch("event__family_days", queryset=family_days),
         )
@@ -232,9 +240,8 @@ class EventIndexPage(RoutablePageMixin, Page):
         return self.search_description or self.intro
 
     def sessions(self):
-        """Sessions of this calendar's live, public events: the base of every view of it."""
-        events = EventPage.objects.child_of(self).live().public()
-        return EventSession.objects.filter(event__in=events).for_listing()
+        """This calendar's published sessions: the base of every view of it."""
+        return EventSession.objects.published(calendar=self).for_listing()
 
     def filter_form(self, request):
         from ..forms import EventFilterForm  # forms need a ready app registry
@@ -525,12 +532,14 @@ class EventPage(RoutablePageMixin, Page):
 
     # --- what the event page shows -------------------------------------------------------------
 
-    def ordered_sessions(self):
-        return sorted(self.sessions.all(), key=lambda session: (session.date, session.start))
+    @cached_property
+    def sessions_in_order(self):
+        # Read once per request: the page, the form and the registration checks all use it.
+        return sorted(self.sessions.all(), key=lambda session: session.start)
 
     def upcoming_sessions(self):
         now = timezone.now()
-        return [session for session in self.ordered_sessions() if session.end >= now]
+        return [session for session in self.sessions_in_order if session.end >= now]
 
     @property
     def is_past(self):
@@ -555,8 +564,10 @@ class EventPage(RoutablePageMixin, Page):
         return ""
 
     def get_context(self, request, *args, **kwargs):
+        # The facts list, JSON-LD and the age range all read the audiences: fetch them once.
+        prefetch_related_objects([self], "audiences")
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.ordered_sessions()
+        context["sessions"] = self.sessions_in_order
         context["upcoming"] = self.upcoming_sessions()
         context["hosts"] = self.hosts.filter(live=True).order_by("name")
         context["family_days"] = (
