@@ -1,6 +1,6 @@
 """What the partner directory indexes: registered with the search app at start-up."""
 
-from django.db.models import Case, Count, Exists, Max, OuterRef, Value, When
+from django.db.models import Case, Count, Exists, Max, OuterRef, Prefetch, Value, When
 from django.utils.html import strip_tags
 
 from search.port import FacetDefinition, IndexDefinition
@@ -32,8 +32,13 @@ def live_partners():
 
 
 def with_relations(queryset):
+    campuses = campus_model().objects.live().public()
     return queryset.prefetch_related(
-        "regions", "tagged_sectors__tag", "education_levels", "offers", "campuses"
+        "regions",
+        "tagged_sectors__tag",
+        "education_levels",
+        "offers",
+        Prefetch("campuses", queryset=campuses),
     )
 
 

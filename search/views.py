@@ -3,8 +3,9 @@ by type.
 
 `search` knows no domain model (see DESIGN.md): the groups name their models by app label and
 reach them through the app registry, so this module imports nothing from the apps above it.
-The hits come from Wagtail's search backend (the database backend: SQLite FTS5 or PostgreSQL
-full text), which already indexes every model here through its `search_fields`.
+Partners come from the directory's search port (`service.run`); the other groups from Wagtail's
+search backend (SQLite FTS5 or PostgreSQL full text), which indexes them through their
+`search_fields`.
 """
 
 import logging
@@ -18,13 +19,16 @@ from django.shortcuts import render
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from . import service
+from .port import SearchQuery
+
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 HITS_PER_GROUP = 10
 SEARCH_PROMOTIONS_APP = "wagtail.contrib.search_promotions"
 # Paths from the public contract in DESIGN.md; `search` cannot import the views behind them.
-PARTNER_DETAIL_PATH = "/partners/{slug}/"
+PARTNER_INDEX = "partner"  # registered by the partners app (partners/search_index.py)
 PARTNER_LIST_PATH = "/partners/"
 INITIATIVE_LIST_PATH = "/initiatieven/"
 EVENT_LIST_PATH = "/agenda/"
@@ -96,7 +100,6 @@ def _search_groups(request, query):
     page_model = apps.get_model("wagtailcore", "Page")
     campus_model = apps.get_model("website", "CampusPage")
     event_model = apps.get_model("events", "EventPage")
-    partner_model = apps.get_model("partners", "Partner")
     initiative_model = apps.get_model("partners", "Initiative")
 
     # Depth 1 is the tree root, depth 2 the home page; campuses and events have groups of their
@@ -110,26 +113,11 @@ def _search_groups(request, query):
     )
     campuses = campus_model.objects.live().public()
     events = event_model.objects.live().public()
-    partners = partner_model.objects.filter(live=True)
     initiatives = initiative_model.objects.filter(live=True)
 
     page_hit = _page_hit(request)
     specs = [
         ("paginas", "Pagina's", pages, page_hit, {}),
-        (
-            "partners",
-            "Partners",
-            partners,
-            lambda partner: SearchHit(
-                partner.name,
-                PARTNER_DETAIL_PATH.format(slug=partner.slug),
-                partner.short_description,
-            ),
-            {
-                "more_url": f"{PARTNER_LIST_PATH}?{urlencode({'q': query})}",
-                "more_label": "Toon alle gevonden partners in de partnergids",
-            },
-        ),
         (
             "initiatieven",
             "Initiatieven",
@@ -150,10 +138,34 @@ def _search_groups(request, query):
     ]
     # A savepoint, so a rejected query leaves the request's transaction usable (PostgreSQL).
     with transaction.atomic():
-        return [
+        groups = [
             _group(backend, query, key, heading, queryset, to_hit, **links)
             for key, heading, queryset, to_hit, links in specs
         ]
+    # Partners second, as the most asked-for group after pages.
+    return [groups[0], _partner_group(query), *groups[1:]]
+
+
+def _partner_group(query):
+    """Partners through the directory's own search port: its fast queries, Elasticsearch when
+    configured, and its typo rescue."""
+    results = service.run(PARTNER_INDEX, SearchQuery(text=query, per_page=HITS_PER_GROUP))
+    partners = apps.get_model("partners", "Partner").objects.in_bulk(
+        [hit.pk for hit in results.hits]
+    )
+    hits = [
+        SearchHit(partner.name, partner.get_absolute_url(), partner.short_description)
+        for partner in (partners.get(hit.pk) for hit in results.hits)
+        if partner is not None
+    ]
+    return SearchGroup(
+        "partners",
+        "Partners",
+        hits,
+        results.total,
+        more_url=f"{PARTNER_LIST_PATH}?{urlencode({'q': query})}",
+        more_label="Toon alle gevonden partners in de partnergids",
+    )
 
 
 def site_search(request, query):

@@ -37,7 +37,6 @@ from partners.signing import AlreadySigned, find_by_token, send_confirmation, si
 from . import campus_map
 
 NEWEST_SIGNATORIES = 8
-NEXT_EVENTS = 3
 SIGNATORIES_PER_PAGE = 60
 SIGNATORY_LOGO_SPEC = "max-240x120"
 CONFIRMATIONS_PER_HOUR = 30
@@ -117,7 +116,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["next_events"] = next_events()
+        context["next_events"] = EventSession.objects.next()
         return context
 
 
@@ -403,16 +402,10 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "partner": partner,
                 "signatory": partner.signatory == "ja",
-                "next_events": next_events(event__hosts=partner),
+                "next_events": EventSession.objects.next(event__hosts=partner),
                 "subpage_trail": [(partner.name, None)],
             },
         )
-
-
-def next_events(**filters):
-    """The next few sessions of published events, optionally narrowed (campus, host, ...)."""
-    sessions = EventSession.objects.published().filter(**filters).upcoming()
-    return list(sessions.for_listing()[:NEXT_EVENTS])
 
 
 def signatures_with_logos():
@@ -450,7 +443,6 @@ class CampusIndexPage(BasePage):
         shown = list(
             campuses.filtered(form.active_filters)
             .select_related("region")
-            .prefetch_related("tagged_sectors__tag")
             .order_by("economic_region", "title")
         )
         context["form"] = form
@@ -604,7 +596,7 @@ class CampusPage(BasePage):
 
     def partners_by_kind(self):
         """Live partners grouped by kind, so the triple helix is visible: [(label, [partners])]."""
-        partners = self.partners.filter(live=True).select_related("logo").order_by("name")
+        partners = self.partners.live().order_by("name")
         groups = {kind: [] for kind, _ in PartnerKind.choices}
         for partner in partners:
             groups[partner.kind].append(partner)
@@ -615,5 +607,5 @@ class CampusPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["initiatives"] = self.initiatives.filter(live=True).for_listing()
         context["partner_groups"] = self.partners_by_kind()
-        context["next_events"] = next_events(event__campus=self)
+        context["next_events"] = EventSession.objects.next(event__campus=self)
         return context

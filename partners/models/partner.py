@@ -14,6 +14,8 @@ from wagtail.search import index
 from ..normalise import name_key, website_domain
 from .taxonomy import Region
 
+PROFILE_PATH = "/partners/{slug}/"
+
 
 def coordinate_field(label):
     """A latitude or longitude in degrees (WGS84), to the metre; optional everywhere."""
@@ -206,6 +208,10 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        # The directory page (website app) serves profiles here: part of the public contract.
+        return PROFILE_PATH.format(slug=self.slug)
 
     @property
     def revisions(self):
