@@ -264,3 +264,15 @@ def test_thirty_parallel_registrations_for_twenty_places(transactional_db):
     assert [message.to for message in mail.outbox] == [[first_waiting.email]]
     assert Registration.objects.filter(state="bevestigd").count() == 20
     assert timezone.now() >= first_waiting.promoted_at
+
+
+def test_nobody_is_invited_from_the_waitlist_of_a_cancelled_event(family_day):
+    confirmed = RegistrationFactory(event=family_day, persons=5)
+    waiting = RegistrationFactory(event=family_day, persons=1, state=RegistrationState.WAITLISTED)
+    family_day.status = EventStatus.CANCELLED
+    family_day.save_revision().publish()
+    mail.outbox.clear()
+    cancel(confirmed)
+    waiting.refresh_from_db()
+    assert waiting.state == RegistrationState.WAITLISTED
+    assert mail.outbox == []

@@ -237,3 +237,8 @@ def test_queries_do_not_grow_with_the_number_of_page_hits(client, home_page):
     response = client.get(path)
     assert groups(response)["Pagina's"].total == 20
     assert count_queries(client, path) == few
+
+
+def test_partners_are_found_through_the_directory_search_even_with_a_typo(client, home_page):
+    response = search(client, "instalatie")
+    assert "Kustwerk Installatietechniek BV (demo)" in titles(response, "Partners")
