@@ -7,7 +7,6 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.search import index as wagtail_index
-from wagtail.signals import published, unpublished
 
 from search import service
 
@@ -31,9 +30,8 @@ def reindex_partner(pk):
     transaction.on_commit(run)
 
 
+# Publishing and unpublishing save the partner, so post_save covers them too.
 @receiver(post_save, sender=Partner)
-@receiver(published, sender=Partner)
-@receiver(unpublished, sender=Partner)
 def partner_changed(sender, instance, **kwargs):
     reindex_partner(instance.pk)
 
@@ -45,6 +43,8 @@ def partner_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=Signature)
-def signature_changed(sender, instance, **kwargs):
-    # Approval (or rejection) changes the partner's signatory facet.
-    reindex_partner(instance.partner_id)
+def signature_changed(sender, instance, update_fields=None, **kwargs):
+    # Only a change of state (approval, rejection) changes the partner's signatory facet; a
+    # re-sent confirmation link or a new, unconfirmed signature does not.
+    if update_fields is None or "state" in update_fields:
+        reindex_partner(instance.partner_id)
