@@ -19,5 +19,6 @@ class PublicRequestSizeLimitMiddleware:
             except ValueError:
                 length = 0
             if length > settings.PUBLIC_FORM_MAX_REQUEST_BYTES:
-                return render(request, "413.html", status=413)
+                limit_mb = settings.PUBLIC_FORM_MAX_REQUEST_BYTES // (1024 * 1024)
+                return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
         return self.get_response(request)
