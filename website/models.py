@@ -18,7 +18,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from events.blocks import BaseStreamBlock, FeaturedPageBlock, SocialLinkBlock
+from events.blocks import BaseStreamBlock
 from events.models import EventSession
 from partners import directory, ratelimit
 from partners.models import (
@@ -35,6 +35,7 @@ from partners.models import (
 from partners.signing import AlreadySigned, find_by_token, send_confirmation, sign_manifest
 
 from . import campus_map
+from .blocks import FeaturedPageBlock, SocialLinkBlock
 
 NEWEST_SIGNATORIES = 8
 SIGNATORIES_PER_PAGE = 60

@@ -401,7 +401,8 @@ class EventPage(RoutablePageMixin, Page):
         null=True,
         blank=True,
         help_text="Bij aanmelden via deze site: het maximum aantal deelnemers (leerlingen en "
-        "begeleiders samen). Wie daarna komt, staat op de wachtlijst.",
+        "begeleiders samen), voor alle data van het evenement samen. Wie daarna komt, staat op "
+        "de wachtlijst. Wilt u per datum een maximum? Maak dan per datum een evenement.",
     )
     is_demo = models.BooleanField(
         "Demodata", default=False, help_text="Fictief evenement, alleen voor demonstratie."
