@@ -6,6 +6,4 @@ class EventsConfig(AppConfig):
     verbose_name = "Agenda"
 
     def ready(self):
-        from . import signals
-
-        signals.connect()
+        from . import hooks, signals  # noqa: F401  (what the calendar adds below; waitlist)

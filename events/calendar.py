@@ -87,7 +87,7 @@ class MonthGrid:
     def fill(self, sessions):
         """Lay the month's sessions out in weeks (Monday first); one query for all of them."""
         by_day = {}
-        for session in sessions.overlapping(self.first_day, self.last_day).order_by("starts_at"):
+        for session in sessions.between(self.first_day, self.last_day).order_by("starts_at"):
             for day in session.days():
                 by_day.setdefault(day, []).append(session)
         dates = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(self.year, self.month)

@@ -2,10 +2,17 @@ from urllib.parse import urlencode
 
 from django import forms
 
-from partners.forms import FilterForm, SlugChoiceField, campus_choices, no_markup
-from partners.models import Region
+from campuses.models import CampusPage
+from core.forms import (
+    FilterChoiceField,
+    FilterForm,
+    HoneypotForm,
+    SlugChoiceField,
+    no_markup,
+)
+from core.models import Region
 
-from .models import Audience, EventKind, EventPage, EventSession
+from .models.taxonomy import Audience, EventKind
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 INVALID_DATE = "Vul een bestaande datum in, zoals 2027-03-15."
@@ -16,13 +23,13 @@ MAX_PERSONS = 10
 
 class EventFilterForm(FilterForm):
     doelgroep = SlugChoiceField(
-        Audience.objects.all(), label="Doelgroep", empty_label="Alle doelgroepen"
+        Audience.objects.all, label="Doelgroep", empty_label="Alle doelgroepen"
     )
-    soort = forms.ChoiceField(
-        label="Soort", choices=[("", "Alle soorten"), *EventKind.choices], required=False
+    soort = FilterChoiceField(label="Soort", choices=EventKind.choices, empty_label="Alle soorten")
+    regio = SlugChoiceField(Region.objects.all, label="Regio", empty_label="Alle regio's")
+    campus = SlugChoiceField(
+        CampusPage.objects.choices, label="Campus", empty_label="Alle campussen"
     )
-    regio = SlugChoiceField(Region.objects.all(), label="Regio", empty_label="Alle regio's")
-    campus = SlugChoiceField(EventPage.objects.none(), label="Campus", empty_label="Alle campussen")
     vanaf = forms.DateField(
         label="Vanaf", required=False, widget=DATE_INPUT, error_messages={"invalid": INVALID_DATE}
     )
@@ -33,9 +40,12 @@ class EventFilterForm(FilterForm):
         error_messages={"invalid": INVALID_DATE},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["campus"].queryset = campus_choices()
+    lookups = {
+        "doelgroep": "event__audiences",
+        "soort": "event__kind",
+        "regio": "event__region",
+        "campus": "event__campus",
+    }
 
     def clean(self):
         cleaned = super().clean()
@@ -43,15 +53,9 @@ class EventFilterForm(FilterForm):
             self.add_error("tot", "De einddatum ligt voor de begindatum; we tonen alles vanaf.")
         return cleaned
 
-    def problems(self):
-        """The Dutch messages for values that were ignored, one per filter."""
-        if not self.is_bound or self.is_valid():
-            return []
-        return [
-            f"{self.fields[name].label}: {errors[0]}"
-            for name, errors in self.errors.items()
-            if name in self.fields
-        ]
+    def filter(self, sessions):
+        filters = self.active_filters
+        return super().filter(sessions).between(filters.get("vanaf"), filters.get("tot"))
 
     def feed_query(self):
         """The active filters as they appear in a URL, for the feed and subscribe links."""
@@ -66,12 +70,11 @@ class EventFilterForm(FilterForm):
         return urlencode(values)
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(HoneypotForm):
     """What every registration asks; the two kinds below add their own fields."""
 
-    session = forms.ModelChoiceField(
-        EventSession.objects.none(), label="Datum", empty_label="Kies een datum"
-    )
+    # The event's own upcoming dates, set per form.
+    session = forms.ModelChoiceField(None, label="Datum", empty_label="Kies een datum")
     contact_name = forms.CharField(label="Uw naam", max_length=120, validators=[no_markup])
     email = forms.EmailField(
         label="Uw e-mailadres",
@@ -89,8 +92,6 @@ class RegistrationForm(forms.Form):
         "We verwijderen ze uiterlijk 60 dagen na afloop.",
         error_messages={"required": "Geef toestemming om u aan te melden."},
     )
-    # A field people never see; bots fill it in.
-    fax = forms.CharField(required=False, label="Laat dit veld leeg")
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,7 +99,7 @@ class RegistrationForm(forms.Form):
         upcoming = event.upcoming_sessions()
         self.default_session = upcoming[0] if upcoming else None
         if len(upcoming) > 1:
-            self.fields["session"].queryset = EventSession.objects.filter(
+            self.fields["session"].queryset = event.sessions.filter(
                 pk__in=[session.pk for session in upcoming]
             ).order_by("starts_at")
             self.fields["session"].label_from_instance = session_label
@@ -106,9 +107,6 @@ class RegistrationForm(forms.Form):
             del self.fields["session"]
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-
-    def bot_detected(self):
-        return bool(self.data.get("fax"))
 
     def clean_email(self):
         # Lower case, so the duplicate check and the unique constraint see one address.

@@ -2,7 +2,6 @@
 e-mails. Views and the admin call these."""
 
 import logging
-import secrets
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -10,9 +9,10 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from partners.models.signature import hash_token
+from core.pages import subpage_url
+from core.tokens import hash_token, new_token
 
-from .models import EventPage, Registration, RegistrationState
+from .models import Registration, RegistrationState
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ class AlreadyRegistered(Exception):
 def _locked(event):
     """The event row, locked until the transaction ends: concurrent registrations for one
     event queue here (PostgreSQL row lock; SQLite takes its write lock at BEGIN IMMEDIATE)."""
-    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+    return type(event).objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
 def _fits(event, places):
@@ -38,7 +38,7 @@ def register(event, data):
     and is stored only as a hash. Raises AlreadyRegistered for a second active registration
     with the same e-mail address.
     """
-    token = secrets.token_urlsafe(32)
+    token, token_hash = new_token()
     try:
         with transaction.atomic():
             event = _locked(event)
@@ -47,7 +47,7 @@ def register(event, data):
             registration = Registration(
                 event=event,
                 privacy_consent_at=timezone.now(),
-                token_hash=hash_token(token),
+                token_hash=token_hash,
                 **data,
             )
             fits = not event.registrations.waitlist().exists() and _fits(
@@ -81,8 +81,8 @@ def promote_waitlist(event):
                 break
             free -= registration.places
             # A fresh key, so the e-mail can carry a working cancel link (only hashes are kept).
-            token = secrets.token_urlsafe(32)
-            registration.mark_promoted(hash_token(token))
+            token, token_hash = new_token()
+            registration.mark_promoted(token_hash)
             promoted.append((registration, token))
     for registration, token in promoted:
         _send(
@@ -113,12 +113,7 @@ def find_registration(event, token):
 
 
 def manage_url(registration, token):
-    event = registration.event
-    return (
-        settings.WAGTAILADMIN_BASE_URL
-        + event.url
-        + event.reverse_subpage("registration", args=[token])
-    )
+    return settings.WAGTAILADMIN_BASE_URL + subpage_url(registration.event, "registration", token)
 
 
 def _send(registration, template, subject, **context):

@@ -1,20 +1,67 @@
+"""Registering for an event, and the registrant's own page: routes of the event page
+(models/pages.py), which hands them itself as `page`."""
+
+from django.conf import settings
 from django.http import Http404
-from wagtail.models import Page
 
-from .models import EventIndexPage, EventPage
+from core import ratelimit
+from core.pages import render_subpage, see_other, subpage_url
+
+from .forms import registration_form_for
+from .models import RegistrationMode
+from .registration import (
+    AlreadyRegistered,
+    cancel,
+    find_registration,
+    send_registration_mail,
+)
+from .registration import (
+    register as store_registration,
+)
+
+FORM_TEMPLATE = "events/registration_form.html"
+MANAGE_TEMPLATE = "events/registration_manage.html"
 
 
-def calendar_file(request, page_path, filename):
-    """/<calendar>/feed.ics and /<calendar>/<event>/event.ics.
-
-    Wagtail routes only paths that end in a slash, so these two files are routed here: the
-    page is found through Wagtail's own routing (live pages only), and it builds the file.
-    """
-    page = Page.find_for_request(request, "/" + page_path)
-    if page is None or page.get_view_restrictions().exists():
+def register(request, page):
+    if page.registration_mode == RegistrationMode.NONE:
         raise Http404
-    if filename == "feed" and isinstance(page, EventIndexPage):
-        return page.feed(request)
-    if filename == "event" and isinstance(page, EventPage):
-        return page.ics(request)
-    raise Http404
+    trail = [("Aanmelden", None)]
+    closed = page.registration_closed_reason()
+    if closed:
+        return render_subpage(page, request, FORM_TEMPLATE, trail, status=410, closed=closed)
+    form_class = registration_form_for(page)
+    if request.method != "POST":
+        return render_subpage(page, request, FORM_TEMPLATE, trail, form=form_class())
+    ratelimit.limit(request, "register", settings.EVENT_REGISTRATIONS_PER_HOUR)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return render_subpage(page, request, FORM_TEMPLATE, trail, status=400, form=form)
+    try:
+        registration, token = store_registration(page, form.registration_data())
+    except AlreadyRegistered:
+        return render_subpage(
+            page, request, FORM_TEMPLATE, trail, status=409, form=form, duplicate=True
+        )
+    request.session["registration_mail_sent"] = send_registration_mail(registration, token)
+    # To the registrant's own page: a reload never registers twice.
+    return see_other(subpage_url(page, "registration", token))
+
+
+def registration(request, page, token):
+    trail = [("Uw aanmelding", None)]
+    found = find_registration(page, token)
+    if found is None:
+        return render_subpage(page, request, MANAGE_TEMPLATE, trail, status=404)
+    cancelled_now = False
+    if request.method == "POST" and request.POST.get("actie") == "afmelden":
+        cancelled_now = cancel(found)
+    return render_subpage(
+        page,
+        request,
+        MANAGE_TEMPLATE,
+        trail,
+        registration=found,
+        cancelled_now=cancelled_now,
+        mail_sent=request.session.pop("registration_mail_sent", True),
+    )

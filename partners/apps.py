@@ -3,12 +3,13 @@ from django.apps import AppConfig
 
 class PartnersConfig(AppConfig):
     name = "partners"
-    verbose_name = "Partners en manifest"
+    verbose_name = "Partners"
 
     def ready(self):
-        from search.registry import register
+        from search.registry import register_builder
 
-        from . import signals  # noqa: F401  (connects the index sync)
-        from .search_index import PARTNER_INDEX
+        from . import hooks, signals  # noqa: F401  (site search group; index sync)
+        from .models import INDEX_NAME
+        from .search_index import build_index
 
-        register(PARTNER_INDEX)
+        register_builder(INDEX_NAME, build_index)

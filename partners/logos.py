@@ -1,14 +1,43 @@
-"""Simple generated logos for demo organisations: a coloured tile with their initials."""
+"""Organisations' logos: stored apart from editorial images, under names nobody chose, and
+generated tiles for demo organisations."""
 
 import io
+import uuid
 
+import willow
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFont
+from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 LOGO_COLLECTION = "Logo's van organisaties"
 
 PALETTE = ["#0a4a7f", "#1e6b34", "#7a2e8c", "#b3261e", "#006d77", "#5c4d00"]
+
+
+def logo_collection():
+    """The image collection that holds organisations' logos, apart from editorial images."""
+    # A flushed database (tests, `manage.py flush`) lacks the root that Wagtail's migrations make.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return Collection.objects.filter(name=LOGO_COLLECTION).first() or root.add_child(
+        name=LOGO_COLLECTION
+    )
+
+
+def store_logo(uploaded, organisation_name):
+    """Keep an upload as a Wagtail image under a generated name in the logo collection.
+
+    Only renditions (re-encoded by Pillow) are ever shown; the random name keeps the original
+    out of reach.
+    """
+    # LogoField has already opened the file with Willow; other callers get it opened here.
+    image = getattr(uploaded, "image", None) or willow.Image.open(uploaded)
+    uploaded.seek(0)
+    extension = image.format_name.replace("jpeg", "jpg")
+    uploaded.name = f"{uuid.uuid4().hex}.{extension}"
+    return get_image_model().objects.create(
+        title=f"Logo {organisation_name}"[:255], file=uploaded, collection=logo_collection()
+    )
 
 
 def initials(name):
@@ -26,12 +55,3 @@ def generated_logo(name, size=(480, 240)):
     image.save(buffer, format="PNG")
     buffer.seek(0)
     return ImageFile(buffer, name="logo.png")
-
-
-def logo_collection():
-    """The image collection that holds organisations' logos, apart from editorial images."""
-    # A flushed database (tests, `manage.py flush`) lacks the root that Wagtail's migrations make.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    return Collection.objects.filter(name=LOGO_COLLECTION).first() or root.add_child(
-        name=LOGO_COLLECTION
-    )

@@ -1,62 +1,116 @@
-"""What the partner directory indexes: registered with the search app at start-up."""
+"""What the partner directory indexes, registered with the search app at start-up.
 
-from django.db.models import Case, Count, Exists, Max, OuterRef, Prefetch, Value, When
+The directory's own facets are the partner's fields. Apps above partners add facets about
+their relation to a partner (the campuses it takes part in, whether it signed the manifest)
+with `register_facet`; partners never imports them (docs/architecture.md, "Hooks").
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max
 from django.utils.html import strip_tags
 
+from core.models import EducationLevel, Offer, Region, SectorTag
 from search.port import FacetDefinition, IndexDefinition
 
-from .models import (
-    EducationLevel,
-    Offer,
-    Partner,
-    PartnerKind,
-    PartnerSector,
-    Region,
-    SectorTag,
-    Signature,
-)
-
-INDEX_NAME = "partner"
+from .models import INDEX_NAME, Partner, PartnerKind, PartnerSector
 
 
-def campus_model():
-    # Campuses are pages of the website app above this one; reach them through the relation.
-    return Partner._meta.get_field("campuses").related_model
+def unchanged(queryset):
+    return queryset
+
+
+@dataclass(frozen=True)
+class DirectoryFacet:
+    """A facet of the directory and how the registry's data feeds it."""
+
+    facet: FacetDefinition
+    order: int
+    # Document values of one partner, read after `annotate` and `prefetch` were applied.
+    values: Callable[[Partner], list[str]]
+    annotate: Callable = unchanged  # queryset -> queryset with what `values` reads
+    prefetch: Callable = unchanged
+    # A cheap value that changes when this facet's values may have changed.
+    freshness: Callable[[], object] = field(default=lambda: None)
+
+
+_contributed: list[DirectoryFacet] = []
+
+
+def register_facet(facet: DirectoryFacet) -> None:
+    _contributed.append(facet)
+
+
+def slug_labels(model, label="name"):
+    return lambda: dict(model.objects.values_list("slug", label))
+
+
+def sectors_of(partner):
+    return [item.tag for item in partner.tagged_sectors.all()]
+
+
+OWN_FACETS = [
+    DirectoryFacet(
+        FacetDefinition("soort", "Soort", "kind", "kind", lambda: dict(PartnerKind.choices)),
+        order=10,
+        values=lambda partner: [partner.kind],
+    ),
+    DirectoryFacet(
+        FacetDefinition("regio", "Regio", "regio", "regions__slug", slug_labels(Region)),
+        order=20,
+        values=lambda partner: [region.slug for region in partner.regions.all()],
+    ),
+    DirectoryFacet(
+        FacetDefinition("sector", "Sector", "sector", "sectors__slug", slug_labels(SectorTag)),
+        order=30,
+        values=lambda partner: [sector.slug for sector in sectors_of(partner)],
+    ),
+    DirectoryFacet(
+        FacetDefinition(
+            "niveau",
+            "Onderwijsniveau",
+            "niveau",
+            "education_levels__slug",
+            slug_labels(EducationLevel),
+        ),
+        order=40,
+        values=lambda partner: [level.slug for level in partner.education_levels.all()],
+    ),
+    DirectoryFacet(
+        FacetDefinition("aanbod", "Wat zij bieden", "aanbod", "offers__slug", slug_labels(Offer)),
+        order=60,
+        values=lambda partner: [offer.slug for offer in partner.offers.all()],
+    ),
+]
+
+
+def directory_facets():
+    return sorted([*OWN_FACETS, *_contributed], key=lambda facet: facet.order)
 
 
 def live_partners():
-    approved = Signature.objects.approved().filter(partner=OuterRef("pk"))
-    return Partner.objects.live().annotate(
-        signatory=Case(When(Exists(approved), then=Value("ja")), default=Value("nee"))
-    )
+    queryset = Partner.objects.live()
+    for facet in directory_facets():
+        queryset = facet.annotate(queryset)
+    return queryset
 
 
 def with_relations(queryset):
-    campuses = campus_model().objects.live().public()
-    return queryset.prefetch_related(
-        "regions",
-        "tagged_sectors__tag",
-        "education_levels",
-        "offers",
-        Prefetch("campuses", queryset=campuses),
-    )
+    queryset = queryset.with_relations()
+    for facet in directory_facets():
+        queryset = facet.prefetch(queryset)
+    return queryset
 
 
 def partner_document(partner):
-    sectors = [item.tag for item in partner.tagged_sectors.all()]
     return {
         "id": partner.pk,
         "name": partner.name,
         "description": description_text(partner.short_description, partner.description),
-        "sectors_text": " ".join(sector.name for sector in sectors),
+        "sectors_text": " ".join(sector.name for sector in sectors_of(partner)),
         "municipality": partner.municipality,
-        "kind": [partner.kind],
-        "regio": [region.slug for region in partner.regions.all()],
-        "sector": [sector.slug for sector in sectors],
-        "niveau": [level.slug for level in partner.education_levels.all()],
-        "campus": [campus.slug for campus in partner.campuses.all()],
-        "aanbod": [offer.slug for offer in partner.offers.all()],
-        "ondertekenaar": [getattr(partner, "signatory", None) or signatory_value(partner)],
+        **{facet.facet.document_field: facet.values(partner) for facet in directory_facets()},
         "created_at": partner.created_at.isoformat(),
     }
 
@@ -85,10 +139,6 @@ def text_documents(ids):
     }
 
 
-def signatory_value(partner):
-    return "ja" if partner.signatures.approved().exists() else "nee"
-
-
 def vocabulary():
     return [
         *SectorTag.objects.values_list("name", flat=True),
@@ -100,57 +150,25 @@ def vocabulary():
 
 def freshness():
     """Changes whenever what the directory filters or sorts on may have changed: a partner's
-    own fields and relations (saving bumps updated_at), an approval, campus membership."""
-    campus_membership = Partner.campuses.through.objects
+    own fields and relations (saving bumps updated_at), and what the contributed facets say."""
     return (
         Partner.objects.aggregate(count=Count("pk"), changed=Max("updated_at")),
-        Signature.objects.aggregate(changed=Max("updated_at")),
-        campus_membership.aggregate(count=Count("pk"), last=Max("pk")),
-        campus_model().objects.aggregate(changed=Max("last_published_at")),
+        *(facet.freshness() for facet in _contributed),
     )
 
 
-def slug_labels(model, label="name"):
-    return lambda: dict(model.objects.values_list("slug", label))
-
-
-PARTNER_INDEX = IndexDefinition(
-    name=INDEX_NAME,
-    queryset=live_partners,
-    document=partner_document,
-    text_fields={"name": 3, "sectors_text": 2, "description": 1, "municipality": 1},
-    autocomplete_field="name",
-    facets=(
-        FacetDefinition("soort", "Soort", "kind", "kind", lambda: dict(PartnerKind.choices)),
-        FacetDefinition("regio", "Regio", "regio", "regions__slug", slug_labels(Region)),
-        FacetDefinition("sector", "Sector", "sector", "sectors__slug", slug_labels(SectorTag)),
-        FacetDefinition(
-            "niveau",
-            "Onderwijsniveau",
-            "niveau",
-            "education_levels__slug",
-            slug_labels(EducationLevel),
-        ),
-        FacetDefinition(
-            "campus",
-            "Campus",
-            "campus",
-            "campuses__slug",
-            lambda: slug_labels(campus_model(), "title")(),
-        ),
-        FacetDefinition("aanbod", "Wat zij bieden", "aanbod", "offers__slug", slug_labels(Offer)),
-        FacetDefinition(
-            "ondertekenaar",
-            "Ondertekenaar",
-            "ondertekenaar",
-            "signatory",
-            lambda: {"ja": "Heeft het manifest ondertekend", "nee": "Nog niet ondertekend"},
-        ),
-    ),
-    name_sort_field="name",
-    newest_sort_field="created_at",
-    prefetch=with_relations,
-    vocabulary=vocabulary,
-    freshness=freshness,
-    text_documents=text_documents,
-)
+def build_index():
+    return IndexDefinition(
+        name=INDEX_NAME,
+        queryset=live_partners,
+        document=partner_document,
+        text_fields={"name": 3, "sectors_text": 2, "description": 1, "municipality": 1},
+        autocomplete_field="name",
+        facets=tuple(facet.facet for facet in directory_facets()),
+        name_sort_field="name",
+        newest_sort_field="created_at",
+        prefetch=with_relations,
+        vocabulary=vocabulary,
+        freshness=freshness,
+        text_documents=text_documents,
+    )

@@ -10,11 +10,14 @@ from wagtail.search import index as wagtail_index
 
 from search import service
 
-from .models import Partner, Signature
-from .search_index import INDEX_NAME, live_partners, with_relations
+from .models import INDEX_NAME, Partner
+from .search_index import live_partners, with_relations
 
 
 def reindex_partner(pk):
+    """Index one partner again once the transaction commits; apps above partners call this
+    when their part of a partner's document changes (a signature approved, say)."""
+
     def run():
         # Wagtail indexes on post_save, before a clusterable model's relations (sectors,
         # regions) are written: index again once everything is committed.
@@ -40,11 +43,3 @@ def partner_changed(sender, instance, **kwargs):
 def partner_deleted(sender, instance, **kwargs):
     pk = instance.pk
     transaction.on_commit(lambda: service.remove_object(INDEX_NAME, pk))
-
-
-@receiver(post_save, sender=Signature)
-def signature_changed(sender, instance, update_fields=None, **kwargs):
-    # Only a change of state (approval, rejection) changes the partner's signatory facet; a
-    # re-sent confirmation link or a new, unconfirmed signature does not.
-    if update_fields is None or "state" in update_fields:
-        reindex_partner(instance.partner_id)

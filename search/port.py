@@ -22,6 +22,8 @@ class FacetDefinition:
     orm_lookup: str
     # value -> label for the values that exist, e.g. region slug -> region name.
     labels: Callable[[], dict[str, str]]
+    # The facet value (as in the URL) of a value the ORM lookup reads, e.g. True -> "ja".
+    encode: Callable[[object], str] = str
 
 
 @dataclass(frozen=True)

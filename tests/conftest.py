@@ -8,7 +8,7 @@ from website.models import HomePage
 
 
 def load_initial_data():
-    call_command("load_initial_data", stdout=io.StringIO())
+    call_command("load_initial_data", "--demo", stdout=io.StringIO())
     return HomePage.objects.get()
 
 

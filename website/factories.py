@@ -1,9 +1,6 @@
-import factory
 import wagtail_factories
 
-from partners.models import EconomicRegion
-
-from .models import CampusIndexPage, CampusPage, HomePage, StandardPage
+from .models import HomePage, StandardPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -21,21 +18,3 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
-
-
-class CampusIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Campussen"
-    slug = "campussen"
-
-    class Meta:
-        model = CampusIndexPage
-
-
-class CampusPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Campus {n}")
-    economic_region = EconomicRegion.MRA
-    place = "Haarlem"
-    focus = "maakindustrie"
-
-    class Meta:
-        model = CampusPage

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
 
 
 class PublicRequestSizeLimitMiddleware:
@@ -13,7 +14,7 @@ class PublicRequestSizeLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and not request.path.startswith("/admin/"):
+        if request.method == "POST" and not request.path.startswith(reverse("wagtailadmin_home")):
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:

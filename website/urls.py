@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from events.views import calendar_file
+from events.feeds import calendar_file
 
 from . import views
 
@@ -32,9 +32,14 @@ if settings.DEBUG:
     ]
 
 urlpatterns += [
-    path("zoeken/", include("search.urls")),
-    path("", include("partners.urls")),
-    re_path(r"^(?P<page_path>(?:[\w-]+/)+)(?P<filename>feed|event)\.ics$", calendar_file),
+    path("zoeken/", views.search, name="search"),
+    path("", include("manifest.urls")),
+    # Wagtail routes only paths that end in a slash: the calendar's .ics files come here.
+    re_path(
+        r"^(?P<page_path>(?:[\w-]+/)+)(?P<filename>feed|event)\.ics$",
+        calendar_file,
+        name="calendar_file",
+    ),
     path("", include(wagtail_urls)),
 ]
 

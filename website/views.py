@@ -1,12 +1,19 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from search.site import SearchFailed, SearchHit, site_search
+from search.text import MAX_QUERY_LENGTH, clean_query
 
 # RFC 9116 asks for an Expires less than a year ahead; recomputing it on every request keeps
 # the file valid without anyone having to remember to update it.
@@ -31,8 +38,8 @@ def security_txt(request):
 def robots_txt(request):
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Disallow: {reverse('wagtailadmin_home')}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -49,3 +56,42 @@ def server_error(request):
 @require_GET
 def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
+
+
+def search(request):
+    """The site-wide search at /zoeken/, over every group the apps registered."""
+    # QueryDict.get returns the last value of a repeated parameter.
+    query = clean_query(request.GET.get("q", ""))
+    context = {
+        "query": query,
+        "max_query_length": MAX_QUERY_LENGTH,
+        "results": None,
+        "promotions": [],
+        "search_failed": False,
+        "subpage_trail": [("Zoeken", None)],
+    }
+    if query:
+        try:
+            context["results"] = site_search(request, query)
+            context["promotions"] = promoted_results(request, query)
+        except SearchFailed:
+            context["search_failed"] = True
+    return render(request, "website/search_results.html", context)
+
+
+def promoted_results(request, query):
+    """The results editors promoted for this query (Wagtail's search promotions)."""
+    promotions = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__live=True))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    return [
+        SearchHit(
+            promotion.title or promotion.page.title,
+            promotion.page.get_url(request) if promotion.page else promotion.external_link_url,
+            promotion.description,
+        )
+        for promotion in promotions
+    ]

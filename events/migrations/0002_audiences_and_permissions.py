@@ -3,7 +3,7 @@ registrations in the admin, so every environment has the same data and roles."""
 
 from django.db import migrations
 
-from partners.migrations._grants import grant_permissions
+from core.permissions import grant_permissions
 
 # slug, name, typical age range (None: not about age)
 AUDIENCES = [
@@ -34,13 +34,15 @@ def create_audiences(apps, schema_editor):
 
 
 def grant(apps, schema_editor):
-    grant_permissions(apps, GRANTS, app_label="events")
+    grant_permissions(apps, "events", GRANTS)
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("events", "0001_initial"),
-        ("partners", "0007_registry_fields"),
+        ("wagtailcore", "0002_initial_data"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [

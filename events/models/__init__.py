@@ -1,19 +1,15 @@
-"""The PET calendar: events with their dated sessions, audiences and class registrations.
+"""The PET calendar: events with their dated sessions, audiences and registrations.
 
-Split by concept; everything is importable from `events.models`.
+The pages come last: their routes call the flows in events/views.py, which use the models
+above, so those must exist before the page module is imported.
 """
 
-from .event import (
-    Audience,
-    EventIndexPage,
-    EventKind,
-    EventPage,
-    EventSession,
-    EventStatus,
-    RegistrationMode,
-    SessionQuerySet,
-)
 from .registration import Registration, RegistrationQuerySet, RegistrationState
+from .taxonomy import Audience, EventKind, EventStatus, RegistrationMode
+
+# isort: off
+from .pages import EventIndexPage, EventPage, EventSession, SessionQuerySet  # last, see above
+# isort: on
 
 __all__ = [
     "Audience",

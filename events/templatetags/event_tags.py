@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 
-from partners.templatetags.partner_tags import json_ld
+from core.templatetags.core_tags import geo_coordinates, json_ld
 
 from ..models import EventStatus
 
@@ -37,12 +37,7 @@ def _location(event):
         },
     }
     if event.coordinates:
-        latitude, longitude = event.coordinates
-        place["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(latitude),
-            "longitude": float(longitude),
-        }
+        place["geo"] = geo_coordinates(*event.coordinates)
     return place
 
 

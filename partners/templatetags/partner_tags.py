@@ -1,15 +1,8 @@
-import json
-
 from django import template
-from django.utils.safestring import mark_safe
+
+from core.templatetags.core_tags import json_ld
 
 register = template.Library()
-
-
-def json_ld(data):
-    """JSON for a <script type="application/ld+json"> element that text cannot break out of."""
-    payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)

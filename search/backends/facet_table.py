@@ -39,7 +39,7 @@ class FacetTable:
                 "pk", facet.orm_lookup
             )
             for pk, value in pairs:
-                values.setdefault(str(value), set()).add(pk)
+                values.setdefault(facet.encode(value), set()).add(pk)
             postings[facet.param] = {value: frozenset(ids) for value, ids in values.items()}
         full_counts = {
             param: {value: len(ids) for value, ids in values.items()}

@@ -8,7 +8,7 @@ content's own dozen demo partners come on top of the generated ones.
 
 from django.core.cache import cache
 
-from partners.factories import create_demo_partners
+from partners.demo import create_demo_partners
 from partners.models import Partner
 from search import service
 from search.port import SearchQuery

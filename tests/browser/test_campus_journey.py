@@ -1,9 +1,9 @@
 from playwright.sync_api import expect
 
+from campuses.models import CampusPage
 from events.models import EventSession
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_manifest_journey import tab_to
-from website.models import CampusPage
 
 
 def test_a_visitor_tabs_to_a_campus_on_the_map_and_sees_its_partners(visit, page):

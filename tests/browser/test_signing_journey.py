@@ -2,11 +2,12 @@ import re
 
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.urls import reverse
 from playwright.sync_api import expect
 
-from partners.models import Signature
+from manifest.models import Signature
 from tests.browser.conftest import assert_accessible
-from tests.partners.images import png_bytes
+from tests.images import png_bytes
 
 
 def make_moderator(django_user_model):
@@ -78,7 +79,8 @@ def test_an_organisation_signs_confirms_and_appears_on_the_wall_after_approval(
     row = page.get_by_role("row").filter(has_text="Golfslag Robotica")
     expect(row).to_be_visible()
     signature = Signature.objects.get(partner__name="Golfslag Robotica")
-    page.goto(f"{live_server.url}/admin/snippets/partners/signature/approve/{signature.pk}/")
+    approve = reverse("wagtailsnippets_manifest_signature:approve", args=[signature.pk])
+    page.goto(live_server.url + approve)
     page.get_by_role("button", name="Ja, goedkeuren").click()
     signature.refresh_from_db()
     assert signature.state == "approved"

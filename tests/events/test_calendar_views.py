@@ -6,11 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
 
+from campuses.models import CampusPage
+from core.models import Region
 from events.models import Audience, EventKind, EventStatus
-from partners.models import Region
 from tests.conftest import count_queries
 from tests.events.conftest import in_days
-from website.models import CampusPage
 
 
 def titles(response):

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from events.models import EventPage
 from tests.events.conftest import in_days
-from tests.partners.test_signature_admin import user_in
+from tests.manifest.test_signature_admin import user_in
 
 
 def event_form(**overrides):

@@ -4,10 +4,10 @@ import re
 
 from django.utils.html import escape
 
+from campuses.models import CampusPage
 from events.models import Audience, EventKind, EventStatus
 from partners.factories import PartnerFactory
 from tests.events.conftest import in_days
-from website.models import CampusPage
 
 
 def json_ld(response):

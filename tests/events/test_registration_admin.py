@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from events.factories import RegistrationFactory
 from events.models import RegistrationState
-from tests.partners.test_signature_admin import user_in
+from tests.manifest.test_signature_admin import user_in
 
 LIST_URL = reverse("wagtailsnippets_events_registration:list")
 

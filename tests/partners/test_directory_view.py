@@ -4,8 +4,9 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from core.models import Region
 from partners.factories import PartnerFactory
-from partners.models import Partner, Region
+from partners.models import Partner
 from search import service
 from tests.conftest import count_queries
 

@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from wagtail.search.backends import get_search_backend
 
-from partners.factories import MUNICIPALITIES_BY_REGION
+from partners.demo import MUNICIPALITIES_BY_REGION
 from partners.models import Partner, PartnerKind
 from search import service
 from search.port import SearchQuery

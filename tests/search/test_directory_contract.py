@@ -10,12 +10,14 @@ import uuid
 import pytest
 from django.utils import timezone
 
+from core.models import EducationLevel, Offer, Region
+from manifest.models import Signature, SignatureState
 from partners.factories import PartnerFactory
-from partners.models import EducationLevel, Offer, Partner, Region, Signature, SignatureState
-from partners.search_index import PARTNER_INDEX
+from partners.models import INDEX_NAME, Partner
 from search import service
 from search.backends.database import DatabaseBackend
 from search.port import SearchQuery
+from search.registry import get_index
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -94,8 +96,8 @@ def backend(request, directory):
     backend = ElasticsearchBackend(
         ELASTICSEARCH_URL, index_prefix=f"contract-{uuid.uuid4().hex[:8]}"
     )
-    backend.rebuild(PARTNER_INDEX)
-    backend.client.indices.refresh(index=backend.alias(PARTNER_INDEX))
+    backend.rebuild(get_index(INDEX_NAME))
+    backend.client.indices.refresh(index=backend.alias(get_index(INDEX_NAME)))
     yield backend
     backend.client.indices.delete(index=f"{backend.index_prefix}-*", ignore_unavailable=True)
 
@@ -131,7 +133,7 @@ def ask(backend, text="", **filters):
     page = filters.pop("page", 1)
     per_page = filters.pop("per_page", 20)
     query = SearchQuery(text=text, filters=filters, sort=sort, page=page, per_page=per_page)
-    return backend.search(PARTNER_INDEX, query)
+    return backend.search(get_index(INDEX_NAME), query)
 
 
 def slugs(results):

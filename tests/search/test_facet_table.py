@@ -2,11 +2,12 @@
 
 from django.utils import timezone
 
+from campuses.models import CampusPage
+from core.models import Region
+from manifest.models import Signature, SignatureState
 from partners.factories import PartnerFactory
-from partners.models import Region, Signature, SignatureState
 from search import service
 from search.port import SearchQuery
-from website.models import CampusPage
 
 
 def directory(**filters):

@@ -7,9 +7,11 @@ import pytest
 from django.db import OperationalError
 from wagtail.models import PageViewRestriction
 
-from partners.factories import InitiativeFactory, PartnerFactory
-from search import views
+from manifest.factories import InitiativeFactory
+from partners.factories import PartnerFactory
+from search import site
 from tests.conftest import count_queries
+from website import views
 from website.factories import StandardPageFactory
 
 URL = "/zoeken/"
@@ -179,7 +181,7 @@ def test_a_query_the_backend_rejects_is_retried_as_plain_words(client, home_page
 
 def test_a_query_that_fails_twice_gives_a_clear_message(client, home_page):
     with mock.patch.object(
-        views, "_search_groups", side_effect=OperationalError("fts5: syntax error")
+        site, "search_groups", side_effect=OperationalError("fts5: syntax error")
     ) as search_groups:
         response = search(client, "techniek (")
     assert search_groups.call_count == 2

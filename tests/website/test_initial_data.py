@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from partners.models import ActionLine, ActionTarget, ManifestAction, Region, Theme
+from core.models import Region
+from manifest.models import ActionLine, ActionTarget, ManifestAction, Theme
 from tests.conftest import load_initial_data
 from website.models import HomePage, SiteSettings, StandardPage
 
@@ -25,7 +26,7 @@ def test_loading_twice_on_a_fresh_database_gives_identical_counts(transactional_
     first = model_counts()
     load_initial_data()
     assert model_counts() == first
-    assert first["partners.ManifestAction"] == 15
+    assert first["manifest.ManifestAction"] == 15
 
 
 def test_taxonomy_matches_the_facts(home_page):

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -43,5 +44,5 @@ def breadcrumbs(context):
         if not trail:
             trail = [(page.title, None)]
     elif trail:
-        crumbs = [("Home", "/")]
+        crumbs = [("Home", reverse("wagtail_serve", args=[""]))]
     return {"crumbs": crumbs + trail}

@@ -3,7 +3,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
-from partners.factories import create_demo_partners
+from partners.demo import create_demo_partners
 
 PROGRESS_EVERY = 1000
 

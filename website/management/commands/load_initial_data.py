@@ -1,5 +1,4 @@
 import json
-from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -8,29 +7,19 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from events.initial_data import load_demo_events
+from campuses import demo as campus_demo
+from campuses.initial_data import load_campuses
+from campuses.models import CampusIndexPage
+from core.initial_data import load_taxonomies, paragraphs_html
+from core.models import ImportantPages
+from events.demo import load_demo_events
 from events.models import EventIndexPage
-from partners.initial_data import (
-    load_demo_initiatives,
-    load_demo_partners,
-    load_demo_signatures,
-    load_taxonomy,
-    named_partner,
-    paragraphs_html,
-)
-from partners.models import EducationLevel, Partner, Region
-from website.models import (
-    CampusIndexPage,
-    CampusPage,
-    HomePage,
-    ManifestPage,
-    PartnerIndexPage,
-    SiteSettings,
-    StandardPage,
-)
-
-# The campus facts say "vmbo"; the registry's level covers "vo / vmbo".
-LEVEL_SLUGS = {"vmbo": "vo-vmbo"}
+from manifest import demo as manifest_demo
+from manifest.initial_data import load_manifest
+from manifest.models import ManifestPage
+from partners.demo import load_demo_partners
+from partners.models import PartnerIndexPage
+from website.models import HomePage, SiteSettings, StandardPage
 
 CONTENT_FILE = Path(settings.BASE_DIR) / "website" / "data" / "initial_content.json"
 
@@ -44,11 +33,15 @@ MENU_PAGES = {
     "about": StandardPage,
 }
 SERVICE_PAGES = {"contact": StandardPage, "privacy": StandardPage, "accessibility": StandardPage}
-
-
-def coordinate(value):
-    # Through str(): a float such as 52.3812 is not exactly that as a Decimal.
-    return None if value is None else Decimal(str(value))
+# The site settings' important pages, by the key of the page in the content file.
+IMPORTANT_PAGES = {
+    "manifest_page": "manifest",
+    "agenda_page": "agenda",
+    "directory_page": "partners",
+    "privacy_page": "privacy",
+    "contact_page": "contact",
+    "accessibility_page": "accessibility",
+}
 
 
 def stream_from_sections(sections):
@@ -59,29 +52,49 @@ def stream_from_sections(sections):
     return body
 
 
+def publish_child(parent, page):
+    page = parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
 class Command(BaseCommand):
     help = (
-        "Load the initial content: the manifest's regions, themes, action lines and actions, "
-        "the page tree, the campuses, the site settings and demo partners, initiatives and events "
-        "(flagged is_demo). Safe to run again: nothing is created twice and nothing editors "
-        "changed is overwritten."
+        "Load the initial content: the regions, sectors and education levels, the manifest's "
+        "themes, action lines and actions, the page tree, the campuses and the site settings; "
+        "with --demo also fictional partners, initiatives, signatures and events (flagged "
+        "is_demo). Safe to run again: nothing is created twice and nothing editors changed "
+        "is overwritten."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo", action="store_true", help="Also load demo content (flagged is_demo)."
+        )
+
+    def handle(self, *args, demo=False, **options):
         self.content = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
         with transaction.atomic():
-            load_taxonomy(self.content)
+            load_taxonomies(self.content)
+            load_manifest(self.content)
             home = self.ensure_home_page(self.content["pages"]["home"])
             pages = {
                 key: self.ensure_page(home, page_type, key, in_menu=key in MENU_PAGES)
                 for key, page_type in (MENU_PAGES | SERVICE_PAGES).items()
             }
-            load_demo_partners(self.content)
-            campuses = self.ensure_campuses(pages["campuses"])
-            load_demo_initiatives(self.content, campuses)
-            load_demo_events(pages["agenda"], list(campuses.values()))
-            load_demo_signatures(pages["manifest"].live_revision)
-            self.ensure_site_settings(home, [pages[key] for key in SERVICE_PAGES])
+            if demo:
+                load_demo_partners(self.content)
+            campuses = load_campuses(
+                pages["campuses"],
+                self.content,
+                publish_child,
+                extra_partners=campus_demo.demo_partners_for if demo else lambda region: [],
+            )
+            if demo:
+                manifest_demo.load_demo_initiatives(self.content, campuses)
+                load_demo_events(pages["agenda"], list(campuses.values()))
+                manifest_demo.load_demo_signatures(pages["manifest"].live_revision)
+            self.ensure_site_settings(home, pages)
             self.ensure_home_features(home, pages)
         self.stdout.write(self.style.SUCCESS("Initial content is in place."))
 
@@ -99,7 +112,7 @@ class Command(BaseCommand):
             # Wagtail's migrations create a "Welcome" placeholder at the slug we need.
             for placeholder in root.get_children().exact_type(Page).filter(slug="home"):
                 placeholder.delete()
-            home = self.publish_child(
+            home = publish_child(
                 root,
                 HomePage(
                     title=data["title"],
@@ -130,10 +143,7 @@ class Command(BaseCommand):
         if isinstance(existing, page_type):
             return existing
         if existing is not None:
-            if not isinstance(existing, StandardPage) or existing.get_children().exists():
-                return existing  # an editor's own page at this address: leave it alone
-            # A placeholder from before this section had its own page type.
-            existing.delete()
+            return existing  # an editor's own page at this address: leave it alone
         page = page_type(title=data["title"], slug=data["slug"], intro=data.get("intro", ""))
         page.show_in_menus = in_menu
         if page_type is StandardPage:
@@ -141,58 +151,25 @@ class Command(BaseCommand):
         if page_type is ManifestPage:
             page.ambitions = [("ambition", text) for text in self.content["ambitions_2030"]]
             page.way_of_working = paragraphs_html(self.content["way_of_working"])
-        return self.publish_child(parent, page)
+        return publish_child(parent, page)
 
-    def ensure_campuses(self, index):
-        regions = {region.slug: region for region in Region.objects.all()}
-        campuses = {campus.slug: campus for campus in CampusPage.objects.child_of(index)}
-        for item in self.content["campuses"]:
-            if item["slug"] in campuses:
-                continue
-            campus = CampusPage(
-                title=item["name"],
-                slug=item["slug"],
-                intro=item["intro"],
-                kind=item["kind"],
-                economic_region=item["economic_region"],
-                region=regions.get(item.get("region")),
-                place=item.get("place") or "",
-                focus=item.get("focus") or "",
-                latitude=coordinate(item.get("latitude")),
-                longitude=coordinate(item.get("longitude")),
-                body=[("paragraph", paragraphs_html(text)) for text in item["description"]],
-            )
-            campus.sectors.set(item.get("sectors", []))
-            campus.levels = EducationLevel.objects.filter(
-                slug__in=[LEVEL_SLUGS.get(level, level) for level in item.get("levels", [])]
-            )
-            named = [named_partner(entry) for entry in item.get("named_partners", [])]
-            campus.partners = named + self.demo_partners_for(item.get("region"))
-            campus.lead_schools = [partner for partner in named if partner.kind == "onderwijs"][:1]
-            campuses[item["slug"]] = self.publish_child(index, campus)
-        return campuses
-
-    @staticmethod
-    def demo_partners_for(region_slug, count=3):
-        """A few demo partners of the campus's region, so its triple helix shows from day one."""
-        if not region_slug:
-            return []
-        return list(
-            Partner.objects.filter(is_demo=True, regions__slug=region_slug).order_by("slug")[:count]
-        )
-
-    def ensure_site_settings(self, home, service_pages):
-        data = self.content["site"]
+    def ensure_site_settings(self, home, pages):
         site = Site.objects.get(root_page=home)
+        important = ImportantPages.for_site(site)
+        for field, key in IMPORTANT_PAGES.items():
+            if getattr(important, f"{field}_id") is None:
+                setattr(important, field, pages[key])
+        important.save()
         site_settings = SiteSettings.for_site(site)
         if site_settings.contact_email:
             return
+        data = self.content["site"]
         site_settings.organisation_name = data["organisation_name"]
         site_settings.contact_email = data["contact_email"]
         site_settings.contact_phone = data.get("contact_phone", "")
         site_settings.postal_address = data.get("postal_address", "")
         site_settings.footer_text = paragraphs_html(data["footer_text"])
-        site_settings.service_links = [("page", page) for page in service_pages]
+        site_settings.service_links = [("page", pages[key]) for key in SERVICE_PAGES]
         site_settings.save()
 
     def ensure_home_features(self, home, pages):
@@ -205,9 +182,3 @@ class Command(BaseCommand):
             for key in ["manifest", "campuses", "agenda", "partners"]
         ]
         home.save_revision().publish()
-
-    @staticmethod
-    def publish_child(parent, page):
-        page = parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page

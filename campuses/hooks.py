@@ -1,0 +1,55 @@
+"""What the campuses add to the apps below them (docs/architecture.md, "Hooks"): a campus
+facet in the partner directory, the campuses on a partner's profile, and a group in the site
+search. Imported by CampusesConfig.ready()."""
+
+from django.db.models import Count, Max, Prefetch
+
+from core import sections
+from partners.search_index import DirectoryFacet, register_facet
+from search.port import FacetDefinition
+from search.site import page_hit, register_group, wagtail_group
+
+from .models import CampusPage
+
+
+def campus_titles():
+    return dict(CampusPage.objects.values_list("slug", "title"))
+
+
+def campus_freshness():
+    membership = CampusPage.partners.through.objects
+    return (
+        membership.aggregate(count=Count("pk"), last=Max("pk")),
+        CampusPage.objects.aggregate(changed=Max("last_published_at")),
+    )
+
+
+register_facet(
+    DirectoryFacet(
+        FacetDefinition("campus", "Campus", "campus", "campuses__slug", campus_titles),
+        order=50,
+        values=lambda partner: [campus.slug for campus in partner.campuses.all()],
+        prefetch=lambda partners: partners.prefetch_related(
+            Prefetch("campuses", queryset=CampusPage.objects.live().public())
+        ),
+        freshness=campus_freshness,
+    )
+)
+
+
+def partner_campuses(partner, request):
+    campuses = list(CampusPage.objects.live().public().filter(partners=partner).order_by("title"))
+    return {"campuses": campuses} if campuses else None
+
+
+sections.register(
+    "partner_profile", "campuses/includes/partner_campuses.html", partner_campuses, 10
+)
+
+register_group(
+    "campussen",
+    "Campussen",
+    40,
+    wagtail_group(lambda: CampusPage.objects.live().public(), page_hit),
+    page_types=[CampusPage],
+)

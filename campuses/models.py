@@ -1,0 +1,202 @@
+"""The technical campuses: public-private partnerships of schools, companies and governments,
+as pages under the campus overview, with the partners that take part."""
+
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.models import (
+    BasePage,
+    CoordinateField,
+    EconomicRegion,
+    EducationLevel,
+    ImageAltMixin,
+    Offer,
+    Region,
+    SectorTag,
+)
+from partners.models import Partner, PartnerKind
+
+from . import campus_map
+from .forms import CampusFilterForm
+
+
+class CampusIndexPage(BasePage):
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    subpage_types = ["campuses.CampusPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Campusoverzicht"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = CampusFilterForm(request.GET or None)
+        shown = list(
+            form.filter(CampusPage.objects.child_of(self).live().public())
+            .select_related("region")
+            .order_by("economic_region", "title")
+        )
+        context["form"] = form
+        context["campuses"] = shown
+        # Economic regions in the province's order: Noord-Holland Noord, then the MRA.
+        context["groups"] = [
+            (label, [campus for campus in shown if campus.economic_region == value])
+            for value, label in EconomicRegion.choices
+        ]
+        context["map"] = campus_map.map_context(shown, Region.objects.all())
+        return context
+
+
+class CampusKind(models.TextChoices):
+    CAMPUS = "campus", "Campus"
+    PROJECT_PPS = "project-pps", "Project-pps"
+
+
+class CampusSector(ItemBase):
+    """Campuses use the same sector tags as partners, so one filter serves both."""
+
+    tag = models.ForeignKey(SectorTag, on_delete=models.CASCADE, related_name="tagged_campuses")
+    content_object = ParentalKey(
+        "campuses.CampusPage", on_delete=models.CASCADE, related_name="tagged_sectors"
+    )
+
+
+class CampusQuerySet(PageQuerySet):
+    def choices(self):
+        """Live, public campuses by name: the options of every "campus" filter."""
+        return self.live().public().order_by("title")
+
+
+class CampusPage(ImageAltMixin, BasePage):
+    """A technical campus: a public-private partnership of schools, companies and governments."""
+
+    kind = models.CharField(
+        "Soort", max_length=20, choices=CampusKind.choices, default=CampusKind.CAMPUS
+    )
+    economic_region = models.CharField(
+        "Economische regio", max_length=3, choices=EconomicRegion.choices
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name="Arbeidsmarktregio",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="campuses",
+    )
+    place = models.CharField("Plaats", max_length=120, blank=True)
+    focus = models.CharField("Focus", max_length=255, blank=True)
+    sectors = ClusterTaggableManager("Sectoren", through=CampusSector, blank=True)
+    levels = ParentalManyToManyField(
+        EducationLevel, verbose_name="Onderwijsniveaus", blank=True, related_name="+"
+    )
+    offers = ParentalManyToManyField(
+        Offer, verbose_name="Wat de campus biedt", blank=True, related_name="+"
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Grote afbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        "Alt-tekst van de grote afbeelding",
+        max_length=200,
+        blank=True,
+        help_text="Laat leeg om de beschrijving uit de afbeeldingenbibliotheek te gebruiken. "
+        "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+    )
+    address = models.CharField("Adres", max_length=200, blank=True)
+    latitude = CoordinateField("Breedtegraad")
+    longitude = CoordinateField("Lengtegraad")
+    website = models.URLField("Website", blank=True)
+    contact_email = models.EmailField(
+        "Contact (e-mail)", blank=True, help_text="Een algemeen adres, nooit een persoonlijk."
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
+    # Declared here, on the higher app, and read from the registry as `partner.campuses`.
+    partners = ParentalManyToManyField(
+        Partner, verbose_name="Deelnemende partners", blank=True, related_name="campuses"
+    )
+    lead_schools = ParentalManyToManyField(
+        Partner, verbose_name="Penvoerende school", blank=True, related_name="+"
+    )
+
+    objects = PageManager.from_queryset(CampusQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("economic_region"), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("focus")]),
+        MultiFieldPanel(
+            [FieldPanel("sectors"), FieldPanel("levels"), FieldPanel("offers")], heading="Profiel"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
+            heading="Beeld",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("lead_schools"), FieldPanel("partners")], heading="Wie doen er mee"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("website"),
+                FieldPanel("contact_email"),
+            ],
+            heading="Adres en contact",
+        ),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("focus", boost=2),
+        index.SearchField("place"),
+        index.SearchField("body"),
+        index.FilterField("economic_region"),
+    ]
+
+    parent_page_types = ["campuses.CampusIndexPage"]
+    subpage_types = []
+
+    image_alt_fields = {"hero_image": "hero_image_alt"}
+
+    class Meta:
+        verbose_name = "Campus"
+        verbose_name_plural = "Campussen"
+
+    def partners_by_kind(self):
+        """Live partners grouped by kind, so the triple helix is visible: [(label, [partners])]."""
+        partners = self.partners.live().order_by("name")
+        groups = {kind: [] for kind, _ in PartnerKind.choices}
+        for partner in partners:
+            groups[partner.kind].append(partner)
+        labels = dict(PartnerKind.choices)
+        return [(labels[kind], members) for kind, members in groups.items() if members]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partner_groups"] = self.partners_by_kind()
+        return context

@@ -1,0 +1,107 @@
+"""Form pieces every app's public forms share: filters that never fail, the honeypot, and
+field types with Dutch messages."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+
+UNKNOWN_VALUE = "die waarde kennen we niet."
+BOT_MESSAGE = "Uw inzending lijkt automatisch verstuurd en is niet opgeslagen."
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    """A filter choice addressed by slug in the URL, as the public contract uses them.
+
+    `options` is a callable that returns the queryset of choices, read anew for every form:
+    what can be chosen changes while the site runs (a campus is published), and a form class
+    is defined before the models are ready to build querysets across relations.
+    """
+
+    def __init__(self, options, **kwargs):
+        kwargs.setdefault("error_messages", {"invalid_choice": UNKNOWN_VALUE})
+        super().__init__(None, to_field_name="slug", required=False, **kwargs)
+        self.options = options
+
+    def __deepcopy__(self, memo):
+        field = super().__deepcopy__(memo)
+        field.queryset = self.options()
+        return field
+
+
+class FilterChoiceField(forms.ChoiceField):
+    """A filter over a fixed list of values, with an "all" option first."""
+
+    def __init__(self, *, choices, empty_label, **kwargs):
+        kwargs.setdefault("error_messages", {"invalid_choice": UNKNOWN_VALUE})
+        super().__init__(choices=[("", empty_label), *choices], required=False, **kwargs)
+
+
+class FilterForm(forms.Form):
+    """A GET filter form whose invalid values are named in a notice and ignored, never an
+    error page. `lookups` maps a parameter to the ORM lookup `filter()` narrows on; a form
+    with filters that are not a plain lookup (dates) narrows those itself."""
+
+    lookups: dict[str, str] = {}
+
+    @property
+    def active_filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in (None, "") and name not in self.errors
+        }
+
+    @cached_property
+    def notices(self):
+        """Dutch messages for the values that were ignored, one per filter."""
+        if not self.is_bound or self.is_valid():
+            return []
+        return [
+            f"{self.fields[name].label}: {errors[0]}"
+            for name, errors in self.errors.items()
+            if name in self.fields
+        ]
+
+    def filter(self, queryset):
+        for name, value in self.active_filters.items():
+            if name in self.lookups:
+                queryset = queryset.filter(**{self.lookups[name]: value})
+        return queryset.distinct()
+
+
+class HoneypotForm(forms.Form):
+    """A form with a field people never see (includes/honeypot.html) and bots fill in: a
+    filled-in trap makes the form invalid, so nothing is stored."""
+
+    fax = forms.CharField(required=False, label="Laat dit veld leeg")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("fax"):
+            raise ValidationError(BOT_MESSAGE, code="bot")
+        return cleaned
+
+
+def no_markup(value):
+    if "<" in value or ">" in value:
+        raise ValidationError("Gebruik geen < of > in dit veld.", code="markup")
+
+
+class HttpUrlField(forms.URLField):
+    """A website address that must be a complete http(s) URL, never javascript: or a bare host."""
+
+    default_error_messages = {
+        "invalid": "Vul een volledig webadres in dat begint met https:// of http://.",
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(assume_scheme="https", **kwargs)
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if value and not value.lower().startswith(("http://", "https://")):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)

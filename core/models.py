@@ -1,0 +1,190 @@
+"""What every app builds on: the abstract page and look-up list, the taxonomies several apps
+share, and the site settings that name the pages other pages link to.
+
+Nothing here knows an app above it (docs/architecture.md, "Layers").
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from taggit.models import TagBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+from wagtail.search import index
+
+from .images import alt_text
+
+
+class BasePage(Page):
+    """Fields every content page shares: a plain intro used in listings and meta tags."""
+
+    intro = models.TextField(
+        "Inleiding",
+        blank=True,
+        max_length=600,
+        help_text="Korte samenvatting bovenaan de pagina, ook gebruikt in overzichten.",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.intro
+
+
+class ImageAltMixin:
+    """One rule for the alt text of a model's images (docs/architecture.md, "Images").
+
+    `image_alt_fields` maps an image field to its optional override field. The override wins;
+    otherwise the image's own description from the image library is used, so an image chosen
+    without either is refused. Decorative images are not listed here: their templates say
+    alt="".
+    """
+
+    image_alt_fields: dict[str, str] = {}
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for image_field, alt_field in self.image_alt_fields.items():
+            image = getattr(self, image_field)
+            if image is not None and not alt_text(image, getattr(self, alt_field)):
+                errors[alt_field] = (
+                    "Geef de afbeelding een alt-tekst: hier, of als beschrijving van de "
+                    "afbeelding in de afbeeldingenbibliotheek."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class BaseTaxonomy(models.Model):
+    """A look-up list entry: a name, a slug for URLs and filters, and a place in the list."""
+
+    name = models.CharField("Naam", max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EconomicRegion(models.TextChoices):
+    NOORD_HOLLAND_NOORD = "nhn", "Noord-Holland Noord"
+    MRA = "mra", "Metropoolregio Amsterdam"
+
+
+class Region(index.Indexed, BaseTaxonomy):
+    """One of the five labour-market regions (arbeidsmarktregio's) of Noord-Holland."""
+
+    economic_region = models.CharField(
+        "Economische regio", max_length=3, choices=EconomicRegion.choices
+    )
+    description = models.TextField("Omschrijving", blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("economic_region"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = "Arbeidsmarktregio"
+        verbose_name_plural = "Arbeidsmarktregio's"
+
+
+class EducationLevel(BaseTaxonomy):
+    """An education level a school teaches at (po, vo/vmbo, mbo, hbo, wo, bedrijfsopleiding)."""
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = "Onderwijsniveau"
+        verbose_name_plural = "Onderwijsniveaus"
+
+
+class Offer(BaseTaxonomy):
+    """What an organisation or campus offers ("wat wij bieden"): a fixed list from a migration."""
+
+    class Meta(BaseTaxonomy.Meta):
+        verbose_name = "Aanbod"
+        verbose_name_plural = "Aanbod"
+
+
+class SectorTag(TagBase):
+    """A sector (installatietechniek, maritiem, ...): shared by partners and campuses."""
+
+    class Meta:
+        verbose_name = "Sector"
+        verbose_name_plural = "Sectoren"
+
+
+class CoordinateField(models.DecimalField):
+    """A latitude or longitude in degrees (WGS84), to the metre; optional everywhere."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.update(max_digits=9, decimal_places=6, null=True, blank=True)
+        super().__init__(*args, **kwargs)
+
+
+IMPORTANT_PAGES = {
+    "manifest_page": "Manifest",
+    "agenda_page": "Agenda",
+    "directory_page": "Partnergids",
+    "privacy_page": "Privacyverklaring",
+    "contact_page": "Contact",
+    "accessibility_page": "Toegankelijkheid",
+}
+
+
+def important_page_field(label):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+@register_setting(icon="link")
+class ImportantPages(BaseSiteSetting):
+    """The pages other pages link to by role ("lees de privacyverklaring"), chosen by editors,
+    so renaming or moving one of them never breaks a link (torchbox.com's
+    ImportantPageSettings)."""
+
+    manifest_page = important_page_field(IMPORTANT_PAGES["manifest_page"])
+    agenda_page = important_page_field(IMPORTANT_PAGES["agenda_page"])
+    directory_page = important_page_field(IMPORTANT_PAGES["directory_page"])
+    privacy_page = important_page_field(IMPORTANT_PAGES["privacy_page"])
+    contact_page = important_page_field(IMPORTANT_PAGES["contact_page"])
+    accessibility_page = important_page_field(IMPORTANT_PAGES["accessibility_page"])
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("manifest_page"), FieldPanel("agenda_page"), FieldPanel("directory_page")],
+            heading="Onderdelen",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_page"),
+                FieldPanel("contact_page"),
+                FieldPanel("accessibility_page"),
+            ],
+            heading="Service",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Belangrijke pagina's"

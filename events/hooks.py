@@ -1,0 +1,47 @@
+"""What the calendar adds to the apps below it (docs/architecture.md, "Hooks"): the next
+events on a campus page and a partner profile, and the "Agenda" group in the site search.
+Imported by EventsConfig.ready()."""
+
+from urllib.parse import urlencode
+
+from core import sections
+from core.links import live_page_url
+from search.site import page_hit, register_group, wagtail_group
+
+from .models import EventIndexPage, EventPage, EventSession
+
+
+def campus_events(campus, request):
+    agenda = live_page_url(EventIndexPage)
+    return {
+        "next_events": EventSession.objects.next(event__campus=campus),
+        "heading": "Evenementen op deze campus",
+        "empty": "Er staan nu geen evenementen op deze campus in de agenda.",
+        "more_url": f"{agenda}?{urlencode({'campus': campus.slug})}" if agenda else "",
+    }
+
+
+def partner_events(partner, request):
+    sessions = EventSession.objects.next(event__hosts=partner)
+    if not sessions:
+        return None
+    return {"next_events": sessions, "heading": f"Evenementen van {partner.name}"}
+
+
+sections.register("campus_page", "events/includes/next_events.html", campus_events, 30)
+sections.register("partner_profile", "events/includes/next_events.html", partner_events, 30)
+
+register_group(
+    "agenda",
+    "Agenda",
+    50,
+    wagtail_group(
+        lambda: EventPage.objects.live().public(),
+        page_hit,
+        more_link=lambda request, query: (
+            live_page_url(EventIndexPage) or "",
+            "Bekijk de hele agenda",
+        ),
+    ),
+    page_types=[EventPage],
+)

@@ -1,0 +1,553 @@
+"""Events (PET, ouder-kind-dag, volwassenen-PET, ...), their dated sessions and the calendar."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from campuses.models import CampusPage
+from core.blocks import BaseStreamBlock
+from core.models import BasePage, CoordinateField, ImageAltMixin, Region
+from core.pages import render_subpage
+from partners.models import Partner
+
+from .. import views
+from ..calendar import MonthGrid, calendar_response
+from ..forms import EventFilterForm
+from .taxonomy import Audience, EventKind, EventStatus, RegistrationMode
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+SESSIONS_PER_PAGE = 20
+NEXT_EVENTS = 3  # on the home page, campus pages and partner profiles
+# Past sessions stay in the feed for a while, so a calendar that subscribed keeps recent history.
+FEED_HISTORY = datetime.timedelta(days=30)
+FEED_MAX_SESSIONS = 1000
+# Sub-page routes of the calendar; an event with one of these slugs would be unreachable.
+RESERVED_SLUGS = {"archief"}
+
+
+def calendar_file_url(page, filename):
+    """The path of a page's .ics file (feed or event), served by events.feeds."""
+    return reverse(
+        "calendar_file", kwargs={"page_path": page.url.lstrip("/"), "filename": filename}
+    )
+
+
+def local_day_start(day):
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=AMSTERDAM)
+
+
+class SessionQuerySet(models.QuerySet):
+    """Sessions are what a calendar lists: one event may have several dates."""
+
+    def published(self, calendar=None):
+        """Sessions of live, public events (of one calendar, when given)."""
+        events = EventPage.objects.live().public()
+        if calendar is not None:
+            events = events.child_of(calendar)
+        return self.filter(event__in=events)
+
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
+
+    def next(self, count=NEXT_EVENTS, **filters):
+        """The next few sessions of published events, optionally narrowed (campus, host...)."""
+        return list(self.published().filter(**filters).upcoming().for_listing()[:count])
+
+    def past(self, now=None):
+        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+
+    def between(self, first_day=None, last_day=None):
+        """Sessions that touch any day from first_day up to and including last_day (either
+        may be left open)."""
+        sessions = self
+        if first_day:
+            sessions = sessions.filter(ends_at__gte=local_day_start(first_day))
+        if last_day:
+            next_day = last_day + datetime.timedelta(days=1)
+            sessions = sessions.filter(starts_at__lt=local_day_start(next_day))
+        return sessions
+
+    def for_listing(self):
+        """Everything a listing, the month grid or the feed shows, in a fixed few queries."""
+        family_days = EventPage.objects.live().prefetch_related(
+            Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at"))
+        )
+        return self.select_related("event", "event__campus", "event__region").prefetch_related(
+            "event__audiences",
+            Prefetch("event__family_days", queryset=family_days),
+        )
+
+
+class EventSession(Orderable):
+    """One dated occurrence of an event: a day (all day), a time slot, or several days."""
+
+    event = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField("Datum")
+    start_time = models.TimeField(
+        "Begintijd", null=True, blank=True, help_text="Leeg laten voor een hele dag."
+    )
+    end_date = models.DateField(
+        "Einddatum", null=True, blank=True, help_text="Alleen als het meer dan één dag duurt."
+    )
+    end_time = models.TimeField("Eindtijd", null=True, blank=True)
+    # Derived from the fields above in Europe/Amsterdam time, so the database can filter and
+    # sort on moments; the fields above stay what editors see and templates show.
+    starts_at = models.DateTimeField(editable=False, db_index=True)
+    ends_at = models.DateTimeField(editable=False, db_index=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldPanel("end_date"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Datum"
+        verbose_name_plural = "Data"
+
+    def __str__(self):
+        return f"{self.event.title} ({self.date:%d-%m-%Y})"
+
+    @property
+    def all_day(self):
+        return self.start_time is None
+
+    @property
+    def last_day(self):
+        return self.end_date or self.date
+
+    @property
+    def start(self):
+        """Start as an aware datetime (midnight for a whole day)."""
+        return datetime.datetime.combine(
+            self.date, self.start_time or datetime.time.min, tzinfo=AMSTERDAM
+        )
+
+    @property
+    def end(self):
+        """End as an aware datetime; a whole day ends at the next midnight."""
+        if self.all_day or self.end_time is None:
+            return local_day_start(self.last_day + datetime.timedelta(days=1))
+        return datetime.datetime.combine(self.last_day, self.end_time, tzinfo=AMSTERDAM)
+
+    @property
+    def spans_days(self):
+        return self.last_day != self.date
+
+    def days(self):
+        day = self.date
+        while day <= self.last_day:
+            yield day
+            day += datetime.timedelta(days=1)
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.end_date < self.date:
+            raise ValidationError({"end_date": "De einddatum ligt voor de begindatum."})
+        if self.end_date and (self.end_date - self.date).days > 31:
+            raise ValidationError({"end_date": "Een datum duurt hoogstens een maand."})
+        if self.start_time and not self.end_time:
+            raise ValidationError({"end_time": "Vul ook een eindtijd in."})
+        if self.end_time and not self.start_time:
+            raise ValidationError({"start_time": "Vul ook een begintijd in."})
+        if self.start_time and self.end_time and self.end <= self.start:
+            raise ValidationError({"end_time": "De eindtijd ligt voor de begintijd."})
+
+    def save(self, *args, **kwargs):
+        self.starts_at, self.ends_at = self.start, self.end
+        super().save(*args, **kwargs)
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The calendar at /agenda/: a list or month grid, the archive, and the iCalendar feed."""
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Agenda"
+
+    def sessions(self, form):
+        """This calendar's published sessions narrowed by the filter form: the base of every
+        view of it."""
+        return form.filter(EventSession.objects.published(calendar=self)).for_listing()
+
+    def filter_form(self, request):
+        return EventFilterForm(request.GET or None)
+
+    def feed_url(self, request, query=""):
+        path = calendar_file_url(self, "feed")
+        return request.build_absolute_uri(path) + (f"?{query}" if query else "")
+
+    def subscribe_urls(self, request, query):
+        feed_url = self.feed_url(request, query)
+        return {"feed_url": feed_url, "webcal_url": "webcal://" + feed_url.split("://", 1)[1]}
+
+    @path("")
+    def calendar(self, request):
+        form = self.filter_form(request)
+        sessions = self.sessions(form)
+        context = {"form": form, **self.subscribe_urls(request, form.feed_query())}
+        if request.GET.get("weergave") == "maand":
+            grid = MonthGrid.for_request(request.GET.get("maand"), today=timezone.localdate())
+            context["month"] = grid.fill(sessions)
+            context["view"] = "maand"
+            # The filter form keeps the month view and the month shown.
+            context["keep"] = [("weergave", "maand"), ("maand", grid.param)]
+        else:
+            page = Paginator(sessions.upcoming(), SESSIONS_PER_PAGE).get_page(
+                request.GET.get("pagina")
+            )
+            context.update(page_obj=page, sessions=page.object_list, view="lijst")
+        return self.render(request, context_overrides=context)
+
+    @path("archief/", name="archive")
+    def archive(self, request):
+        form = self.filter_form(request)
+        sessions = self.sessions(form).past()
+        page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("pagina"))
+        return render_subpage(
+            self,
+            request,
+            "events/event_archive.html",
+            [("Archief", None)],
+            form=form,
+            page_obj=page,
+            sessions=page.object_list,
+        )
+
+    def feed(self, request):
+        """The iCalendar feed at feed.ics, same filters (routed by events.feeds)."""
+        form = self.filter_form(request)
+        since = timezone.now() - FEED_HISTORY
+        sessions = self.sessions(form).upcoming(now=since)
+        return calendar_response(
+            request,
+            list(sessions[:FEED_MAX_SESSIONS]),
+            name=f"{self.title} - {settings.WAGTAIL_SITE_NAME}",
+            filename="agenda.ics",
+        )
+
+
+class EventPage(ImageAltMixin, RoutablePageMixin, Page):
+    """A PET, ouder-kind-dag, inspiration day or meeting, with its sessions and registration."""
+
+    kind = models.CharField("Soort", max_length=20, choices=EventKind.choices)
+    audiences = ParentalManyToManyField(
+        Audience, verbose_name="Doelgroepen", blank=True, related_name="events"
+    )
+    summary = models.TextField(
+        "Samenvatting", max_length=400, help_text="Eén of twee zinnen voor het overzicht."
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Afbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        "Alt-tekst van de afbeelding",
+        max_length=200,
+        blank=True,
+        help_text="Laat leeg om de beschrijving uit de afbeeldingenbibliotheek te gebruiken. "
+        "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+    )
+    status = models.CharField(
+        "Status", max_length=20, choices=EventStatus.choices, default=EventStatus.PLANNED
+    )
+    original_date = models.DateField(
+        "Oorspronkelijke datum",
+        null=True,
+        blank=True,
+        help_text="Bij een verplaatst evenement: de datum waarop het eerst gepland stond.",
+    )
+    campus = models.ForeignKey(
+        CampusPage,
+        verbose_name="Campus",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="Vindt het plaats op een campus? Dan zijn adres en regio die van de campus.",
+    )
+    location_name = models.CharField(
+        "Naam van de locatie",
+        max_length=200,
+        blank=True,
+        help_text="Als het niet op een campus is.",
+    )
+    address = models.CharField("Adres", max_length=200, blank=True)
+    latitude = CoordinateField("Breedtegraad")
+    longitude = CoordinateField("Lengtegraad")
+    region = models.ForeignKey(
+        Region,
+        verbose_name="Regio",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="Leeg laten bij een campus: dan geldt de regio van de campus.",
+    )
+    hosts = ParentalManyToManyField(
+        Partner, verbose_name="Organisatoren", blank=True, related_name="hosted_events"
+    )
+    related_pet = models.ForeignKey(
+        "self",
+        verbose_name="Hoort bij PET",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="family_days",
+        limit_choices_to={"kind": EventKind.PET},
+        help_text="Voor een ouder-kind-dag: de PET waar hij bij hoort.",
+    )
+    price = models.DecimalField(
+        "Prijs (euro)",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Leeg of 0 betekent gratis.",
+    )
+    accessibility = models.TextField(
+        "Toegankelijkheid",
+        blank=True,
+        max_length=1000,
+        help_text="Bijvoorbeeld rolstoeltoegankelijk, prikkelarme ruimte, parkeren.",
+    )
+    registration_mode = models.CharField(
+        "Aanmelden",
+        max_length=10,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.NONE,
+    )
+    registration_url = models.URLField("Aanmeldpagina elders", blank=True)
+    capacity = models.PositiveIntegerField(
+        "Aantal plaatsen",
+        null=True,
+        blank=True,
+        help_text="Bij aanmelden via deze site: het maximum aantal deelnemers (leerlingen en "
+        "begeleiders samen), voor alle data van het evenement samen. Wie daarna komt, staat op "
+        "de wachtlijst. Wilt u per datum een maximum? Maak dan per datum een evenement.",
+    )
+    is_demo = models.BooleanField(
+        "Demodata", default=False, help_text="Fictief evenement, alleen voor demonstratie."
+    )
+    # RFC 5545 SEQUENCE: raised on every publish, so subscribed calendars take the change.
+    ical_sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("original_date")]),
+        FieldPanel("summary"),
+        InlinePanel("sessions", heading="Data", label="Datum", min_num=1),
+        FieldPanel("audiences"),
+        MultiFieldPanel(
+            [
+                FieldPanel("campus"),
+                FieldPanel("location_name"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("region"),
+            ],
+            heading="Locatie",
+        ),
+        FieldPanel("hosts"),
+        FieldPanel("related_pet"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_mode"),
+                FieldPanel("registration_url"),
+                FieldPanel("capacity"),
+                FieldPanel("price"),
+            ],
+            heading="Aanmelden en prijs",
+        ),
+        FieldPanel("accessibility"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Beeld"),
+        FieldPanel("body"),
+        FieldPanel("is_demo"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("location_name"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    image_alt_fields = {"image": "image_alt"}
+
+    class Meta:
+        verbose_name = "Evenement"
+        verbose_name_plural = "Evenementen"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    @property
+    def for_schools(self):
+        """A PET registers classes; everything else registers people."""
+        return self.kind == EventKind.PET
+
+    @property
+    def is_free(self):
+        return not self.price
+
+    @property
+    def place_name(self):
+        return self.campus.title if self.campus_id else self.location_name
+
+    @property
+    def full_address(self):
+        return self.campus.address if self.campus_id and not self.address else self.address
+
+    @property
+    def coordinates(self):
+        source = self if self.latitude is not None else self.campus
+        if source is None or source.latitude is None or source.longitude is None:
+            return None
+        return source.latitude, source.longitude
+
+    @property
+    def location_text(self):
+        return ", ".join(part for part in [self.place_name, self.full_address] if part)
+
+    def age_range(self):
+        audiences = [a for a in self.audiences.all() if a.min_age is not None]
+        if not audiences:
+            return ""
+        low = min(a.min_age for a in audiences)
+        high = max(a.max_age or a.min_age for a in audiences)
+        return f"{low}-{high}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = "Dit webadres is gereserveerd voor de agenda; kies een ander."
+        if self.status == EventStatus.RESCHEDULED and not self.original_date:
+            errors["original_date"] = (
+                "Vul de oorspronkelijke datum in van het verplaatste evenement."
+            )
+        if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
+            errors["registration_url"] = "Vul het adres in waar bezoekers zich aanmelden."
+        if self.registration_mode == RegistrationMode.ON_SITE and not self.capacity:
+            errors["capacity"] = "Vul het aantal plaatsen in."
+        if self.related_pet_id and self.kind != EventKind.FAMILY_DAY:
+            errors["related_pet"] = "Alleen een ouder-kind-dag hoort bij een PET."
+        if not self.campus_id and not (self.location_name or self.address):
+            errors["location_name"] = "Kies een campus of vul een locatie in."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.campus_id and not self.region_id:
+            self.region_id = self.campus.region_id
+        if self.pk and kwargs.get("update_fields") is None:
+            # From the database: the object being published may come from an older revision.
+            stored = EventPage.objects.filter(pk=self.pk).values_list("ical_sequence", flat=True)
+            self.ical_sequence = (stored.first() or 0) + 1
+        super().save(*args, **kwargs)
+
+    # --- what the event page shows -------------------------------------------------------------
+
+    @cached_property
+    def sessions_in_order(self):
+        # Read once per request: the page, the form and the registration checks all use it.
+        return sorted(self.sessions.all(), key=lambda session: session.start)
+
+    def upcoming_sessions(self):
+        now = timezone.now()
+        return [session for session in self.sessions_in_order if session.end >= now]
+
+    @property
+    def is_past(self):
+        return not self.upcoming_sessions()
+
+    def places_taken(self):
+        return self.registrations.confirmed().places()
+
+    def places_left(self):
+        if not self.capacity:
+            return None
+        return max(self.capacity - self.places_taken(), 0)
+
+    def registration_closed_reason(self):
+        """Why this event takes no registrations now, in Dutch; empty when it does."""
+        if self.registration_mode != RegistrationMode.ON_SITE:
+            return "Voor dit evenement meldt u zich niet via deze site aan."
+        if self.is_cancelled:
+            return "Dit evenement is geannuleerd. Aanmelden kan niet meer."
+        if self.is_past:
+            return "Dit evenement is al geweest. Aanmelden kan niet meer."
+        return ""
+
+    def get_context(self, request, *args, **kwargs):
+        # The facts list, JSON-LD and the age range all read the audiences: fetch them once.
+        prefetch_related_objects([self], "audiences")
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = self.sessions_in_order
+        context["upcoming"] = self.upcoming_sessions()
+        context["hosts"] = self.hosts.filter(live=True).order_by("name")
+        context["family_days"] = (
+            self.family_days.live()
+            .prefetch_related(
+                Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at"))
+            )
+            .order_by("title")
+        )
+        if self.registration_mode == RegistrationMode.ON_SITE:
+            context["places_left"] = self.places_left()
+        return context
+
+    @path("")
+    def detail(self, request):
+        return self.render(request)
+
+    def ics_url(self):
+        return calendar_file_url(self, "event")
+
+    def ics(self, request):
+        """This event as iCalendar at event.ics (routed by events.feeds)."""
+        return calendar_response(
+            request,
+            self.sessions.for_listing().order_by("starts_at"),
+            name=self.title,
+            filename=f"{self.slug}.ics",
+        )
+
+    @path("aanmelden/", name="register")
+    def register(self, request):
+        return views.register(request, self)
+
+    @path("aanmelding/<str:token>/", name="registration")
+    def registration(self, request, token):
+        return views.registration(request, self, token)

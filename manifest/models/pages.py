@@ -1,0 +1,144 @@
+"""The manifest page: the manifest itself, and as routes under it the signing flow, the wall
+of signatories and the actions."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
+from core.pages import render_subpage, subpage_url
+
+from .. import views
+from ..forms import SignatoryFilterForm
+from .actions import ManifestAction
+from .signature import Signature
+from .taxonomy import ActionLine, Theme
+
+NEWEST_SIGNATORIES = 8
+SIGNATORIES_PER_PAGE = 60
+
+
+class ManifestPage(RoutablePageMixin, BasePage):
+    """The manifest, with signing, signatories and actions as routes beneath it."""
+
+    ambitions = StreamField(
+        [("ambition", blocks.TextBlock(label="Ambitie"))],
+        verbose_name="Ambities voor 2030",
+        blank=True,
+    )
+    way_of_working = RichTextField(
+        "Werkwijze", blank=True, features=["bold", "italic", "link", "ul"]
+    )
+    sign_call = models.TextField(
+        "Oproep om te ondertekenen",
+        blank=True,
+        default="Staat uw organisatie achter het manifest? Laat het zien met uw logo.",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Meer inhoud", blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("ambitions"),
+        FieldPanel("way_of_working"),
+        FieldPanel("sign_call"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("way_of_working"),
+        index.SearchField("body"),
+    ]
+
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Manifestpagina"
+
+    @staticmethod
+    def action_lines():
+        """The five lines with their actions, targets and progress, in a fixed few queries."""
+        lines = list(
+            ActionLine.objects.prefetch_related(
+                Prefetch(
+                    "actions",
+                    queryset=ManifestAction.objects.order_by("agenda_number", "pk")
+                    .select_related("lead_partner")
+                    .prefetch_related("targets"),
+                )
+            )
+        )
+        ManifestAction.attach_progress(action for line in lines for action in line.actions.all())
+        return lines
+
+    @path("")
+    def manifest(self, request):
+        return self.render(
+            request,
+            context_overrides={
+                "themes": Theme.objects.all(),
+                "action_lines": self.action_lines(),
+                "newest_signatures": list(
+                    Signature.objects.approved().with_logos()[:NEWEST_SIGNATORIES]
+                ),
+                "signatory_count": Signature.objects.approved().count(),
+            },
+        )
+
+    @path("ondertekenen/", name="sign")
+    def sign(self, request):
+        return views.sign(request, self)
+
+    @path("ondertekenen/ontvangen/", name="sign_received")
+    def sign_received(self, request):
+        return views.sign_received(request, self)
+
+    @path("ondertekenen/bevestigen/<str:token>/", name="sign_confirm")
+    def sign_confirm(self, request, token):
+        return views.sign_confirm(request, self, token)
+
+    @path("ondertekenaars/", name="signatories")
+    def signatories(self, request):
+        form = SignatoryFilterForm(request.GET or None)
+        signatures = form.filter(Signature.objects.approved().with_logos())
+        page = Paginator(signatures, SIGNATORIES_PER_PAGE).get_page(request.GET.get("pagina"))
+        return render_subpage(
+            self,
+            request,
+            "manifest/manifest_signatories.html",
+            [("Ondertekenaars", None)],
+            form=form,
+            page_obj=page,
+            signatures=page.object_list,
+        )
+
+    @path("acties/", name="actions")
+    def actions(self, request):
+        return render_subpage(
+            self,
+            request,
+            "manifest/manifest_actions.html",
+            [("Acties", None)],
+            action_lines=self.action_lines(),
+        )
+
+    @path("acties/<slug:slug>/", name="action_detail")
+    def action_detail(self, request, slug):
+        action = get_object_or_404(ManifestAction.objects.for_detail(), slug=slug)
+        ManifestAction.attach_progress([action])
+        return render_subpage(
+            self,
+            request,
+            "manifest/manifest_action.html",
+            [("Acties", subpage_url(self, "actions")), (str(action), None)],
+            action=action,
+            initiatives=action.initiatives.filter(live=True).for_listing(),
+        )

@@ -1,0 +1,198 @@
+"""Admin for the manifest: its actions, lines and themes (with the shared regions), the
+initiatives, and the moderation of signatures. Indexed snippets are searched through
+Wagtail's search index over all their search_fields: the viewsets set no field list, which
+the SQLite full-text backend cannot restrict a query to."""
+
+from django.db.models import Prefetch
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, UpdatedAtColumn
+from wagtail.images import get_image_model
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from core.models import Region
+
+from .models import ActionLine, Initiative, ManifestAction, Signature, SignatureState, Theme
+from .moderation import (
+    LOG_APPROVE,
+    LOG_REJECT,
+    LOG_RESEND,
+    LOGO_PREVIEW_FILTER,
+    ApproveSignaturesBulkAction,
+    ApproveView,
+    AwaitingModerationPanel,
+    LogoColumn,
+    RejectView,
+    ResendConfirmationView,
+    SignatureEditView,
+    SignatureIndexView,
+    SignatureInspectView,
+    SignaturePermissionPolicy,
+    WebsiteColumn,
+    can_moderate,
+    truncated_statement,
+)
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    menu_label = "Regio's"
+    list_display = ["name", "economic_region", "sort_order"]
+    list_filter = ["economic_region"]
+    inspect_view_enabled = True
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = "Thema's"
+    list_display = ["name", "sort_order"]
+    inspect_view_enabled = True
+
+
+class ActionLineViewSet(SnippetViewSet):
+    model = ActionLine
+    icon = "list-ol"
+    menu_label = "Actielijnen"
+    list_display = ["code", "title"]
+    search_fields = ["title", "goal"]
+    inspect_view_enabled = True
+
+
+class ManifestActionViewSet(SnippetViewSet):
+    model = ManifestAction
+    icon = "tasks"
+    menu_label = "Acties"
+    list_display = ["agenda_number", "title", "line", "coalition_code", "status"]
+    list_filter = ["line", "status"]
+    ordering = ["line__sort_order", "agenda_number"]
+    inspect_view_enabled = True
+
+
+class ManifestViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Manifest"
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (ManifestActionViewSet, ActionLineViewSet, ThemeViewSet, RegionViewSet)
+
+
+register_snippet(ManifestViewSetGroup)
+
+
+class InitiativeViewSet(SnippetViewSet):
+    model = Initiative
+    icon = "rocket"
+    menu_label = "Initiatieven"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["title", "status", "lead_partner", UpdatedAtColumn()]
+    list_filter = {
+        "actions": ["exact"],
+        "themes": ["exact"],
+        "regions": ["exact"],
+        "status": ["exact"],
+        "live": ["exact"],
+    }
+    inspect_view_enabled = True
+
+
+register_snippet(InitiativeViewSet)
+
+
+# -- Manifest signatures: moderation --------------------------------------------------------
+# The policy must be registered before anything asks Wagtail for Signature's policy, which
+# would otherwise create the default one (see wagtail.permissions.PolicyRegistry).
+register_permission_policy(Signature, SignaturePermissionPolicy(Signature))
+
+
+class SignatureViewSet(SnippetViewSet):
+    """The moderation queue. Signatures are made on the public site only (no add view);
+    moderators approve, reject or re-send from the listing, the inspect and the edit view."""
+
+    model = Signature
+    icon = "pick"
+    menu_label = "Ondertekeningen"
+    menu_order = 205
+    add_to_admin_menu = True
+    index_view_class = SignatureIndexView
+    inspect_view_class = SignatureInspectView
+    edit_view_class = SignatureEditView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "partner__name",
+        LogoColumn(),
+        WebsiteColumn(),
+        Column("statement", label="Waarom wij tekenen", accessor=truncated_statement),
+        StatusTagColumn(
+            "state",
+            label="Status",
+            accessor="get_state_display",
+            sort_key="state",
+            primary=lambda signature: signature.state == SignatureState.CONFIRMED,
+        ),
+        DateColumn("created_at", label="Ondertekend op", sort_key="created_at"),
+    ]
+    list_filter = ["state"]
+    # Signature is not index.Indexed, so the listing searches with the ORM over these.
+    search_fields = ["partner__name", "statement", "signer_name", "contact_email"]
+    ordering = "-created_at"
+    inspect_view_fields = [
+        "partner",
+        "state",
+        "signer_name",
+        "signer_role",
+        "statement",
+        "contact_email",
+        "manifest_revision",
+        "privacy_consent_at",
+        "created_at",
+        "confirmation_sent_at",
+        "confirmation_error",
+        "confirmed_at",
+        "moderated_at",
+        "moderated_by",
+        "rejection_reason",
+        "is_demo",
+    ]
+
+    def get_queryset(self, request):
+        renditions = get_image_model().get_rendition_model().objects
+        return Signature.objects.select_related("partner", "partner__logo").prefetch_related(
+            Prefetch(
+                "partner__logo__renditions",
+                queryset=renditions.filter(filter_spec=LOGO_PREVIEW_FILTER),
+            )
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("approve/<int:pk>/", ApproveView.as_view(), name="approve"),
+            path("reject/<int:pk>/", RejectView.as_view(), name="reject"),
+            path("resend/<int:pk>/", ResendConfirmationView.as_view(), name="resend"),
+        ]
+
+
+register_snippet(SignatureViewSet)
+
+
+hooks.register("register_bulk_action", ApproveSignaturesBulkAction)
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_moderation_panel(request, panels):
+    if can_moderate(request.user):
+        panels.append(AwaitingModerationPanel())
+
+
+@hooks.register("register_log_actions")
+def register_signature_log_actions(actions):
+    actions.register_action(LOG_APPROVE, "Ondertekening goedgekeurd", "Ondertekening goedgekeurd")
+    actions.register_action(LOG_REJECT, "Ondertekening afgewezen", "Ondertekening afgewezen")
+    actions.register_action(
+        LOG_RESEND, "Bevestigingsmail opnieuw verstuurd", "Bevestigingsmail opnieuw verstuurd"
+    )

@@ -1,0 +1,292 @@
+"""The registry: organisations of the talent ecosystem, and the directory page that lists and
+profiles them."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404, JsonResponse
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import ItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, Page, RevisionMixin
+from wagtail.search import index
+
+from core.links import routed_url
+from core.models import BasePage, CoordinateField, EducationLevel, Offer, Region, SectorTag
+from search import service
+from search.port import SORTS, SearchQuery
+from search.registry import get_index
+from search.text import MAX_QUERY_LENGTH, clean_query
+
+from .normalise import name_key, website_domain
+
+INDEX_NAME = "partner"  # the directory's search index (search_index.py)
+PER_PAGE = 20
+MAX_PAGE = 1000
+SORT_LABELS = {"relevantie": "Relevantie", "naam": "Naam (A-Z)", "nieuwste": "Nieuwste eerst"}
+SUGGESTIONS = 8
+
+
+class PartnerKind(models.TextChoices):
+    BUSINESS = "bedrijfsleven", "Bedrijfsleven"
+    EDUCATION = "onderwijs", "Onderwijs"
+    GOVERNMENT = "overheid", "Overheid"
+    CIVIL_SOCIETY = "maatschappelijk", "Maatschappelijke organisatie"
+    OTHER = "overig", "Overig"
+
+
+class PartnerSector(ItemBase):
+    tag = models.ForeignKey(SectorTag, on_delete=models.CASCADE, related_name="tagged_partners")
+    content_object = ParentalKey(
+        "partners.Partner", on_delete=models.CASCADE, related_name="tagged_sectors"
+    )
+
+
+class PartnerQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def with_relations(self):
+        """With the taxonomies a profile and a search document show."""
+        return self.prefetch_related("regions", "tagged_sectors__tag", "education_levels", "offers")
+
+    def matching(self, name, website):
+        """Partners that are the same organisation: same website domain or same name key."""
+        match = models.Q(name_key=name_key(name))
+        domain = website_domain(website)
+        if domain:
+            match |= models.Q(website_domain=domain)
+        return self.filter(match)
+
+
+class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """An organisation in the talent ecosystem: company, school, government or other.
+
+    A partner created by someone signing the manifest stays a draft, and so appears nowhere
+    public, until a moderator approves the signature.
+    """
+
+    name = models.CharField("Naam", max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField("Soort", max_length=20, choices=PartnerKind.choices)
+    education_levels = ParentalManyToManyField(
+        EducationLevel,
+        verbose_name="Onderwijsniveaus",
+        blank=True,
+        related_name="partners",
+        help_text="Voor scholen: op welke niveaus wordt lesgegeven?",
+    )
+    regions = ParentalManyToManyField(
+        Region, verbose_name="Regio's", blank=True, related_name="partners"
+    )
+    sectors = ClusterTaggableManager(
+        "Sectoren",
+        through=PartnerSector,
+        blank=True,
+        help_text="Kies bij voorkeur bestaande sectoren, zodat het filter ze samen toont.",
+    )
+    offers = ParentalManyToManyField(
+        Offer, verbose_name="Wat wij bieden", blank=True, related_name="partners"
+    )
+    address = models.CharField("Adres", max_length=200, blank=True)
+    postcode = models.CharField("Postcode", max_length=10, blank=True)
+    municipality = models.CharField("Gemeente", max_length=100, blank=True)
+    latitude = CoordinateField("Breedtegraad")
+    longitude = CoordinateField("Lengtegraad")
+    website = models.URLField("Website", blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    short_description = models.TextField("Korte omschrijving", max_length=500, blank=True)
+    description = RichTextField(
+        "Omschrijving", blank=True, features=["h3", "bold", "italic", "link", "ol", "ul"]
+    )
+    is_demo = models.BooleanField(
+        "Demodata", default=False, help_text="Fictieve organisatie, alleen voor demonstratie."
+    )
+    # Derived on save, to recognise the same organisation when it signs a second time.
+    website_domain = models.CharField(max_length=253, blank=True, editable=False, db_index=True)
+    name_key = models.CharField(max_length=200, editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Indexed: the directory checks MAX(updated_at) on every search (search_index.freshness).
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
+
+    objects = PartnerQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("short_description"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        MultiFieldPanel(
+            [
+                FieldPanel("regions"),
+                FieldPanel("sectors"),
+                FieldPanel("education_levels"),
+                FieldPanel("offers"),
+            ],
+            heading="Indeling",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("municipality")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="Adres",
+        ),
+        FieldPanel("is_demo"),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("short_description"),
+        index.SearchField("description"),
+        index.SearchField("municipality"),
+        index.RelatedFields(
+            "sectors", [index.SearchField("name"), index.AutocompleteField("name")]
+        ),
+        index.FilterField("kind"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Partner"
+        verbose_name_plural = "Partners"
+        constraints = [
+            models.UniqueConstraint(fields=["name_key"], name="partner_unique_name_key"),
+            models.UniqueConstraint(
+                fields=["website_domain"],
+                condition=~models.Q(website_domain=""),
+                name="partner_unique_website_domain",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return routed_url(PartnerIndexPage, "profile", self.slug)
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def save(self, *args, **kwargs):
+        self.website_domain = website_domain(self.website)
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+def page_number(value):
+    try:
+        return min(max(1, int(value)), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
+
+
+class PartnerIndexPage(RoutablePageMixin, BasePage):
+    """The partner directory at /partners/, and the profiles at /partners/<slug>/."""
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Partnergids"
+
+    @staticmethod
+    def search_query(params):
+        """A SearchQuery from GET parameters; unknown or malformed values are dropped."""
+        text = clean_query(params.get("q"))
+        sort = params.get("sortering")
+        if sort not in SORTS:
+            sort = "relevantie" if text else "naam"
+        facets = get_index(INDEX_NAME).facets
+        return SearchQuery(
+            text=text,
+            filters={facet.param: params.getlist(facet.param) for facet in facets},
+            sort=sort,
+            page=page_number(params.get("pagina")),
+            per_page=PER_PAGE,
+        )
+
+    def directory_context(self, params):
+        query = self.search_query(params)
+        results = service.run(INDEX_NAME, query)
+        if query.page > 1 and not results.hits and results.total:
+            # Past the end: show the last page rather than an empty one.
+            query.page = (results.total - 1) // PER_PAGE + 1
+            results = service.run(INDEX_NAME, query)
+        # Only what a result card shows; the full relations are the profile's business.
+        partners = (
+            Partner.objects.filter(pk__in=[hit.pk for hit in results.hits])
+            .select_related("logo")
+            .prefetch_related("regions", "tagged_sectors__tag")
+            .in_bulk()
+        )
+        facets = get_index(INDEX_NAME).facets
+        return {
+            "query": query,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "results": results,
+            "entries": [
+                {"partner": partners[hit.pk], "highlights": hit.highlights}
+                for hit in results.hits
+                if hit.pk in partners
+            ],
+            "page_obj": Paginator(range(results.total), PER_PAGE).get_page(query.page),
+            "facets": [(facet, results.facets.get(facet.param, [])) for facet in facets],
+            "active_filters": [
+                (facet, value)
+                for facet in facets
+                for value in results.facets.get(facet.param, [])
+                if value.selected
+            ],
+            "sort_labels": SORT_LABELS,
+        }
+
+    @path("")
+    def directory(self, request):
+        return self.render(request, context_overrides=self.directory_context(request.GET))
+
+    @path("suggesties/", name="suggestions")
+    def suggestions(self, request):
+        """Names for the search box's autocomplete."""
+        text = clean_query(request.GET.get("q"))
+        names = []
+        if len(text) >= 2:
+            query = SearchQuery(text=text, sort="relevantie", per_page=SUGGESTIONS)
+            hits = [hit.pk for hit in service.run(INDEX_NAME, query).hits]
+            found = dict(Partner.objects.filter(pk__in=hits).values_list("pk", "name"))
+            names = [found[pk] for pk in hits if pk in found]
+        return JsonResponse({"suggestions": names})
+
+    @path("<slug:slug>/", name="profile")
+    def profile(self, request, slug):
+        partner = (
+            Partner.objects.live().with_relations().select_related("logo").filter(slug=slug).first()
+        )
+        if partner is None:
+            raise Http404
+        return self.render(
+            request,
+            template="partners/partner_profile.html",
+            context_overrides={"partner": partner, "subpage_trail": [(partner.name, None)]},
+        )

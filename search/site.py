@@ -1,0 +1,131 @@
+"""The site-wide search: one search box over every kind of content, grouped by kind.
+
+`search` knows no domain model (docs/architecture.md, "Hooks"): each app registers the groups
+of its own content with `register_group`, saying how to search it. Most groups ask Wagtail's
+search backend (SQLite FTS5 or PostgreSQL full text) through `wagtail_group`; the partner
+directory answers from its own search port.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import DatabaseError, transaction
+from wagtail.search.backends import get_search_backend
+
+logger = logging.getLogger(__name__)
+
+HITS_PER_GROUP = 10
+
+
+class SearchFailed(Exception):
+    """The backend rejected the query, even reduced to plain words."""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    title: str
+    url: str
+    text: str = ""
+
+
+@dataclass
+class SearchGroup:
+    key: str
+    heading: str
+    hits: list[SearchHit]
+    total: int
+    more_url: str = ""
+    more_label: str = ""
+
+
+@dataclass
+class SiteSearch:
+    groups: list[SearchGroup] = field(default_factory=list)
+    searched_for: str = ""  # the query the backend finally ran, after any reduction
+
+    @property
+    def total(self):
+        return sum(group.total for group in self.groups)
+
+
+@dataclass(frozen=True)
+class GroupDefinition:
+    key: str
+    heading: str
+    order: int
+    # (request, query, definition) -> SearchGroup
+    search: Callable
+    # Page types this group shows, so the general pages group leaves them out.
+    page_types: tuple = ()
+
+
+_groups: dict[str, GroupDefinition] = {}
+
+
+def register_group(key, heading, order, search, page_types=()):
+    _groups[key] = GroupDefinition(key, heading, order, search, tuple(page_types))
+
+
+def registered_groups():
+    return sorted(_groups.values(), key=lambda group: group.order)
+
+
+def claimed_page_types():
+    """Page types that have a group of their own."""
+    return tuple(model for group in _groups.values() for model in group.page_types)
+
+
+def wagtail_group(queryset, to_hit, more_link=None):
+    """A group's `search` that asks Wagtail's search backend.
+
+    `queryset()` gives the live, public objects; `to_hit(obj, request)` a SearchHit;
+    `more_link(request, query)` an optional (url, label) to the full list.
+    """
+
+    def search(request, query, definition):
+        results = get_search_backend().search(query, queryset())
+        # Counted even when the first page holds them all, so the number of queries stays the
+        # same however many hits there are.
+        total = results.count()
+        hits = [to_hit(obj, request) for obj in results[:HITS_PER_GROUP]] if total else []
+        url, label = more_link(request, query) if more_link else ("", "")
+        return SearchGroup(definition.key, definition.heading, hits, total, url, label)
+
+    return search
+
+
+def page_hit(page, request):
+    text = getattr(page, "meta_description", "") or page.search_description
+    return SearchHit(page.title, page.get_url(request) or "", text)
+
+
+def plain_words(query):
+    """The query with everything but letters, digits and spaces removed: what is left when
+    the backend chokes on search syntax (FTS5 rejects an unbalanced `"`, for one)."""
+    return " ".join("".join(c if c.isalnum() else " " for c in query).split())
+
+
+def search_groups(request, query):
+    # A savepoint, so a rejected query leaves the request's transaction usable (PostgreSQL).
+    with transaction.atomic():
+        return [group.search(request, query, group) for group in registered_groups()]
+
+
+def site_search(request, query):
+    """Every group for `query`; retried with plain words if the backend rejects the query.
+
+    Raises SearchFailed when the plain words fail too.
+    """
+    try:
+        return SiteSearch(search_groups(request, query), query)
+    except DatabaseError:
+        logger.info("Search query rejected, retrying with plain words: %r", query)
+    reduced = plain_words(query)
+    if not reduced:
+        return SiteSearch([], "")
+    try:
+        return SiteSearch(search_groups(request, reduced), reduced)
+    except DatabaseError as error:
+        logger.warning("Search query rejected twice: %r (%s)", query, error)
+        raise SearchFailed(query) from error

@@ -1,0 +1,100 @@
+import json
+import re
+
+import pytest
+
+from campuses.models import CampusPage
+from partners.factories import PartnerFactory
+from partners.models import Partner
+from tests.conftest import count_queries
+
+
+def test_all_seventeen_campuses_render(client, home_page):
+    campuses = CampusPage.objects.live()
+    assert campuses.count() == 17
+    assert campuses.filter(kind="project-pps").count() == 3
+    for campus in campuses:
+        response = client.get(campus.url)
+        assert response.status_code == 200, campus.title
+        assert f"<h1>{campus.title}</h1>".replace("&", "&amp;") in response.content.decode()
+
+
+def test_index_groups_by_economic_region_and_shows_the_map(client, home_page):
+    html = client.get("/campussen/").content.decode()
+    assert html.index(">Noord-Holland Noord</h2>") < html.index(">Metropoolregio Amsterdam</h2>")
+    assert "17 campussen" in html
+    assert html.count('class="campus-map__marker"') >= 10
+    assert 'aria-label="Techport"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "absent"),
+    [
+        ("?regio=noord-holland-noord", "Tech@Connect", "Techport"),
+        ("?sector=luchtvaart", "Luchtvaart Community Schiphol", "VTi"),
+        ("?niveau=hbo", "3D Makers Zone", "Greenport Aalsmeer"),
+    ],
+)
+def test_index_filters(client, home_page, query, expected, absent):
+    response = client.get(f"/campussen/{query}")
+    titles = [campus.title for campus in response.context["campuses"]]
+    assert expected in titles
+    assert absent not in titles
+
+
+@pytest.mark.parametrize(
+    "query", ["?regio=999", "?sector=" + "x" * 3000, "?niveau=<script>", "?regio=a&regio=b"]
+)
+def test_index_ignores_bad_filters(client, home_page, query):
+    response = client.get(f"/campussen/{query}")
+    assert response.status_code == 200
+    assert len(response.context["campuses"]) == 17
+
+
+def test_campus_page_groups_partners_by_kind_and_has_json_ld(client, home_page):
+    campus = CampusPage.objects.get(slug="3d-makers-zone")
+    html = client.get(campus.url).content.decode()
+    assert "Onderwijs (" in html and "Nova College" in html and "Inholland" in html
+    start = html.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    data = json.loads(html[start : html.index("</script>", start)])
+    assert "EducationalOrganization" in data["@type"] and data["name"] == "3D Makers Zone"
+    assert data["geo"]["latitude"] == pytest.approx(52.3812)
+    assert '<meta property="og:title" content="3D Makers Zone">' in html
+
+
+def test_draft_partners_are_not_shown_on_a_campus(client, home_page):
+    campus = CampusPage.objects.get(slug="techport")
+    draft = PartnerFactory(name="Concept Partner", live=False)
+    campus.partners.add(draft)
+    campus.save_revision().publish()
+    assert "Concept Partner" not in client.get(campus.url).content.decode()
+
+
+@pytest.mark.parametrize("path", ["/campussen/", "/campussen/techport/"])
+def test_queries_do_not_grow_with_partners_per_campus(client, home_page, path):
+    campus = CampusPage.objects.get(slug="techport")
+
+    def link(count):
+        campus.partners = list(Partner.objects.filter(is_demo=True)) + PartnerFactory.create_batch(
+            count
+        )
+        campus.save_revision().publish()
+
+    link(5)
+    client.get(path)  # publishing empties the cached page URLs: warm them, as visitors do
+    few = count_queries(client, path)
+    link(100)
+    client.get(path)
+    assert count_queries(client, path) == few
+
+
+def test_the_map_names_the_campuses_it_cannot_place(client, home_page):
+    # The facts give no place for seven campuses: they are in the list, and named under the map.
+    html = client.get("/campussen/").content.decode()
+    caption = re.search(r'<figcaption class="campus-map__caption">(.*?)</figcaption>', html, re.S)
+    for name in ["Greenport NHN", "Purmervalley", "House of Skills", "Techvalley"]:
+        assert name in caption.group(1)
+    unplaced = caption.group(1).split("niet op de kaart: ", 1)[1].rstrip(".").split(", ")
+    assert html.count('class="campus-map__marker"') + len(unplaced) == 17

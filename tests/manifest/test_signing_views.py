@@ -1,0 +1,279 @@
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from manifest.models import Signature, SignatureState
+from partners.models import Partner
+from tests.conftest import count_queries
+from tests.images import decompression_bomb_png, png_upload
+
+SIGN_URL = "/manifest/ondertekenen/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+
+
+def form_data(**overrides):
+    return {
+        "organisation_name": "Duinzicht Elektrotechniek",
+        "kind": "bedrijfsleven",
+        "website": "https://duinzicht.example.nl/",
+        "signer_name": "Piet Jansen",
+        "signer_role": "Eigenaar",
+        "statement": "Wij leiden graag vakmensen op.",
+        "contact_email": "piet@duinzicht.example.nl",
+        "privacy_consent": "on",
+        "logo": png_upload(),
+    } | overrides
+
+
+def stored_nothing():
+    return not Partner.objects.filter(name__icontains="Duinzicht").exists()
+
+
+def confirm_link_from_mail():
+    body = mail.outbox[-1].body
+    return (
+        "/manifest/ondertekenen/bevestigen/"
+        + body.split("/manifest/ondertekenen/bevestigen/")[1].split()[0]
+    )
+
+
+def test_sign_form_is_dutch_and_labelled(client, home_page):
+    html = client.get(SIGN_URL).content.decode()
+    assert "<h1>Onderteken het manifest</h1>" in html
+    for label in [
+        "Naam van uw organisatie",
+        "Website van uw organisatie",
+        "Logo",
+        "Uw e-mailadres",
+    ]:
+        assert label in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert 'enctype="multipart/form-data"' in html
+
+
+def test_the_whole_flow_stores_first_then_confirms_once(client, home_page):
+    response = client.post(SIGN_URL, form_data())
+    assert response.status_code == 303
+    signature = Signature.objects.get(partner__name="Duinzicht Elektrotechniek")
+    assert signature.state == SignatureState.UNCONFIRMED
+    assert (
+        signature.manifest_revision == home_page.get_children().get(slug="manifest").live_revision
+    )
+    assert "bevestigingslink" in client.get(response["Location"]).content.decode()
+
+    link = confirm_link_from_mail()
+    page = client.get(link)
+    assert page.status_code == 200
+    assert "Ja, ik bevestig" in page.content.decode()
+    signature.refresh_from_db()
+    assert signature.state == SignatureState.UNCONFIRMED  # a GET (link scanners) changes nothing
+
+    assert client.post(link).status_code == 200
+    signature.refresh_from_db()
+    assert signature.state == SignatureState.CONFIRMED
+
+    reused = client.post(link)
+    assert reused.status_code == 410
+    assert "al gebruikt" in reused.content.decode()
+
+
+def test_unapproved_signatures_appear_nowhere_public(client, home_page):
+    client.post(SIGN_URL, form_data())
+    signature = Signature.objects.get(partner__name="Duinzicht Elektrotechniek")
+    signature.confirm()
+    for path in ["/manifest/", "/manifest/ondertekenaars/", "/sitemap.xml", "/initiatieven/"]:
+        assert "Duinzicht" not in client.get(path).content.decode(), path
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        (
+            {"organisation_name": "", "website": "", "contact_email": ""},
+            "Dit is een verplicht veld",
+        ),
+        ({"contact_email": "geen-adres"}, "Voer een geldig e-mailadres in"),
+        ({"website": "javascript:alert(1)"}, "begint met https://"),
+        ({"website": "duinzicht.example.nl"}, "begint met https://"),
+        ({"organisation_name": "<script>alert(1)</script>"}, "Gebruik geen &lt; of &gt;"),
+        ({"privacy_consent": ""}, "Geef toestemming"),
+        ({"statement": "x" * 501}, "maximaal 500"),
+        (
+            {"logo": SimpleUploadedFile("logo.png", b"dit is tekst", content_type="image/png")},
+            "afbeelding",
+        ),
+        (
+            {
+                "logo": SimpleUploadedFile(
+                    "logo.svg",
+                    b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+                )
+            },
+            "SVG-bestanden accepteren we niet",
+        ),
+        (
+            {
+                "logo": SimpleUploadedFile(
+                    "logo.png", b'<?xml version="1.0"?><svg><script>alert(1)</script></svg>'
+                )
+            },
+            "SVG-bestanden accepteren we niet",
+        ),
+        (
+            {
+                "logo": SimpleUploadedFile(
+                    "bom.png", decompression_bomb_png(), content_type="image/png"
+                )
+            },
+            "pixels",
+        ),
+        ({"logo": png_upload(name="logo.jpg")}, "extensie"),
+    ],
+)
+def test_bad_input_is_refused_with_a_dutch_message_and_stores_nothing(
+    client, home_page, overrides, message
+):
+    response = client.post(SIGN_URL, form_data(**overrides))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Controleer het formulier" in html
+    assert message.lower() in html.lower()
+    assert stored_nothing()
+    assert not mail.outbox
+
+
+def test_a_20_megabyte_upload_is_refused_before_reading_it(client, home_page):
+    big = SimpleUploadedFile("groot.png", b"\x89PNG" + b"\x00" * (20 * 1024 * 1024))
+    response = client.post(SIGN_URL, form_data(logo=big))
+    assert response.status_code == 413
+    assert "te groot" in response.content.decode()
+    assert stored_nothing()
+
+
+def test_a_5_megabyte_image_passes_the_request_limit_but_not_the_logo_limit(client, home_page):
+    big = SimpleUploadedFile("groot.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * (5 * 1024 * 1024 + 100))
+    response = client.post(SIGN_URL, form_data(logo=big))
+    assert response.status_code == 400
+    assert stored_nothing()
+
+
+def test_the_honeypot_stores_nothing(client, home_page):
+    response = client.post(SIGN_URL, form_data(fax="spam"))
+    assert response.status_code == 400
+    assert "automatisch verstuurd" in response.content.decode()
+    assert stored_nothing()
+
+
+def test_a_double_submission_is_recognised_not_duplicated(client, home_page):
+    assert client.post(SIGN_URL, form_data()).status_code == 303
+    again = client.post(SIGN_URL, form_data(logo=png_upload()))
+    assert again.status_code == 409
+    assert "heeft het manifest al ondertekend" in again.content.decode()
+    assert Signature.objects.filter(partner__name="Duinzicht Elektrotechniek").count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_the_sixth_submission_in_an_hour_gets_a_polite_429(client, home_page):
+    for number in range(5):
+        client.post(
+            SIGN_URL,
+            form_data(
+                organisation_name=f"Org {number}", website=f"https://org{number}.example.nl/"
+            ),
+        )
+    response = client.post(SIGN_URL, form_data())
+    assert response.status_code == 429
+    assert "Even geduld" in response.content.decode()
+    assert stored_nothing()
+
+
+def test_csrf_is_enforced(home_page):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(SIGN_URL, form_data())
+    assert response.status_code == 403
+    assert stored_nothing()
+
+
+def test_forged_token_gives_404(client, home_page):
+    response = client.get("/manifest/ondertekenen/bevestigen/vervalst-token/")
+    assert response.status_code == 404
+    assert "Deze link werkt niet" in response.content.decode()
+    long_token = client.get("/manifest/ondertekenen/bevestigen/" + "a" * 5000 + "/")
+    assert long_token.status_code == 404
+
+
+def test_expired_token_gives_410_and_confirms_nothing(client, home_page):
+    client.post(SIGN_URL, form_data())
+    link = confirm_link_from_mail()
+    Signature.objects.update(confirmation_sent_at=timezone.now() - timezone.timedelta(days=8))
+    response = client.post(link)
+    assert response.status_code == 410
+    assert "verlopen" in response.content.decode()
+    assert Signature.objects.get(partner__name="Duinzicht Elektrotechniek").state == "unconfirmed"
+
+
+def test_wall_shows_approved_logos_linking_to_their_sites(client, home_page):
+    html = client.get("/manifest/ondertekenaars/").content.decode()
+    approved = Signature.objects.approved().select_related("partner")
+    assert f"{approved.count()} ondertekenaars" in html
+    partner = approved.first().partner
+    assert f'<a href="{partner.website}" rel="noopener"' in html
+    assert f'alt="{partner.name}"' in html
+    assert 'loading="lazy"' in html
+    assert "/media/images/" in html and "original_images" not in html
+
+
+def test_wall_filters_by_kind_and_sorts(client, home_page):
+    response = client.get("/manifest/ondertekenaars/?soort=onderwijs&sortering=nieuwste")
+    kinds = {signature.partner.kind for signature in response.context["signatures"]}
+    assert kinds == {"onderwijs"}
+    names = [s.partner.name for s in client.get("/manifest/ondertekenaars/").context["signatures"]]
+    assert names == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "query", ["?soort=raket", "?sortering=;drop", "?pagina=-3", "?soort=" + "x" * 3000]
+)
+def test_wall_ignores_bad_parameters(client, home_page, query):
+    response = client.get(f"/manifest/ondertekenaars/{query}")
+    assert response.status_code == 200
+    assert len(response.context["signatures"]) > 0
+
+
+def test_manifest_page_shows_the_newest_signatories_and_the_count(client, home_page):
+    html = client.get("/manifest/").content.decode()
+    count = Signature.objects.approved().count()
+    assert f"{count} organisaties steunen het manifest" in html
+    assert 'href="/manifest/ondertekenaars/"' in html
+
+
+def test_wall_queries_do_not_grow_with_signatories(client, home_page):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from partners.factories import PartnerFactory
+
+    client.get("/manifest/ondertekenaars/")
+    client.get("/manifest/")
+    before = count_queries(client, "/manifest/ondertekenaars/")
+    before_manifest = count_queries(client, "/manifest/")
+    for number, partner in enumerate(PartnerFactory.create_batch(30)):
+        partner.logo = Image.objects.create(title=f"Logo {number}", file=get_test_image_file())
+        partner.save()
+        Signature.objects.create(
+            partner=partner,
+            contact_email="x@example.nl",
+            privacy_consent_at=timezone.now(),
+            state=SignatureState.APPROVED,
+        )
+    client.get("/manifest/ondertekenaars/")  # renditions for the new logos are made once
+    client.get("/manifest/")
+    assert count_queries(client, "/manifest/ondertekenaars/") == before
+    assert count_queries(client, "/manifest/") == before_manifest
