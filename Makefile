@@ -9,18 +9,19 @@ MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test bench lint format migrate initial-data clean
 
-# The stamp is newer than requirements.txt once they are installed: a second run reuses the venv.
-$(VENV)/.installed: requirements.txt
+# The stamp is newer than the requirements once they are installed: a second run reuses the
+# venv. Development gets the runtime set plus the test tools (requirements-dev.txt).
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
 migrate: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 
 initial-data: migrate
-	$(MANAGE) load_initial_data
+	$(MANAGE) load_initial_data --demo
 	$(MANAGE) ensure_admin
 
 run: initial-data
@@ -35,6 +36,7 @@ bench: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

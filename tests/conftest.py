@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
+from tests.snapshot import restore, take_snapshot
 from website.models import HomePage
 
 
@@ -14,13 +15,26 @@ def load_initial_data():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the real initial content once; every `db` test runs on it inside a rollback.
+    """Load the real initial content once per test worker; every `db` test runs on it inside
+    a rollback. Yields a snapshot of it for `initial_content`.
 
     pytest-django runs transactional tests (the browser tests) after all others; they flush
-    the database when they finish and reload what they need through `load_initial_data`.
+    the database when they finish, and `initial_content` puts the snapshot back.
     """
     with django_db_blocker.unblock():
         load_initial_data()
+        snapshot = take_snapshot()
+    yield snapshot
+    with django_db_blocker.unblock():
+        snapshot.drop()
+
+
+@pytest.fixture
+def initial_content(transactional_db, django_db_setup):
+    """The initial content, committed, for tests whose work must really be committed (a live
+    server in another thread, parallel requests)."""
+    restore(django_db_setup)
+    return HomePage.objects.get()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.template.loader import get_template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .. import images, sections
@@ -37,6 +38,13 @@ def important_page_url(context, role):
         return ""
     page = getattr(ImportantPages.for_request(request), role)
     return (page.get_url(request) or "") if page is not None and page.live else ""
+
+
+@register.simple_tag(takes_context=True)
+def important_page_link(context, role, text):
+    """`text` as a link to the page chosen for `role`; just the text when none is chosen."""
+    url = important_page_url(context, role)
+    return format_html('<a href="{}">{}</a>', url, text) if url else text
 
 
 @register.simple_tag(takes_context=True)

@@ -3,7 +3,7 @@ registrations in the admin, so every environment has the same data and roles."""
 
 from django.db import migrations
 
-from core.permissions import grant_permissions
+from core.migrations._grants import grant_permissions
 
 # slug, name, typical age range (None: not about age)
 AUDIENCES = [

@@ -3,7 +3,7 @@ moderate signatures and Editors see them."""
 
 from django.db import migrations
 
-from core.permissions import grant_permissions
+from core.migrations._grants import grant_permissions
 
 CONTENT = [
     "add_initiative",

@@ -3,7 +3,7 @@ too: approving a signature publishes the signer's draft partner as the moderator
 
 from django.db import migrations
 
-from core.permissions import grant_permissions
+from core.migrations._grants import grant_permissions
 
 GRANTED = ["add_partner", "change_partner", "delete_partner", "publish_partner"]
 

@@ -11,8 +11,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
-from tests.conftest import load_initial_data
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -54,9 +52,9 @@ def browser():
 
 
 @pytest.fixture
-def site_data(transactional_db):
-    """The initial content in the live server's database (reloaded for every test)."""
-    return load_initial_data()
+def site_data(initial_content):
+    """The initial content in the live server's database (put back for every test)."""
+    return initial_content
 
 
 @pytest.fixture

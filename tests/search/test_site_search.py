@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from django.db import OperationalError
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from manifest.factories import InitiativeFactory
@@ -211,7 +212,14 @@ def test_a_repeated_q_uses_the_last_value(client, home_page):
     assert titles(response, "Campussen") == ["Techport"]
 
 
-def test_search_promotions_are_skipped_when_the_app_is_not_installed(client, home_page):
+def test_editors_promoted_results_come_first(client, home_page):
+    privacy = home_page.get_children().get(slug="privacy")
+    query = Query.get("gegevens")
+    SearchPromotion.objects.create(query=query, page=privacy, sort_order=0, description="Lees dit")
+    response = search(client, "Gegevens")
+    assert [hit.title for hit in response.context["promotions"]] == [privacy.title]
+    html = response.content.decode()
+    assert html.index("Aanbevolen") < html.index("groep-paginas")
     assert search(client, "techniek").context["promotions"] == []
 
 

@@ -1,5 +1,6 @@
-"""Shared by the data migrations that give groups their permissions, so every environment
-has the same roles without anyone clicking them together."""
+"""Shared by every app's data migrations that give groups their permissions, so every
+environment has the same roles without anyone clicking them together. (Not a migration:
+Django's loader skips modules whose name starts with an underscore.)"""
 
 from django.contrib.auth.management import create_permissions
 
