@@ -21,6 +21,7 @@ from core.models import (
     Offer,
     Region,
     SectorTag,
+    optional_image,
 )
 from partners.models import Partner, PartnerKind
 
@@ -104,22 +105,8 @@ class CampusPage(ImageAltMixin, BasePage):
     offers = ParentalManyToManyField(
         Offer, verbose_name="Wat de campus biedt", blank=True, related_name="+"
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Logo",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Grote afbeelding",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image("Logo")
+    hero_image = optional_image("Grote afbeelding")
     hero_image_alt = models.CharField(
         "Alt-tekst van de grote afbeelding",
         max_length=200,

@@ -137,6 +137,28 @@ class CoordinateField(models.DecimalField):
         super().__init__(*args, **kwargs)
 
 
+def optional_link(to, verbose_name, **kwargs):
+    """An optional reference that is emptied when its target goes: an image, a page."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **kwargs,
+    )
+
+
+def optional_image(verbose_name, **kwargs):
+    return optional_link("wagtailimages.Image", verbose_name, **kwargs)
+
+
+def demo_flag(help_text="Fictief, alleen voor demonstratie."):
+    """Marks demo content, so it can be found and removed before going live."""
+    return models.BooleanField("Demodata", default=False, help_text=help_text)
+
+
 IMPORTANT_PAGES = {
     "manifest_page": "Manifest",
     "agenda_page": "Agenda",
@@ -147,29 +169,18 @@ IMPORTANT_PAGES = {
 }
 
 
-def important_page_field(label):
-    return models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=label,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-
 @register_setting(icon="link")
 class ImportantPages(BaseSiteSetting):
     """The pages other pages link to by role ("lees de privacyverklaring"), chosen by editors,
     so renaming or moving one of them never breaks a link (torchbox.com's
     ImportantPageSettings)."""
 
-    manifest_page = important_page_field(IMPORTANT_PAGES["manifest_page"])
-    agenda_page = important_page_field(IMPORTANT_PAGES["agenda_page"])
-    directory_page = important_page_field(IMPORTANT_PAGES["directory_page"])
-    privacy_page = important_page_field(IMPORTANT_PAGES["privacy_page"])
-    contact_page = important_page_field(IMPORTANT_PAGES["contact_page"])
-    accessibility_page = important_page_field(IMPORTANT_PAGES["accessibility_page"])
+    manifest_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["manifest_page"])
+    agenda_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["agenda_page"])
+    directory_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["directory_page"])
+    privacy_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["privacy_page"])
+    contact_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["contact_page"])
+    accessibility_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["accessibility_page"])
 
     panels = [
         MultiFieldPanel(

@@ -16,7 +16,16 @@ from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from core.links import routed_url
-from core.models import BasePage, CoordinateField, EducationLevel, Offer, Region, SectorTag
+from core.models import (
+    BasePage,
+    CoordinateField,
+    EducationLevel,
+    Offer,
+    Region,
+    SectorTag,
+    demo_flag,
+    optional_image,
+)
 from search import service
 from search.port import SORTS, SearchQuery
 from search.registry import get_index
@@ -98,21 +107,12 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     latitude = CoordinateField("Breedtegraad")
     longitude = CoordinateField("Lengtegraad")
     website = models.URLField("Website", blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Logo",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image("Logo")
     short_description = models.TextField("Korte omschrijving", max_length=500, blank=True)
     description = RichTextField(
         "Omschrijving", blank=True, features=["h3", "bold", "italic", "link", "ol", "ul"]
     )
-    is_demo = models.BooleanField(
-        "Demodata", default=False, help_text="Fictieve organisatie, alleen voor demonstratie."
-    )
+    is_demo = demo_flag("Fictieve organisatie, alleen voor demonstratie.")
     # Derived on save, to recognise the same organisation when it signs a second time.
     website_domain = models.CharField(max_length=253, blank=True, editable=False, db_index=True)
     name_key = models.CharField(max_length=200, editable=False, default="")

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.models import BasePage
+from core.models import BasePage, optional_image
 from events.models import EventSession
 
 from .blocks import FeaturedPageBlock, SocialLinkBlock
@@ -26,14 +26,7 @@ SECTION_PAGE_TYPES = [
 class HomePage(BasePage):
     hero_title = models.CharField("Titel in de banner", max_length=160)
     hero_text = models.TextField("Tekst in de banner", blank=True, max_length=400)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Afbeelding in de banner",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image("Afbeelding in de banner")
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="Knop in de banner naar",

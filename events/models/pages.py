@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from campuses.models import CampusPage
 from core.blocks import BaseStreamBlock
-from core.models import BasePage, CoordinateField, ImageAltMixin, Region
+from core.models import BasePage, CoordinateField, ImageAltMixin, Region, demo_flag, optional_image
 from core.pages import render_subpage
 from partners.models import Partner
 
@@ -257,14 +257,7 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         "Samenvatting", max_length=400, help_text="Eén of twee zinnen voor het overzicht."
     )
     body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Afbeelding",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image("Afbeelding")
     image_alt = models.CharField(
         "Alt-tekst van de afbeelding",
         max_length=200,
@@ -350,9 +343,7 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         "begeleiders samen), voor alle data van het evenement samen. Wie daarna komt, staat op "
         "de wachtlijst. Wilt u per datum een maximum? Maak dan per datum een evenement.",
     )
-    is_demo = models.BooleanField(
-        "Demodata", default=False, help_text="Fictief evenement, alleen voor demonstratie."
-    )
+    is_demo = demo_flag("Fictief evenement, alleen voor demonstratie.")
     # RFC 5545 SEQUENCE: raised on every publish, so subscribed calendars take the change.
     ical_sequence = models.PositiveIntegerField(default=0, editable=False)
 

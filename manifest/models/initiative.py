@@ -14,7 +14,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from campuses.models import CampusPage
-from core.models import Region
+from core.models import Region, demo_flag, optional_image
 from partners.models import Partner
 
 from .actions import ManifestAction
@@ -88,23 +88,14 @@ class Initiative(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed
         CampusPage, verbose_name="Campussen", blank=True, related_name="initiatives"
     )
     website = models.URLField("Website", blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Afbeelding",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image("Afbeelding")
     tags = ClusterTaggableManager("Trefwoorden", through=InitiativeTag, blank=True)
     contact_email = models.EmailField(
         "Contact (e-mail)",
         blank=True,
         help_text="Alleen een algemeen adres (zoals info@...), nooit een persoonlijk adres.",
     )
-    is_demo = models.BooleanField(
-        "Demodata", default=False, help_text="Fictief initiatief, alleen voor demonstratie."
-    )
+    is_demo = demo_flag("Fictief initiatief, alleen voor demonstratie.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="initiative")

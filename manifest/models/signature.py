@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model
 
+from core.models import demo_flag
 from core.tokens import new_token
 from partners.models import Partner
 
@@ -88,7 +89,7 @@ class Signature(models.Model):
         related_name="+",
     )
     rejection_reason = models.TextField("Reden van afwijzing", blank=True)
-    is_demo = models.BooleanField("Demodata", default=False)
+    is_demo = demo_flag()
     created_at = models.DateTimeField("Ondertekend op", auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

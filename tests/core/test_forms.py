@@ -1,0 +1,26 @@
+"""The shared filter form: choices read per form, ignored values named, lookups applied."""
+
+from campuses.factories import CampusPageFactory
+from campuses.models import CampusIndexPage
+from manifest.forms import InitiativeFilterForm
+
+
+def test_a_campus_published_after_start_up_is_a_choice_at_once(home_page):
+    index = CampusIndexPage.objects.get()
+    CampusPageFactory(parent=index, title="Nieuwe Campus", slug="nieuwe-campus")
+    form = InitiativeFilterForm({"campus": "nieuwe-campus"})
+    assert form.active_filters["campus"].title == "Nieuwe Campus"
+    assert "nieuwe-campus" in [value for value, _ in form.fields["campus"].choices]
+
+
+def test_unknown_values_are_named_and_the_rest_applies(home_page):
+    form = InitiativeFilterForm({"regio": "maan", "thema": "x" * 500, "actie": ""})
+    assert sorted(form.notices) == [
+        "Regio: die waarde kennen we niet.",
+        "Thema: die waarde kennen we niet.",
+    ]
+    assert form.active_filters == {}
+
+
+def test_no_notice_without_filters(home_page):
+    assert InitiativeFilterForm(None).notices == []
