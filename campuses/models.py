@@ -20,6 +20,7 @@ from core.models import (
     ImageAltMixin,
     Offer,
     Region,
+    SectionPageMixin,
     SectorTag,
     optional_image,
 )
@@ -29,7 +30,7 @@ from . import campus_map
 from .forms import CampusFilterForm
 
 
-class CampusIndexPage(BasePage):
+class CampusIndexPage(SectionPageMixin, BasePage):
     body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

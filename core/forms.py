@@ -3,6 +3,7 @@ field types with Dutch messages."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 from django.utils.functional import cached_property
 
 UNKNOWN_VALUE = "die waarde kennen we niet."
@@ -43,7 +44,7 @@ class FilterForm(forms.Form):
 
     lookups: dict[str, str] = {}
 
-    @property
+    @cached_property
     def active_filters(self):
         if not self.is_bound:
             return {}
@@ -66,23 +67,27 @@ class FilterForm(forms.Form):
         ]
 
     def filter(self, queryset):
-        for name, value in self.active_filters.items():
-            if name in self.lookups:
-                queryset = queryset.filter(**{self.lookups[name]: value})
-        return queryset.distinct()
+        applied = [name for name in self.active_filters if name in self.lookups]
+        for name in applied:
+            queryset = queryset.filter(**{self.lookups[name]: self.active_filters[name]})
+        # A lookup across a many-to-many relation can repeat rows.
+        return queryset.distinct() if applied else queryset
 
 
 class HoneypotForm(forms.Form):
     """A form with a field people never see (includes/honeypot.html) and bots fill in: a
-    filled-in trap makes the form invalid, so nothing is stored."""
+    filled-in trap makes the form invalid before any field is read (an uploaded file is never
+    opened), so nothing is stored."""
 
     fax = forms.CharField(required=False, label="Laat dit veld leeg")
 
-    def clean(self):
-        cleaned = super().clean()
-        if self.data.get("fax"):
-            raise ValidationError(BOT_MESSAGE, code="bot")
-        return cleaned
+    def full_clean(self):
+        if self.is_bound and self.data.get("fax"):
+            self._errors = ErrorDict()
+            self.cleaned_data = {}
+            self.add_error(None, ValidationError(BOT_MESSAGE, code="bot"))
+            return
+        super().full_clean()
 
 
 def no_markup(value):

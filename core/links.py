@@ -1,34 +1,43 @@
 """The URL of a page type the site has once (the partner directory, the manifest), for
-models whose public URL is a route of that page: `Partner.get_absolute_url()` must not cost a
-query per partner in a list, nor break when an editor renames the page's slug.
+models whose public URL is a route of that page: `Partner.get_absolute_url()` must cost no
+query per partner in a list, and must not break when an editor renames the page's slug.
 
-URLs are kept in the cache and forgotten whenever a page is published, unpublished, moved or
-deleted, and after a few minutes in any case (a per-process cache cannot hear other processes).
+URLs are remembered per process for a short while and forgotten at once when this process
+publishes, unpublishes, moves or deletes a page; other processes see the change within
+MEMO_SECONDS. (The memo is per process on purpose: asking a shared cache would cost a round
+trip per link.)
 """
 
-from django.core.cache import cache
+import time
+
 from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-CACHE_KEY = "core:page-urls"
-CACHE_SECONDS = 300
+MEMO_SECONDS = 30
+
+_urls: dict[str, tuple[str, float]] = {}
 
 
 def live_page_url(page_model):
-    """The URL of the live, public page of `page_model` (the first, if there are several);
-    None when there is none."""
-    urls = cache.get(CACHE_KEY) or {}
+    """The URL of the live page of `page_model` (the first in the tree); "" without one."""
     key = page_model._meta.label_lower
-    if key not in urls:
-        page = page_model.objects.live().public().order_by("path").first()
-        urls[key] = page.url if page is not None else None
-        cache.set(CACHE_KEY, urls, CACHE_SECONDS)
-    return urls[key]
+    url, expires = _urls.get(key, ("", 0.0))
+    if time.monotonic() >= expires:
+        page = page_model.objects.live().order_by("path").first()
+        url = (page.url or "") if page is not None else ""
+        _urls[key] = (url, time.monotonic() + MEMO_SECONDS)
+    return url
+
+
+def routed_url(page_model, route, *args):
+    """The URL of a named route of the live page of a routable page type; "" without one."""
+    base = live_page_url(page_model)
+    return base + page_model.get_resolver().reverse(route, *args) if base else ""
 
 
 def forget_page_urls(**kwargs):
-    cache.delete(CACHE_KEY)
+    _urls.clear()
 
 
 def forget_on_page_delete(sender, instance, **kwargs):
@@ -38,13 +47,5 @@ def forget_on_page_delete(sender, instance, **kwargs):
 
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget_page_urls, dispatch_uid=f"core-links-{signal!r}")
+        signal.connect(forget_page_urls, dispatch_uid=f"core-links-{id(signal)}")
     post_delete.connect(forget_on_page_delete, dispatch_uid="core-links-delete")
-
-
-def routed_url(page_model, route, *args):
-    """The URL of a named route of the live page of a routable page type; None without one."""
-    base = live_page_url(page_model)
-    if base is None:
-        return None
-    return base + page_model.get_resolver().reverse(route, *args)

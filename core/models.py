@@ -35,6 +35,16 @@ class BasePage(Page):
         return self.search_description or self.intro
 
 
+class SectionPageMixin:
+    """A section of the site (the manifest, the agenda, the directory, ...): it lives right
+    under a site's home page. Said here rather than as `parent_page_types`, which would name
+    the home page of an app above."""
+
+    @classmethod
+    def can_exist_under(cls, parent):
+        return super().can_exist_under(parent) and parent.is_site_root()
+
+
 class ImageAltMixin:
     """One rule for the alt text of a model's images (docs/architecture.md, "Images").
 
@@ -197,5 +207,16 @@ class ImportantPages(BaseSiteSetting):
         ),
     ]
 
+    SERVICE_ROLES = ("privacy_page", "contact_page", "accessibility_page")
+
     class Meta:
         verbose_name = "Belangrijke pagina's"
+
+    def url(self, request, role):
+        """The URL of the live page chosen for `role`; "" when there is none."""
+        page = getattr(self, role)
+        return (page.get_url(request) or "") if page is not None and page.live else ""
+
+    @classmethod
+    def url_for(cls, request, role):
+        return cls.for_request(request).url(request, role) if request is not None else ""

@@ -102,7 +102,7 @@ class RegistrationForm(HoneypotForm):
             self.fields["session"].queryset = event.sessions.filter(
                 pk__in=[session.pk for session in upcoming]
             ).order_by("starts_at")
-            self.fields["session"].label_from_instance = session_label
+            self.fields["session"].label_from_instance = lambda session: session.when_text
         else:
             del self.fields["session"]
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
@@ -118,12 +118,6 @@ class RegistrationForm(HoneypotForm):
         }
         data.setdefault("session", self.default_session)
         return data
-
-
-def session_label(session):
-    if session.all_day:
-        return f"{session.date:%d-%m-%Y}"
-    return f"{session.date:%d-%m-%Y}, {session.start_time:%H:%M}-{session.end_time:%H:%M}"
 
 
 class ClassRegistrationForm(RegistrationForm):

@@ -5,14 +5,14 @@ Imported by EventsConfig.ready()."""
 from urllib.parse import urlencode
 
 from core import sections
-from core.links import live_page_url
+from core.models import ImportantPages
 from search.site import page_hit, register_group, wagtail_group
 
-from .models import EventIndexPage, EventPage, EventSession
+from .models import EventPage, EventSession
 
 
 def campus_events(campus, request):
-    agenda = live_page_url(EventIndexPage)
+    agenda = ImportantPages.url_for(request, "agenda_page")
     return {
         "next_events": EventSession.objects.next(event__campus=campus),
         "heading": "Evenementen op deze campus",
@@ -39,7 +39,7 @@ register_group(
         lambda: EventPage.objects.live().public(),
         page_hit,
         more_link=lambda request, query: (
-            live_page_url(EventIndexPage) or "",
+            ImportantPages.url_for(request, "agenda_page"),
             "Bekijk de hele agenda",
         ),
     ),

@@ -2,6 +2,7 @@
 e-mails. Views and the admin call these."""
 
 import logging
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -113,7 +114,9 @@ def find_registration(event, token):
 
 
 def manage_url(registration, token):
-    return settings.WAGTAILADMIN_BASE_URL + subpage_url(registration.event, "registration", token)
+    return urljoin(
+        settings.WAGTAILADMIN_BASE_URL, subpage_url(registration.event, "registration", token)
+    )
 
 
 def _send(registration, template, subject, **context):

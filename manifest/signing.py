@@ -2,8 +2,10 @@
 already signed; moderation notifications. Views call these; so does the admin."""
 
 import logging
+from urllib.parse import urljoin
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -91,7 +93,10 @@ def sign_manifest(data, manifest_revision=None):
 def absolute_route_url(route, *args):
     """A route of the manifest page as a full URL, for e-mails. The page module is loaded
     after this one (models/__init__.py), so it is reached through the package at call time."""
-    return settings.WAGTAILADMIN_BASE_URL + routed_url(manifest_models.ManifestPage, route, *args)
+    url = routed_url(manifest_models.ManifestPage, route, *args)
+    if not url:
+        raise ImproperlyConfigured("There is no live manifest page to link to.")
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, url)
 
 
 def _mail(signature, template, subject, **context):

@@ -4,12 +4,12 @@ Elasticsearch when configured, and its typo rescue). Imported by PartnersConfig.
 
 from urllib.parse import urlencode
 
-from core.links import live_page_url
+from core.models import ImportantPages
 from search import service
 from search.port import SearchQuery
 from search.site import HITS_PER_GROUP, SearchGroup, SearchHit, register_group
 
-from .models import INDEX_NAME, Partner, PartnerIndexPage
+from .models import INDEX_NAME, Partner
 
 
 def search_partners(request, query, definition):
@@ -20,7 +20,7 @@ def search_partners(request, query, definition):
         for partner in (partners.get(hit.pk) for hit in results.hits)
         if partner is not None
     ]
-    directory = live_page_url(PartnerIndexPage)
+    directory = ImportantPages.url_for(request, "directory_page")
     return SearchGroup(
         definition.key,
         definition.heading,

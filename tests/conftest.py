@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
+from core.links import forget_page_urls
 from tests.snapshot import restore, take_snapshot
 from website.models import HomePage
 
@@ -35,6 +36,12 @@ def initial_content(transactional_db, django_db_setup):
     server in another thread, parallel requests)."""
     restore(django_db_setup)
     return HomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_urls():
+    # Page URLs are remembered per process (core.links); tests change pages in many ways.
+    forget_page_urls()
 
 
 @pytest.fixture

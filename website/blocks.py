@@ -1,6 +1,6 @@
 """Blocks only the website app's pages and settings use: the home page's featured tiles and
 the social media links in the site settings. The shared page vocabulary is
-events.blocks.BaseStreamBlock."""
+core.blocks.BaseStreamBlock."""
 
 from wagtail import blocks
 

@@ -103,9 +103,10 @@ class SiteSettings(BaseSiteSetting):
     )
     service_links = StreamField(
         [("page", blocks.PageChooserBlock(label="Pagina"))],
-        verbose_name="Servicelinks in de voettekst",
+        verbose_name="Extra links in de voettekst",
         blank=True,
-        help_text="Zoals de privacyverklaring, toegankelijkheid en contact.",
+        help_text="Na de privacyverklaring, contact en toegankelijkheid, die u kiest bij "
+        "‘Belangrijke pagina's’.",
     )
     footer_text = RichTextField("Tekst in de voettekst", blank=True, features=["bold", "link"])
 

@@ -89,7 +89,7 @@ def promoted_results(request, query):
     )
     return [
         SearchHit(
-            promotion.title or promotion.page.title,
+            promotion.title or promotion.external_link_url,
             promotion.page.get_url(request) if promotion.page else promotion.external_link_url,
             promotion.description,
         )

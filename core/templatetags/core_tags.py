@@ -33,11 +33,7 @@ def alt_text(image, override=""):
 def important_page_url(context, role):
     """The URL of the page editors chose for a role in the site settings ("privacy_page"),
     or "" when none is chosen."""
-    request = context.get("request")
-    if request is None:
-        return ""
-    page = getattr(ImportantPages.for_request(request), role)
-    return (page.get_url(request) or "") if page is not None and page.live else ""
+    return ImportantPages.url_for(context.get("request"), role)
 
 
 @register.simple_tag(takes_context=True)
@@ -45,6 +41,20 @@ def important_page_link(context, role, text):
     """`text` as a link to the page chosen for `role`; just the text when none is chosen."""
     url = important_page_url(context, role)
     return format_html('<a href="{}">{}</a>', url, text) if url else text
+
+
+@register.inclusion_tag("includes/service_links.html", takes_context=True)
+def service_links(context):
+    """The service pages editors chose (privacy, contact, accessibility), for the footer."""
+    request = context.get("request")
+    links = []
+    if request is not None:
+        important = ImportantPages.for_request(request)
+        for role in ImportantPages.SERVICE_ROLES:
+            url = important.url(request, role)
+            if url:
+                links.append((url, getattr(important, role).title))
+    return {"links": links}
 
 
 @register.simple_tag(takes_context=True)

@@ -10,17 +10,26 @@ from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from campuses.models import CampusPage
 from core.blocks import BaseStreamBlock
-from core.models import BasePage, CoordinateField, ImageAltMixin, Region, demo_flag, optional_image
+from core.models import (
+    BasePage,
+    CoordinateField,
+    ImageAltMixin,
+    Region,
+    SectionPageMixin,
+    demo_flag,
+    optional_image,
+)
 from core.pages import render_subpage
 from partners.models import Partner
 
@@ -40,10 +49,12 @@ RESERVED_SLUGS = {"archief"}
 
 
 def calendar_file_url(page, filename):
-    """The path of a page's .ics file (feed or event), served by events.feeds."""
-    return reverse(
-        "calendar_file", kwargs={"page_path": page.url.lstrip("/"), "filename": filename}
-    )
+    """The URL of a page's .ics file (feed or event), served by events.feeds: like page.url,
+    relative on a single site and with the site's root URL among several."""
+    site_id, root_url, page_path = page.get_url_parts()
+    kwargs = {"page_path": page_path.lstrip("/"), "filename": filename}
+    path = reverse("calendar_file", kwargs=kwargs)
+    return path if len(Site.get_site_root_paths()) == 1 else root_url + path
 
 
 def local_day_start(day):
@@ -149,6 +160,17 @@ class EventSession(Orderable):
     def spans_days(self):
         return self.last_day != self.date
 
+    @property
+    def when_text(self):
+        """When, in Dutch, as every page, form and e-mail says it: "dinsdag 9 maart 2027,
+        09:00–14:30 uur", "zaterdag 3 april 2027 tot en met zondag 4 april 2027"."""
+        text = date_format(self.date, "l j F Y")
+        if self.spans_days:
+            text += f" tot en met {date_format(self.last_day, 'l j F Y')}"
+        if not self.all_day:
+            text += f", {self.start_time:%H:%M}–{self.end_time:%H:%M} uur"
+        return text
+
     def days(self):
         day = self.date
         while day <= self.last_day:
@@ -173,7 +195,7 @@ class EventSession(Orderable):
         super().save(*args, **kwargs)
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
     """The calendar at /agenda/: a list or month grid, the archive, and the iCalendar feed."""
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -193,8 +215,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return EventFilterForm(request.GET or None)
 
     def feed_url(self, request, query=""):
-        path = calendar_file_url(self, "feed")
-        return request.build_absolute_uri(path) + (f"?{query}" if query else "")
+        url = request.build_absolute_uri(calendar_file_url(self, "feed"))
+        return url + (f"?{query}" if query else "")
 
     def subscribe_urls(self, request, query):
         feed_url = self.feed_url(request, query)
@@ -440,8 +462,11 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         return f"{low}-{high}"
 
     def clean(self):
-        super().clean()
         errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:  # the alt text, among others: show all at once
+            errors.update(error.message_dict)
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = "Dit webadres is gereserveerd voor de agenda; kies een ander."
         if self.status == EventStatus.RESCHEDULED and not self.original_date:

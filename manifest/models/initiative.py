@@ -50,7 +50,9 @@ class Initiative(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed
 
     title = models.CharField("Titel", max_length=200)
     slug = models.SlugField(
-        max_length=220, unique=True, help_text="Deel van het webadres: /initiatieven/<slug>/."
+        max_length=220,
+        unique=True,
+        help_text="Het laatste deel van het webadres van het initiatief.",
     )
     summary = models.CharField("Samenvatting", max_length=300)
     description = RichTextField(

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.models import BasePage
+from core.models import BasePage, SectionPageMixin
 from core.pages import render_subpage, subpage_url
 
 from .. import views
@@ -26,7 +26,7 @@ NEWEST_SIGNATORIES = 8
 SIGNATORIES_PER_PAGE = 60
 
 
-class ManifestPage(RoutablePageMixin, BasePage):
+class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
     """The manifest, with signing, signatories and actions as routes beneath it."""
 
     ambitions = StreamField(

@@ -7,6 +7,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from campuses.models import CampusPage
+from events.models import EventPage
 
 
 @pytest.fixture
@@ -41,3 +42,12 @@ def test_an_override_wins(client, campus):
     campus.save_revision().publish()
     html = client.get(campus.url).content.decode()
     assert 'alt="De werkplaats van Techport in Velsen"' in html
+
+
+def test_an_event_reports_the_missing_alt_text_with_its_other_errors(home_page):
+    event = EventPage.objects.live().first()
+    event.image = image()
+    event.slug = "archief"
+    with pytest.raises(ValidationError) as refused:
+        event.full_clean()
+    assert {"image_alt", "slug"} <= set(refused.value.message_dict)

@@ -170,6 +170,14 @@ def test_the_honeypot_stores_nothing(client, home_page):
     assert stored_nothing()
 
 
+def test_the_honeypot_is_checked_before_the_upload_is_read(client, home_page):
+    not_an_image = SimpleUploadedFile("logo.png", b"dit is geen afbeelding")
+    response = client.post(SIGN_URL, form_data(fax="spam", logo=not_an_image))
+    errors = response.context["form"].errors
+    assert list(errors) == ["__all__"]
+    assert "automatisch verstuurd" in errors["__all__"][0]
+
+
 def test_a_double_submission_is_recognised_not_duplicated(client, home_page):
     assert client.post(SIGN_URL, form_data()).status_code == 303
     again = client.post(SIGN_URL, form_data(logo=png_upload()))

@@ -90,7 +90,7 @@ def test_profile_shows_the_partner_with_json_ld(client, home_page):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Kustwerk Installatietechniek BV (demo)</h1>" in html
-    assert "Heeft het manifest ondertekend" in html
+    assert 'Heeft het <a href="/manifest/">manifest</a> ondertekend' in html
     start = html.index('<script type="application/ld+json">') + len(
         '<script type="application/ld+json">'
     )

@@ -223,6 +223,14 @@ def test_editors_promoted_results_come_first(client, home_page):
     assert search(client, "techniek").context["promotions"] == []
 
 
+def test_a_promoted_external_link_without_text_shows_its_address(client, home_page):
+    SearchPromotion.objects.create(
+        query=Query.get("rooster"), external_link_url="https://example.nl/rooster", sort_order=0
+    )
+    [hit] = search(client, "rooster").context["promotions"]
+    assert (hit.title, hit.url) == ("https://example.nl/rooster", "https://example.nl/rooster")
+
+
 def test_queries_do_not_grow_with_the_number_of_partner_hits(client, home_page):
     for number in range(2):
         PartnerFactory(name=f"Querytel Partner {number}")

@@ -169,7 +169,6 @@ class Command(BaseCommand):
         site_settings.contact_phone = data.get("contact_phone", "")
         site_settings.postal_address = data.get("postal_address", "")
         site_settings.footer_text = paragraphs_html(data["footer_text"])
-        site_settings.service_links = [("page", pages[key]) for key in SERVICE_PAGES]
         site_settings.save()
 
     def ensure_home_features(self, home, pages):

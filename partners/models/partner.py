@@ -1,23 +1,18 @@
-"""The registry: organisations of the talent ecosystem, and the directory page that lists and
-profiles them."""
+"""Partners: the organisations of the talent ecosystem."""
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404, JsonResponse
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
 
 from core.links import routed_url
 from core.models import (
-    BasePage,
     CoordinateField,
     EducationLevel,
     Offer,
@@ -26,18 +21,11 @@ from core.models import (
     demo_flag,
     optional_image,
 )
-from search import service
-from search.port import SORTS, SearchQuery
-from search.registry import get_index
-from search.text import MAX_QUERY_LENGTH, clean_query
+from partners import models as partner_models
 
-from .normalise import name_key, website_domain
+from ..normalise import name_key, website_domain
 
 INDEX_NAME = "partner"  # the directory's search index (search_index.py)
-PER_PAGE = 20
-MAX_PAGE = 1000
-SORT_LABELS = {"relevantie": "Relevantie", "naam": "Naam (A-Z)", "nieuwste": "Nieuwste eerst"}
-SUGGESTIONS = 8
 
 
 class PartnerKind(models.TextChoices):
@@ -181,7 +169,9 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         return self.name
 
     def get_absolute_url(self):
-        return routed_url(PartnerIndexPage, "profile", self.slug)
+        # The directory page serves profiles; it is defined after this model
+        # (models/__init__.py).
+        return routed_url(partner_models.PartnerIndexPage, "profile", self.slug)
 
     @property
     def revisions(self):
@@ -191,102 +181,3 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         self.website_domain = website_domain(self.website)
         self.name_key = name_key(self.name)
         super().save(*args, **kwargs)
-
-
-def page_number(value):
-    try:
-        return min(max(1, int(value)), MAX_PAGE)
-    except (TypeError, ValueError):
-        return 1
-
-
-class PartnerIndexPage(RoutablePageMixin, BasePage):
-    """The partner directory at /partners/, and the profiles at /partners/<slug>/."""
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = "Partnergids"
-
-    @staticmethod
-    def search_query(params):
-        """A SearchQuery from GET parameters; unknown or malformed values are dropped."""
-        text = clean_query(params.get("q"))
-        sort = params.get("sortering")
-        if sort not in SORTS:
-            sort = "relevantie" if text else "naam"
-        facets = get_index(INDEX_NAME).facets
-        return SearchQuery(
-            text=text,
-            filters={facet.param: params.getlist(facet.param) for facet in facets},
-            sort=sort,
-            page=page_number(params.get("pagina")),
-            per_page=PER_PAGE,
-        )
-
-    def directory_context(self, params):
-        query = self.search_query(params)
-        results = service.run(INDEX_NAME, query)
-        if query.page > 1 and not results.hits and results.total:
-            # Past the end: show the last page rather than an empty one.
-            query.page = (results.total - 1) // PER_PAGE + 1
-            results = service.run(INDEX_NAME, query)
-        # Only what a result card shows; the full relations are the profile's business.
-        partners = (
-            Partner.objects.filter(pk__in=[hit.pk for hit in results.hits])
-            .select_related("logo")
-            .prefetch_related("regions", "tagged_sectors__tag")
-            .in_bulk()
-        )
-        facets = get_index(INDEX_NAME).facets
-        return {
-            "query": query,
-            "max_query_length": MAX_QUERY_LENGTH,
-            "results": results,
-            "entries": [
-                {"partner": partners[hit.pk], "highlights": hit.highlights}
-                for hit in results.hits
-                if hit.pk in partners
-            ],
-            "page_obj": Paginator(range(results.total), PER_PAGE).get_page(query.page),
-            "facets": [(facet, results.facets.get(facet.param, [])) for facet in facets],
-            "active_filters": [
-                (facet, value)
-                for facet in facets
-                for value in results.facets.get(facet.param, [])
-                if value.selected
-            ],
-            "sort_labels": SORT_LABELS,
-        }
-
-    @path("")
-    def directory(self, request):
-        return self.render(request, context_overrides=self.directory_context(request.GET))
-
-    @path("suggesties/", name="suggestions")
-    def suggestions(self, request):
-        """Names for the search box's autocomplete."""
-        text = clean_query(request.GET.get("q"))
-        names = []
-        if len(text) >= 2:
-            query = SearchQuery(text=text, sort="relevantie", per_page=SUGGESTIONS)
-            hits = [hit.pk for hit in service.run(INDEX_NAME, query).hits]
-            found = dict(Partner.objects.filter(pk__in=hits).values_list("pk", "name"))
-            names = [found[pk] for pk in hits if pk in found]
-        return JsonResponse({"suggestions": names})
-
-    @path("<slug:slug>/", name="profile")
-    def profile(self, request, slug):
-        partner = (
-            Partner.objects.live().with_relations().select_related("logo").filter(slug=slug).first()
-        )
-        if partner is None:
-            raise Http404
-        return self.render(
-            request,
-            template="partners/partner_profile.html",
-            context_overrides={"partner": partner, "subpage_trail": [(partner.name, None)]},
-        )

@@ -1,0 +1,103 @@
+"""The partner directory: search with facets, the search box's suggestions, and profiles.
+Routes of the directory page (models/pages.py), which hands them itself as `page`."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+
+from core.pages import render_subpage
+from search import service
+from search.port import SORTS, SearchQuery
+from search.registry import get_index
+from search.text import MAX_QUERY_LENGTH, clean_query
+
+from .models import INDEX_NAME, Partner
+
+PER_PAGE = 20
+MAX_PAGE = 1000
+SORT_LABELS = {"relevantie": "Relevantie", "naam": "Naam (A-Z)", "nieuwste": "Nieuwste eerst"}
+SUGGESTIONS = 8
+
+
+def page_number(value):
+    try:
+        return min(max(1, int(value)), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
+
+
+def search_query(params):
+    """A SearchQuery from GET parameters; unknown or malformed values are dropped."""
+    text = clean_query(params.get("q"))
+    sort = params.get("sortering")
+    if sort not in SORTS:
+        sort = "relevantie" if text else "naam"
+    facets = get_index(INDEX_NAME).facets
+    return SearchQuery(
+        text=text,
+        filters={facet.param: params.getlist(facet.param) for facet in facets},
+        sort=sort,
+        page=page_number(params.get("pagina")),
+        per_page=PER_PAGE,
+    )
+
+
+def directory(request, page):
+    query = search_query(request.GET)
+    results = service.run(INDEX_NAME, query)
+    if query.page > 1 and not results.hits and results.total:
+        # Past the end: show the last page rather than an empty one.
+        query.page = (results.total - 1) // PER_PAGE + 1
+        results = service.run(INDEX_NAME, query)
+    # Only what a result card shows; the full relations are the profile's business.
+    partners = (
+        Partner.objects.filter(pk__in=[hit.pk for hit in results.hits])
+        .select_related("logo")
+        .prefetch_related("regions", "tagged_sectors__tag")
+        .in_bulk()
+    )
+    facets = get_index(INDEX_NAME).facets
+    return page.render(
+        request,
+        context_overrides={
+            "query": query,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "results": results,
+            "entries": [
+                {"partner": partners[hit.pk], "highlights": hit.highlights}
+                for hit in results.hits
+                if hit.pk in partners
+            ],
+            "page_obj": Paginator(range(results.total), PER_PAGE).get_page(query.page),
+            "facets": [(facet, results.facets.get(facet.param, [])) for facet in facets],
+            "active_filters": [
+                (facet, value)
+                for facet in facets
+                for value in results.facets.get(facet.param, [])
+                if value.selected
+            ],
+            "sort_labels": SORT_LABELS,
+        },
+    )
+
+
+def suggestions(request, page):
+    """Names for the search box's autocomplete."""
+    text = clean_query(request.GET.get("q"))
+    names = []
+    if len(text) >= 2:
+        query = SearchQuery(text=text, sort="relevantie", per_page=SUGGESTIONS)
+        hits = [hit.pk for hit in service.run(INDEX_NAME, query).hits]
+        found = dict(Partner.objects.filter(pk__in=hits).values_list("pk", "name"))
+        names = [found[pk] for pk in hits if pk in found]
+    return JsonResponse({"suggestions": names})
+
+
+def profile(request, page, slug):
+    partner = (
+        Partner.objects.live().with_relations().select_related("logo").filter(slug=slug).first()
+    )
+    if partner is None:
+        raise Http404
+    return render_subpage(
+        page, request, "partners/partner_profile.html", [(partner.name, None)], partner=partner
+    )
