@@ -1,6 +1,9 @@
 """Form pieces every app's public forms share: filters that never fail, the honeypot, and
 field types with Dutch messages."""
 
+import re
+import unicodedata
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
@@ -90,9 +93,23 @@ class HoneypotForm(forms.Form):
         super().full_clean()
 
 
-def no_markup(value):
+# Characters that reorder or hide text (bidirectional overrides and isolates, marks): a name
+# such as "Acme\u202egnp.exe" would show as something it is not.
+HIDDEN_CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def plain_text(value):
+    """What a visitor types as a name or a short text: no markup, no invisible controls."""
     if "<" in value or ">" in value:
         raise ValidationError("Gebruik geen < of > in dit veld.", code="markup")
+    if HIDDEN_CONTROLS.search(value) or any(
+        unicodedata.category(char) == "Cc" and char not in "\n\r\t" for char in value
+    ):
+        raise ValidationError(
+            "Dit veld bevat onzichtbare tekens die de tekst anders laten lezen dan hij is. "
+            "Typ de tekst opnieuw in plaats van hem te plakken.",
+            code="hidden_controls",
+        )
 
 
 class HttpUrlField(forms.URLField):

@@ -9,6 +9,9 @@ from django.core.cache import cache
 from django.shortcuts import render
 
 HOUR = 3600
+# Invalid attempts are not submissions, but a client that floods a form with them is stopped
+# too, at this many times the limit for submissions.
+ATTEMPTS_PER_SUBMISSION = 10
 
 
 class RateLimited(Exception):
@@ -44,6 +47,12 @@ def limit(request, scope, per_hour):
     """Count one request; raise RateLimited when the client went over `per_hour`."""
     if not hit(request, scope, per_hour):
         raise RateLimited(retry_after=HOUR - int(time.time()) % HOUR)
+
+
+def limit_attempts(request, scope, submissions_per_hour):
+    """Count one attempt at a form, valid or not, against a limit well above the one for
+    submissions."""
+    limit(request, f"{scope}-attempt", submissions_per_hour * ATTEMPTS_PER_SUBMISSION)
 
 
 class RateLimitMiddleware:

@@ -33,10 +33,12 @@ def register(request, page):
     form_class = registration_form_for(page)
     if request.method != "POST":
         return render_subpage(page, request, FORM_TEMPLATE, trail, form=form_class())
-    ratelimit.limit(request, "register", settings.EVENT_REGISTRATIONS_PER_HOUR)
+    ratelimit.limit_attempts(request, "register", settings.EVENT_REGISTRATIONS_PER_HOUR)
     form = form_class(request.POST)
     if not form.is_valid():
         return render_subpage(page, request, FORM_TEMPLATE, trail, status=400, form=form)
+    # Only a valid registration counts: typing mistakes lock nobody out.
+    ratelimit.limit(request, "register", settings.EVENT_REGISTRATIONS_PER_HOUR)
     try:
         registration, token = store_registration(page, form.registration_data())
     except AlreadyRegistered:

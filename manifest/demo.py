@@ -53,6 +53,9 @@ def load_demo_signatures(manifest_revision=None):
             partner.save(update_fields=["logo"])
         Signature.objects.create(
             partner=partner,
+            organisation_name=partner.name,
+            organisation_kind=partner.kind,
+            website=partner.website,
             signer_name="Demo",
             signer_role="Directeur (demo)",
             contact_email=f"demo@{partner.website_domain or 'example.nl'}",

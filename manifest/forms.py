@@ -1,4 +1,7 @@
+import warnings
+
 from django import forms
+from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 
 from campuses.models import CampusPage
@@ -9,7 +12,7 @@ from core.forms import (
     HoneypotForm,
     HttpUrlField,
     SlugChoiceField,
-    no_markup,
+    plain_text,
 )
 from core.models import EducationLevel, Region
 from partners.models import PartnerKind
@@ -32,18 +35,55 @@ class InitiativeFilterForm(FilterForm):
 
 
 class LogoField(WagtailImageField):
-    """Wagtail's own image field (size, pixel count and real format checked from the file's
-    header, before decoding), with a clear refusal of SVG, which can carry scripts."""
+    """Wagtail's own image field (file size, real format), with a clear refusal of SVG, which
+    can carry scripts, and with the pixel count read from the file's header before anything
+    decodes it: Wagtail's own check decodes the whole image first, so a small file claiming
+    a huge image would cost hundreds of megabytes."""
 
     default_error_messages = {
         "svg": "SVG-bestanden accepteren we niet, omdat ze scripts kunnen bevatten. "
         "Upload uw logo als PNG, JPEG of WebP.",
+        "damaged": "Dit bestand is beschadigd of onvolledig. Sla uw logo opnieuw op als PNG, "
+        "JPEG of WebP en probeer het nog eens.",
+        "too_many_pixels": "Dit logo is te groot: %(width)s bij %(height)s pixels. Maak het "
+        "kleiner dan %(megapixels)s megapixels (bijvoorbeeld 2000 bij 1000 pixels).",
     }
 
     def to_python(self, data):
         if data and (data.name.lower().endswith(".svg") or _looks_like_svg(data)):
             raise forms.ValidationError(self.error_messages["svg"], code="svg")
-        return super().to_python(data)
+        if data:
+            self.check_header(data)
+        try:
+            return super().to_python(data)
+        except (OSError, SyntaxError, ValueError) as error:
+            # Pillow's word for a truncated or corrupt file, found while decoding it.
+            raise forms.ValidationError(self.error_messages["damaged"], code="damaged") from error
+
+    def check_header(self, uploaded):
+        """Refuse too many pixels from the header alone; Pillow reads nothing more on open."""
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+                with PILImage.open(uploaded) as image:
+                    width, height = image.size
+                    frames = getattr(image, "n_frames", 1)
+        except PILImage.DecompressionBombError:
+            width = height = frames = None
+        except Exception:  # noqa: BLE001 - not an image Pillow can read; Wagtail says so next
+            uploaded.seek(0)
+            return
+        uploaded.seek(0)
+        if width is None or width * height * frames > self.max_image_pixels:
+            raise forms.ValidationError(
+                self.error_messages["too_many_pixels"],
+                code="too_many_pixels",
+                params={
+                    "width": width or "heel veel",
+                    "height": height or "heel veel",
+                    "megapixels": self.max_image_pixels // 1_000_000,
+                },
+            )
 
 
 def _looks_like_svg(uploaded):
@@ -54,7 +94,7 @@ def _looks_like_svg(uploaded):
 
 class SignatureForm(HoneypotForm):
     organisation_name = forms.CharField(
-        label="Naam van uw organisatie", max_length=200, validators=[no_markup]
+        label="Naam van uw organisatie", max_length=200, validators=[plain_text]
     )
     kind = forms.ChoiceField(
         label="Soort organisatie", choices=[("", "Kies de soort"), *PartnerKind.choices]
@@ -81,15 +121,16 @@ class SignatureForm(HoneypotForm):
             "PNG, JPEG of WebP, maximaal 5 MB. Liefst met een transparante of witte achtergrond."
         ),
     )
-    signer_name = forms.CharField(label="Uw naam", max_length=120, validators=[no_markup])
+    signer_name = forms.CharField(label="Uw naam", max_length=120, validators=[plain_text])
     signer_role = forms.CharField(
-        label="Uw functie", max_length=120, required=False, validators=[no_markup]
+        label="Uw functie", max_length=120, required=False, validators=[plain_text]
     )
     statement = forms.CharField(
         label="Waarom wij tekenen (optioneel)",
         max_length=STATEMENT_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[plain_text],
         help_text=f"Maximaal {STATEMENT_MAX_LENGTH} tekens. Dit kan op de site worden getoond.",
     )
     contact_email = forms.EmailField(

@@ -19,7 +19,6 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.views.generic import FormView, TemplateView
-from wagtail.actions.publish_revision import PublishPermissionError
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
@@ -87,7 +86,7 @@ class LogoColumn(Column):
 
     def __init__(self, name="logo", filter_spec=LOGO_PREVIEW_FILTER, **kwargs):
         kwargs.setdefault("label", "Logo")
-        kwargs.setdefault("accessor", "partner.logo")
+        kwargs.setdefault("accessor", "logo")
         super().__init__(name, **kwargs)
         self.filter_spec = filter_spec
 
@@ -99,7 +98,7 @@ class LogoColumn(Column):
         except SourceImageIOError:
             # The file is gone from storage; the listing must still open.
             context["rendition"] = None
-        context["alt"] = f"Logo van {instance.partner.name}"
+        context["alt"] = f"Logo van {instance.organisation_name}"
         return context
 
 
@@ -110,8 +109,8 @@ class WebsiteColumn(Column):
 
     def __init__(self, name="website", **kwargs):
         kwargs.setdefault("label", "Website")
-        kwargs.setdefault("accessor", "partner.website")
-        kwargs.setdefault("sort_key", "partner__website")
+        kwargs.setdefault("accessor", "website")
+        kwargs.setdefault("sort_key", "website")
         super().__init__(name, **kwargs)
 
     def get_cell_context_data(self, instance, parent_context):
@@ -120,6 +119,14 @@ class WebsiteColumn(Column):
         # Only web addresses become links, whatever ended up in the field.
         context["url"] = url if url.lower().startswith(("http://", "https://")) else ""
         return context
+
+
+def external_link(url):
+    """A web address as a link that opens in a new tab without handing it `opener`; only web
+    addresses become links, whatever ended up in the field."""
+    if not url.lower().startswith(("http://", "https://")):
+        return url or "–"
+    return format_html('<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>', url, url)
 
 
 def truncated_statement(signature):
@@ -186,7 +193,7 @@ class SignatureIndexView(IndexView):
     def columns(self):
         columns = super().columns
         for column in columns:
-            if column.name == "partner.name":
+            if column.name == "organisation_name":
                 column.label = "Organisatie"
         return columns
 
@@ -233,14 +240,12 @@ class SignatureInspectView(ModerationHeaderButtonsMixin, InspectView):
 
     def get_partner_display_value(self):
         partner = self.object.partner
-        if partner.website.lower().startswith(("http://", "https://")):
-            return format_html(
-                '{} (<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>)',
-                partner.name,
-                partner.website,
-                partner.website,
-            )
+        if partner is None:
+            return "Nieuw: de organisatie komt na goedkeuring in het register."
         return partner.name
+
+    def get_website_display_value(self):
+        return external_link(self.object.website)
 
     def get_manifest_revision_display_value(self):
         revision = self.object.manifest_revision
@@ -273,7 +278,7 @@ class SignatureActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
         )
 
     def get_page_subtitle(self):
-        return self.object.partner.name
+        return self.object.organisation_name
 
     def get_breadcrumbs_items(self):
         return [
@@ -294,10 +299,15 @@ class SignatureActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
             return True
         messages.error(
             self.request,
-            f"{self.object.partner.name}: {self.wrong_state_message} "
+            f"{self.object.organisation_name}: {self.wrong_state_message} "
             f"De status is nu ‘{self.object.get_state_display().lower()}’; er is niets gewijzigd.",
         )
         return False
+
+    def get(self, request, *args, **kwargs):
+        if not self.in_allowed_state():
+            return redirect(self.get_success_url())
+        return super().get(request, *args, **kwargs)
 
     def locked_object(self):
         """The signature re-read under a row lock, so two moderators cannot both act on it."""
@@ -315,13 +325,6 @@ class SignatureActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
         return context
 
 
-# Approving publishes the signer's draft partner as the moderator, which needs that right too.
-CANNOT_PUBLISH = (
-    "Goedkeuren publiceert de organisatie, en u mag geen partners publiceren; er is niets "
-    "gewijzigd. Vraag een beheerder om het recht ‘partner publiceren’."
-)
-
-
 def report_mail(request, sent, done, mailed):
     """One message for the decision and the e-mail about it; a warning if the mail failed."""
     if sent:
@@ -334,42 +337,53 @@ def report_mail(request, sent, done, mailed):
         )
 
 
-class ApproveView(SignatureActionMixin, TemplateView):
-    template_name = "manifest/admin/confirm_action.html"
+PROPOSAL_LABELS = {
+    "logo": "Neem het ingestuurde logo over",
+    "name": "Neem de ingestuurde naam over",
+    "website": "Neem de ingestuurde website over",
+}
+
+
+class ApprovalForm(forms.Form):
+    """For an organisation already in the registry: which of the values the signer sent in
+    replace the registry's own. Nothing is taken over unless the moderator ticks it."""
+
+    def __init__(self, *args, signature, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.changes = signature.proposed_changes()
+        for field, _, _ in self.changes:
+            self.fields[field] = forms.BooleanField(label=PROPOSAL_LABELS[field], required=False)
+
+    def accepted(self):
+        return {field for field, accept in self.cleaned_data.items() if accept}
+
+
+class ApproveView(SignatureActionMixin, FormView):
+    template_name = "manifest/admin/approve.html"
     page_title = "Ondertekening goedkeuren"
+    form_class = ApprovalForm
     allowed_states = (SignatureState.CONFIRMED,)
     wrong_state_message = "alleen een bevestigde ondertekening kan worden goedgekeurd."
 
-    def get(self, request, *args, **kwargs):
-        if not self.in_allowed_state():
-            return redirect(self.get_success_url())
-        return super().get(request, *args, **kwargs)
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "signature": self.object}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            question=(
-                "Na goedkeuring staat het logo op de pagina met ondertekenaars, wordt de "
-                "organisatie gepubliceerd en krijgt de ondertekenaar een e-mail."
-            ),
-            submit_label="Ja, goedkeuren",
-            **kwargs,
-        )
-
-    def post(self, request, *args, **kwargs):
-        try:
-            with transaction.atomic():
-                self.object = self.locked_object()
-                if not self.in_allowed_state():
-                    return redirect(self.get_success_url())
-                self.object.approve(request.user)
-                log(instance=self.object, action=LOG_APPROVE, user=request.user)
-        except PublishPermissionError:
-            messages.error(request, CANNOT_PUBLISH)
-            return redirect(self.get_success_url())
+    def form_valid(self, form):
+        with transaction.atomic():
+            self.object = self.locked_object()
+            if not self.in_allowed_state():
+                return redirect(self.get_success_url())
+            try:
+                self.object.approve(self.request.user, accept=form.accepted())
+            except InvalidTransition as refusal:
+                transaction.set_rollback(True)
+                messages.error(self.request, f"{refusal} Er is niets gewijzigd.")
+                return redirect(self.get_success_url())
+            log(instance=self.object, action=LOG_APPROVE, user=self.request.user)
         report_mail(
-            request,
+            self.request,
             notify_moderation(self.object),
-            f"De ondertekening van {self.object.partner.name} is goedgekeurd.",
+            f"De ondertekening van {self.object.organisation_name} is goedgekeurd.",
             "De ondertekenaar heeft hierover een e-mail gekregen.",
         )
         return redirect(self.get_success_url())
@@ -395,11 +409,6 @@ class RejectView(SignatureActionMixin, FormView):
     allowed_states = (SignatureState.CONFIRMED, SignatureState.APPROVED)
     wrong_state_message = "deze ondertekening kan niet (meer) worden afgewezen."
 
-    def get(self, request, *args, **kwargs):
-        if not self.in_allowed_state():
-            return redirect(self.get_success_url())
-        return super().get(request, *args, **kwargs)
-
     def form_valid(self, form):
         with transaction.atomic():
             self.object = self.locked_object()
@@ -416,7 +425,7 @@ class RejectView(SignatureActionMixin, FormView):
         report_mail(
             self.request,
             notify_moderation(self.object),
-            f"De ondertekening van {self.object.partner.name} is afgewezen.",
+            f"De ondertekening van {self.object.organisation_name} is afgewezen.",
             "De ondertekenaar heeft de reden per e-mail gekregen.",
         )
         return redirect(self.get_success_url())
@@ -429,11 +438,6 @@ class ResendConfirmationView(SignatureActionMixin, TemplateView):
     wrong_state_message = (
         "alleen een nog niet bevestigde ondertekening krijgt een bevestigingsmail."
     )
-
-    def get(self, request, *args, **kwargs):
-        if not self.in_allowed_state():
-            return redirect(self.get_success_url())
-        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -449,7 +453,7 @@ class ResendConfirmationView(SignatureActionMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if not self.in_allowed_state():
             return redirect(self.get_success_url())
-        name = self.object.partner.name
+        name = self.object.organisation_name
         if send_confirmation(self.object):
             log(instance=self.object, action=LOG_RESEND, user=request.user)
             messages.success(request, f"De bevestigingsmail voor {name} is opnieuw verstuurd.")
@@ -506,28 +510,32 @@ class ApproveSignaturesBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
+        """Approve the selected signatures that await moderation. An organisation already in
+        the registry keeps its own name, website and logo: taking over a proposal is a
+        decision per signature (the approve view)."""
         view = kwargs["self"]
-        for signature in objects:
-            # Re-read under a lock: the page may be stale, or another moderator quicker.
-            locked = Signature.objects.select_for_update().select_related("partner")
-            signature = locked.get(pk=signature.pk)
-            if signature.state != SignatureState.CONFIRMED:
-                continue
-            signature.approve(user)
+        # Re-read under one lock: the page may be stale, or another moderator quicker.
+        awaiting = (
+            Signature.objects.select_for_update()
+            .select_related("partner")
+            .filter(pk__in=[signature.pk for signature in objects])
+            .awaiting_moderation()
+        )
+        for signature in awaiting:
+            try:
+                with transaction.atomic():
+                    signature.approve(user)
+            except InvalidTransition:
+                continue  # the organisation signed already; the listing still shows it
             log(instance=signature, action=LOG_APPROVE, user=user)
             view.approved.append(signature)
         return len(view.approved), 0
 
     def form_valid(self, form):
         self.approved = []
-        try:
-            response = super().form_valid(form)
-        except PublishPermissionError:
-            # Everything was rolled back: nothing approved, nobody to mail.
-            messages.error(self.request, CANNOT_PUBLISH)
-            return redirect(self.next_url)
+        response = super().form_valid(form)
         # Mail only after the approvals are committed.
-        failed = [s.partner.name for s in self.approved if not notify_moderation(s)]
+        failed = [s.organisation_name for s in self.approved if not notify_moderation(s)]
         if failed:
             messages.warning(
                 self.request,

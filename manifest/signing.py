@@ -1,5 +1,6 @@
 """The sign-the-manifest flow: store first, then e-mail; recognise an organisation that
-already signed; moderation notifications. Views call these; so does the admin."""
+already signed and a double submit; moderation notifications. Views call these; so does the
+admin."""
 
 import logging
 from urllib.parse import urljoin
@@ -10,12 +11,12 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.text import slugify
 
 from core.links import routed_url
 from core.tokens import hash_token
-from partners.logos import store_logo
+from partners.logos import collection_named, store_logo
 from partners.models import Partner
+from partners.normalise import name_key
 
 from . import models as manifest_models
 from .models import Signature, SignatureState
@@ -23,71 +24,83 @@ from .models import Signature, SignatureState
 logger = logging.getLogger(__name__)
 
 
+# Submitted logos wait here, out of the logo collection, until a moderator approves them.
+PROPOSED_LOGO_COLLECTION = "Ingestuurde logo's (nog niet beoordeeld)"
+
+
 class AlreadySigned(Exception):
+    """The organisation is already a public signatory."""
+
     def __init__(self, partner):
         super().__init__(partner.name)
         self.partner = partner
 
 
-def existing_signature(partner):
-    return partner.signatures.exclude(state=SignatureState.REJECTED).first()
-
-
-def unique_slug(name):
-    base = slugify(name)[:200] or "organisatie"
-    slug, number = base, 1
-    while Partner.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+def signatory_matching(name, website):
+    """The organisation in the registry that the submission names, if it already signed."""
+    return (
+        Partner.objects.live()
+        .matching(name, website)
+        .filter(signatures__state=SignatureState.APPROVED)
+        .first()
+    )
 
 
 def sign_manifest(data, manifest_revision=None):
-    """Store a new, unconfirmed signature with its (draft) partner, or raise AlreadySigned.
+    """Store a new, unconfirmed signature: the organisation as submitted is a proposal on it,
+    and nothing in the registry changes. Raises AlreadySigned when the organisation is a
+    public signatory already.
 
-    The partner lookup and the inserts run in one transaction, and unique constraints on the
-    partner's name key and website domain and on one live signature per partner make
-    concurrent attempts for the same organisation end in one signature.
+    Returns (signature, created). The same person submitting for the same organisation again
+    while the first submission is open gets that submission back (created is False), also when
+    the two submissions race: a unique constraint makes them one. Someone else's open
+    submission for the organisation blocks nobody.
     """
+    signed = signatory_matching(data["organisation_name"], data["website"])
+    if signed is not None:
+        raise AlreadySigned(signed)
+    earlier = open_submission(data["organisation_name"], data["contact_email"])
+    if earlier is not None:
+        return earlier, False
+    partner = Partner.objects.matching(data["organisation_name"], data["website"]).first()
+    signature = Signature(
+        partner=partner,
+        organisation_name=data["organisation_name"],
+        organisation_kind=data["kind"],
+        website=data["website"],
+        region=data.get("region"),
+        signer_name=data["signer_name"],
+        signer_role=data.get("signer_role", ""),
+        statement=data.get("statement", ""),
+        contact_email=data["contact_email"],
+        privacy_consent_at=timezone.now(),
+        manifest_revision=manifest_revision,
+    )
     try:
         with transaction.atomic():
-            partner = (
-                Partner.objects.select_for_update()
-                .matching(data["organisation_name"], data["website"])
-                .first()
-            )
-            if partner is not None and existing_signature(partner):
-                raise AlreadySigned(partner)
-            if partner is None:
-                partner = Partner(
-                    name=data["organisation_name"],
-                    slug=unique_slug(data["organisation_name"]),
-                    kind=data["kind"],
-                    website=data["website"],
-                    live=False,
+            if data.get("logo"):
+                signature.logo = store_logo(
+                    data["logo"],
+                    data["organisation_name"],
+                    collection_named(PROPOSED_LOGO_COLLECTION),
                 )
-                partner.save()
-                partner.education_levels = data.get("education_levels") or []
-                partner.regions = [data["region"]] if data.get("region") else []
-                partner.save()
-            if data.get("logo") and not partner.logo_id:
-                partner.logo = store_logo(data["logo"], partner.name)
-                partner.save(update_fields=["logo"])
-            return Signature.objects.create(
-                partner=partner,
-                signer_name=data["signer_name"],
-                signer_role=data.get("signer_role", ""),
-                statement=data.get("statement", ""),
-                contact_email=data["contact_email"],
-                privacy_consent_at=timezone.now(),
-                manifest_revision=manifest_revision,
-            )
+            signature.save()
+            signature.education_levels.set(data.get("education_levels") or [])
     except IntegrityError:
-        # Someone signed for the same organisation at the same moment and won the race.
-        partner = Partner.objects.matching(data["organisation_name"], data["website"]).first()
-        if partner is None:
+        # The same submission raced past the check above and won.
+        earlier = open_submission(data["organisation_name"], data["contact_email"])
+        if earlier is None:
             raise
-        raise AlreadySigned(partner) from None
+        return earlier, False
+    return signature, True
+
+
+def open_submission(organisation_name, contact_email):
+    return Signature.objects.filter(
+        organisation_key=name_key(organisation_name),
+        contact_email=contact_email,
+        state__in=[SignatureState.UNCONFIRMED, SignatureState.CONFIRMED],
+    ).first()
 
 
 def absolute_route_url(route, *args):

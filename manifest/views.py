@@ -25,14 +25,16 @@ def sign(request, page):
         return render_subpage(
             page, request, "manifest/manifest_sign.html", trail, form=SignatureForm()
         )
-    ratelimit.limit(request, "sign", settings.SIGNATURE_SUBMISSIONS_PER_HOUR)
+    ratelimit.limit_attempts(request, "sign", settings.SIGNATURE_SUBMISSIONS_PER_HOUR)
     form = SignatureForm(request.POST, request.FILES)
     if not form.is_valid():
         return render_subpage(
             page, request, "manifest/manifest_sign.html", trail, status=400, form=form
         )
+    # Only a valid submission counts: typing mistakes lock nobody out.
+    ratelimit.limit(request, "sign", settings.SIGNATURE_SUBMISSIONS_PER_HOUR)
     try:
-        signature = sign_manifest(form.cleaned_data, manifest_revision=page.live_revision)
+        signature, _ = sign_manifest(form.cleaned_data, manifest_revision=page.live_revision)
     except AlreadySigned as already:
         trail = [("Ondertekenen", subpage_url(page, "sign")), ("Al getekend", None)]
         return render_subpage(

@@ -123,7 +123,7 @@ class SignatureViewSet(SnippetViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [
-        "partner__name",
+        "organisation_name",
         LogoColumn(),
         WebsiteColumn(),
         Column("statement", label="Waarom wij tekenen", accessor=truncated_statement),
@@ -138,9 +138,13 @@ class SignatureViewSet(SnippetViewSet):
     ]
     list_filter = ["state"]
     # Signature is not index.Indexed, so the listing searches with the ORM over these.
-    search_fields = ["partner__name", "statement", "signer_name", "contact_email"]
+    search_fields = ["organisation_name", "statement", "signer_name", "contact_email"]
     ordering = "-created_at"
     inspect_view_fields = [
+        "organisation_name",
+        "organisation_kind",
+        "website",
+        "region",
         "partner",
         "state",
         "signer_name",
@@ -161,9 +165,9 @@ class SignatureViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         renditions = get_image_model().get_rendition_model().objects
-        return Signature.objects.select_related("partner", "partner__logo").prefetch_related(
+        return Signature.objects.select_related("partner", "logo").prefetch_related(
             Prefetch(
-                "partner__logo__renditions",
+                "logo__renditions",
                 queryset=renditions.filter(filter_spec=LOGO_PREVIEW_FILTER),
             )
         )

@@ -15,17 +15,20 @@ LOGO_COLLECTION = "Logo's van organisaties"
 PALETTE = ["#0a4a7f", "#1e6b34", "#7a2e8c", "#b3261e", "#006d77", "#5c4d00"]
 
 
-def logo_collection():
-    """The image collection that holds organisations' logos, apart from editorial images."""
+def collection_named(name):
+    """The image collection of that name directly under the root, made when missing."""
     # A flushed database (tests, `manage.py flush`) lacks the root that Wagtail's migrations make.
     root = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    return Collection.objects.filter(name=LOGO_COLLECTION).first() or root.add_child(
-        name=LOGO_COLLECTION
-    )
+    return Collection.objects.filter(name=name).first() or root.add_child(name=name)
 
 
-def store_logo(uploaded, organisation_name):
-    """Keep an upload as a Wagtail image under a generated name in the logo collection.
+def logo_collection():
+    """The image collection that holds organisations' logos, apart from editorial images."""
+    return collection_named(LOGO_COLLECTION)
+
+
+def store_logo(uploaded, organisation_name, collection):
+    """Keep an upload as a Wagtail image under a generated name in `collection`.
 
     Only renditions (re-encoded by Pillow) are ever shown; the random name keeps the original
     out of reach.
@@ -36,7 +39,7 @@ def store_logo(uploaded, organisation_name):
     extension = image.format_name.replace("jpeg", "jpg")
     uploaded.name = f"{uuid.uuid4().hex}.{extension}"
     return get_image_model().objects.create(
-        title=f"Logo {organisation_name}"[:255], file=uploaded, collection=logo_collection()
+        title=f"Logo {organisation_name}"[:255], file=uploaded, collection=collection
     )
 
 

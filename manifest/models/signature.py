@@ -1,17 +1,26 @@
-"""Signatures: organisations endorsing the manifest, confirmed by e-mail and moderated."""
+"""Signatures: organisations endorsing the manifest, confirmed by e-mail and moderated.
+
+What a signer says about their organisation (name, website, logo, ...) is a proposal kept on
+the signature. Nothing public changes before a person confirmed and a moderator approved it:
+only then is a new organisation added to the registry, and the proposal for an organisation
+already there is taken over as far as the moderator accepts it.
+"""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
+from wagtail.actions.unpublish import UnpublishAction
 from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model
 
-from core.models import demo_flag
+from core.models import EducationLevel, Region, demo_flag, optional_image
 from core.tokens import new_token
-from partners.models import Partner
+from partners.logos import logo_collection
+from partners.models import Partner, PartnerKind
+from partners.normalise import name_key
 
 CONFIRMATION_LIFETIME = timedelta(days=7)
 STATEMENT_MAX_LENGTH = 500
@@ -53,8 +62,35 @@ class Signature(models.Model):
     """
 
     partner = models.ForeignKey(
-        Partner, verbose_name="Organisatie", on_delete=models.CASCADE, related_name="signatures"
+        Partner,
+        verbose_name="Organisatie in het register",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="signatures",
+        help_text="De organisatie in het register waar deze ondertekening bij hoort; bij een "
+        "nieuwe organisatie leeg tot de goedkeuring.",
     )
+    # The organisation as the signer described it: a proposal until a moderator approves it.
+    organisation_name = models.CharField("Naam organisatie (ingestuurd)", max_length=200)
+    organisation_kind = models.CharField(
+        "Soort organisatie (ingestuurd)", max_length=20, choices=PartnerKind.choices
+    )
+    website = models.URLField("Website (ingestuurd)", max_length=200, blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name="Regio (ingestuurd)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    education_levels = models.ManyToManyField(
+        EducationLevel, verbose_name="Onderwijsniveaus (ingestuurd)", blank=True, related_name="+"
+    )
+    logo = optional_image("Logo (ingestuurd)")
+    # Derived on save: two submissions by one person for one organisation are one submission.
+    organisation_key = models.CharField(max_length=200, editable=False, default="")
     signer_name = models.CharField("Naam ondertekenaar", max_length=120, blank=True)
     signer_role = models.CharField("Functie", max_length=120, blank=True)
     statement = models.TextField("Waarom wij tekenen", max_length=STATEMENT_MAX_LENGTH, blank=True)
@@ -89,6 +125,9 @@ class Signature(models.Model):
         related_name="+",
     )
     rejection_reason = models.TextField("Reden van afwijzing", blank=True)
+    # What the approval did to the registry, so that rejecting it later undoes exactly that.
+    created_partner = models.BooleanField(default=False, editable=False)
+    replaced_values = models.JSONField(default=dict, blank=True, editable=False)
     is_demo = demo_flag()
     created_at = models.DateTimeField("Ondertekend op", auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -111,16 +150,27 @@ class Signature(models.Model):
         verbose_name_plural = "Ondertekeningen"
         permissions = [("moderate_signature", "Kan ondertekeningen beoordelen")]
         constraints = [
-            # One organisation signs once; a rejected attempt does not block a new one.
+            # An organisation is a signatory once.
             models.UniqueConstraint(
                 fields=["partner"],
-                condition=~models.Q(state="rejected"),
-                name="signature_one_per_partner",
-            )
+                condition=Q(state="approved"),
+                name="signature_one_approved_per_partner",
+            ),
+            # A double submit is one submission; someone else's submission for the same
+            # organisation is not blocked by it.
+            models.UniqueConstraint(
+                fields=["organisation_key", "contact_email"],
+                condition=Q(state__in=["unconfirmed", "confirmed"]),
+                name="signature_one_open_submission_per_person",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.partner.name} ({self.get_state_display().lower()})"
+        return f"{self.organisation_name} ({self.get_state_display().lower()})"
+
+    def save(self, *args, **kwargs):
+        self.organisation_key = name_key(self.organisation_name)
+        super().save(*args, **kwargs)
 
     def new_confirmation_token(self):
         """A fresh single-use token; only its hash is stored. Call save() afterwards."""
@@ -133,6 +183,19 @@ class Signature(models.Model):
         sent = self.confirmation_sent_at or self.created_at
         return timezone.now() - sent > CONFIRMATION_LIFETIME
 
+    def proposed_changes(self):
+        """(field, current value, proposed value) for each proposed value that differs from
+        the organisation already in the registry; empty for a new organisation."""
+        partner = self.partner
+        if partner is None:
+            return []
+        changes = [
+            ("logo", partner.logo, self.logo),
+            ("name", partner.name, self.organisation_name),
+            ("website", partner.website, self.website),
+        ]
+        return [change for change in changes if change[2] and change[2] != change[1]]
+
     def _move(self, allowed_from, to):
         if self.state not in allowed_from:
             raise InvalidTransition(f"{self.get_state_display()} -> {to}")
@@ -143,30 +206,107 @@ class Signature(models.Model):
         self.confirmed_at = timezone.now()
         self.save(update_fields=["state", "confirmed_at", "updated_at"])
 
-    def approve(self, user):
+    def approve(self, user, accept=()):
+        """Approve: the organisation becomes a signatory. A new organisation joins the
+        registry as proposed; for one already there, only the proposed values in `accept`
+        ("logo", "name", "website") replace its own. Call inside a transaction."""
         self._move({SignatureState.CONFIRMED}, SignatureState.APPROVED)
+        if self.partner is None:
+            self.partner = Partner.objects.matching(self.organisation_name, self.website).first()
+        if self.partner is None:
+            self.partner = self.new_partner()
+            self.created_partner = True
+        elif self.partner.signatures.approved().exclude(pk=self.pk).exists():
+            raise InvalidTransition(f"{self.partner.name} heeft het manifest al ondertekend.")
+        else:
+            self.replaced_values = self.take_over(accept)
         self.moderated_by, self.moderated_at = user, timezone.now()
-        self.save(update_fields=["state", "moderated_by", "moderated_at", "updated_at"])
-        if not self.partner.live:
-            self.partner.save_revision(user=user).publish(user=user)
+        self.save()
+        if self.partner.logo_id and self.partner.logo_id == self.logo_id:
+            # From the proposals to the logos editors can choose.
+            get_image_model().objects.filter(pk=self.logo_id).update(collection=logo_collection())
+        if not self.partner.live or self.replaced_values:
+            publish_as(self.partner, user)
+
+    def new_partner(self):
+        partner = Partner(
+            name=self.organisation_name,
+            slug=Partner.unique_slug(self.organisation_name),
+            kind=self.organisation_kind,
+            website=self.website,
+            logo=self.logo,
+            live=False,
+        )
+        partner.regions = [self.region] if self.region_id else []
+        partner.education_levels = list(self.education_levels.all())
+        partner.save()
+        return partner
+
+    def take_over(self, accept):
+        """Put the accepted proposal values on the partner (unsaved); returns what they
+        replaced."""
+        replaced = {}
+        for field, current, proposed in self.proposed_changes():
+            if field not in accept:
+                continue
+            if field == "logo":
+                replaced["logo"] = current.pk if current else None
+                self.partner.logo = proposed
+            else:
+                replaced[field] = current
+                setattr(self.partner, field, proposed)
+        return replaced
 
     def reject(self, user, reason):
+        """Reject, with a reason for the signer. Rejecting an approval undoes it: an
+        organisation the approval created leaves the public site, and values it took over
+        are put back."""
         if not reason.strip():
             raise InvalidTransition("Een afwijzing heeft een reden nodig.")
+        was_approved = self.state == SignatureState.APPROVED
         self._move({SignatureState.CONFIRMED, SignatureState.APPROVED}, SignatureState.REJECTED)
         self.moderated_by, self.moderated_at = user, timezone.now()
         self.rejection_reason = reason.strip()
-        self.save(
-            update_fields=[
-                "state",
-                "moderated_by",
-                "moderated_at",
-                "rejection_reason",
-                "updated_at",
-            ]
-        )
+        self.save()
+        if was_approved:
+            self.undo_approval(user)
+        self.discard_logo()
+
+    def undo_approval(self, user):
+        partner = self.partner
+        if self.created_partner:
+            partner.logo = None
+            partner.save(update_fields=["logo", "updated_at"])
+            if partner.live:
+                UnpublishAction(partner, user=user).execute(skip_permission_checks=True)
+            return
+        if not self.replaced_values:
+            return
+        for field, previous in self.replaced_values.items():
+            if field == "logo":
+                partner.logo_id = previous
+            else:
+                setattr(partner, field, previous)
+        publish_as(partner, user)
+
+    def discard_logo(self):
+        """Delete the proposed logo unless the registry uses it."""
+        if self.logo_id and not Partner.objects.filter(logo_id=self.logo_id).exists():
+            logo = self.logo
+            self.logo = None
+            self.save(update_fields=["logo", "updated_at"])
+            logo.delete()
 
     def anonymise(self):
+        """Keep that an organisation was turned down, not who asked or why."""
         self.signer_name = self.signer_role = self.statement = self.contact_email = ""
+        self.rejection_reason = ""
         self.confirmation_token_hash = ""
         self.save()
+
+
+def publish_as(partner, user):
+    """Publish the partner as it is now, on behalf of the moderator: moderating a signature
+    is the permission that counts here, not editing the registry."""
+    partner.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+    partner.refresh_from_db()  # publishing saved a copy made from the revision

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -167,6 +168,16 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def unique_slug(cls, name):
+        """A free slug for a new partner called `name`."""
+        base = slugify(name)[:200] or "organisatie"
+        slug, number = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
 
     def get_absolute_url(self):
         # The directory page serves profiles; it is defined after this model

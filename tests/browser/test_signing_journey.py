@@ -78,7 +78,7 @@ def test_an_organisation_signs_confirms_and_appears_on_the_wall_after_approval(
         page.get_by_role("link", name="Ondertekeningen").first.click()
     row = page.get_by_role("row").filter(has_text="Golfslag Robotica")
     expect(row).to_be_visible()
-    signature = Signature.objects.get(partner__name="Golfslag Robotica")
+    signature = Signature.objects.get(organisation_name="Golfslag Robotica")
     approve = reverse("wagtailsnippets_manifest_signature:approve", args=[signature.pk])
     page.goto(live_server.url + approve)
     page.get_by_role("button", name="Ja, goedkeuren").click()

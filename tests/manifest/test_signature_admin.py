@@ -1,4 +1,5 @@
 import io
+import itertools
 import smtplib
 
 import pytest
@@ -37,14 +38,21 @@ def logo(name="logo"):
     )
 
 
+ORGANISATIONS = itertools.count(1)
+
+
 def make_signature(state=SignatureState.CONFIRMED, with_logo=False, **kwargs):
-    partner = PartnerFactory(live=False, logo=logo() if with_logo else None)
+    """A submission for a new organisation, as the public form stores it."""
+    number = next(ORGANISATIONS)
+    kwargs.setdefault("organisation_name", f"Golfslag & Zonen {number}")
     return Signature.objects.create(
-        partner=partner,
+        organisation_kind="bedrijfsleven",
+        website=f"https://golfslag-{number}.example.nl/",
+        logo=logo() if with_logo else None,
         signer_name="Fatima de Vries",
         signer_role="Directeur",
         statement="Wij willen meer jongeren laten kiezen voor techniek.",
-        contact_email=f"ondertekenaar-{partner.slug}@example.nl",
+        contact_email=f"ondertekenaar-{number}@example.nl",
         privacy_consent_at=timezone.now(),
         state=state,
         **kwargs,
@@ -93,9 +101,9 @@ def test_a_moderator_sees_the_queue_with_logo_previews(moderator_client):
     response = moderator_client.get(LIST_URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert escape(signature.partner.name) in html
+    assert escape(signature.organisation_name) in html
     assert "max-80x40" in html
-    assert f'alt="Logo van {escape(signature.partner.name)}"' in html
+    assert f'alt="Logo van {escape(signature.organisation_name)}"' in html
     assert 'rel="noopener noreferrer"' in html
     assert reverse(f"{NAMESPACE}:approve", args=[signature.pk]) in html
     assert reverse(f"{NAMESPACE}:reject", args=[signature.pk]) in html
@@ -112,9 +120,9 @@ def test_the_list_filters_on_state_and_searches_by_organisation(moderator_client
     waiting = make_signature()
     unconfirmed = make_signature(state=SignatureState.UNCONFIRMED)
     html = moderator_client.get(LIST_URL, {"state": "confirmed"}).content.decode()
-    assert escape(waiting.partner.name) in html
-    assert escape(unconfirmed.partner.name) not in html
-    response = moderator_client.get(LIST_URL, {"q": unconfirmed.partner.name})
+    assert escape(waiting.organisation_name) in html
+    assert escape(unconfirmed.organisation_name) not in html
+    response = moderator_client.get(LIST_URL, {"q": unconfirmed.organisation_name})
     assert list(response.context["object_list"]) == [unconfirmed]
 
 
@@ -215,7 +223,7 @@ def test_an_editor_sees_the_list_but_cannot_moderate(editor_client):
     response = editor_client.get(LIST_URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert escape(signature.partner.name) in html
+    assert escape(signature.organisation_name) in html
     assert reverse(f"{NAMESPACE}:approve", args=[signature.pk]) not in html
     for view in ["approve", "reject"]:
         url = reverse(f"{NAMESPACE}:{view}", args=[signature.pk])
@@ -240,7 +248,7 @@ def test_bulk_approve_approves_only_confirmed_signatures(moderator_client):
     url = f"{BULK_APPROVE_URL}?{ids}&next={LIST_URL}"
     page = moderator_client.get(url)
     assert page.status_code == 200
-    assert escape(unconfirmed.partner.name) in page.content.decode()
+    assert escape(unconfirmed.organisation_name) in page.content.decode()
 
     response = moderator_client.post(url)
     assert response.status_code == 302
@@ -322,3 +330,23 @@ def test_the_inspect_view_shows_the_signed_manifest_version(moderator_client, ho
     assert reverse(f"{NAMESPACE}:approve", args=[signature.pk]) in html
     edit = moderator_client.get(reverse(f"{NAMESPACE}:edit", args=[signature.pk]))
     assert reverse(f"{NAMESPACE}:reject", args=[signature.pk]) in edit.content.decode()
+
+
+def test_approving_shows_the_proposal_beside_the_registry_and_takes_over_only_what_is_ticked(
+    moderator_client,
+):
+    current = logo("huidig")
+    partner = PartnerFactory(name="Zaanmeer Procestechniek", logo=current, live=True)
+    signature = make_signature(
+        partner=partner, with_logo=True, organisation_name="Zaanmeer Procestechniek B.V."
+    )
+    url = reverse(f"{NAMESPACE}:approve", args=[signature.pk])
+    html = moderator_client.get(url).content.decode()
+    assert "Nu in het register" in html and "Ingestuurd" in html
+    assert "Neem het ingestuurde logo over" in html
+    assert "Neem de ingestuurde naam over" in html
+
+    moderator_client.post(url, {"logo": "on"})
+    partner.refresh_from_db()
+    assert partner.logo == signature.logo
+    assert partner.name == "Zaanmeer Procestechniek"

@@ -1,14 +1,26 @@
+"""Signing: a submission is a proposal that changes nothing public until a person confirmed
+it and a moderator approved it (issue 12, rows 1, 2 and 6)."""
+
 import smtplib
 import threading
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
+from wagtail.images.models import Image
 
-from manifest.models import Signature, SignatureState
-from manifest.signing import AlreadySigned, find_by_token, send_confirmation, sign_manifest
+from manifest.models import InvalidTransition, Signature, SignatureState
+from manifest.signing import (
+    PROPOSED_LOGO_COLLECTION,
+    AlreadySigned,
+    find_by_token,
+    send_confirmation,
+    sign_manifest,
+)
 from partners.factories import PartnerFactory
+from partners.logos import LOGO_COLLECTION
 from partners.models import Partner
 from partners.normalise import name_key, website_domain
 from tests.images import png_upload
@@ -25,6 +37,11 @@ def signature_data(**overrides):
         "contact_email": "anna@kustwerk.example.nl",
         "logo": None,
     } | overrides
+
+
+def sign(**overrides):
+    signature, _ = sign_manifest(signature_data(**overrides))
+    return signature
 
 
 class FailingSMTPBackend:
@@ -53,12 +70,66 @@ def test_name_key_ignores_case_accents_punctuation_and_legal_form():
     assert name_key("Café Één NV") == "cafe een"
 
 
-def test_signing_stores_an_unconfirmed_signature_and_a_draft_partner(db):
-    signature = sign_manifest(signature_data(logo=png_upload()))
+def test_a_submission_is_stored_as_a_proposal_and_adds_nobody_to_the_registry(db):
+    partners = Partner.objects.count()
+    signature = sign(logo=png_upload())
     assert signature.state == SignatureState.UNCONFIRMED
-    assert not signature.partner.live
-    assert signature.partner.logo.file.name.startswith("original_images/")
-    assert "logo" not in signature.partner.logo.file.name  # a generated name, not the upload's
+    assert signature.partner is None
+    assert Partner.objects.count() == partners
+    assert signature.logo.collection.name == PROPOSED_LOGO_COLLECTION
+    assert signature.logo.file.name.startswith("original_images/")
+    assert "logo" not in signature.logo.file.name  # a generated name, not the upload's
+
+
+def test_a_proposal_for_a_published_partner_changes_nothing_public(client, db, admin_user):
+    """Row 1: signing with the name of a partner without a logo put the logo on its profile."""
+    partner = PartnerFactory(name="Zaanmeer Procestechniek", website="https://zaanmeer.example.nl/")
+    partner.save_revision().publish()
+    profile = partner.get_absolute_url()
+    before = client.get(profile).content.decode()
+
+    signature = sign(organisation_name="Zaanmeer Procestechniek BV", logo=png_upload())
+    signature.confirm()
+    partner.refresh_from_db()
+    assert signature.partner == partner
+    assert partner.logo is None
+    assert client.get(profile).content.decode() == before
+
+    signature.approve(admin_user)  # nothing ticked: the registry keeps its own values
+    partner.refresh_from_db()
+    assert partner.logo is None
+    assert partner.signatures.approved().get() == signature
+
+
+def test_a_moderator_may_take_the_proposed_logo_over(db, admin_user):
+    partner = PartnerFactory(name="Zaanmeer Procestechniek", website="https://zaanmeer.example.nl/")
+    signature = sign(organisation_name="Zaanmeer Procestechniek", logo=png_upload())
+    signature.confirm()
+    assert [field for field, _, _ in signature.proposed_changes()] == ["logo", "website"]
+    signature.approve(admin_user, accept={"logo"})
+    partner.refresh_from_db()
+    assert partner.live
+    assert partner.logo == signature.logo
+    assert partner.website == "https://zaanmeer.example.nl/"
+    assert partner.logo.collection.name == LOGO_COLLECTION
+
+
+def test_an_open_submission_blocks_nobody_and_reveals_nothing(db):
+    """Row 2: an unconfirmed submission claimed the name for 30 days."""
+    squatter = sign(contact_email="iemand@elders.example.nl", signer_name="Iemand Anders")
+    real = sign(contact_email="anna@kustwerk.example.nl")
+    assert real.pk != squatter.pk
+    assert (
+        Signature.objects.filter(organisation_key=name_key("Kustwerk Installatietechniek")).count()
+        == 2
+    )
+
+
+def test_the_same_person_submitting_twice_is_one_submission(db):
+    first, created = sign_manifest(signature_data())
+    again, created_again = sign_manifest(signature_data(statement="Toch iets anders"))
+    assert (created, created_again) == (True, False)
+    assert again.pk == first.pk
 
 
 @pytest.mark.parametrize(
@@ -71,36 +142,66 @@ def test_signing_stores_an_unconfirmed_signature_and_a_draft_partner(db):
         },
     ],
 )
-def test_a_second_attempt_for_the_same_organisation_is_recognised(db, overrides):
-    first = sign_manifest(signature_data())
+def test_a_public_signatory_is_recognised(db, admin_user, overrides):
+    first = sign()
+    first.confirm()
+    first.approve(admin_user)
     with pytest.raises(AlreadySigned) as already:
-        sign_manifest(signature_data(**overrides))
+        sign_manifest(signature_data(contact_email="iemand@elders.example.nl", **overrides))
     assert already.value.partner == first.partner
-    assert Signature.objects.filter(partner=first.partner).count() == 1
 
 
-def test_an_existing_registry_partner_signs_without_a_duplicate(db):
-    partner = PartnerFactory(name="Zaanmeer Procestechniek", website="https://zaanmeer.example.nl/")
-    signature = sign_manifest(
-        signature_data(
-            organisation_name="Zaanmeer Procestechniek BV", website="https://zaanmeer.example.nl"
-        )
-    )
-    assert signature.partner == partner
-    assert Partner.objects.filter(name_key=name_key("Zaanmeer Procestechniek")).count() == 1
+def test_approving_a_new_organisation_adds_it_to_the_registry(db, admin_user):
+    signature = sign(logo=png_upload())
+    signature.confirm()
+    signature.approve(admin_user)
+    partner = signature.partner
+    assert partner.live and partner.name == "Kustwerk Installatietechniek B.V."
+    assert partner.logo == signature.logo
+    assert partner.logo.collection.name == LOGO_COLLECTION
+    assert signature.created_partner
+
+
+def test_rejecting_an_approval_takes_the_organisation_off_the_site(client, db, admin_user):
+    """Row 6: the profile stayed live, with the logo, after the approval was rejected."""
+    signature = sign(logo=png_upload())
+    signature.confirm()
+    signature.approve(admin_user)
+    profile = signature.partner.get_absolute_url()
+    assert client.get(profile).status_code == 200
+    logo_pk = signature.logo_id
+
+    signature.reject(admin_user, "Geen techniekorganisatie")
+    signature.partner.refresh_from_db()
+    assert not signature.partner.live
+    assert client.get(profile).status_code == 404
+    assert not Image.objects.filter(pk=logo_pk).exists()
+
+
+def test_rejecting_an_approval_puts_back_what_it_took_over(db, admin_user):
+    old_logo = Image.objects.create(title="Oud logo", file=png_upload(name="oud.png"))
+    partner = PartnerFactory(name="Zaanmeer Procestechniek", logo=old_logo)
+    partner.save_revision().publish()
+    signature = sign(organisation_name="Zaanmeer Procestechniek", logo=png_upload())
+    signature.confirm()
+    signature.approve(admin_user, accept={"logo"})
+    signature.reject(admin_user, "Verkeerd logo")
+    partner.refresh_from_db()
+    assert partner.live
+    assert partner.logo == old_logo
 
 
 def test_a_rejected_organisation_may_sign_again(db, admin_user):
-    first = sign_manifest(signature_data())
+    first = sign()
     first.confirm()
     first.reject(admin_user, "Logo onleesbaar")
-    second = sign_manifest(signature_data())
-    assert second.partner == first.partner
+    second = sign()
+    assert second.pk != first.pk
     assert second.state == SignatureState.UNCONFIRMED
 
 
 def test_confirmation_mail_carries_a_single_use_token(db):
-    signature = sign_manifest(signature_data())
+    signature = sign()
     assert send_confirmation(signature)
     [message] = mail.outbox
     assert message.to == ["anna@kustwerk.example.nl"]
@@ -111,7 +212,7 @@ def test_confirmation_mail_carries_a_single_use_token(db):
 
 def test_a_failing_mail_server_keeps_the_submission_for_a_resend(db, settings):
     settings.EMAIL_BACKEND = "tests.manifest.test_signing.FailingSMTPBackend"
-    signature = sign_manifest(signature_data())
+    signature = sign()
     assert send_confirmation(signature) is False
     signature.refresh_from_db()
     assert "Connection unexpectedly closed" in signature.confirmation_error
@@ -124,10 +225,16 @@ def test_a_failing_mail_server_keeps_the_submission_for_a_resend(db, settings):
     assert "/manifest/ondertekenen/bevestigen/" in mail.outbox[-1].body
 
 
-def test_state_machine_refuses_skipping_confirmation(db, admin_user):
-    from manifest.models import InvalidTransition
+def test_without_a_live_manifest_page_the_mail_failure_is_recorded(db, home_page):
+    home_page.get_children().get(slug="manifest").specific.unpublish()
+    signature = sign()
+    assert send_confirmation(signature) is False
+    signature.refresh_from_db()
+    assert "no live manifest page" in signature.confirmation_error
 
-    signature = sign_manifest(signature_data())
+
+def test_state_machine_refuses_skipping_confirmation(db, admin_user):
+    signature = sign()
     with pytest.raises(InvalidTransition):
         signature.approve(admin_user)
     signature.confirm()
@@ -150,10 +257,10 @@ def test_ten_parallel_submissions_for_one_organisation_create_one_signature(tran
             website = (
                 "https://www.parallel.example.nl/" if number % 2 else "https://parallel.example.nl"
             )
-            sign_manifest(signature_data(organisation_name="Parallel Techniek BV", website=website))
-            results.append("signed")
-        except AlreadySigned:
-            results.append("already")
+            _, created = sign_manifest(
+                signature_data(organisation_name="Parallel Techniek BV", website=website)
+            )
+            results.append("stored" if created else "same")
         finally:
             connection.close()
 
@@ -162,32 +269,28 @@ def test_ten_parallel_submissions_for_one_organisation_create_one_signature(tran
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(results) == ["already"] * 9 + ["signed"]
-    assert Partner.objects.filter(website_domain="parallel.example.nl").count() == 1
-    assert Signature.objects.filter(partner__website_domain="parallel.example.nl").count() == 1
+    assert sorted(results) == ["same"] * 9 + ["stored"]
+    assert Signature.objects.filter(organisation_key=name_key("Parallel Techniek")).count() == 1
+    assert not Partner.objects.filter(website_domain="parallel.example.nl").exists()
 
 
 def test_purge_removes_stale_unconfirmed_and_anonymises_rejected(db, admin_user):
-    from django.core.management import call_command
-
-    stale = sign_manifest(signature_data(logo=png_upload()))
+    stale = sign(logo=png_upload())
+    stale_logo = stale.logo_id
     Signature.objects.filter(pk=stale.pk).update(
         created_at=timezone.now() - timezone.timedelta(days=31)
     )
-    fresh = sign_manifest(
-        signature_data(organisation_name="Vers BV", website="https://vers.example.nl/")
-    )
-    rejected = sign_manifest(
-        signature_data(organisation_name="Nee BV", website="https://nee.example.nl/")
-    )
+    fresh = sign(organisation_name="Vers BV", website="https://vers.example.nl/")
+    rejected = sign(organisation_name="Nee BV", website="https://nee.example.nl/")
     rejected.confirm()
-    rejected.reject(admin_user, "Geen techniekorganisatie")
+    rejected.reject(admin_user, "Geen techniekorganisatie, zegt Jan de Vries")
 
     call_command("purge_signatures", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert not Signature.objects.filter(pk=stale.pk).exists()
-    assert not Partner.objects.filter(pk=stale.partner_id).exists()
+    assert not Image.objects.filter(pk=stale_logo).exists()
     assert Signature.objects.filter(pk=fresh.pk).exists()
     rejected.refresh_from_db()
     assert (rejected.signer_name, rejected.contact_email, rejected.statement) == ("", "", "")
-    assert rejected.rejection_reason == "Geen techniekorganisatie"
+    assert rejected.rejection_reason == ""
+    assert rejected.organisation_name == "Nee BV"

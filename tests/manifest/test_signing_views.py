@@ -32,7 +32,10 @@ def form_data(**overrides):
 
 
 def stored_nothing():
-    return not Partner.objects.filter(name__icontains="Duinzicht").exists()
+    return not (
+        Partner.objects.filter(name__icontains="Duinzicht").exists()
+        or Signature.objects.filter(organisation_name__icontains="Duinzicht").exists()
+    )
 
 
 def confirm_link_from_mail():
@@ -60,7 +63,7 @@ def test_sign_form_is_dutch_and_labelled(client, home_page):
 def test_the_whole_flow_stores_first_then_confirms_once(client, home_page):
     response = client.post(SIGN_URL, form_data())
     assert response.status_code == 303
-    signature = Signature.objects.get(partner__name="Duinzicht Elektrotechniek")
+    signature = Signature.objects.get(organisation_name="Duinzicht Elektrotechniek")
     assert signature.state == SignatureState.UNCONFIRMED
     assert (
         signature.manifest_revision == home_page.get_children().get(slug="manifest").live_revision
@@ -85,7 +88,7 @@ def test_the_whole_flow_stores_first_then_confirms_once(client, home_page):
 
 def test_unapproved_signatures_appear_nowhere_public(client, home_page):
     client.post(SIGN_URL, form_data())
-    signature = Signature.objects.get(partner__name="Duinzicht Elektrotechniek")
+    signature = Signature.objects.get(organisation_name="Duinzicht Elektrotechniek")
     signature.confirm()
     for path in ["/manifest/", "/manifest/ondertekenaars/", "/sitemap.xml", "/initiatieven/"]:
         assert "Duinzicht" not in client.get(path).content.decode(), path
@@ -178,13 +181,23 @@ def test_the_honeypot_is_checked_before_the_upload_is_read(client, home_page):
     assert "automatisch verstuurd" in errors["__all__"][0]
 
 
-def test_a_double_submission_is_recognised_not_duplicated(client, home_page):
+def test_a_double_submission_is_one_submission_with_a_fresh_link(client, home_page):
     assert client.post(SIGN_URL, form_data()).status_code == 303
     again = client.post(SIGN_URL, form_data(logo=png_upload()))
+    assert again.status_code == 303
+    assert Signature.objects.filter(organisation_name="Duinzicht Elektrotechniek").count() == 1
+    assert len(mail.outbox) == 2
+    assert mail.outbox[0].body != mail.outbox[1].body  # a new link replaces the first
+
+
+def test_a_public_signatory_is_told_so(client, home_page, admin_user):
+    client.post(SIGN_URL, form_data())
+    signature = Signature.objects.get(organisation_name="Duinzicht Elektrotechniek")
+    signature.confirm()
+    signature.approve(admin_user)
+    again = client.post(SIGN_URL, form_data(contact_email="iemand@duinzicht.example.nl"))
     assert again.status_code == 409
     assert "heeft het manifest al ondertekend" in again.content.decode()
-    assert Signature.objects.filter(partner__name="Duinzicht Elektrotechniek").count() == 1
-    assert len(mail.outbox) == 1
 
 
 def test_the_sixth_submission_in_an_hour_gets_a_polite_429(client, home_page):
@@ -224,7 +237,9 @@ def test_expired_token_gives_410_and_confirms_nothing(client, home_page):
     response = client.post(link)
     assert response.status_code == 410
     assert "verlopen" in response.content.decode()
-    assert Signature.objects.get(partner__name="Duinzicht Elektrotechniek").state == "unconfirmed"
+    assert Signature.objects.get(organisation_name="Duinzicht Elektrotechniek").state == (
+        "unconfirmed"
+    )
 
 
 def test_wall_shows_approved_logos_linking_to_their_sites(client, home_page):
@@ -277,6 +292,8 @@ def test_wall_queries_do_not_grow_with_signatories(client, home_page):
         partner.save()
         Signature.objects.create(
             partner=partner,
+            organisation_name=partner.name,
+            organisation_kind=partner.kind,
             contact_email="x@example.nl",
             privacy_consent_at=timezone.now(),
             state=SignatureState.APPROVED,

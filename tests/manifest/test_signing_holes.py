@@ -1,0 +1,132 @@
+"""Holes in the signing flow found by trying it as an attacker would (issue 12). Each test
+here failed on the code before its fix."""
+
+import json
+import subprocess
+import sys
+
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from manifest.models import Signature
+from partners.factories import PartnerFactory
+from tests.images import png_bytes, png_upload
+from tests.manifest.test_signing_views import SIGN_URL, form_data
+
+
+def published_partner_without_logo():
+    partner = PartnerFactory(
+        name="Zaanmeer Procestechniek", website="https://zaanmeer.example.nl/", is_demo=False
+    )
+    partner.save_revision().publish()
+    return partner
+
+
+def test_a_submission_puts_no_logo_on_a_published_partner(client, home_page):
+    """Row 1."""
+    partner = published_partner_without_logo()
+    profile = client.get(partner.get_absolute_url()).content.decode()
+    directory = client.get("/partners/", {"q": "Zaanmeer"}).content.decode()
+
+    response = client.post(
+        SIGN_URL, form_data(organisation_name="Zaanmeer Procestechniek", logo=png_upload())
+    )
+    assert response.status_code == 303
+    partner.refresh_from_db()
+    assert partner.logo_id is None
+    assert client.get(partner.get_absolute_url()).content.decode() == profile
+    assert client.get("/partners/", {"q": "Zaanmeer"}).content.decode() == directory
+
+
+def test_an_unconfirmed_submission_neither_blocks_nor_shows_the_organisation(client, home_page):
+    """Row 2."""
+    squatter = form_data(signer_name="Ingrid Indringer", contact_email="ingrid@elders.example.nl")
+    assert client.post(SIGN_URL, squatter).status_code == 303
+    cache.clear()
+    real = client.post(SIGN_URL, form_data())
+    assert real.status_code == 303
+    html = client.get(real["Location"]).content.decode()
+    assert "Ingrid" not in html and "elders.example.nl" not in html
+    assert Signature.objects.filter(organisation_name="Duinzicht Elektrotechniek").count() == 2
+
+
+BOMB_CHECK = """
+import io, os, resource, struct, sys, zlib
+import django
+os.environ["DJANGO_SETTINGS_MODULE"] = "website.settings.test"
+django.setup()
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms import ValidationError
+from manifest.forms import LogoField
+
+def chunk(kind, data):
+    body = kind + data
+    return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+side = 12000
+row = b"\\x00" * (1 + side * 4)
+packer = zlib.compressobj(9)
+pixels = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+header = struct.pack(">IIBBBBB", side, side, 8, 6, 0, 0, 0)  # RGBA
+png = b"\\x89PNG\\r\\n\\x1a\\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
+png += chunk(b"IEND", b"")
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    LogoField().clean(SimpleUploadedFile("logo.png", png, content_type="image/png"))
+    refused = ""
+except ValidationError as error:
+    refused = error.messages[0]
+grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(json.dumps({"kilobytes": len(png) // 1024, "grown_mb": grown_kb // 1024, "refused": refused}))
+""".replace("import io,", "import json, io,")
+
+
+def test_a_small_file_claiming_a_huge_image_is_refused_before_decoding():
+    """Row 3: a 560 KB PNG of 12000 x 12000 pixels was decoded first (about 600 MB)."""
+    result = subprocess.run(
+        [sys.executable, "-c", BOMB_CHECK], capture_output=True, text=True, check=True
+    )
+    measured = json.loads(result.stdout)
+    assert measured["kilobytes"] < 1024
+    assert "12000 bij 12000 pixels" in measured["refused"]
+    assert measured["grown_mb"] < 50, measured
+
+
+def test_a_truncated_png_is_refused_with_a_dutch_message(client, home_page):
+    """Row 9, second half: a truncated PNG gave a 500."""
+    truncated = png_bytes(size=(400, 200))[:-200]
+    response = client.post(
+        SIGN_URL, form_data(logo=SimpleUploadedFile("logo.png", truncated, "image/png"))
+    )
+    assert response.status_code == 400
+    assert "beschadigd of onvolledig" in response.content.decode()
+
+
+def test_rejecting_an_approved_signature_takes_the_organisation_off_the_site(
+    client, admin_client, home_page
+):
+    """Row 6."""
+    client.post(SIGN_URL, form_data())
+    signature = Signature.objects.get(organisation_name="Duinzicht Elektrotechniek")
+    signature.confirm()
+    approve = reverse("wagtailsnippets_manifest_signature:approve", args=[signature.pk])
+    assert admin_client.post(approve).status_code == 302
+    signature.refresh_from_db()
+    profile = signature.partner.get_absolute_url()
+    assert client.get(profile).status_code == 200
+
+    reject = reverse("wagtailsnippets_manifest_signature:reject", args=[signature.pk])
+    admin_client.post(reject, {"reason": "Geen techniekorganisatie"})
+    assert client.get(profile).status_code == 404
+    assert "Duinzicht" not in client.get("/partners/").content.decode()
+    assert "Duinzicht" not in client.get("/manifest/ondertekenaars/").content.decode()
+
+
+def test_direction_overrides_in_names_are_refused(client, home_page):
+    """Row 12: U+202E and friends were shown as they came."""
+    for field in ["organisation_name", "signer_name", "signer_role", "statement"]:
+        response = client.post(SIGN_URL, form_data(**{field: "Duinzicht \u202egnp.exe"}))
+        assert response.status_code == 400, field
+        assert "onzichtbare tekens" in response.content.decode()
+    assert not Signature.objects.filter(organisation_name__startswith="Duinzicht").exists()
