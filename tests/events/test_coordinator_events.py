@@ -10,6 +10,7 @@ from django.urls import reverse
 from campuses.models import CampusPage
 from events.factories import RegistrationFactory
 from events.models import EventPage, Registration
+from tests.conftest import count_queries
 from tests.events.test_event_admin import event_form
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, denied, logged_in, user_with_role
 
@@ -175,3 +176,15 @@ def test_a_moderator_exports_every_registration(client, own_event, other_event):
     csv_export = client.get(reverse(f"{REGISTRATIONS}:list"), {"export": "csv"})
     body = b"".join(csv_export.streaming_content).decode("utf-8-sig")
     assert "PET Techport" in body and "PET Tech@Connect" in body
+
+
+def test_a_coordinators_listing_costs_the_same_for_more_registrations(
+    coordinator_client, own_event, other_event
+):
+    list_url = reverse(f"{REGISTRATIONS}:list")
+    RegistrationFactory(event=own_event)
+    few = count_queries(coordinator_client, list_url)
+    RegistrationFactory.create_batch(5, event=own_event)
+    RegistrationFactory.create_batch(5, event=other_event)
+    assert count_queries(coordinator_client, list_url) == few
+
