@@ -147,7 +147,7 @@ class CoordinatorPagePermissionPolicy(PagePermissionPolicy):
             for page in reached
             for end in range(len(root.path), len(page.path) + 1, steplen)
         }
-        return pages | Page.objects.filter(path__in=paths)
+        return pages | self.model._default_manager.filter(path__in=paths)
 
     def rights_come_from_coordinating(self, user, page):
         """True when `user`'s rights on `page` (for a page not saved yet: its parent) come only
