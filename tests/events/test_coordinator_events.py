@@ -187,4 +187,3 @@ def test_a_coordinators_listing_costs_the_same_for_more_registrations(
     RegistrationFactory.create_batch(5, event=own_event)
     RegistrationFactory.create_batch(5, event=other_event)
     assert count_queries(coordinator_client, list_url) == few
-

@@ -7,13 +7,15 @@ import pytest
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowContentType
+from wagtail.models import Collection, GroupPagePermission, Page, Workflow, WorkflowContentType
 
 from campuses.models import CampusPage
 from events.factories import OnSiteEventFactory, RegistrationFactory
 from events.models import EventIndexPage
 from partners.models import Partner
+from tests.images import png_upload
 from tests.roles import (
     CAMPUSCOORDINATOR,
     MODERATOR,
@@ -111,3 +113,19 @@ def test_the_site_history_shows_a_coordinator_no_registrant(client, home_page):
     logged_in(client, user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus]))
     html = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
     assert "Juf Fatima Yilmaz" not in html
+
+
+def test_a_coordinator_chooses_images_from_their_own_collection_only(client, home_page):
+    def image(title, collection):
+        return get_image_model().objects.create(
+            title=title, file=png_upload(), collection=collection
+        )
+
+    root = Collection.get_first_root_node()
+    waiting = root.add_child(name="Ingestuurde logo's (nog niet beoordeeld)")
+    image("Logo Geheime Organisatie", waiting)
+    image("Werkplaats Techport", Collection.objects.get(name="Campussen en evenementen"))
+    logged_in(client, user_with_role(CAMPUSCOORDINATOR, "coordinator"))
+    html = client.get(reverse("wagtailimages_chooser:choose")).content.decode()
+    assert "Werkplaats Techport" in html
+    assert "Geheime Organisatie" not in html

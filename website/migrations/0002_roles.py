@@ -8,7 +8,9 @@
 - Campuscoördinator: `coordinate_campus`; what that allows follows from the campuses an
   administrator assigns per user (campuses/permissions.py): their campus pages, the events
   there, the registrations of those events, the partners of their campuses. No publishing:
-  their changes go to the workflow "Redactiecontrole". Can upload and choose images.
+  their changes go to the workflow "Redactiecontrole". Uploads and chooses images and
+  documents in a collection of their own only, so the rest of the library (such as logos
+  that signers sent in and a moderator has not yet seen) stays out of their sight.
 
 Wagtail's own groups (Editors, Moderators) and workflow ("Moderators approval") are English
 and cut differently; nothing was live, so they are removed rather than kept beside these.
@@ -61,7 +63,9 @@ ROLE_PAGE_PERMISSIONS = {
                 "unlock_page"],
 }
 
-# Image and document permissions on the root collection.
+# Image and document permissions: the Redacteur's on the root collection (the whole library),
+# the coordinator's on a collection of their own.
+COORDINATOR_COLLECTION = "Campussen en evenementen"
 ROLE_COLLECTION_PERMISSIONS = {
     REDACTEUR: [
         *(f"wagtailimages.{action}_image" for action in (*ADD_CHANGE_DELETE, "choose")),
@@ -70,6 +74,7 @@ ROLE_COLLECTION_PERMISSIONS = {
     CAMPUSCOORDINATOR: [
         "wagtailimages.add_image",
         "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
         "wagtaildocs.choose_document",
     ],
 }
@@ -88,6 +93,26 @@ def remove_wagtail_defaults(apps):
     apps.get_model("auth", "Group").objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).delete()
 
 
+def child_collection(apps, parent, name):
+    """The collection `name` right under `parent`, made when missing. (Historical models have
+    no tree methods: the path is treebeard's, four base-36 digits per level.)"""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    children = Collection.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+    existing = children.filter(name=name).first()
+    if existing:
+        return existing
+    last = children.order_by("-path").values_list("path", flat=True).first()
+    number = int(last[-4:], 36) + 1 if last else 1
+    digits = ""
+    while number:
+        number, digit = divmod(number, 36)
+        digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[digit] + digits
+    Collection.objects.filter(pk=parent.pk).update(numchild=children.count() + 1)
+    return Collection.objects.create(
+        name=name, path=parent.path + digits.rjust(4, "0"), depth=parent.depth + 1, numchild=0
+    )
+
+
 def create_groups(apps):
     for app_label in ["core", "campuses", "website", "wagtailsearchpromotions",
                       "wagtailredirects"]:
@@ -98,6 +123,10 @@ def create_groups(apps):
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     root_page = apps.get_model("wagtailcore", "Page").objects.get(depth=1)
     root_collection = apps.get_model("wagtailcore", "Collection").objects.get(depth=1)
+    collections = {
+        REDACTEUR: root_collection,
+        CAMPUSCOORDINATOR: child_collection(apps, root_collection, COORDINATOR_COLLECTION),
+    }
 
     groups = {}
     for name, names in ROLE_PERMISSIONS.items():
@@ -115,7 +144,7 @@ def create_groups(apps):
     for name, names in ROLE_COLLECTION_PERMISSIONS.items():
         for permission in permissions_named(apps, names):
             GroupCollectionPermission.objects.get_or_create(
-                group=groups[name], collection=root_collection, permission=permission
+                group=groups[name], collection=collections[name], permission=permission
             )
     return groups
 
