@@ -1,15 +1,25 @@
 """What the campuses add to the apps below them (docs/architecture.md, "Hooks"): a campus
-facet in the partner directory, the campuses on a partner's profile, and a group in the site
-search. Imported by CampusesConfig.ready()."""
+facet in the partner directory, the campuses on a partner's profile, a group in the site
+search, and the permission policies of campus coordinators for pages and partners. Imported
+by CampusesConfig.ready()."""
 
 from django.db.models import Count, Max, Prefetch
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 
 from core import sections
+from partners.models import Partner
 from partners.search_index import DirectoryFacet, register_facet
 from search.port import FacetDefinition
 from search.site import page_hit, register_group, wagtail_group
 
 from .models import CampusPage
+from .permissions import CoordinatorPagePermissionPolicy, PartnerPermissionPolicy
+
+# Registered in ready(), before anything asks Wagtail for these policies (which would create
+# the defaults; see wagtail.permissions.PolicyRegistry).
+register_permission_policy(Page, CoordinatorPagePermissionPolicy())
+register_permission_policy(Partner, PartnerPermissionPolicy(Partner))
 
 
 def campus_titles():

@@ -1,6 +1,7 @@
 """The technical campuses: public-private partnerships of schools, companies and governments,
 as pages under the campus overview, with the partners that take part."""
 
+from django.conf import settings
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -130,6 +131,14 @@ class CampusPage(ImageAltMixin, BasePage):
     lead_schools = ParentalManyToManyField(
         Partner, verbose_name="Penvoerende school", blank=True, related_name="+"
     )
+    # Set per user by an administrator in the user form (campuses/users.py), never in the page
+    # form: a coordinator must not be able to widen their own rights. Not part of revisions.
+    coordinators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Campuscoördinatoren",
+        blank=True,
+        related_name="coordinated_campuses",
+    )
 
     objects = PageManager.from_queryset(CampusQuerySet)()
 
@@ -170,10 +179,18 @@ class CampusPage(ImageAltMixin, BasePage):
     subpage_types = []
 
     image_alt_fields = {"hero_image": "hero_image_alt"}
+    exclude_fields_in_copy = ["coordinators"]
 
     class Meta:
         verbose_name = "Campus"
         verbose_name_plural = "Campussen"
+        permissions = [
+            (
+                "coordinate_campus",
+                "Kan als campuscoördinator de eigen campussen, hun evenementen, aanmeldingen "
+                "en partners beheren",
+            )
+        ]
 
     def partners_by_kind(self):
         """Live partners grouped by kind, so the triple helix is visible: [(label, [partners])]."""

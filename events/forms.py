@@ -1,8 +1,10 @@
 from urllib.parse import urlencode
 
 from django import forms
+from wagtail.admin.forms import WagtailAdminPageForm
 
 from campuses.models import CampusPage
+from campuses.permissions import campus_scope
 from core.forms import (
     FilterChoiceField,
     FilterForm,
@@ -203,3 +205,20 @@ def registration_form_for(event):
         return form_class(*args, event=event, **kwargs)
 
     return bound
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """The event editor. A campus coordinator picks one of their own campuses, and must pick
+    one: their right to the event follows from it (campuses/permissions.py)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        page = self.instance if self.instance.pk else self.parent_page
+        campus_ids = campus_scope(self.for_user, page) if self.for_user and page else None
+        if campus_ids is not None:
+            field = self.fields["campus"]
+            field.widget = forms.Select()
+            field.queryset = CampusPage.objects.filter(pk__in=campus_ids).order_by("title")
+            field.required = True
+            field.error_messages["required"] = "Kies de campus waar het evenement plaatsvindt."
+            field.help_text = "U beheert de evenementen van uw eigen campus."

@@ -1,14 +1,16 @@
 """What the calendar adds to the apps below it (docs/architecture.md, "Hooks"): the next
-events on a campus page and a partner profile, and the "Agenda" group in the site search.
+events on a campus page and a partner profile, the "Agenda" group in the site search, and what
+campus coordinators may do in the agenda (edit the events at their campuses, add events).
 Imported by EventsConfig.ready()."""
 
 from urllib.parse import urlencode
 
+from campuses.permissions import register_coordinated_pages
 from core import sections
 from core.models import ImportantPages
 from search.site import page_hit, register_group, wagtail_group
 
-from .models import EventPage, EventSession
+from .models import EventIndexPage, EventPage, EventSession
 
 
 def campus_events(campus, request):
@@ -44,4 +46,9 @@ register_group(
         ),
     ),
     page_types=[EventPage],
+)
+
+register_coordinated_pages(
+    editable=lambda campus_ids: EventPage.objects.filter(campus_id__in=campus_ids),
+    parents=EventIndexPage.objects.all,
 )

@@ -1,26 +1,56 @@
 """Admin for the calendar: registrations per event, with a CSV/Excel export, and a link to them
-from every event in the page explorer."""
+from every event in the page explorer. Who sees which registrations is decided by
+`RegistrationPermissionPolicy` (events/permissions.py), which every view asks."""
 
 from urllib.parse import urlencode
 
+import django_filters
 from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import Button, ListingButton
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.permissions import RowPermissionViewSetMixin
+
 from .models import EventPage, Registration, RegistrationMode
+from .permissions import RegistrationPermissionPolicy
 from .registration import promote_waitlist
 
+# Registered before anything asks Wagtail for Registration's policy, which would otherwise
+# create the default one (see wagtail.permissions.PolicyRegistry).
+register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
 
-class RegistrationViewSet(SnippetViewSet):
+
+def registration_policy():
+    return policy_registry.get_by_type(Registration)
+
+
+def events_with_visible_registrations(request):
+    return registration_policy().events_user_may_view(request.user).order_by("title")
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    # Only the events whose registrations the user may see are offered.
+    event = django_filters.ModelChoiceFilter(
+        label="Evenement", queryset=events_with_visible_registrations
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["state", "event"]
+
+
+class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     model = Registration
     icon = "group"
     menu_label = "Aanmeldingen"
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["__str__", "session", "state", "places", "email", "created_at"]
-    list_filter = ["state", "event"]
+    filterset_class = RegistrationFilterSet
     search_fields = ["contact_name", "school_name", "email"]
     search_backend_name = None  # registrations are personal data: never in a search index
     list_export = [
@@ -59,7 +89,7 @@ class RegistrationViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return Registration.objects.select_related("event", "session__event")
+        return super().get_queryset(request).select_related("event", "session__event")
 
 
 register_snippet(RegistrationViewSet)
@@ -75,7 +105,7 @@ def registrations_button(page, user, next_url=None):
     if (
         isinstance(page.specific_deferred, EventPage)
         and page.specific_deferred.registration_mode == RegistrationMode.ON_SITE
-        and user.has_perm("events.view_registration")
+        and registration_policy().user_may_view_registrations_of(user, page.specific_deferred)
     ):
         yield ListingButton(
             "Aanmeldingen", url=registrations_url(page), icon_name="group", priority=60

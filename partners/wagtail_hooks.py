@@ -1,14 +1,17 @@
 """Admin for the registry. Partner is an indexed snippet: its listing searches through
 Wagtail's search index over all its search_fields (the viewset sets no field list, which the
-SQLite full-text backend cannot restrict a query to)."""
+SQLite full-text backend cannot restrict a query to). Its permission policy may allow some
+rows only (a campus coordinator's partners: campuses/permissions.py); every view asks it."""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.permissions import RowPermissionViewSetMixin
+
 from .models import Partner
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     model = Partner
     icon = "group"
     menu_label = "Partners"

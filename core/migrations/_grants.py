@@ -1,25 +1,21 @@
-"""Shared by every app's data migrations that give groups their permissions, so every
-environment has the same roles without anyone clicking them together. (Not a migration:
-Django's loader skips modules whose name starts with an underscore.)"""
+"""Shared by the data migrations that create permissions and give them to the roles
+(`website/migrations/0002_roles.py`), so every environment has the same roles without anyone
+clicking them together. (Not a migration: Django's loader skips modules whose name starts with
+an underscore.)"""
 
 from django.contrib.auth.management import create_permissions
 
 
-def grant_permissions(apps, app_label, grants, extra_permissions=()):
-    """Give groups permissions of one app.
-
-    `grants`: group name -> codenames.
-
-    Permissions are normally created after all migrations ran, so create them now; and
-    `extra_permissions` ((codename, model, name) triples) for those a historical model cannot
-    produce, such as the "publish" permission Wagtail adds to draftable models at class creation.
-    """
+def create_app_permissions(apps, app_label, extra_permissions=()):
+    """Create the permissions of one app now; Django creates them only after all migrations
+    ran. `extra_permissions` ((codename, model, name) triples) are those a historical model
+    cannot produce, such as the "publish" permission Wagtail adds to draftable models when
+    their class is created."""
     app_config = apps.get_app_config(app_label)
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
     app_config.models_module = None
 
-    Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
     for codename, model, name in extra_permissions:
@@ -28,8 +24,19 @@ def grant_permissions(apps, app_label, grants, extra_permissions=()):
             content_type=ContentType.objects.get_for_model(apps.get_model(app_label, model)),
             defaults={"name": name},
         )
-    for group_name, codenames in grants.items():
-        group, _ = Group.objects.get_or_create(name=group_name)
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-        )
+
+
+def permissions_named(apps, names):
+    """The permissions called "app_label.codename"; a name that does not exist stops the
+    migration, so a typo cannot silently leave a role without a right."""
+    Permission = apps.get_model("auth", "Permission")
+    found = []
+    for name in names:
+        app_label, codename = name.split(".")
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is None:
+            raise LookupError(f"Permission {name} does not exist")
+        found.append(permission)
+    return found

@@ -1,9 +1,9 @@
-"""The fixed list of audiences, and the Editors' and Moderators' right to see and manage event
-registrations in the admin, so every environment has the same data and roles."""
+"""The fixed list of audiences, and the calendar's permissions, which exist before the roles
+are given them (website/migrations/0002_roles.py)."""
 
 from django.db import migrations
 
-from core.migrations._grants import grant_permissions
+from core.migrations._grants import create_app_permissions
 
 # slug, name, typical age range (None: not about age)
 AUDIENCES = [
@@ -13,10 +13,6 @@ AUDIENCES = [
     ("volwassenen", "Volwassenen / zij-instroom", 18, None),
     ("professionals", "Professionals", None, None),
 ]
-GRANTS = {
-    "Editors": ["view_registration", "change_registration", "delete_registration"],
-    "Moderators": ["view_registration", "change_registration", "delete_registration"],
-}
 
 
 def create_audiences(apps, schema_editor):
@@ -33,19 +29,18 @@ def create_audiences(apps, schema_editor):
         )
 
 
-def grant(apps, schema_editor):
-    grant_permissions(apps, "events", GRANTS)
+def create_permissions(apps, schema_editor):
+    create_app_permissions(apps, "events")
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("events", "0001_initial"),
-        ("wagtailcore", "0002_initial_data"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.RunPython(create_audiences, migrations.RunPython.noop),
-        migrations.RunPython(grant, migrations.RunPython.noop),
+        migrations.RunPython(create_permissions, migrations.RunPython.noop),
     ]

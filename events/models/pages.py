@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from campuses.models import CampusPage
+from campuses.permissions import CoordinatorPagePermissionTester
 from core.blocks import BaseStreamBlock
 from core.models import (
     BasePage,
@@ -35,7 +36,7 @@ from partners.models import Partner
 
 from .. import views
 from ..calendar import MonthGrid, calendar_response
-from ..forms import EventFilterForm
+from ..forms import EventFilterForm, EventPageForm
 from .taxonomy import Audience, EventKind, EventStatus, RegistrationMode
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -205,6 +206,10 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "Agenda"
+
+    def permissions_for_user(self, user):
+        # Campus coordinators add the events of their campuses here (campuses/permissions.py).
+        return CoordinatorPagePermissionTester(user, self)
 
     def sessions(self, form):
         """This calendar's published sessions narrowed by the filter form: the base of every
@@ -400,6 +405,8 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         FieldPanel("body"),
         FieldPanel("is_demo"),
     ]
+
+    base_form_class = EventPageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),

@@ -1,28 +1,22 @@
-"""Wagtail's Editors and Moderators groups maintain the registry. Moderators publish partners
-too: approving a signature publishes the signer's draft partner as the moderator."""
+"""The registry's permissions, including Wagtail's "publish", exist before the roles are given
+them (website/migrations/0002_roles.py)."""
 
 from django.db import migrations
 
-from core.migrations._grants import grant_permissions
-
-GRANTED = ["add_partner", "change_partner", "delete_partner", "publish_partner"]
+from core.migrations._grants import create_app_permissions
 
 
-def grant(apps, schema_editor):
-    grant_permissions(
-        apps,
-        "partners",
-        {"Editors": GRANTED, "Moderators": GRANTED},
-        extra_permissions=[("publish_partner", "Partner", "Can publish partner")],
+def create(apps, schema_editor):
+    create_app_permissions(
+        apps, "partners", extra_permissions=[("publish_partner", "Partner", "Can publish partner")]
     )
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("partners", "0001_initial"),
-        ("wagtailcore", "0002_initial_data"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(create, migrations.RunPython.noop)]

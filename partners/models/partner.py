@@ -9,7 +9,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
 from core.links import routed_url
@@ -61,11 +61,12 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(match)
 
 
-class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """An organisation in the talent ecosystem: company, school, government or other.
 
     A partner created by someone signing the manifest stays a draft, and so appears nowhere
-    public, until a moderator approves the signature.
+    public, until a moderator approves the signature. A change by someone who may not publish
+    (a campus coordinator) goes through the workflow "Redactiecontrole".
     """
 
     name = models.CharField("Naam", max_length=200)
@@ -109,6 +110,13 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     # Indexed: the directory checks MAX(updated_at) on every search (search_index.freshness).
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
+    _workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="partner",
+        for_concrete_model=False,
+    )
 
     objects = PartnerQuerySet.as_manager()
 
@@ -151,6 +159,9 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
         ),
         index.FilterField("kind"),
         index.FilterField("live"),
+        # The admin listing narrows rows by id for roles that see some partners only
+        # (core/permissions.py), also while searching.
+        index.FilterField("id"),
     ]
 
     class Meta:
@@ -187,6 +198,10 @@ class Partner(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
     @property
     def revisions(self):
         return self._revisions
+
+    @property
+    def workflow_states(self):
+        return self._workflow_states
 
     def save(self, *args, **kwargs):
         self.website_domain = website_domain(self.website)

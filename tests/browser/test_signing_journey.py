@@ -1,6 +1,6 @@
 import re
 
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -11,23 +11,10 @@ from tests.images import png_bytes
 
 
 def make_moderator(django_user_model):
-    group, _ = Group.objects.get_or_create(name="Moderators")
-    group.permissions.add(
-        *Permission.objects.filter(
-            codename__in=[
-                "access_admin",
-                "view_signature",
-                "change_signature",
-                "moderate_signature",
-                "publish_partner",
-                "change_partner",
-            ]
-        )
-    )
     moderator = django_user_model.objects.create_user(
         "moderator", password="Moderator-wachtwoord-1"
     )
-    moderator.groups.add(group)
+    moderator.groups.add(Group.objects.get(name="Moderator"))
     return moderator
 
 

@@ -32,9 +32,8 @@ def event_form(**overrides):
     )
 
 
-def test_a_moderator_creates_and_publishes_an_event(client, calendar, django_user_model):
-    # Wagtail's default roles: Editors write drafts and submit them, Moderators publish.
-    client.force_login(user_in(django_user_model, "Moderators", "eindredacteur"))
+def test_a_redacteur_creates_and_publishes_an_event(client, calendar, django_user_model):
+    client.force_login(user_in(django_user_model, "Redacteur", "redacteur"))
     add_url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar.pk])
     response = client.post(add_url, event_form() | {"action-publish": "publish"})
     assert response.status_code == 302, response.context["form"].errors
@@ -48,7 +47,7 @@ def test_a_moderator_creates_and_publishes_an_event(client, calendar, django_use
 
 
 def test_the_editor_explains_what_is_missing(client, calendar, django_user_model):
-    client.force_login(user_in(django_user_model, "Editors", "redacteur"))
+    client.force_login(user_in(django_user_model, "Redacteur", "redacteur"))
     add_url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar.pk])
     form = event_form(capacity="", status="verplaatst") | {"action-publish": "publish"}
     response = client.post(add_url, form)

@@ -13,8 +13,8 @@ LIST_URL = reverse("wagtailsnippets_events_registration:list")
 
 
 @pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(user_in(django_user_model, "Editors", "redacteur"))
+def moderator_client(client, django_user_model):
+    client.force_login(user_in(django_user_model, "Moderator", "moderator"))
     return client
 
 
@@ -23,16 +23,16 @@ def event(make_event):
     return make_event(on_site=True, title="PET Heerhugowaard", capacity=30)
 
 
-def test_staff_see_the_registrations_of_one_event(editor_client, event, make_event):
+def test_staff_see_the_registrations_of_one_event(moderator_client, event, make_event):
     RegistrationFactory(event=event, contact_name="Juf Fatima", school_name="De Regenboog")
     other = make_event(on_site=True, title="Ander evenement")
     RegistrationFactory(event=other, contact_name="Meester Kees")
-    html = editor_client.get(LIST_URL, {"event": event.pk}).content.decode()
+    html = moderator_client.get(LIST_URL, {"event": event.pk}).content.decode()
     assert "De Regenboog - PET Heerhugowaard" in html
     assert "Meester Kees" not in html
 
 
-def test_staff_export_the_registrations_as_csv(editor_client, event):
+def test_staff_export_the_registrations_as_csv(moderator_client, event):
     RegistrationFactory(
         event=event,
         school_name="De Regenboog",
@@ -42,7 +42,7 @@ def test_staff_export_the_registrations_as_csv(editor_client, event):
         persons=0,
         email="juf@regenboog.example.nl",
     )
-    response = editor_client.get(LIST_URL, {"event": event.pk, "export": "csv"})
+    response = moderator_client.get(LIST_URL, {"event": event.pk, "export": "csv"})
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="aanmeldingen')
     body = b"".join(response.streaming_content).decode("utf-8-sig")
@@ -53,12 +53,12 @@ def test_staff_export_the_registrations_as_csv(editor_client, event):
     assert row[header.index("Plaatsen")] == "26"
 
 
-def test_the_explorer_links_an_event_to_its_registrations(editor_client, event):
-    html = editor_client.get(reverse("wagtailadmin_explore", args=[event.get_parent().pk]))
+def test_the_explorer_links_an_event_to_its_registrations(admin_client, event):
+    html = admin_client.get(reverse("wagtailadmin_explore", args=[event.get_parent().pk]))
     assert f"{LIST_URL}?event={event.pk}" in html.content.decode()
 
 
-def test_staff_cancelling_in_the_admin_promotes_the_waitlist(editor_client, event):
+def test_staff_cancelling_in_the_admin_promotes_the_waitlist(moderator_client, event):
     confirmed = RegistrationFactory(event=event, persons=30)
     waiting = RegistrationFactory(event=event, persons=2, state=RegistrationState.WAITLISTED)
     edit_url = reverse("wagtailsnippets_events_registration:edit", args=[confirmed.pk])
@@ -70,7 +70,7 @@ def test_staff_cancelling_in_the_admin_promotes_the_waitlist(editor_client, even
         "adults": 0,
         "persons": 30,
     }
-    response = editor_client.post(edit_url, form)
+    response = moderator_client.post(edit_url, form)
     assert response.status_code == 302
     waiting.refresh_from_db()
     assert waiting.state == RegistrationState.CONFIRMED

@@ -17,7 +17,7 @@ def test_an_editor_creates_and_publishes_an_initiative_in_the_admin(
     client, home_page, django_user_model
 ):
     editor = django_user_model.objects.create_user("redacteur", password="geheim-wachtwoord")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redacteur"))
     client.force_login(editor)
     first, second = ManifestAction.objects.filter(agenda_number__in=[1, 11]).order_by(
         "agenda_number"
@@ -49,7 +49,7 @@ def test_an_editor_creates_and_publishes_an_initiative_in_the_admin(
 
 def test_the_admin_refuses_an_initiative_without_an_action(client, home_page, django_user_model):
     editor = django_user_model.objects.create_user("redacteur", password="geheim-wachtwoord")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(Group.objects.get(name="Redacteur"))
     client.force_login(editor)
     response = client.post(
         reverse("wagtailsnippets_manifest_initiative:add"),

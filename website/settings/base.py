@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "campuses.apps.UsersConfig",  # Wagtail's user admin with coordinated campuses
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
