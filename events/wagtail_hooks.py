@@ -7,7 +7,8 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.viewsets import SnippetViewSet
 
 from .models import EventPage, Registration, RegistrationMode
 from .registration import promote_waitlist

@@ -30,7 +30,9 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import EditView, IndexView, InspectView
+from wagtail.snippets.views.snippets import EditView, InspectView
+
+from core.viewsets import IndexView
 
 from .models import InvalidTransition, Signature, SignatureState
 from .signing import notify_moderation, send_confirmation

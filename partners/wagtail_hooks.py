@@ -3,7 +3,8 @@ Wagtail's search index over all its search_fields (the viewset sets no field lis
 SQLite full-text backend cannot restrict a query to)."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.viewsets import SnippetViewSet
 
 from .models import Partner
 
