@@ -1,14 +1,15 @@
 """What the calendar adds to the apps below it (docs/architecture.md, "Hooks"): the next
-events on a campus page and a partner profile, and the "Agenda" group in the site search.
-Imported by EventsConfig.ready()."""
+events on a campus page and a partner profile, the "Agenda" group in the site search, and
+registrations as personal data. Imported by EventsConfig.ready()."""
 
 from urllib.parse import urlencode
 
-from core import sections
+from core import privacy, sections
 from core.models import ImportantPages
 from search.site import page_hit, register_group, wagtail_group
 
 from .models import EventPage, EventSession
+from .personal_data import REGISTRATIONS
 
 
 def campus_events(campus, request):
@@ -45,3 +46,6 @@ register_group(
     ),
     page_types=[EventPage],
 )
+
+
+privacy.register(REGISTRATIONS)
