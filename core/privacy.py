@@ -112,8 +112,11 @@ def forget_in_log(instance, values):
 
 
 def scrub_log_entries(entries, values):
-    patterns = [re.compile(re.escape(value.strip()), re.IGNORECASE) for value in values if value]
-    patterns = [pattern for pattern in patterns if pattern.pattern]
+    patterns = [
+        re.compile(re.escape(value.strip()), re.IGNORECASE)
+        for value in values
+        if value and value.strip()
+    ]
     scrubbed = 0
     for entry in entries:
         label = _scrub(entry.label, patterns)
@@ -156,7 +159,7 @@ def log_entry_summary(entry):
 
 @dataclass
 class Mention:
-    """A row outside the known records whose text still holds the address."""
+    """A row of some table whose text holds the address."""
 
     model: type[models.Model]
     pk: object
@@ -272,13 +275,13 @@ def count_summary(data):
 
 @dataclass
 class Erasure:
-    done: list[str] = field(default_factory=list)  # what was erased, record by record
+    done: list[str] = field(default_factory=list)  # what was done, record by record
     log_entries: int = 0  # admin log entries that named the address
     left: list[Mention] = field(default_factory=list)  # where the address still is
 
     def summary(self):
         return (
-            f"{len(self.done)} gegevens gewist of geanonimiseerd, "
+            f"{len(self.done)} gegevens verwerkt, "
             f"{self.log_entries} logboekregels opgeschoond, {len(self.left)} plaatsen over"
         )
 
@@ -302,9 +305,7 @@ def erase_personal_data(address):
     for kind in registered_kinds():
         for record in list(kind.find(address)):
             erasure.done.append(kind.erase(record))
-    erasure.log_entries = sum(
-        scrub_log_entries([entry], [address]) for entry in log_entries_mentioning(address)
-    )
+    erasure.log_entries = scrub_log_entries(log_entries_mentioning(address), [address])
     erasure.left = mentions(address)
     return erasure
 

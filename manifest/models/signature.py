@@ -303,6 +303,8 @@ class Signature(models.Model):
         after an approval that was rejected again, the organisation that approval added (it
         is no longer public, and no other signature refers to it). Not for an approved
         signature: the organisation's signing is public."""
+        if self.state == SignatureState.APPROVED:
+            raise InvalidTransition("Een goedgekeurde ondertekening wordt niet verwijderd.")
         logo = self.logo
         added = self.partner if self.created_partner else None
         with transaction.atomic():

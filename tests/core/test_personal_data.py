@@ -16,7 +16,7 @@ from wagtail.search.models import IndexEntry
 from core.models import PersonalDataRequest
 from events.models import Registration, RegistrationState
 from manifest.factories import InitiativeFactory
-from manifest.models import Signature, SignatureState
+from manifest.models import InvalidTransition, Signature, SignatureState
 from partners.models import Partner
 from tests.core.conftest import ADDRESS, NAME
 
@@ -186,3 +186,9 @@ def test_a_wrong_address_is_refused_in_dutch_and_changes_nothing(db, command):
     with pytest.raises(CommandError, match="Vul een geldig e-mailadres in"):
         call_command(command, "--email", "geen adres", stdout=io.StringIO())
     assert not PersonalDataRequest.objects.exists()
+
+
+def test_an_approved_signature_is_never_discarded(person):
+    with pytest.raises(InvalidTransition):
+        person["approved"].discard()
+    assert Signature.objects.filter(pk=person["approved"].pk).exists()
