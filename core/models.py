@@ -4,8 +4,10 @@ share, and the site settings that name the pages other pages link to.
 Nothing here knows an app above it (docs/architecture.md, "Layers").
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.crypto import salted_hmac
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -220,3 +222,48 @@ class ImportantPages(BaseSiteSetting):
     @classmethod
     def url_for(cls, request, role):
         return cls.for_request(request).url(request, role) if request is not None else ""
+
+
+class PersonalDataRequest(models.Model):
+    """One use of the privacy tools (core/privacy.py): what the site holds about an e-mail
+    address was looked up or erased. The address itself is not kept, only a keyed hash of
+    it, so staff can check whether an address was handled without this log naming anyone."""
+
+    class Action(models.TextChoices):
+        EXPORT = "inzage", "Inzage"
+        ERASURE = "wissen", "Wissen"
+
+    class Channel(models.TextChoices):
+        ADMIN = "beheer", "Beheeromgeving"
+        COMMAND = "opdracht", "Beheeropdracht (manage.py)"
+
+    action = models.CharField("Verzoek", max_length=10, choices=Action.choices)
+    address_hash = models.CharField("E-mailadres (als hash)", max_length=64, db_index=True)
+    channel = models.CharField("Via", max_length=10, choices=Channel.choices)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Uitgevoerd door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField("Resultaat", blank=True)
+    created_at = models.DateTimeField("Op", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "Verzoek over persoonsgegevens"
+        verbose_name_plural = "Verzoeken over persoonsgegevens"
+        default_permissions = ()
+        permissions = [("handle_personal_data", "Kan persoonsgegevens opzoeken en wissen")]
+
+    def __str__(self):
+        return f"{self.get_action_display()} persoonsgegevens (adres-hash {self.address_hash[:12]})"
+
+    @staticmethod
+    def hash_address(address):
+        """Keyed with SECRET_KEY: without the key, the hash of a guessed address tells nothing."""
+        return salted_hmac(
+            "core.PersonalDataRequest", address.lower(), algorithm="sha256"
+        ).hexdigest()

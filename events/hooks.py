@@ -1,16 +1,17 @@
 """What the calendar adds to the apps below it (docs/architecture.md, "Hooks"): the next
-events on a campus page and a partner profile, the "Agenda" group in the site search, and what
-campus coordinators may do in the agenda (edit the events at their campuses, add events).
-Imported by EventsConfig.ready()."""
+events on a campus page and a partner profile, the "Agenda" group in the site search, what
+campus coordinators may do in the agenda (edit the events at their campuses, add events), and
+registrations as personal data. Imported by EventsConfig.ready()."""
 
 from urllib.parse import urlencode
 
 from campuses.permissions import register_coordinated_pages
-from core import sections
+from core import privacy, sections
 from core.models import ImportantPages
 from search.site import page_hit, register_group, wagtail_group
 
 from .models import EventIndexPage, EventPage, EventSession
+from .personal_data import REGISTRATIONS
 
 
 def campus_events(campus, request):
@@ -52,3 +53,5 @@ register_coordinated_pages(
     editable=lambda campus_ids: EventPage.objects.filter(campus_id__in=campus_ids),
     parents=EventIndexPage.objects.all,
 )
+
+privacy.register(REGISTRATIONS)

@@ -107,6 +107,15 @@ def cancel(registration):
     return True
 
 
+def delete_registration(registration):
+    """Delete a registration (its registrant asked us to erase it) and give its places to the
+    waitlist, as a cancellation does. Returns the registrations promoted."""
+    with transaction.atomic():
+        _locked(registration.event)
+        registration.delete()
+    return promote_waitlist(registration.event)
+
+
 def find_registration(event, token):
     return (
         event.registrations.select_related("session").filter(token_hash=hash_token(token)).first()

@@ -11,9 +11,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.permissions import RowPermissionViewSetMixin
+from core.viewsets import SnippetViewSet
 
 from .models import EventPage, Registration, RegistrationMode
 from .permissions import RegistrationPermissionPolicy

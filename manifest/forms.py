@@ -144,6 +144,10 @@ class SignatureForm(HoneypotForm):
         error_messages={"required": "Geef toestemming om verder te gaan."},
     )
 
+    def clean_contact_email(self):
+        # Lower case, so a second submission by the same person is recognised as one.
+        return self.cleaned_data["contact_email"].lower()
+
 
 class SignatoryFilterForm(FilterForm):
     soort = FilterChoiceField(

@@ -1,20 +1,21 @@
 """What the manifest adds to the apps below it (docs/architecture.md, "Hooks"): the
 "ondertekenaar" facet of the partner directory and its index sync, a partner's signatory badge
-and initiatives on the profile, a campus's initiatives, and the initiatives group in the site
-search. Imported by ManifestConfig.ready()."""
+and initiatives on the profile, a campus's initiatives, the initiatives group in the site
+search, and signatures as personal data. Imported by ManifestConfig.ready()."""
 
 from django.db.models import Exists, Max, OuterRef, Prefetch
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.urls import reverse
 
-from core import sections
+from core import privacy, sections
 from partners.search_index import DirectoryFacet, register_facet
 from partners.signals import reindex_partner
 from search.port import FacetDefinition
 from search.site import SearchHit, register_group, wagtail_group
 
 from .models import Initiative, ManifestAction, Signature
+from .personal_data import SIGNATURES
 
 SIGNATORY_LABELS = {"ja": "Heeft het manifest ondertekend", "nee": "Nog niet ondertekend"}
 
@@ -51,7 +52,7 @@ register_facet(
 def signature_changed(sender, instance, update_fields=None, **kwargs):
     # Only a change of state (approval, rejection) changes the partner's signatory facet; a
     # re-sent confirmation link or a new, unconfirmed signature does not.
-    if update_fields is None or "state" in update_fields:
+    if instance.partner_id and (update_fields is None or "state" in update_fields):
         reindex_partner(instance.partner_id)
 
 
@@ -101,3 +102,6 @@ register_group(
         ),
     ),
 )
+
+
+privacy.register(SIGNATURES)

@@ -30,7 +30,9 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
-from wagtail.snippets.views.snippets import EditView, IndexView, InspectView
+from wagtail.snippets.views.snippets import EditView, InspectView
+
+from core.viewsets import IndexView
 
 from .models import InvalidTransition, Signature, SignatureState
 from .signing import notify_moderation, send_confirmation
@@ -310,9 +312,13 @@ class SignatureActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
         return super().get(request, *args, **kwargs)
 
     def locked_object(self):
-        """The signature re-read under a row lock, so two moderators cannot both act on it."""
+        """The signature re-read under a row lock, so two moderators cannot both act on it.
+        Only its own row: the partner is an outer join now that it may be empty, and
+        PostgreSQL locks no nullable side of one."""
         return (
-            Signature.objects.select_for_update().select_related("partner").get(pk=self.object.pk)
+            Signature.objects.select_for_update(of=("self",))
+            .select_related("partner")
+            .get(pk=self.object.pk)
         )
 
     def get_context_data(self, **kwargs):
@@ -516,7 +522,7 @@ class ApproveSignaturesBulkAction(SnippetBulkAction):
         view = kwargs["self"]
         # Re-read under one lock: the page may be stale, or another moderator quicker.
         awaiting = (
-            Signature.objects.select_for_update()
+            Signature.objects.select_for_update(of=("self",))
             .select_related("partner")
             .filter(pk__in=[signature.pk for signature in objects])
             .awaiting_moderation()

@@ -10,9 +10,10 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, Updated
 from wagtail.images import get_image_model
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.models import Region
+from core.viewsets import SnippetViewSet
 
 from .models import ActionLine, Initiative, ManifestAction, Signature, SignatureState, Theme
 from .moderation import (

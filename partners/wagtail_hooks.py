@@ -4,9 +4,9 @@ SQLite full-text backend cannot restrict a query to). Its permission policy may 
 rows only (a campus coordinator's partners: campuses/permissions.py); every view asks it."""
 
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.permissions import RowPermissionViewSetMixin
+from core.viewsets import SnippetViewSet
 
 from .models import Partner
 

@@ -5,11 +5,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.viewsets import safe_report_urls
 from events.feeds import calendar_file
 
 from . import views
 
 urlpatterns = [
+    # Wagtail's reports with downloads that are safe to open; the first match wins.
+    path("admin/reports/", include(safe_report_urls())),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

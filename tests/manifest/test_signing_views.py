@@ -190,6 +190,12 @@ def test_a_double_submission_is_one_submission_with_a_fresh_link(client, home_pa
     assert mail.outbox[0].body != mail.outbox[1].body  # a new link replaces the first
 
 
+def test_the_same_address_in_other_capitals_is_the_same_submission(client, home_page):
+    client.post(SIGN_URL, form_data())
+    client.post(SIGN_URL, form_data(contact_email="Piet@Duinzicht.Example.NL"))
+    assert Signature.objects.filter(organisation_name="Duinzicht Elektrotechniek").count() == 1
+
+
 def test_a_public_signatory_is_told_so(client, home_page, admin_user):
     client.post(SIGN_URL, form_data())
     signature = Signature.objects.get(organisation_name="Duinzicht Elektrotechniek")

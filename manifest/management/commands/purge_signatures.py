@@ -12,8 +12,8 @@ UNCONFIRMED_RETENTION = timedelta(days=30)
 class Command(BaseCommand):
     help = (
         "Privacy clean-up (AVG): delete signatures left unconfirmed for 30 days, with the logo "
-        "they sent in, and anonymise the contact data and reason of rejected ones. Run daily, "
-        "e.g. from cron."
+        "they sent in, and anonymise the contact data and reason of rejected ones; the admin "
+        "log forgets the person with them. Run daily, e.g. from cron."
     )
 
     @transaction.atomic
@@ -24,8 +24,7 @@ class Command(BaseCommand):
         )
         for signature in stale:
             # Nothing of an unconfirmed submission was ever public; its logo goes with it.
-            signature.discard_logo()
-            signature.delete()
+            signature.discard()
 
         rejected = Signature.objects.filter(state=SignatureState.REJECTED).exclude(
             signer_name="", contact_email="", statement="", signer_role="", rejection_reason=""

@@ -44,11 +44,25 @@ IMPORTANT_PAGES = {
 }
 
 
-def stream_from_sections(sections):
+# Facts a text names in braces, such as "{contact_email}", come from the site's section of
+# the content file, the values the site settings start with; so each is written down once.
+SITE_FACTS = ("contact_email", "postal_address")
+
+
+def fill_in_site_facts(text, site):
+    for fact in SITE_FACTS:
+        text = text.replace(f"{{{fact}}}", site[fact])
+    return text
+
+
+def stream_from_sections(sections, site):
     body = []
     for section in sections:
         body.append(("heading", {"text": section["heading"], "level": "h2"}))
-        body.extend(("paragraph", paragraphs_html(text)) for text in section["paragraphs"])
+        body.extend(
+            ("paragraph", paragraphs_html(fill_in_site_facts(text, site)))
+            for text in section["paragraphs"]
+        )
     return body
 
 
@@ -147,7 +161,7 @@ class Command(BaseCommand):
         page = page_type(title=data["title"], slug=data["slug"], intro=data.get("intro", ""))
         page.show_in_menus = in_menu
         if page_type is StandardPage:
-            page.body = stream_from_sections(data.get("sections", []))
+            page.body = stream_from_sections(data.get("sections", []), self.content["site"])
         if page_type is ManifestPage:
             page.ambitions = [("ambition", text) for text in self.content["ambitions_2030"]]
             page.way_of_working = paragraphs_html(self.content["way_of_working"])

@@ -1,0 +1,62 @@
+"""Spreadsheet files (CSV, Excel) that are safe to open: every export of the site, in the admin
+or in the open data, writes its cells through here.
+
+A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is read as a formula by
+Excel, LibreOffice and Google Sheets ("CSV injection", OWASP), and visitors choose much of what
+ends up in a cell (a school's name, an organisation's name). Such text is neutralised: in CSV
+with a leading single quote, in Excel as a text cell marked "quote prefix", which Excel itself
+uses for text that looks like a formula, so the value stays exactly as it came in. CSV is
+UTF-8 with a byte order mark, which Excel needs to read it as UTF-8 instead of its local code
+page.
+"""
+
+import csv
+
+from django.http import StreamingHttpResponse
+from django.utils.http import content_disposition_header
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+BYTE_ORDER_MARK = "\ufeff"
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+# One place for the separator, so a switch to Excel's Dutch default (";") is one line.
+CSV_DELIMITER = ","
+
+
+def looks_like_formula(value):
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
+def neutralise(value):
+    """A CSV cell that no spreadsheet will evaluate: text that could start a formula gets a
+    leading single quote; other values are returned as they are."""
+    return f"'{value}" if looks_like_formula(value) else value
+
+
+class _Echo:
+    """A file-like object for csv.writer that hands back what it is given, for streaming."""
+
+    def write(self, value):
+        return value
+
+
+def csv_lines(rows, delimiter=CSV_DELIMITER):
+    """The text of a CSV file, line by line: a byte order mark first, every cell neutralised."""
+    writer = csv.writer(_Echo(), delimiter=delimiter)
+    yield BYTE_ORDER_MARK
+    for row in rows:
+        yield writer.writerow([neutralise(cell) for cell in row])
+
+
+def csv_response(filename, rows, delimiter=CSV_DELIMITER):
+    """A streamed CSV download of `rows` (the first one the header), as `filename`.csv."""
+    response = StreamingHttpResponse(csv_lines(rows, delimiter), content_type=CSV_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.csv")
+    return response
+
+
+def neutralise_xlsx_cell(cell):
+    """Mark an openpyxl cell whose text could start a formula as plain text."""
+    if looks_like_formula(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell

@@ -1,0 +1,38 @@
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from core.models import PersonalDataRequest
+from core.privacy import as_json, clean_address, count_summary, personal_data, record_request
+
+
+class Command(BaseCommand):
+    help = (
+        "Privacy (AVG), right of access: print as JSON everything the site holds about one "
+        "e-mail address (signatures, registrations, staff accounts, admin log entries, and "
+        "wherever else the address occurs), matching it ignoring case. The use is logged with "
+        "a hash of the address, never the address itself."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--email", required=True, help="the e-mail address to look for")
+
+    def handle(self, *args, email, **options):
+        address = address_from(email)
+        data = personal_data(address)
+        summary = count_summary(data)
+        record_request(
+            PersonalDataRequest.Action.EXPORT,
+            address,
+            PersonalDataRequest.Channel.COMMAND,
+            summary=summary,
+        )
+        self.stdout.write(as_json(data))
+        # The report goes to stderr, so stdout stays one JSON document for a file or a pipe.
+        self.stderr.write(f"Gevonden: {summary}.")
+
+
+def address_from(raw):
+    try:
+        return clean_address(raw)
+    except ValidationError as invalid:
+        raise CommandError(invalid.messages[0]) from None

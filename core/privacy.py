@@ -1,0 +1,370 @@
+"""Privacy rights (AVG): everything the site holds about one e-mail address, handed over or
+erased, and an admin log that forgets people together with their records.
+
+Core knows no domain model. An app that keeps personal data registers a `PersonalData` for
+each kind of record in its hooks.py: how to find the records of an address, what the person
+gets to see, how to erase one. Core adds what it holds itself (staff accounts) and Wagtail's
+admin log, and reads every text column of the database for the address, so that anything
+else still naming it is reported instead of missed (`mentions`).
+
+The admin log (Wagtail's ModelLogEntry, PageLogEntry) labels an entry with the object's name
+at the time, so it can hold a registrant's name long after the registration is gone. When a
+record of a registered kind is deleted, by whatever path (a retention clean-up, the admin, an
+erasure, a deleted event), its entries keep what happened and when, and lose the label.
+Anonymising a record is the owner's job: it calls `forget_in_log` with what it removed.
+"""
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import reduce
+from operator import or_
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import validate_email
+from django.db import connection, models
+from django.db.models.signals import post_delete
+from django.utils import timezone
+from django.utils.text import capfirst
+from wagtail.log_actions import log
+from wagtail.log_actions import registry as log_registry
+
+from .models import PersonalDataRequest
+
+REMOVED = "[verwijderd]"
+# Entries in Wagtail's admin log for each use of the tools (registered in wagtail_hooks.py).
+LOG_ACTIONS = {
+    PersonalDataRequest.Action.EXPORT: "core.personal_data.export",
+    PersonalDataRequest.Action.ERASURE: "core.personal_data.erase",
+}
+TEXT_COLUMN_TYPES = {"CharField", "TextField", "JSONField"}
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """One kind of record that holds personal data, found by e-mail address."""
+
+    key: str  # the name of the list in the export, in Dutch: "aanmeldingen"
+    model: type[models.Model]
+    find: Callable[[str], Iterable[models.Model]]  # an address's records, ignoring case
+    export: Callable[[models.Model], dict]  # what the person gets to see of one record
+    erase: Callable[[models.Model], str]  # removes or anonymises one; says what it did
+    order: int = 50  # place in the export
+
+
+_kinds: list[PersonalData] = []
+
+
+def register(kind):
+    """Called from an app's hooks.py. Deleting a record of this kind, by any path, also takes
+    the person out of its admin log entries."""
+    _kinds.append(kind)
+    post_delete.connect(
+        _forget_deleted, sender=kind.model, weak=False, dispatch_uid=f"privacy:{kind.key}"
+    )
+
+
+def registered_kinds():
+    return sorted(_kinds, key=lambda kind: kind.order)
+
+
+# -- Input ----------------------------------------------------------------------------------
+
+
+def clean_address(raw):
+    """The address to look for, or a ValidationError with a Dutch message."""
+    address = (raw or "").strip()
+    try:
+        validate_email(address)
+    except ValidationError:
+        raise ValidationError("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.") from None
+    return address
+
+
+# -- The admin log --------------------------------------------------------------------------
+
+
+def log_entries_of(instance):
+    return log_registry.get_logs_for_instance(instance)
+
+
+def forget_deleted(instance):
+    """The admin log entries of a deleted record keep what happened and when, not who or what
+    it was about. Runs by itself for the registered kinds; call it for a record of another
+    model that only existed through a person's data."""
+    label = f"{capfirst(instance._meta.verbose_name)} #{instance.pk} (verwijderd)"
+    log_entries_of(instance).update(label=label, data={})
+
+
+def _forget_deleted(sender, instance, **kwargs):
+    forget_deleted(instance)
+
+
+def forget_in_log(instance, values):
+    """Take `values` (a name, an address) out of the labels and data of the instance's admin
+    log entries; for a record that is anonymised and stays."""
+    scrub_log_entries(log_entries_of(instance), values)
+
+
+def scrub_log_entries(entries, values):
+    patterns = [
+        re.compile(re.escape(value.strip()), re.IGNORECASE)
+        for value in values
+        if value and value.strip()
+    ]
+    scrubbed = 0
+    for entry in entries:
+        label = _scrub(entry.label, patterns)
+        data = _scrub(entry.data, patterns)
+        if (label, data) != (entry.label, entry.data):
+            type(entry).objects.filter(pk=entry.pk).update(label=label, data=data)
+            scrubbed += 1
+    return scrubbed
+
+
+def _scrub(value, patterns):
+    if isinstance(value, str):
+        return reduce(lambda text, pattern: pattern.sub(REMOVED, text), patterns, value)
+    if isinstance(value, dict):
+        return {key: _scrub(item, patterns) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrub(item, patterns) for item in value]
+    return value
+
+
+def log_entries_mentioning(address):
+    for log_model in log_registry.get_log_entry_models():
+        yield from log_model.objects.filter(
+            models.Q(label__icontains=address) | models.Q(data__icontains=address)
+        ).select_related("content_type")
+
+
+def log_entry_summary(entry):
+    formatter = entry.formatter
+    return {
+        "Tijdstip": readable(entry.timestamp),
+        "Handeling": str(formatter.label) if formatter else entry.action,
+        "Soort gegevens": capfirst(str(entry.object_verbose_name)),
+        "Omschrijving": entry.label,
+    }
+
+
+# -- Everything else ------------------------------------------------------------------------
+
+
+@dataclass
+class Mention:
+    """A row of some table whose text holds the address."""
+
+    model: type[models.Model]
+    pk: object
+    fields: list[str] = field(default_factory=list)
+
+    def describe(self):
+        return {
+            "Soort gegevens": capfirst(str(self.model._meta.verbose_name)),
+            "Nummer": str(self.pk),
+            "Velden": self.fields,
+        }
+
+    def __str__(self):
+        fields = ", ".join(self.fields)
+        return f"{capfirst(str(self.model._meta.verbose_name))} #{self.pk} ({fields})"
+
+
+def mentions(address, leave_out=()):
+    """Every row of every table that has the address in a text column, except rows of the
+    models in `leave_out`. Reads the whole database: for a request, not for a page."""
+    tables = set(connection.introspection.table_names())
+    found = []
+    for model in apps.get_models():
+        meta = model._meta
+        if meta.proxy or meta.db_table not in tables or model in leave_out:
+            continue
+        columns = [
+            column
+            for column in meta.local_concrete_fields
+            if column.get_internal_type() in TEXT_COLUMN_TYPES
+        ]
+        if not columns:
+            continue
+        matches = reduce(or_, (models.Q(**{f"{c.attname}__icontains": address}) for c in columns))
+        needle = address.lower()
+        for row in model._base_manager.filter(matches).values("pk", *[c.attname for c in columns]):
+            names = [
+                str(column.verbose_name)
+                for column in columns
+                if needle in _as_text(row[column.attname]).lower()
+            ]
+            found.append(Mention(model, row["pk"], names))
+    return found
+
+
+def _as_text(value):
+    return value if isinstance(value, str) else json.dumps(value, cls=DjangoJSONEncoder)
+
+
+# -- Export ---------------------------------------------------------------------------------
+
+
+def readable(value):
+    """A value as the person reads it in their export."""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return str(value)
+    return value
+
+
+def field_values(instance, names):
+    """{label: readable value} of the named fields of a record, for the person's export."""
+    fields = {model_field.name: model_field for model_field in instance._meta.get_fields()}
+    values = {}
+    for name in names:
+        model_field = fields[name]
+        if model_field.many_to_many:
+            value = [str(item) for item in getattr(instance, name).all()]
+        elif model_field.choices:
+            value = getattr(instance, f"get_{name}_display")()
+        else:
+            value = readable(getattr(instance, name))
+        values[capfirst(str(model_field.verbose_name))] = value
+    return values
+
+
+def personal_data(address):
+    """Everything the site holds about the address, as the person gets it (JSON-ready)."""
+    data = {"E-mailadres": address, "Opgevraagd op": readable(timezone.now())}
+    entries = {}
+    for kind in registered_kinds():
+        records = list(kind.find(address))
+        data[kind.key] = [kind.export(record) for record in records]
+        for record in records:
+            entries.update(((type(entry), entry.pk), entry) for entry in log_entries_of(record))
+    entries.update(((type(entry), entry.pk), entry) for entry in log_entries_mentioning(address))
+    data["beheerlogboek"] = [
+        log_entry_summary(entry)
+        for entry in sorted(entries.values(), key=lambda entry: (entry.timestamp, entry.pk))
+    ]
+    leave_out = {kind.model for kind in registered_kinds()} | set(
+        log_registry.get_log_entry_models()
+    )
+    data["elders gevonden"] = [mention.describe() for mention in mentions(address, leave_out)]
+    return data
+
+
+def as_json(data):
+    return json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
+
+
+def count_summary(data):
+    """How many records of each kind an export holds, e.g. "aanmeldingen: 2"; names nobody."""
+    counts = [f"{key}: {len(value)}" for key, value in data.items() if isinstance(value, list)]
+    return ", ".join(counts)
+
+
+# -- Erasure --------------------------------------------------------------------------------
+
+
+@dataclass
+class Erasure:
+    done: list[str] = field(default_factory=list)  # what was done, record by record
+    log_entries: int = 0  # admin log entries that named the address
+    left: list[Mention] = field(default_factory=list)  # where the address still is
+
+    def summary(self):
+        return (
+            f"{len(self.done)} gegevens verwerkt, "
+            f"{self.log_entries} logboekregels opgeschoond, {len(self.left)} plaatsen over"
+        )
+
+    def lines(self):
+        lines = list(self.done) or ["Er waren geen gegevens bij dit e-mailadres."]
+        if self.log_entries:
+            lines.append(
+                f"Beheerlogboek: het e-mailadres is uit {self.log_entries} regel(s) gehaald."
+            )
+        lines += [
+            f"Nog gevonden in {mention}: pas dit zelf aan in de beheeromgeving."
+            for mention in self.left
+        ]
+        return lines
+
+
+def erase_personal_data(address):
+    """Erase or anonymise what the site holds about the address; each kind decides per record
+    what that means. Safe to run again: a second run finds what the first left."""
+    erasure = Erasure()
+    for kind in registered_kinds():
+        for record in list(kind.find(address)):
+            erasure.done.append(kind.erase(record))
+    erasure.log_entries = scrub_log_entries(log_entries_mentioning(address), [address])
+    erasure.left = mentions(address)
+    return erasure
+
+
+def record_request(action, address, channel, user=None, summary=""):
+    """Log a use of the privacy tools, with the address as a keyed hash only; in Wagtail's
+    admin log too, so it shows in the site history."""
+    request = PersonalDataRequest.objects.create(
+        action=action,
+        address_hash=PersonalDataRequest.hash_address(address),
+        channel=channel,
+        requested_by=user,
+        summary=summary,
+    )
+    log(instance=request, action=LOG_ACTIONS[action], user=user)
+    return request
+
+
+# -- Staff accounts -------------------------------------------------------------------------
+
+
+def find_accounts(address):
+    return get_user_model().objects.filter(email__iexact=address).prefetch_related("groups")
+
+
+def export_account(user):
+    return field_values(
+        user,
+        [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "is_active",
+            "date_joined",
+            "last_login",
+            "groups",
+        ],
+    )
+
+
+def keep_account(user):
+    # Whether a colleague's account goes is an administrator's decision: the admin log ties
+    # what was done to it.
+    return (
+        f"Beheerdersaccount ‘{user.get_username()}’: niet gewist. Een beheerder verwijdert of "
+        "wijzigt het via Instellingen > Gebruikers."
+    )
+
+
+def register_accounts():
+    """Staff accounts are personal data too; registered once the user model is loaded."""
+    register(
+        PersonalData(
+            "beheerdersaccounts",
+            get_user_model(),
+            find_accounts,
+            export_account,
+            keep_account,
+            order=90,
+        )
+    )

@@ -1,0 +1,53 @@
+"""Registrations as personal data (core/privacy.py): found by the registrant's e-mail
+address, handed over with their event and date, and erased as a cancellation would be, so
+the waitlist moves up."""
+
+from core.privacy import PersonalData, field_values
+
+from .models import Registration
+from .registration import delete_registration
+
+EXPORTED_FIELDS = [
+    "event",
+    "session",
+    "state",
+    "school_name",
+    "school_reference",
+    "groups",
+    "pupils",
+    "adults",
+    "persons",
+    "contact_name",
+    "email",
+    "phone",
+    "privacy_consent_at",
+    "created_at",
+    "promoted_at",
+    "cancelled_at",
+]
+
+
+def find(address):
+    return (
+        Registration.objects.filter(email__iexact=address)
+        .select_related("event", "session__event")
+        .order_by("created_at", "pk")
+    )
+
+
+def export(registration):
+    return field_values(registration, EXPORTED_FIELDS)
+
+
+def erase(registration):
+    what = f"Aanmelding voor {registration.session or registration.event.title}"
+    promoted = delete_registration(registration)
+    if promoted:
+        return (
+            f"{what}: verwijderd; {len(promoted)} aanmelding(en) van de wachtlijst kregen de "
+            "plaatsen en zijn gemaild."
+        )
+    return f"{what}: verwijderd."
+
+
+REGISTRATIONS = PersonalData("aanmeldingen", Registration, find, export, erase, order=20)
