@@ -44,14 +44,22 @@ def test_the_permission_exists_after_the_migrations(db):
 
 
 def test_staff_without_the_permission_see_no_menu_item_and_are_refused(client, django_user_model):
-    moderator = django_user_model.objects.create_user("moderator", password="geheim-wachtwoord")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(moderator)
+    redacteur = django_user_model.objects.create_user("redacteur", password="geheim-wachtwoord")
+    redacteur.groups.add(Group.objects.get(name="Redacteur"))
+    client.force_login(redacteur)
     assert LOOKUP_URL not in client.get(reverse("wagtailadmin_home")).content.decode()
     assert denied(client.get(LOOKUP_URL))
     assert denied(client.post(LOOKUP_URL, {"email": ADDRESS}))
     assert denied(client.post(ERASE_URL, {"email": ADDRESS, "confirmed": "on"}))
     assert not PersonalDataRequest.objects.exists()
+
+
+def test_moderators_may_handle_requests(client, django_user_model):
+    moderator = django_user_model.objects.create_user("moderator", password="geheim-wachtwoord")
+    moderator.groups.add(Group.objects.get(name="Moderator"))
+    client.force_login(moderator)
+    assert LOOKUP_URL in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert client.get(LOOKUP_URL).status_code == 200
 
 
 def test_superusers_find_it_under_settings(admin_client):
