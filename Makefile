@@ -7,6 +7,10 @@ PORT ?= 8000
 TEST_WORKERS ?= 2
 MANAGE := $(BIN)/python manage.py
 
+# Links in e-mails and feeds point at the port `make run` serves on, unless SITE_URL (from the
+# environment or the command line) says otherwise.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+
 .PHONY: run test bench lint format migrate initial-data clean
 
 # The stamp is newer than the requirements once they are installed: a second run reuses the
@@ -25,7 +29,7 @@ initial-data: migrate
 	$(MANAGE) ensure_admin
 
 run: initial-data
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	SITE_URL='$(SITE_URL)' $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed
 	$(BIN)/pytest -n $(TEST_WORKERS)
