@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 # environment or the command line) says otherwise.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test bench lint format migrate initial-data clean
+.PHONY: run test bench fuzz lint format migrate initial-data clean
 
 # The stamp is newer than the requirements once they are installed: a second run reuses the
 # venv. Development gets the runtime set plus the test tools (requirements-dev.txt).
@@ -37,6 +37,12 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/pytest tests/bench -o addopts="" -p no:cacheprovider
 
+# The hostile-input fuzz pass at length: many random examples per public route instead of
+# `make test`'s few fixed ones (hypothesis profile "fuzz", tests/conftest.py). Failures are
+# kept in .hypothesis/ and replayed first on the next run. Not part of `make test`.
+fuzz: $(VENV)/.installed
+	$(BIN)/pytest tests/website/test_hostile_input.py -n $(TEST_WORKERS) --hypothesis-profile=fuzz
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -47,4 +53,4 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media staticfiles
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .test-media staticfiles
