@@ -2,7 +2,6 @@
 
 import importlib.util
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,16 @@ DEBUG_URLCONF = "tests_website_urls_with_debug"
 
 
 @pytest.fixture
-def debug_urls(settings):
+def uploads(settings, tmp_path):
+    """A media folder of this test's own: the initial content's files stay as they are."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    for name in ["original_images/logo.png", "images/logo.width-400.png"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"not really a PNG")
+
+
+@pytest.fixture
+def debug_urls(settings, uploads):
     """website/urls.py as the development server loads it: with DEBUG on."""
     settings.DEBUG = True
     spec = importlib.util.spec_from_file_location(DEBUG_URLCONF, website.urls.__file__)
@@ -25,15 +33,7 @@ def debug_urls(settings):
     del sys.modules[DEBUG_URLCONF]
 
 
-@pytest.fixture
-def uploads(settings):
-    root = Path(settings.MEDIA_ROOT)
-    for name in ["original_images/logo.png", "images/logo.width-400.png"]:
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_bytes(b"not really a PNG")
-
-
-def test_renditions_are_served(client, debug_urls, uploads):
+def test_renditions_are_served(client, debug_urls):
     response = client.get("/media/images/logo.width-400.png")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"not really a PNG"
@@ -52,5 +52,5 @@ def test_renditions_are_served(client, debug_urls, uploads):
         "/media/images/..%2F..%2Fwebsite%2Furls.py",
     ],
 )
-def test_originals_and_paths_out_of_media_are_refused(client, db, debug_urls, uploads, path):
+def test_originals_and_paths_out_of_media_are_refused(client, db, debug_urls, path):
     assert client.get(path).status_code == 404
