@@ -1,17 +1,25 @@
-"""A fixed-window rate limit per client IP, kept in Django's cache (Redis in production, so
-all app servers share the counts). Over the limit, `limit()` raises RateLimited and
-RateLimitMiddleware answers with the one 429 page."""
+"""A fixed-window rate limit per client IP. Over the limit, `limit()` raises RateLimited and
+RateLimitMiddleware answers with the one 429 page.
 
+The counts are kept in the cache alias "ratelimit", which every worker and app server shares:
+Redis when CACHE_URL names it, otherwise a table in the database (settings, `CACHES`). A cache
+in each process's memory would let a client through once per worker."""
+
+import base64
+import pickle
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connections, router, transaction
 from django.shortcuts import render
 
 HOUR = 3600
 # Invalid attempts are not submissions, but a client that floods a form with them is stopped
 # too, at this many times the limit for submissions.
 ATTEMPTS_PER_SUBMISSION = 10
+CACHE_ALIAS = "ratelimit"
 
 
 class RateLimited(Exception):
@@ -34,6 +42,7 @@ def hit(request, scope, limit, window_seconds=HOUR):
     """Count one request; True while the client is within `limit` per window."""
     window = int(time.time() // window_seconds)
     key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
+    cache = caches[CACHE_ALIAS]
     cache.add(key, 0, timeout=window_seconds)
     try:
         count = cache.incr(key)
@@ -47,6 +56,41 @@ def limit(request, scope, per_hour):
     """Count one request; raise RateLimited when the client went over `per_hour`."""
     if not hit(request, scope, per_hour):
         raise RateLimited(retry_after=HOUR - int(time.time()) % HOUR)
+
+
+class DatabaseCounterCache(DatabaseCache):
+    """Django's database cache with an `incr` fit for counting from many processes at once.
+
+    Django's own reads the value and writes it back in two steps, so two workers can both
+    read 3 and write 4, and the write gives the key the cache's default timeout, ending the
+    window early. This one locks the row first (SELECT ... FOR UPDATE on PostgreSQL; on
+    SQLite the IMMEDIATE transaction of the settings locks the database) and writes only
+    the value.
+    """
+
+    def incr(self, key, delta=1, version=None):
+        db = router.db_for_write(self.cache_model_class)
+        connection = connections[db]
+        quote = connection.ops.quote_name
+        table, value_column, key_column = map(quote, (self._table, "value", "cache_key"))
+        cache_key = self.make_and_validate_key(key, version=version)
+        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+        # The table name comes from the settings and is quoted; values are parameters.
+        with transaction.atomic(using=db), connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {key_column} FROM {table} WHERE {key_column} = %s{lock}",  # noqa: S608
+                [cache_key],
+            )
+            value = self.get(key, version=version)
+            if value is None:
+                raise ValueError(f"Key {key!r} not found")
+            value += delta
+            encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+            cursor.execute(
+                f"UPDATE {table} SET {value_column} = %s WHERE {key_column} = %s",  # noqa: S608
+                [encoded, cache_key],
+            )
+        return value
 
 
 def limit_attempts(request, scope, submissions_per_hour):

@@ -1,6 +1,8 @@
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from campuses.models import CampusPage
@@ -18,9 +20,28 @@ from .models.taxonomy import Audience, EventKind
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 INVALID_DATE = "Vul een bestaande datum in, zoals 2027-03-15."
+# A filter date further from today than this is a typo or a crawler. The edges of Python's
+# date range (0001-01-01, 9999-12-31) cannot even be turned into a moment in Europe/Amsterdam.
+FILTER_YEARS_REACHABLE = 25
 MAX_PUPILS = 200
 MAX_ADULTS = 40
 MAX_PERSONS = 10
+
+
+class FilterDateField(forms.DateField):
+    """A date filter (JJJJ-MM-DD) within FILTER_YEARS_REACHABLE years of today."""
+
+    widget = DATE_INPUT
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, error_messages={"invalid": INVALID_DATE}, **kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        year = timezone.localdate().year
+        first, last = year - FILTER_YEARS_REACHABLE, year + FILTER_YEARS_REACHABLE
+        if value and not first <= value.year <= last:
+            raise ValidationError(f"Kies een datum tussen {first} en {last}.", code="out_of_range")
 
 
 class EventFilterForm(FilterForm):
@@ -32,15 +53,8 @@ class EventFilterForm(FilterForm):
     campus = SlugChoiceField(
         CampusPage.objects.choices, label="Campus", empty_label="Alle campussen"
     )
-    vanaf = forms.DateField(
-        label="Vanaf", required=False, widget=DATE_INPUT, error_messages={"invalid": INVALID_DATE}
-    )
-    tot = forms.DateField(
-        label="Tot en met",
-        required=False,
-        widget=DATE_INPUT,
-        error_messages={"invalid": INVALID_DATE},
-    )
+    vanaf = FilterDateField(label="Vanaf")
+    tot = FilterDateField(label="Tot en met")
 
     lookups = {
         "doelgroep": "event__audiences",

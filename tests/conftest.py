@@ -2,12 +2,25 @@ import io
 
 import pytest
 from django.core.management import call_command
+from hypothesis import HealthCheck, settings
 from wagtail.models import Site
 
 from core import links
 from core.links import forget_page_urls
 from tests.snapshot import restore, take_snapshot
 from website.models import HomePage
+
+# Property-based tests (the fuzz pass in tests/website/test_hostile_input.py). "default", for
+# `make test`: a few examples, the same ones on every run, so CI is stable and fast. "fuzz", for
+# `make fuzz`: many random examples, failures kept in .hypothesis/ to replay. Examples share
+# their test's database transaction and client, as a sequence of visitors would.
+_shared = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+settings.register_profile("default", max_examples=4, derandomize=True, database=None, **_shared)
+settings.register_profile("fuzz", max_examples=300, **_shared)
+settings.load_profile("default")
 
 
 def load_initial_data():

@@ -22,17 +22,8 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.views.static import serve
-
-    # Development only; in production the proxy or object storage serves media. Originals of
-    # uploaded images are never served: the public sees re-encoded renditions only.
-    urlpatterns += [
-        re_path(
-            r"^media/(?!original_images/)(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    # Development only; in production the proxy or object storage serves media.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", views.development_media)]
 
 urlpatterns += [
     path("zoeken/", views.search, name="search"),

@@ -2,13 +2,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+from django.views.static import serve
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
@@ -42,6 +43,20 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def development_media(request, path):
+    """Uploads under MEDIA_ROOT for the development server (urls.py adds it with DEBUG on).
+
+    Never an original of an uploaded image: the public sees re-encoded renditions only. The
+    path is judged by its parts, so `//original_images/`, `./original_images/` and an encoded
+    slash (decoded before routing) are refused like the plain one, and `..` too.
+    """
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if "original_images" in parts or ".." in parts:
+        raise Http404
+    return serve(request, "/".join(parts), document_root=settings.MEDIA_ROOT)
 
 
 def page_not_found(request, exception=None):

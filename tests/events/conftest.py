@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 
 from events.factories import EventIndexPageFactory, EventPageFactory, OnSiteEventFactory
 
@@ -23,9 +22,3 @@ def make_event(calendar):
         return factory(parent=calendar, **fields)
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    # The rate limit counts per client address in the cache; every test starts at zero.
-    cache.clear()

@@ -105,6 +105,8 @@ def test_the_date_range_filter_keeps_sessions_that_touch_it(client, make_event):
         ({"soort": "<script>"}, "Soort: "),
         ({"weergave": "maand", "maand": "abc"}, "Die maand kennen we niet"),
         ({"weergave": "maand", "maand": "9999-01"}, "Die maand kennen we niet"),
+        ({"weergave": "maand", "maand": "9999-12"}, "Die maand kennen we niet"),
+        ({"weergave": "maand", "maand": "0001-01"}, "Die maand kennen we niet"),
         ({"pagina": "-1"}, ""),
         ({"pagina": "abc", "onbekend": "x"}, ""),
     ],
@@ -119,6 +121,44 @@ def test_an_invalid_filter_is_ignored_and_the_others_still_apply(client, make_ev
     make_event(title="PET", kind="pet")
     make_event(title="Bijeenkomst", kind="bijeenkomst")
     assert titles(client.get("/testagenda/", {"soort": "pet", "vanaf": "2026-13-45"})) == ["PET"]
+
+
+@pytest.mark.parametrize("view", [{}, {"weergave": "maand"}])
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"vanaf": "0001-01-01"},
+        {"tot": "9999-12-31"},
+        {"vanaf": "0001-01-01", "tot": "9999-12-31"},
+        {"vanaf": "9999-12-31", "tot": "0001-01-01"},
+    ],
+)
+def test_dates_at_the_ends_of_time_are_ignored_with_a_notice(client, make_event, view, dates):
+    day = in_days(1)
+    make_event(title="Morgen", dates=[(day, None, None)])
+    response = client.get("/testagenda/", {**view, **dates, "maand": f"{day:%Y-%m}"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert ": Kies een datum tussen " in html
+    assert ">Morgen</a>" in html
+
+
+@pytest.mark.parametrize("dates", [{"vanaf": "0001-01-01"}, {"tot": "9999-12-31"}])
+def test_the_archive_and_the_feed_ignore_dates_at_the_ends_of_time(client, make_event, dates):
+    make_event(title="Gisteren", dates=[(in_days(-1), None, None)])
+    archive = client.get("/testagenda/archief/", dates)
+    assert archive.status_code == 200
+    assert "Kies een datum tussen " in archive.content.decode()
+    assert titles(archive) == ["Gisteren"]
+    feed = client.get("/testagenda/feed.ics", dates)
+    assert feed.status_code == 200
+    assert b"SUMMARY:Gisteren" in feed.content
+
+
+def test_a_date_filter_reaches_decades_either_way(client, make_event):
+    make_event(title="Over twintig jaar", dates=[(in_days(20 * 365), None, None)])
+    response = client.get("/testagenda/", {"vanaf": in_days(20 * 365 - 1).isoformat()})
+    assert titles(response) == ["Over twintig jaar"]
 
 
 def test_the_month_view_shows_each_day_of_a_session_and_marks_today(client, make_event):

@@ -73,3 +73,13 @@ def test_an_unchosen_service_page_leaves_no_broken_link(client, home_page, site)
     important.save()
     html = client.get("/manifest/ondertekenen/").content.decode()
     assert "Lees in de privacyverklaring wat we met uw gegevens doen" in html
+
+
+def test_a_renamed_page_is_linked_by_its_new_address_at_once(client, home_page):
+    """Page URLs are remembered (core.links); publishing a page forgets them."""
+    assert 'href="/partners/' in client.get("/campussen/techport/").content.decode()
+    directory = home_page.get_children().get(slug="partners").specific
+    directory.slug = "partnergids"
+    directory.save_revision().publish()
+    html = client.get("/campussen/techport/").content.decode()
+    assert 'href="/partnergids/' in html and 'href="/partners/' not in html

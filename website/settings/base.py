@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import cache_from_url, env_bool, env_int, env_list, env_str
+from .env import cache_from_url, env_bool, env_int, env_list, env_str, ratelimit_cache
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -111,6 +111,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(env_str("CACHE_URL", env_str("REDIS_URL", "locmem://")))}
+
+# Rate limits count per client across all workers and servers: in Redis when CACHE_URL is
+# Redis, else in a database table (issue 12).
+CACHES["ratelimit"] = ratelimit_cache(CACHES["default"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -52,3 +52,21 @@ def cache_from_url(url):
             "KEY_PREFIX": options.get("prefix", "wo2030"),
         }
     raise ImproperlyConfigured(f"CACHE_URL scheme {parsed.scheme!r} is not supported")
+
+
+# Rate limits (core.ratelimit) count in a table of the database when no shared cache is
+# configured; `migrate` creates it (core.apps).
+RATELIMIT_DATABASE_CACHE = {
+    "BACKEND": "core.ratelimit.DatabaseCounterCache",
+    "LOCATION": "core_ratelimit_cache",
+    "OPTIONS": {"MAX_ENTRIES": 100_000},
+}
+
+
+def ratelimit_cache(default_cache):
+    """The cache rate limits count in: one that every worker and app server shares, so a
+    client's count is the same whichever process answers. The default cache when it is shared
+    (Redis), otherwise the database."""
+    if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        return default_cache
+    return RATELIMIT_DATABASE_CACHE

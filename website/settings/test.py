@@ -2,12 +2,15 @@ import os
 import tempfile
 
 from .dev import *  # noqa: F403
+from .env import RATELIMIT_DATABASE_CACHE
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# As without CACHE_URL: rate limits count in the test database (rolled back with each test).
+CACHES["ratelimit"] = RATELIMIT_DATABASE_CACHE
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A file, not SQLite's shared in-memory database: concurrency tests need real locking, WAL and
 # the busy timeout, as in production.
