@@ -438,6 +438,10 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         return self.search_description or self.summary
 
     @property
+    def share_image(self):
+        return self.image
+
+    @property
     def is_cancelled(self):
         return self.status == EventStatus.CANCELLED
 
