@@ -175,6 +175,19 @@ def demo_flag(help_text="Fictief, alleen voor demonstratie."):
     return models.BooleanField("Demodata", default=False, help_text=help_text)
 
 
+class DemoContentLoad(models.Model):
+    """That demo content was loaded into this database. It is loaded once: a demo record an
+    editor deleted, or `remove_demo_content` removed, does not come back on the next run."""
+
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Demodata geladen"
+
+    def __str__(self):
+        return f"Demodata geladen op {self.loaded_at:%Y-%m-%d %H:%M}"
+
+
 IMPORTANT_PAGES = {
     "manifest_page": "Manifest",
     "agenda_page": "Agenda",
