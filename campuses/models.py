@@ -192,6 +192,10 @@ class CampusPage(ImageAltMixin, BasePage):
             )
         ]
 
+    @property
+    def share_image(self):
+        return self.hero_image
+
     def partners_by_kind(self):
         """Live partners grouped by kind, so the triple helix is visible: [(label, [partners])]."""
         partners = self.partners.live().order_by("name")

@@ -1,8 +1,24 @@
 """The alt text rule (docs/architecture.md, "Images"): an override where the context needs one,
-else Wagtail's image description; templates write alt="" only for decoration."""
+else Wagtail's image description; templates write alt="" only for decoration. And the clean-up
+of images that only existed for something that is gone."""
+
+from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
 
 
 def alt_text(image, override=""):
     if image is None:
         return ""
     return (override or "").strip() or (image.description or "").strip()
+
+
+def delete_unreferenced(image_ids):
+    """Delete the images of `image_ids` that nothing refers to any more (Wagtail's reference
+    index covers pages, snippets and settings), with their renditions and files. The caller
+    leaves out images its own models still use. Returns how many were deleted."""
+    deleted = 0
+    for image in get_image_model().objects.filter(pk__in=set(image_ids)):
+        if not ReferenceIndex.get_references_to(image).exists():
+            image.delete()
+            deleted += 1
+    return deleted

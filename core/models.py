@@ -6,6 +6,7 @@ Nothing here knows an app above it (docs/architecture.md, "Layers").
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.crypto import salted_hmac
 from taggit.models import TagBase
@@ -35,6 +36,9 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.intro
+
+    # The image a shared link to this page shows; pages with a banner image override it.
+    share_image = None
 
 
 class SectionPageMixin:
@@ -171,6 +175,19 @@ def demo_flag(help_text="Fictief, alleen voor demonstratie."):
     return models.BooleanField("Demodata", default=False, help_text=help_text)
 
 
+class DemoContentLoad(models.Model):
+    """That demo content was loaded into this database. It is loaded once: a demo record an
+    editor deleted, or `remove_demo_content` removed, does not come back on the next run."""
+
+    loaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Demodata geladen"
+
+    def __str__(self):
+        return f"Demodata geladen op {self.loaded_at:%Y-%m-%d %H:%M}"
+
+
 IMPORTANT_PAGES = {
     "manifest_page": "Manifest",
     "agenda_page": "Agenda",
@@ -222,6 +239,36 @@ class ImportantPages(BaseSiteSetting):
     @classmethod
     def url_for(cls, request, role):
         return cls.for_request(request).url(request, role) if request is not None else ""
+
+
+x_account_validator = RegexValidator(
+    r"^@\w{1,15}$", "Vul een accountnaam in zoals @NoordHolland (hoogstens 15 tekens na de @)."
+)
+
+
+@register_setting(icon="globe")
+class ShareSettings(BaseSiteSetting):
+    """What a link to this site shows when it is shared (Open Graph, X/Twitter cards): the
+    site's name and the image used when a page has none of its own."""
+
+    site_name = models.CharField(
+        "Naam van de site", max_length=120, default="Werken & Ontwikkelen 2030 Noord-Holland"
+    )
+    default_image = optional_image(
+        "Standaardafbeelding bij delen",
+        help_text="Voor pagina's zonder eigen afbeelding. Liefst 1200 × 630 pixels. Zonder "
+        "keuze wordt de huisstijlafbeelding van de site gebruikt.",
+    )
+    x_account = models.CharField(
+        "Account op X (Twitter)", max_length=16, blank=True, validators=[x_account_validator]
+    )
+
+    select_related = ["default_image"]
+
+    panels = [FieldPanel("site_name"), FieldPanel("default_image"), FieldPanel("x_account")]
+
+    class Meta:
+        verbose_name = "Delen op sociale media"
 
 
 class PersonalDataRequest(models.Model):

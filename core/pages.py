@@ -19,6 +19,22 @@ def subpage_url(page, name, *args):
     return page.url + page.reverse_subpage(name, args=args)
 
 
+class SitemapEntries:
+    """Sitemap entries for the URLs a page serves or stands for besides its own (its routes,
+    objects it lists), all on the page's site; the site is looked up once, not per entry.
+    Without a date of its own an entry changes with the page."""
+
+    def __init__(self, page, request):
+        self.page = page
+        _, self.root_url, self.page_path = page.get_url_parts(request)
+
+    def at(self, path, lastmod=None):
+        return {"location": self.root_url + path, "lastmod": lastmod or self.page.last_published_at}
+
+    def route(self, name, *args, lastmod=None):
+        return self.at(self.page_path + self.page.reverse_subpage(name, args=args), lastmod)
+
+
 def see_other(url):
     """303 See Other: reloading the next page never re-posts the form."""
     response = redirect(url)

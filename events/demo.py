@@ -6,6 +6,7 @@ import datetime
 
 from django.utils.text import slugify
 
+from core.images import delete_unreferenced
 from core.models import Region
 
 from .models import (
@@ -14,6 +15,7 @@ from .models import (
     EventPage,
     EventSession,
     EventStatus,
+    Registration,
     RegistrationMode,
 )
 
@@ -178,3 +180,17 @@ def _spread(campuses, count):
             if queue and len(chosen) < count:
                 chosen.append(queue.pop(0))
     return chosen
+
+
+def remove_demo_events():
+    """Delete the demo event pages with their sessions and registrations."""
+    events = EventPage.objects.filter(is_demo=True)
+    counts = {
+        "evenementen": events.count(),
+        "aanmeldingen": Registration.objects.filter(event__in=events).count(),
+    }
+    image_ids = set(events.exclude(image=None).values_list("image_id", flat=True))
+    for event in events:
+        event.delete()
+    counts["afbeeldingen van evenementen"] = delete_unreferenced(image_ids)
+    return counts

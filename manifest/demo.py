@@ -4,6 +4,7 @@ signatures (with generated logos) for the demo partners, so the wall is not empt
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from core.images import delete_unreferenced
 from core.initial_data import paragraphs_html
 from core.models import Region
 from partners.logos import generated_logo, logo_collection
@@ -66,3 +67,19 @@ def load_demo_signatures(manifest_revision=None):
             moderated_at=timezone.now(),
             is_demo=True,
         )
+
+
+def remove_demo_content():
+    """Delete the demo signatures and initiatives, with the images only they used."""
+    signatures = Signature.objects.filter(is_demo=True)
+    initiatives = Initiative.objects.filter(is_demo=True)
+    image_ids = set(signatures.exclude(logo=None).values_list("logo_id", flat=True))
+    image_ids |= set(initiatives.exclude(image=None).values_list("image_id", flat=True))
+    counts = {"ondertekeningen": signatures.count(), "initiatieven": initiatives.count()}
+    signatures.delete()
+    initiatives.delete()
+    still_used = Signature.objects.filter(logo_id__in=image_ids).values_list("logo_id", flat=True)
+    counts["afbeeldingen van ondertekeningen en initiatieven"] = delete_unreferenced(
+        image_ids - set(still_used)
+    )
+    return counts

@@ -99,6 +99,8 @@ def initiative_list(request):
             "page_obj": page,
             "initiatives": page.object_list,
             "subpage_trail": [("Initiatieven", None)],
+            "description": "Initiatieven die de acties van het Manifest Werken & Ontwikkelen "
+            "2030 Noord-Holland uitvoeren.",
         },
     )
 

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.search.backends import get_search_backends
 
+from core.images import delete_unreferenced
 from core.initial_data import sector_tags
 from core.models import EducationLevel, Offer, Region, SectorTag
 from search import service
@@ -505,3 +506,14 @@ def create_demo_partners(count, seed=2030, batch_size=1000, progress=None):
 
 def index_in_directory(ids):
     service.index_objects(INDEX_NAME, with_relations(live_partners().filter(pk__in=ids)))
+
+
+def remove_demo_partners():
+    """Delete the demo partners, with their logos unless another partner or page shows them.
+    Their revisions, workflow states and search entries go with them."""
+    demo = Partner.objects.filter(is_demo=True)
+    logo_ids = set(demo.exclude(logo=None).values_list("logo_id", flat=True))
+    count = demo.count()
+    demo.delete()
+    logo_ids -= set(Partner.objects.filter(logo_id__in=logo_ids).values_list("logo_id", flat=True))
+    return {"partners": count, "logo's van partners": delete_unreferenced(logo_ids)}

@@ -69,6 +69,10 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "Homepagina"
 
+    @property
+    def share_image(self):
+        return self.hero_image
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["next_events"] = EventSession.objects.next()

@@ -1,12 +1,14 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.template.loader import get_template
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .. import images, sections
-from ..models import ImportantPages
+from ..models import ImportantPages, ShareSettings
 
 register = template.Library()
 
@@ -69,3 +71,61 @@ def page_sections(context, slot, obj):
                 get_template(section.template).render({"object": obj, **section_context}, request)
             )
     return mark_safe("".join(parts))  # noqa: S308 - each part is a rendered, escaped template
+
+
+SHARE_IMAGE_SPEC = "fill-1200x630"
+SHARE_IMAGE_FALLBACK = "img/share.png"
+
+
+def absolute_url(url):
+    """`url` on the site's public address (SITE_URL), unless storage already made it absolute."""
+    return url if "://" in url else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+@register.inclusion_tag("includes/share_meta.html", takes_context=True)
+def share_meta(context, title=None, description=None, image=None, spec=SHARE_IMAGE_SPEC):
+    """Open Graph and X (Twitter) card tags plus the canonical URL for the page shown.
+
+    Without arguments they describe `page`, or the sub-page it renders (its breadcrumb
+    trail); an image falls back to the site's default share image, then the house image.
+    """
+    request = context["request"]
+    page = context.get("page")
+    trail = context.get("subpage_trail")
+    if title is None:
+        title = trail[-1][0] if trail else (page.seo_title or page.title) if page else ""
+    if description is None and page is not None and not trail:
+        description = getattr(page, "meta_description", "")
+    try:
+        share = ShareSettings.for_request(request)
+    except ShareSettings.DoesNotExist:  # no site yet: the defaults
+        share = ShareSettings()
+    if image is None and page is not None and not trail:
+        image = page.share_image
+    image = image or share.default_image
+    if image is not None:
+        rendition = image.get_rendition(spec)
+        picture = {
+            "url": absolute_url(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": images.alt_text(image) or title,
+        }
+    else:
+        picture = {
+            "url": absolute_url(static(SHARE_IMAGE_FALLBACK)),
+            "width": 1200,
+            "height": 630,
+            "alt": share.site_name,
+        }
+    # X shows a large card only for a wide enough image; a logo gets the small one.
+    large = picture["width"] >= 600 and picture["height"] >= 314
+    return {
+        "title": title,
+        "description": description or "",
+        "canonical_url": absolute_url(request.path),
+        "site_name": share.site_name,
+        "x_account": share.x_account,
+        "image": picture,
+        "card": "summary_large_image" if large else "summary",
+    }

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Max, Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -31,7 +31,7 @@ from core.models import (
     demo_flag,
     optional_image,
 )
-from core.pages import render_subpage
+from core.pages import SitemapEntries, render_subpage
 from partners.models import Partner
 
 from .. import views
@@ -226,6 +226,15 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
     def subscribe_urls(self, request, query):
         feed_url = self.feed_url(request, query)
         return {"feed_url": feed_url, "webcal_url": "webcal://" + feed_url.split("://", 1)[1]}
+
+    def get_sitemap_urls(self, request=None):
+        """Besides the calendar (its events are pages of their own): the archive, which
+        changes when an event is published."""
+        newest = self.get_children().live().aggregate(newest=Max("last_published_at"))
+        return [
+            *super().get_sitemap_urls(request),
+            SitemapEntries(self, request).route("archive", lastmod=newest["newest"]),
+        ]
 
     @path("")
     def calendar(self, request):
@@ -427,6 +436,10 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    @property
+    def share_image(self):
+        return self.image
 
     @property
     def is_cancelled(self):

@@ -3,8 +3,9 @@ of signatories and the actions."""
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -14,11 +15,12 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage, SectionPageMixin
-from core.pages import render_subpage, subpage_url
+from core.pages import SitemapEntries, render_subpage, subpage_url
 
 from .. import views
 from ..forms import SignatoryFilterForm
 from .actions import ManifestAction
+from .initiative import Initiative
 from .signature import Signature
 from .taxonomy import ActionLine, Theme
 
@@ -78,6 +80,27 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
         )
         ManifestAction.attach_progress(action for line in lines for action in line.actions.all())
         return lines
+
+    def get_sitemap_urls(self, request=None):
+        """Besides the manifest: the wall, the actions and the initiatives it carries."""
+        entries = SitemapEntries(self, request)
+        newest_approval = Signature.objects.approved().aggregate(newest=Max("moderated_at"))
+        initiatives = Initiative.objects.filter(live=True).order_by("slug")
+        action_slugs = ManifestAction.objects.order_by("slug").values_list("slug", flat=True)
+        return [
+            *super().get_sitemap_urls(request),
+            entries.route("signatories", lastmod=newest_approval["newest"]),
+            entries.route("actions"),
+            *(entries.route("action_detail", slug) for slug in action_slugs),
+            entries.at(
+                reverse("manifest:initiative_list"),
+                lastmod=initiatives.aggregate(newest=Max("updated_at"))["newest"],
+            ),
+            *(
+                entries.at(initiative.get_absolute_url(), initiative.updated_at)
+                for initiative in initiatives.only("slug", "updated_at")
+            ),
+        ]
 
     @path("")
     def manifest(self, request):

@@ -5,8 +5,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.models import BasePage, SectionPageMixin
+from core.pages import SitemapEntries
 
 from .. import views
+from .partner import Partner
 
 
 class PartnerIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
@@ -19,6 +21,15 @@ class PartnerIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "Partnergids"
+
+    def get_sitemap_urls(self, request=None):
+        """Besides the directory: the profile of every live partner."""
+        entries = SitemapEntries(self, request)
+        profiles = Partner.objects.live().order_by("slug").values_list("slug", "updated_at")
+        return [
+            *super().get_sitemap_urls(request),
+            *(entries.route("profile", slug, lastmod=updated) for slug, updated in profiles),
+        ]
 
     @path("")
     def directory(self, request):

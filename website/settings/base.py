@@ -162,7 +162,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL the full text is stemmed as Dutch ("opleidingen" finds "opleiding"); SQLite's
+# FTS5 and Elasticsearch's own analyser ignore this option.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
+}
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 
 # Set by `make run` for the admin account it creates; read by ensure_admin only.

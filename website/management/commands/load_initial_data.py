@@ -11,7 +11,7 @@ from campuses import demo as campus_demo
 from campuses.initial_data import load_campuses
 from campuses.models import CampusIndexPage
 from core.initial_data import load_taxonomies, paragraphs_html
-from core.models import ImportantPages
+from core.models import DemoContentLoad, ImportantPages
 from events.demo import load_demo_events
 from events.models import EventIndexPage
 from manifest import demo as manifest_demo
@@ -77,8 +77,8 @@ class Command(BaseCommand):
         "Load the initial content: the regions, sectors and education levels, the manifest's "
         "themes, action lines and actions, the page tree, the campuses and the site settings; "
         "with --demo also fictional partners, initiatives, signatures and events (flagged "
-        "is_demo). Safe to run again: nothing is created twice and nothing editors changed "
-        "is overwritten."
+        "is_demo), once per database: demo records deleted later do not come back. Safe to "
+        "run again: nothing is created twice and nothing editors changed is overwritten."
     )
 
     def add_arguments(self, parser):
@@ -88,6 +88,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, demo=False, **options):
         self.content = json.loads(CONTENT_FILE.read_text(encoding="utf-8"))
+        if demo and DemoContentLoad.objects.exists():
+            demo = False
+            self.stdout.write(
+                "Demo content was loaded before; what was deleted since stays deleted."
+            )
         with transaction.atomic():
             load_taxonomies(self.content)
             load_manifest(self.content)
@@ -108,6 +113,7 @@ class Command(BaseCommand):
                 manifest_demo.load_demo_initiatives(self.content, campuses)
                 load_demo_events(pages["agenda"], list(campuses.values()))
                 manifest_demo.load_demo_signatures(pages["manifest"].live_revision)
+                DemoContentLoad.objects.create()
             self.ensure_site_settings(home, pages)
             self.ensure_home_features(home, pages)
         self.stdout.write(self.style.SUCCESS("Initial content is in place."))

@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from events.demo import remove_demo_events
+from manifest.demo import remove_demo_content
+from partners.demo import remove_demo_partners
+
+
+class Command(BaseCommand):
+    help = (
+        "Remove all demo content (flagged is_demo) before going live: events with their "
+        "registrations, signatures, initiatives and partners, with the images only they used. "
+        "Prints what was removed. `load_initial_data --demo` does not bring it back."
+    )
+
+    def handle(self, *args, **options):
+        # From the top of the layers down: what refers to a demo partner goes first.
+        with transaction.atomic():
+            counts = remove_demo_events() | remove_demo_content() | remove_demo_partners()
+        for what, count in counts.items():
+            self.stdout.write(f"{count} {what} verwijderd")
+        self.stdout.write(self.style.SUCCESS("Demo content removed."))
