@@ -122,7 +122,8 @@ def _read_body(response, limits, deadline, sock):
 def fetch(url, limits, accept="*/*"):
     """GET `url` within `limits`; the body as bytes, or FetchError with the reason."""
     deadline = _Deadline(limits.total_seconds)
-    first_host = check_url(url).hostname.lower()
+    first = check_url(url)
+    first_host, first_scheme = first.hostname.lower(), first.scheme.lower()
     for _ in range(MAX_REDIRECTS + 1):
         parts = check_url(url)
         if parts.hostname.lower() != first_host:
@@ -130,6 +131,8 @@ def fetch(url, limits, accept="*/*"):
                 f"De server stuurt door naar een andere server ({parts.hostname}); "
                 "dat wordt niet gevolgd."
             )
+        if first_scheme == "https" and parts.scheme.lower() != "https":
+            raise FetchError("De server stuurt door van https naar http; dat wordt niet gevolgd.")
         conn = _connection(parts, limits, deadline)
         path = parts.path or "/"
         if parts.query:

@@ -19,6 +19,7 @@ Nothing is ever published by the import: an editor reviews and publishes, as wit
 
 import datetime
 import html
+import logging
 import re
 import time
 import unicodedata
@@ -47,6 +48,8 @@ from .models import (
     ImportOutcome,
 )
 from .models.pages import AMSTERDAM, RESERVED_SLUGS
+
+logger = logging.getLogger(__name__)
 
 # Recurrence rules are expanded with dateutil, whose cost for a rule that never (or seldom)
 # matches grows with the years up to 9999. Only rules whose cost is bounded are expanded: a
@@ -138,6 +141,10 @@ class IncomingEvent:
 
 class Skip(Exception):
     """One event cannot be imported; the others can."""
+
+
+class Past(Skip):
+    """All dates of an event have passed: counted in the report, not listed."""
 
 
 def local(moment):
@@ -281,7 +288,7 @@ def read_event(uid, master, overrides, calendar, lim, now):
         raise Skip("de begintijd (DTSTART) ontbreekt")
     start = local(master.decoded("DTSTART"))
     end = _end_of(master, start)
-    window_start = now - datetime.timedelta(days=1)
+    window_start = now - datetime.timedelta(days=1)  # as Feed.window_start
     window_end = now + datetime.timedelta(days=lim["horizon_days"])
     pairs = expand(master, start, end, window_start, window_end, lim["max_occurrences"])
     for override in overrides:
@@ -293,7 +300,9 @@ def read_event(uid, master, overrides, calendar, lim, now):
             pairs[key] = (new_start, _end_of(override, new_start))
     sessions = [make_session(start, end) for start, end in pairs.values()]
     if not sessions:
-        raise Skip("het heeft geen data vanaf vandaag tot over een jaar")
+        if _as_datetime(start) > window_end:
+            raise Skip(f"het begint pas over meer dan {lim['horizon_days']} dagen")
+        raise Past("al voorbij")
     description = plain(master.get("DESCRIPTION"), SUMMARY_LENGTH)
     cancelled = str(master.get("STATUS", "")).upper() == "CANCELLED"
     values = {
@@ -312,6 +321,8 @@ class Feed:
     events: list
     skipped: list  # (uid or summary, reason)
     uids: set  # every UID in the file, usable or not
+    past: int = 0  # events whose dates have all passed
+    window_start: datetime.datetime | None = None  # sessions that end before it are not read
 
 
 def read_feed(body, calendar, lim, deadline):
@@ -341,12 +352,15 @@ def read_feed(body, calendar, lim, deadline):
         else:
             masters[uid] = component
     now = timezone.now()
-    events, sessions = [], 0
+    events, sessions, past = [], 0, 0
     for uid in sorted(set(masters) | set(overrides)):
         if time.monotonic() > deadline:
             raise Refused("Het lezen van de agenda kost te veel tijd; er is niets veranderd.")
         try:
             event = read_event(uid, masters.get(uid), overrides.get(uid, []), calendar, lim, now)
+        except Past:
+            past += 1
+            continue
         except Skip as reason:
             skipped.append((uid, str(reason)))
             continue
@@ -359,7 +373,9 @@ def read_feed(body, calendar, lim, deadline):
                 f"De agenda heeft meer dan {lim['max_sessions']} data; er is niets geïmporteerd."
             )
         events.append(event)
-    return Feed(events, skipped, set(masters) | set(overrides))
+    return Feed(
+        events, skipped, set(masters) | set(overrides), past, now - datetime.timedelta(days=1)
+    )
 
 
 # -- Step 3: writing --------------------------------------------------------------------------
@@ -372,6 +388,7 @@ class Report:
     cancelled: list = field(default_factory=list)
     unchanged: int = 0
     skipped: list = field(default_factory=list)
+    past: int = 0
     kept: list = field(default_factory=list)  # (title, fields an editor changed)
     error: str = ""
 
@@ -385,7 +402,7 @@ class Report:
         return (
             f"{len(self.new)} nieuw, {len(self.updated)} bijgewerkt, "
             f"{len(self.cancelled)} geannuleerd, {self.unchanged} ongewijzigd, "
-            f"{len(self.skipped)} overgeslagen"
+            f"{len(self.skipped)} overgeslagen, {self.past} voorbij"
         )
 
     def text(self):
@@ -491,6 +508,23 @@ def update_page(record, values, report):
     return "status" in changes and values["status"] == EventStatus.CANCELLED
 
 
+def with_past_sessions(values, last, window_start):
+    """The incoming values plus the sessions imported before that have ended since: a feed
+    (or the import's window) drops past dates, the event keeps them."""
+    past = []
+    for value in last.get("sessions", []):
+        date, start, end_date, end_time = value
+        session = EventSession(
+            date=datetime.date.fromisoformat(date),
+            start_time=datetime.time.fromisoformat(start) if start else None,
+            end_date=datetime.date.fromisoformat(end_date) if end_date else None,
+            end_time=datetime.time.fromisoformat(end_time) if end_time else None,
+        )
+        if session.end <= window_start and value not in values["sessions"]:
+            past.append(value)
+    return {**values, "sessions": sorted(past + values["sessions"], key=session_key)}
+
+
 def write(calendar, feed, agenda, report):
     records = {record.uid: record for record in calendar.imported_events.select_related("page")}
     for event in feed.events:
@@ -508,7 +542,8 @@ def write(calendar, feed, agenda, report):
             report.skipped.append((event.values["title"], reason))
             record.save()
             continue
-        cancelled = update_page(record, event.values, report)
+        values = with_past_sessions(event.values, record.imported_values, feed.window_start)
+        cancelled = update_page(record, values, report)
         record.save()
         if cancelled:
             report.cancelled.append(event.values["title"])
@@ -527,6 +562,7 @@ def write(calendar, feed, agenda, report):
                 report.cancelled.append(record.page.draft_title)
         record.save()
     report.skipped += feed.skipped
+    report.past = feed.past
 
 
 def default_agenda():
@@ -560,6 +596,11 @@ def import_calendar(calendar, agenda=None):
             write(calendar, feed, agenda, report)
     except (FetchError, Refused) as error:
         report = Report(error=str(error))
+    except Exception:  # one calendar's surprise must not stop the others; nothing was written
+        logger.exception("Import of campus calendar %s failed", calendar.pk)
+        report = Report(
+            error="Er ging iets onverwachts mis bij het opslaan; er is niets veranderd."
+        )
     calendar.last_run_at = timezone.now()
     calendar.last_outcome = report.outcome
     calendar.last_summary = Truncator(report.summary()).chars(300)

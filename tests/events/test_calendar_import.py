@@ -11,6 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Revision
 
 from campuses.models import CampusPage
@@ -260,6 +261,34 @@ def test_fields_an_editor_changed_are_never_overwritten(server, calendar):
     assert page.summary == "Nu ook met een rondleiding."
     assert report.kept == [("Open dag techniek en ICT", ["titel"])]
     assert "niet overschreven" in calendar.last_report
+
+
+def test_past_events_are_counted_not_imported(server, calendar):
+    old = vevent("oud@campus", "Vorig jaar", stamp(-300, 9), stamp(-300, 12))
+    far = vevent("later@campus", "Over twee jaar", stamp(800, 9), stamp(800, 12))
+    report = run(server, calendar, ics(old, far, OPEN_DAY))
+    assert report.new == ["Open dag techniek"]
+    assert report.past == 1
+    assert report.skipped == [("later@campus", "het begint pas over meer dan 366 dagen")]
+    assert calendar.last_summary.endswith("1 overgeslagen, 1 voorbij")
+
+
+def test_dates_that_have_passed_stay_and_make_no_new_version(server, calendar, monkeypatch):
+    weekly = vevent(
+        "wekelijks@campus", "Wekelijks", stamp(-7, 9), stamp(-7, 12), RRULE=":FREQ=WEEKLY;COUNT=3"
+    )
+    real_now = timezone.now()
+    with monkeypatch.context() as clock:  # the first import ran ten days ago
+        clock.setattr(timezone, "now", lambda: real_now - datetime.timedelta(days=10))
+        run(server, calendar, ics(weekly))
+    revisions = Revision.objects.count()
+
+    report = run(server, calendar, ics(weekly))  # the first date has passed now
+
+    assert report.unchanged == 1
+    assert Revision.objects.count() == revisions
+    dates = [session.date for session in imported("wekelijks@campus").sessions.all()]
+    assert dates == [day(-7), day(0), day(7)]
 
 
 def test_an_event_an_editor_deleted_is_not_imported_again(server, calendar):

@@ -196,7 +196,7 @@ CALENDAR_IMPORT_LIMITS = {
     "connect_timeout": 5,  # seconds
     "read_timeout": 10,  # seconds without a byte
     "total_seconds": 30,  # for the whole download
-    "max_events": 500,  # VEVENTs in one file (recurrence overrides included)
+    "max_events": 2000,  # VEVENTs in one file, past ones and recurrence overrides included
     "max_sessions": 2000,  # dates over all events, after expanding recurrence rules
     "max_occurrences": 100,  # dates of one recurring event
     "horizon_days": 366,  # recurrences are expanded up to this far ahead
