@@ -244,8 +244,11 @@ class CampusCalendarForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        campuses = CampusPage.objects.order_by("title")
         user = self.for_user
         if user and not user.is_superuser and not user.has_perm("events.change_campuscalendar"):
-            self.fields["campus"].queryset = CampusPage.objects.filter(
-                pk__in=coordinated_campus_ids(user)
-            ).order_by("title")
+            campuses = campuses.filter(pk__in=coordinated_campus_ids(user))
+        # A plain list of the campuses rather than the page chooser: there are a few dozen.
+        field = self.fields["campus"]
+        field.widget = forms.Select()
+        field.queryset = campuses
