@@ -3,10 +3,10 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from campuses.models import CampusPage
-from campuses.permissions import campus_scope
+from campuses.permissions import campus_scope, coordinated_campus_ids
 from core.forms import (
     FilterChoiceField,
     FilterForm,
@@ -236,3 +236,19 @@ class EventPageForm(WagtailAdminPageForm):
             field.required = True
             field.error_messages["required"] = "Kies de campus waar het evenement plaatsvindt."
             field.help_text = "U beheert de evenementen van uw eigen campus."
+
+
+class CampusCalendarForm(WagtailAdminModelForm):
+    """A campus calendar in the admin. Who may change calendars only as a coordinator picks one
+    of their own campuses (events/permissions.py, `CampusCalendarPermissionPolicy`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        campuses = CampusPage.objects.order_by("title")
+        user = self.for_user
+        if user and not user.is_superuser and not user.has_perm("events.change_campuscalendar"):
+            campuses = campuses.filter(pk__in=coordinated_campus_ids(user))
+        # A plain list of the campuses rather than the page chooser: there are a few dozen.
+        field = self.fields["campus"]
+        field.widget = forms.Select()
+        field.queryset = campuses

@@ -4,7 +4,7 @@ events at their campuses, and only to read and export."""
 
 from campuses.permissions import CampusScopedPermissionPolicy, coordinated_campus_ids
 
-from .models import EventPage, Registration
+from .models import CampusCalendar, EventPage, Registration
 
 
 class RegistrationPermissionPolicy(CampusScopedPermissionPolicy):
@@ -23,3 +23,14 @@ class RegistrationPermissionPolicy(CampusScopedPermissionPolicy):
         return self.has_model_permission(user, {"view"}) or (
             event.campus_id in coordinated_campus_ids(user)
         )
+
+
+class CampusCalendarPermissionPolicy(CampusScopedPermissionPolicy):
+    """Redacteuren manage every campus calendar (model permissions); a campus coordinator sees
+    the calendars of their campuses with their import reports and changes them (the form
+    offers them only their own campuses: `CampusCalendarForm`)."""
+
+    coordinator_actions = frozenset({"view", "change"})
+
+    def rows_of_campuses(self, campus_ids):
+        return CampusCalendar.objects.filter(campus_id__in=campus_ids)

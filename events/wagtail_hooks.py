@@ -5,9 +5,12 @@ from every event in the page explorer. Who sees which registrations is decided b
 from urllib.parse import urlencode
 
 import django_filters
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -15,13 +18,15 @@ from wagtail.snippets.models import register_snippet
 from core.permissions import RowPermissionViewSetMixin
 from core.viewsets import SnippetViewSet
 
-from .models import EventPage, Registration, RegistrationMode
-from .permissions import RegistrationPermissionPolicy
+from .forms import CampusCalendarForm
+from .models import CampusCalendar, EventPage, Registration, RegistrationMode
+from .permissions import CampusCalendarPermissionPolicy, RegistrationPermissionPolicy
 from .registration import promote_waitlist
 
 # Registered before anything asks Wagtail for Registration's policy, which would otherwise
 # create the default one (see wagtail.permissions.PolicyRegistry).
 register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+register_permission_policy(CampusCalendar, CampusCalendarPermissionPolicy(CampusCalendar))
 
 
 def registration_policy():
@@ -131,3 +136,46 @@ def promote_after_edit(request, instance):
 def promote_after_delete(request, instances):
     for event in {instance.event for instance in instances if isinstance(instance, Registration)}:
         promote_waitlist(event)
+
+
+class CampusCalendarInspectView(InspectView):
+    def get_last_report_display_value(self):
+        # The report names what the feed said: escaped, one line per item.
+        return linebreaksbr(self.object.last_report or "-", autoescape=True)
+
+
+class CampusCalendarViewSet(RowPermissionViewSetMixin, SnippetViewSet):
+    """The campus calendars `import_calendars` imports, with the report of the last run in
+    the listing (summary) and on each calendar's page (in full)."""
+
+    model = CampusCalendar
+    icon = "calendar-alt"
+    menu_label = "Campusagenda's"
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["campus", "url", "active", "last_run_at", "last_outcome", "last_summary"]
+    list_filter = ["active", "last_outcome"]
+    search_fields = ["url", "campus__title"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    inspect_view_class = CampusCalendarInspectView
+    inspect_view_fields = [
+        "campus",
+        "url",
+        "active",
+        "last_run_at",
+        "last_outcome",
+        "last_summary",
+        "last_report",
+    ]
+    ordering = ["campus__title", "url"]
+    edit_handler = ObjectList(
+        [FieldPanel("campus"), FieldPanel("url"), FieldPanel("active")],
+        base_form_class=CampusCalendarForm,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("campus")
+
+
+register_snippet(CampusCalendarViewSet)

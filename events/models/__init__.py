@@ -4,6 +4,7 @@ The pages come last: their routes call the flows in events/views.py, which use t
 above, so those must exist before the page module is imported.
 """
 
+from .calendar_import import CampusCalendar, ImportedEvent, ImportOutcome
 from .registration import Registration, RegistrationQuerySet, RegistrationState
 from .taxonomy import Audience, EventKind, EventStatus, RegistrationMode
 
@@ -13,11 +14,14 @@ from .pages import EventIndexPage, EventPage, EventSession, SessionQuerySet  # l
 
 __all__ = [
     "Audience",
+    "CampusCalendar",
     "EventIndexPage",
     "EventKind",
     "EventPage",
     "EventSession",
     "EventStatus",
+    "ImportOutcome",
+    "ImportedEvent",
     "Registration",
     "RegistrationMode",
     "RegistrationQuerySet",

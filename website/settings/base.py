@@ -193,6 +193,22 @@ SIGNATURE_SUBMISSIONS_PER_HOUR = env_int("SIGNATURE_SUBMISSIONS_PER_HOUR", 5)
 # A teacher may register several classes for several events in one sitting.
 EVENT_REGISTRATIONS_PER_HOUR = env_int("EVENT_REGISTRATIONS_PER_HOUR", 20)
 
+# Campus calendar import (events/calendar_import.py, README "Calendar import"): what one
+# remote calendar may cost at most. Beyond a limit the import stops and changes nothing.
+CALENDAR_IMPORT_LIMITS = {
+    "max_bytes": 2 * 1024 * 1024,
+    "connect_timeout": 5,  # seconds
+    "read_timeout": 10,  # seconds without a byte
+    "total_seconds": 30,  # for the whole download
+    "max_events": 2000,  # VEVENTs in one file, past ones and recurrence overrides included
+    "max_sessions": 2000,  # dates over all events, after expanding recurrence rules
+    "max_occurrences": 100,  # dates of one recurring event
+    "horizon_days": 366,  # recurrences are expanded up to this far ahead
+}
+# Loopback, private and link-local addresses are refused (no reaching the internal network
+# through a calendar address); tests serve their calendars from loopback.
+CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
+
 # Published in /.well-known/security.txt (RFC 9116).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@noord-holland.nl")
 

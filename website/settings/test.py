@@ -28,3 +28,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The calendar import tests serve their files from loopback, and wait for nobody.
+CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = True
+CALENDAR_IMPORT_LIMITS = {
+    **CALENDAR_IMPORT_LIMITS,  # noqa: F405
+    "max_bytes": 64 * 1024,
+    "connect_timeout": 1,
+    "read_timeout": 0.5,
+    "total_seconds": 1.5,
+    "max_events": 50,
+    "max_sessions": 200,
+    "max_occurrences": 20,
+}

@@ -1,0 +1,164 @@
+"""Fetching a file from an address someone typed into the admin (a campus calendar), with
+limits, so a hostile or broken server cannot make the site hang, fill its memory or reach
+what it should not (docs/architecture.md, "Calendar import").
+
+- only http and https;
+- a connect timeout, a read timeout per chunk and a budget for the whole fetch, so a server
+  that trickles bytes is stopped too;
+- a maximum size, read in chunks, so a huge body is never held in full;
+- redirects only to the same host (at most a few), never to another host;
+- no loopback, private, link-local or otherwise special address, checked on the address the
+  socket really connected to, so a name that resolves (or re-resolves) to one is refused
+  too. `allow_private=True` lifts that for tests, whose server runs on loopback.
+
+Every refusal is a `FetchError` with a Dutch reason that staff can read.
+"""
+
+import http.client
+import ipaddress
+import socket
+import ssl
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+ALLOWED_SCHEMES = ("http", "https")
+REDIRECT_CODES = {301, 302, 303, 307, 308}
+MAX_REDIRECTS = 3
+CHUNK = 64 * 1024
+
+
+class FetchError(Exception):
+    """The fetch was refused or stopped; `str()` is the reason, in Dutch."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int
+    connect_timeout: float
+    read_timeout: float
+    total_seconds: float
+    allow_private: bool = False
+
+
+def is_public_address(address):
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def check_url(url):
+    """The parts of `url` if it is an http(s) address with a host; FetchError otherwise."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+        raise FetchError("Alleen adressen die met https:// of http:// beginnen worden opgehaald.")
+    if not parts.hostname:
+        raise FetchError("Het adres heeft geen servernaam.")
+    if parts.username or parts.password:
+        raise FetchError("Een adres met een gebruikersnaam of wachtwoord wordt niet opgehaald.")
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError as error:
+        raise FetchError("Het poortnummer in het adres is ongeldig.") from error
+    return parts
+
+
+class _Deadline:
+    def __init__(self, seconds):
+        self.end = time.monotonic() + seconds
+
+    def left(self):
+        left = self.end - time.monotonic()
+        if left <= 0:
+            raise FetchError("De server antwoordde te traag; het ophalen is afgebroken.")
+        return left
+
+
+def _connection(parts, limits, deadline):
+    host, port = parts.hostname, parts.port
+    timeout = min(limits.connect_timeout, deadline.left())
+    if parts.scheme.lower() == "https":
+        conn = http.client.HTTPSConnection(
+            host, port, timeout=timeout, context=ssl.create_default_context()
+        )
+    else:
+        conn = http.client.HTTPConnection(host, port, timeout=timeout)
+
+    def create_connection(address, *args, **kwargs):
+        sock = socket.create_connection(address, *args, **kwargs)
+        peer = sock.getpeername()[0]
+        if not limits.allow_private and not is_public_address(peer):
+            sock.close()
+            raise FetchError(
+                "Het adres verwijst naar een intern of privé-netwerkadres; dat wordt niet "
+                "opgehaald."
+            )
+        return sock
+
+    # Checked on the socket before anything is sent (and before TLS), whatever DNS said.
+    conn._create_connection = create_connection
+    return conn
+
+
+def _read_body(response, limits, deadline, sock):
+    length = response.getheader("Content-Length")
+    if length and length.strip().isdigit() and int(length) > limits.max_bytes:
+        raise FetchError(f"Het bestand is groter dan {limits.max_bytes // 1024} kB.")
+    chunks, size = [], 0
+    while True:
+        sock.settimeout(min(limits.read_timeout, deadline.left()))
+        chunk = response.read1(CHUNK)
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise FetchError(f"Het bestand is groter dan {limits.max_bytes // 1024} kB.")
+        chunks.append(chunk)
+        deadline.left()
+    return b"".join(chunks)
+
+
+def fetch(url, limits, accept="*/*"):
+    """GET `url` within `limits`; the body as bytes, or FetchError with the reason."""
+    deadline = _Deadline(limits.total_seconds)
+    first = check_url(url)
+    first_host, first_scheme = first.hostname.lower(), first.scheme.lower()
+    for _ in range(MAX_REDIRECTS + 1):
+        parts = check_url(url)
+        if parts.hostname.lower() != first_host:
+            raise FetchError(
+                f"De server stuurt door naar een andere server ({parts.hostname}); "
+                "dat wordt niet gevolgd."
+            )
+        if first_scheme == "https" and parts.scheme.lower() != "https":
+            raise FetchError("De server stuurt door van https naar http; dat wordt niet gevolgd.")
+        conn = _connection(parts, limits, deadline)
+        path = parts.path or "/"
+        if parts.query:
+            path += "?" + parts.query
+        try:
+            conn.request("GET", path, headers={"Accept": accept, "Accept-Encoding": "identity"})
+            # Kept: the connection hands its socket to a response that closes the connection.
+            sock = conn.sock
+            sock.settimeout(min(limits.read_timeout, deadline.left()))
+            response = conn.getresponse()
+            if response.status in REDIRECT_CODES:
+                location = response.getheader("Location")
+                if not location:
+                    raise FetchError("De server stuurt door zonder adres.")
+                url = urljoin(url, location)
+                continue
+            if response.status != 200:
+                raise FetchError(f"De server antwoordde met status {response.status}.")
+            return _read_body(response, limits, deadline, sock)
+        except TimeoutError as error:
+            raise FetchError("De server antwoordde te traag; het ophalen is afgebroken.") from error
+        except ssl.SSLError as error:
+            raise FetchError(f"De beveiligde verbinding mislukte ({error.reason}).") from error
+        except (OSError, http.client.HTTPException) as error:
+            reason = error.__class__.__name__
+            raise FetchError(f"De server is niet bereikbaar ({reason}).") from error
+        finally:
+            conn.close()
+    raise FetchError("De server stuurt te vaak door.")

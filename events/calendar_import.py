@@ -1,0 +1,609 @@
+"""Importing a campus's public iCalendar file into the agenda (README, "Calendar import";
+docs/architecture.md, "Calendar import").
+
+One run of one calendar has three steps, and writes only in the last:
+
+1. fetch the file within the limits of `settings.CALENDAR_IMPORT_LIMITS` (core/remote.py:
+   size, timeouts, a time budget, no other host, no internal address);
+2. read and check the whole file: every event becomes an `IncomingEvent` with plain-text
+   values and its dates in Europe/Amsterdam, recurrence rules expanded up to a horizon and a
+   count; an event that cannot be used is skipped with its reason; a file over a limit stops
+   the run before anything is written;
+3. in one transaction: new events become draft `EventPage`s under the agenda, linked to the
+   campus; known events (by UID, `ImportedEvent`) get a new draft revision with the values
+   that changed, except the fields an editor changed since the last import; events that left
+   the file or say STATUS:CANCELLED are marked cancelled.
+
+Nothing is ever published by the import: an editor reviews and publishes, as with any draft.
+"""
+
+import datetime
+import html
+import logging
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import islice
+
+from dateutil import rrule
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, slugify
+from icalendar import Calendar
+
+from core.forms import HIDDEN_CONTROLS
+from core.remote import FetchError, Limits, fetch
+
+from .models import (
+    CampusCalendar,
+    EventIndexPage,
+    EventKind,
+    EventPage,
+    EventSession,
+    EventStatus,
+    ImportedEvent,
+    ImportOutcome,
+)
+from .models.pages import AMSTERDAM, RESERVED_SLUGS
+
+logger = logging.getLogger(__name__)
+
+# Recurrence rules are expanded with dateutil, whose cost for a rule that never (or seldom)
+# matches grows with the years up to 9999. Only rules whose cost is bounded are expanded: a
+# DAILY or WEEKLY rule may name weekdays only; MONTHLY and YEARLY rules may filter more (at most
+# ~100,000 and ~8,000 steps to year 9999). Each rule is stepped at most MAX_RULE_STEPS times.
+RULE_PARTS = {
+    "DAILY": {"BYDAY"},
+    "WEEKLY": {"BYDAY", "WKST"},
+    "MONTHLY": {"BYDAY", "BYMONTHDAY", "BYSETPOS", "WKST"},
+    "YEARLY": {"BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "WKST"},
+}
+COMMON_RULE_PARTS = {"FREQ", "INTERVAL", "COUNT", "UNTIL"}
+MAX_RULE_STEPS = 20_000
+MAX_SESSION_DAYS = 31  # as EventSession.clean allows
+TITLE_LENGTH = 200
+SUMMARY_LENGTH = 400
+LOCATION_LENGTH = 200
+SCRIPT_BLOCKS = re.compile(r"<(script|style)\b.*?(</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+
+# The fields the import writes, in the order the report names them.
+FIELD_LABELS = {
+    "title": "titel",
+    "summary": "samenvatting",
+    "location_name": "locatie",
+    "status": "status",
+    "campus": "campus",
+    "sessions": "data",
+}
+
+
+class Refused(Exception):
+    """The calendar as a whole cannot be imported; `str()` says why, in Dutch."""
+
+
+def limits():
+    return dict(settings.CALENDAR_IMPORT_LIMITS)
+
+
+# -- Step 2: reading and checking -------------------------------------------------------------
+
+
+def plain(value, length):
+    """Text from a feed as plain text: no markup (the text of scripts and styles dropped, not
+    shown), no invisible or control characters, whitespace collapsed, at most `length`."""
+    text = str(value or "")
+    for _ in range(2):  # twice: markup can hide behind entities (&lt;b&gt;)
+        text = html.unescape(strip_tags(SCRIPT_BLOCKS.sub(" ", text)))
+    text = HIDDEN_CONTROLS.sub("", text)
+    text = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text
+    )
+    text = " ".join(text.split())
+    return Truncator(text).chars(length)
+
+
+@dataclass
+class IncomingSession:
+    date: datetime.date
+    start_time: datetime.time | None
+    end_date: datetime.date | None
+    end_time: datetime.time | None
+
+    def as_value(self):
+        return [
+            self.date.isoformat(),
+            self.start_time.isoformat() if self.start_time else None,
+            self.end_date.isoformat() if self.end_date else None,
+            self.end_time.isoformat() if self.end_time else None,
+        ]
+
+
+def session_key(value):
+    return [part or "" for part in value]
+
+
+def session_value(session):
+    """An `EventSession` (saved or in a revision) as the import compares it."""
+    return IncomingSession(
+        session.date, session.start_time, session.end_date, session.end_time
+    ).as_value()
+
+
+@dataclass
+class IncomingEvent:
+    uid: str
+    values: dict
+    sessions: list = field(default_factory=list)
+
+
+class Skip(Exception):
+    """One event cannot be imported; the others can."""
+
+
+class Past(Skip):
+    """All dates of an event have passed: counted in the report, not listed."""
+
+
+def local(moment):
+    """A DTSTART/DTEND value as a date (all day) or a datetime in Europe/Amsterdam; a floating
+    time is taken as Amsterdam time."""
+    if isinstance(moment, datetime.datetime):
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=AMSTERDAM)
+        return moment.astimezone(AMSTERDAM)
+    if isinstance(moment, datetime.date):
+        return moment
+    raise Skip("het begin of einde is geen datum")
+
+
+def make_session(start, end):
+    """One session from a start and an end (exclusive for whole days, as in iCalendar)."""
+    if isinstance(start, datetime.datetime):
+        if not isinstance(end, datetime.datetime) or end <= start:
+            raise Skip("de eindtijd ontbreekt of ligt niet na de begintijd")
+        start_time = start.time().replace(second=0, microsecond=0, tzinfo=None)
+        end_time = end.time().replace(second=0, microsecond=0, tzinfo=None)
+        last_day = end.date()
+        if last_day > start.date() and end_time == datetime.time(0):
+            # Ending at midnight is the end of the day before.
+            last_day -= datetime.timedelta(days=1)
+            end_time = datetime.time(23, 59)
+        if last_day == start.date() and end_time <= start_time:
+            raise Skip("de eindtijd ligt niet na de begintijd")
+        session = IncomingSession(start.date(), start_time, None, end_time)
+    else:
+        if isinstance(end, datetime.datetime):
+            end = end.date()
+        last_day = (end - datetime.timedelta(days=1)) if end and end > start else start
+        session = IncomingSession(start, None, None, None)
+    if last_day != session.date:
+        session.end_date = last_day
+    if (last_day - session.date).days > MAX_SESSION_DAYS:
+        raise Skip(f"het duurt langer dan {MAX_SESSION_DAYS} dagen")
+    return session
+
+
+def _end_of(component, start):
+    if component.get("DTEND") is not None:
+        return local(component.decoded("DTEND"))
+    if component.get("DURATION") is not None:
+        duration = component.decoded("DURATION")
+        if not isinstance(duration, datetime.timedelta) or duration.total_seconds() <= 0:
+            raise Skip("de duur is ongeldig")
+        return start + duration
+    if isinstance(start, datetime.datetime):
+        raise Skip("de eindtijd ontbreekt")
+    return start + datetime.timedelta(days=1)
+
+
+def _occurrence_key(moment):
+    if isinstance(moment, datetime.datetime):
+        return moment.astimezone(AMSTERDAM).replace(second=0, microsecond=0)
+    return moment
+
+
+def expand(master, start, end, window_start, window_end, max_occurrences):
+    """The (start, end) pairs of a possibly recurring event that end in the window."""
+    duration = end - start
+    moments = [start]
+    rules = master.get("RRULE")
+    if rules is not None:
+        rules = rules if isinstance(rules, list) else [rules]
+        ruleset = rrule.rruleset()
+        floating = isinstance(start, datetime.datetime) is False
+        dtstart = datetime.datetime.combine(start, datetime.time.min) if floating else start
+        for rule in rules:
+            parts = set(rule.keys())
+            freq = (rule.get("FREQ") or [""])[0]
+            if freq not in RULE_PARTS:
+                raise Skip(f"herhaling met frequentie {freq or '(geen)'} wordt niet ondersteund")
+            if not parts <= COMMON_RULE_PARTS | RULE_PARTS[freq]:
+                unsupported = ", ".join(sorted(parts - COMMON_RULE_PARTS - RULE_PARTS[freq]))
+                raise Skip(f"herhalingsregel met {unsupported} wordt niet ondersteund")
+            if freq in ("DAILY", "WEEKLY") and any(
+                not day.isalpha() for day in rule.get("BYDAY", [])
+            ):
+                raise Skip("herhalingsregel met een genummerde weekdag wordt niet ondersteund")
+            text = rule.to_ical().decode()
+            if floating:
+                text = re.sub(r"UNTIL=(\d{8})(T\d{6}Z?)?", r"UNTIL=\1T235959", text)
+            try:
+                ruleset.rrule(rrule.rrulestr(text, dtstart=dtstart, ignoretz=floating))
+            except (ValueError, TypeError) as error:
+                raise Skip("de herhalingsregel is ongeldig") from error
+        for value in master.exdates:
+            value = local(value)
+            if floating and isinstance(value, datetime.date):
+                value = datetime.datetime.combine(
+                    value if not isinstance(value, datetime.datetime) else value.date(),
+                    datetime.time.min,
+                )
+            ruleset.exdate(value)
+        moments = []
+        try:
+            for steps, moment in enumerate(islice(ruleset, MAX_RULE_STEPS + 1)):
+                if steps >= MAX_RULE_STEPS:
+                    raise Skip("de herhalingsregel levert te veel data op")
+                moment = moment.date() if floating else moment
+                if _as_datetime(moment) > window_end:
+                    break
+                moments.append(moment)
+        except TypeError as error:  # a mix of floating and zoned times in one rule set
+            raise Skip("de herhalingsregel is ongeldig") from error
+    for value in master.rdates:
+        moment = value[0] if isinstance(value, tuple) else value
+        moments.append(local(moment))
+    pairs = {}
+    for moment in moments:
+        if type(moment) is not type(start):
+            raise Skip("de herhaalde data mengen hele dagen en tijden")
+        pairs[_occurrence_key(moment)] = (moment, moment + duration)
+    pairs = {
+        key: pair
+        for key, pair in pairs.items()
+        if _as_datetime(pair[1]) > window_start and _as_datetime(pair[0]) <= window_end
+    }
+    if len(pairs) > max_occurrences:
+        raise Skip(f"het heeft meer dan {max_occurrences} data binnen een jaar")
+    return pairs
+
+
+def _as_datetime(moment):
+    if isinstance(moment, datetime.datetime):
+        return moment
+    return datetime.datetime.combine(moment, datetime.time.min, tzinfo=AMSTERDAM)
+
+
+def read_event(uid, master, overrides, calendar, lim, now):
+    """An `IncomingEvent` from a VEVENT and its changed occurrences; Skip with the reason."""
+    if master is None:
+        raise Skip("alleen gewijzigde herhalingen, zonder het evenement zelf")
+    title = plain(master.get("SUMMARY"), TITLE_LENGTH)
+    if not title:
+        raise Skip("de titel (SUMMARY) ontbreekt")
+    if master.get("DTSTART") is None:
+        raise Skip("de begintijd (DTSTART) ontbreekt")
+    start = local(master.decoded("DTSTART"))
+    end = _end_of(master, start)
+    window_start = now - datetime.timedelta(days=1)  # as Feed.window_start
+    window_end = now + datetime.timedelta(days=lim["horizon_days"])
+    pairs = expand(master, start, end, window_start, window_end, lim["max_occurrences"])
+    for override in overrides:
+        key = _occurrence_key(local(override.decoded("RECURRENCE-ID")))
+        if str(override.get("STATUS", "")).upper() == "CANCELLED":
+            pairs.pop(key, None)
+        elif override.get("DTSTART") is not None:
+            new_start = local(override.decoded("DTSTART"))
+            pairs[key] = (new_start, _end_of(override, new_start))
+    sessions = [make_session(start, end) for start, end in pairs.values()]
+    if not sessions:
+        if _as_datetime(start) > window_end:
+            raise Skip(f"het begint pas over meer dan {lim['horizon_days']} dagen")
+        raise Past("al voorbij")
+    description = plain(master.get("DESCRIPTION"), SUMMARY_LENGTH)
+    cancelled = str(master.get("STATUS", "")).upper() == "CANCELLED"
+    values = {
+        "title": title,
+        "summary": description or f"Uit de agenda van {calendar.campus.title}.",
+        "location_name": plain(master.get("LOCATION"), LOCATION_LENGTH),
+        "status": EventStatus.CANCELLED.value if cancelled else EventStatus.PLANNED.value,
+        "campus": calendar.campus_id,
+        "sessions": sorted((session.as_value() for session in sessions), key=session_key),
+    }
+    return IncomingEvent(uid, values, sessions)
+
+
+@dataclass
+class Feed:
+    events: list
+    skipped: list  # (uid or summary, reason)
+    uids: set  # every UID in the file, usable or not
+    past: int = 0  # events whose dates have all passed
+    window_start: datetime.datetime | None = None  # sessions that end before it are not read
+
+
+def read_feed(body, calendar, lim, deadline):
+    """Check the whole file; Refused when it cannot be imported at all."""
+    try:
+        parsed = Calendar.from_ical(body)
+    except Exception as error:  # a third-party parser on hostile input: any failure
+        raise Refused(f"Het bestand is geen geldige iCalendar-agenda ({error}).") from error
+    if isinstance(parsed, list) or getattr(parsed, "name", "") != "VCALENDAR":
+        raise Refused("Het bestand is geen iCalendar-agenda (geen VCALENDAR).")
+    components = parsed.walk("VEVENT")
+    if len(components) > lim["max_events"]:
+        raise Refused(
+            f"De agenda bevat {len(components)} evenementen; meer dan {lim['max_events']} "
+            "wordt niet geïmporteerd."
+        )
+    masters, overrides, skipped = {}, {}, []
+    for component in components:
+        uid = plain(component.get("UID"), 255)
+        if not uid:
+            skipped.append((plain(component.get("SUMMARY"), 80) or "?", "de UID ontbreekt"))
+            continue
+        if component.get("RECURRENCE-ID") is not None:
+            overrides.setdefault(uid, []).append(component)
+        elif uid in masters:
+            skipped.append((uid, "de UID komt twee keer voor"))
+        else:
+            masters[uid] = component
+    now = timezone.now()
+    events, sessions, past = [], 0, 0
+    for uid in sorted(set(masters) | set(overrides)):
+        if time.monotonic() > deadline:
+            raise Refused("Het lezen van de agenda kost te veel tijd; er is niets veranderd.")
+        try:
+            event = read_event(uid, masters.get(uid), overrides.get(uid, []), calendar, lim, now)
+        except Past:
+            past += 1
+            continue
+        except Skip as reason:
+            skipped.append((uid, str(reason)))
+            continue
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            skipped.append((uid, f"het evenement is ongeldig ({error.__class__.__name__})"))
+            continue
+        sessions += len(event.sessions)
+        if sessions > lim["max_sessions"]:
+            raise Refused(
+                f"De agenda heeft meer dan {lim['max_sessions']} data; er is niets geïmporteerd."
+            )
+        events.append(event)
+    return Feed(
+        events, skipped, set(masters) | set(overrides), past, now - datetime.timedelta(days=1)
+    )
+
+
+# -- Step 3: writing --------------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    new: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    cancelled: list = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list = field(default_factory=list)
+    past: int = 0
+    kept: list = field(default_factory=list)  # (title, fields an editor changed)
+    error: str = ""
+
+    @property
+    def outcome(self):
+        return ImportOutcome.FAILED if self.error else ImportOutcome.OK
+
+    def summary(self):
+        if self.error:
+            return f"Mislukt: {self.error}"
+        return (
+            f"{len(self.new)} nieuw, {len(self.updated)} bijgewerkt, "
+            f"{len(self.cancelled)} geannuleerd, {self.unchanged} ongewijzigd, "
+            f"{len(self.skipped)} overgeslagen, {self.past} voorbij"
+        )
+
+    def text(self):
+        lines = [self.summary()]
+        for heading, titles in [
+            ("Nieuw (concept)", self.new),
+            ("Bijgewerkt (nieuwe conceptversie)", self.updated),
+            ("Geannuleerd (nieuwe conceptversie)", self.cancelled),
+        ]:
+            if titles:
+                lines.append(f"{heading}:")
+                lines += [f"- {title}" for title in titles]
+        if self.kept:
+            lines.append("Door een redacteur gewijzigd, niet overschreven:")
+            lines += [f"- {title}: {', '.join(fields)}" for title, fields in self.kept]
+        if self.skipped:
+            lines.append("Overgeslagen:")
+            lines += [f"- {what}: {reason}" for what, reason in self.skipped]
+        return "\n".join(lines)
+
+
+def current_values(page):
+    return {
+        "title": page.title,
+        "summary": page.summary,
+        "location_name": page.location_name,
+        "status": page.status,
+        "campus": page.campus_id,
+        "sessions": sorted(
+            (session_value(session) for session in page.sessions.all()), key=session_key
+        ),
+    }
+
+
+def apply_values(page, values, fields):
+    for name in fields:
+        if name == "sessions":
+            sessions = []
+            for date, start, end_date, end_time in values["sessions"]:
+                session = EventSession(
+                    date=datetime.date.fromisoformat(date),
+                    start_time=datetime.time.fromisoformat(start) if start else None,
+                    end_date=datetime.date.fromisoformat(end_date) if end_date else None,
+                    end_time=datetime.time.fromisoformat(end_time) if end_time else None,
+                )
+                session.starts_at, session.ends_at = session.start, session.end
+                sessions.append(session)
+            page.sessions = sessions
+        elif name == "campus":
+            page.campus_id = values["campus"]
+        else:
+            setattr(page, name, values[name])
+    if "title" in fields:
+        page.draft_title = page.title
+
+
+def unique_slug(agenda, title):
+    base = slugify(title)[:70].strip("-") or "evenement"
+    if base in RESERVED_SLUGS:
+        base = f"evenement-{base}"
+    taken = set(agenda.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def create_page(agenda, values):
+    page = EventPage(
+        slug=unique_slug(agenda, values["title"]),
+        kind=EventKind.MEETING,
+        live=False,
+        has_unpublished_changes=True,
+    )
+    apply_values(page, values, list(FIELD_LABELS))
+    agenda.add_child(instance=page)
+    page.save_revision(log_action=True)
+    return page
+
+
+def update_page(record, values, report):
+    """A new draft revision with the values that changed, except the fields an editor
+    changed since the last import. Returns whether anything changed."""
+    page = record.page.get_latest_revision_as_object()
+    current = current_values(page)
+    last = record.imported_values
+    editor_changed = [name for name in FIELD_LABELS if name in last and current[name] != last[name]]
+    changes = [
+        name
+        for name in FIELD_LABELS
+        if name not in editor_changed and current[name] != values[name]
+    ]
+    if editor_changed and any(values[name] != last[name] for name in editor_changed):
+        report.kept.append((current["title"], [FIELD_LABELS[name] for name in editor_changed]))
+    for name in changes:
+        last[name] = values[name]
+    record.imported_values = last
+    if not changes:
+        return None
+    apply_values(page, values, changes)
+    page.save_revision(log_action=True)
+    return "status" in changes and values["status"] == EventStatus.CANCELLED
+
+
+def with_past_sessions(values, last, window_start):
+    """The incoming values plus the sessions imported before that have ended since: a feed
+    (or the import's window) drops past dates, the event keeps them."""
+    past = []
+    for value in last.get("sessions", []):
+        date, start, end_date, end_time = value
+        session = EventSession(
+            date=datetime.date.fromisoformat(date),
+            start_time=datetime.time.fromisoformat(start) if start else None,
+            end_date=datetime.date.fromisoformat(end_date) if end_date else None,
+            end_time=datetime.time.fromisoformat(end_time) if end_time else None,
+        )
+        if session.end <= window_start and value not in values["sessions"]:
+            past.append(value)
+    return {**values, "sessions": sorted(past + values["sessions"], key=session_key)}
+
+
+def write(calendar, feed, agenda, report):
+    records = {record.uid: record for record in calendar.imported_events.select_related("page")}
+    for event in feed.events:
+        record = records.get(event.uid)
+        if record is None:
+            page = create_page(agenda, event.values)
+            ImportedEvent.objects.create(
+                calendar=calendar, uid=event.uid, page=page, imported_values=event.values
+            )
+            report.new.append(event.values["title"])
+            continue
+        record.in_feed = True
+        if record.page is None:
+            reason = "de pagina is door een redacteur verwijderd"
+            report.skipped.append((event.values["title"], reason))
+            record.save()
+            continue
+        values = with_past_sessions(event.values, record.imported_values, feed.window_start)
+        cancelled = update_page(record, values, report)
+        record.save()
+        if cancelled:
+            report.cancelled.append(event.values["title"])
+        elif cancelled is None:
+            report.unchanged += 1
+        else:
+            report.updated.append(event.values["title"])
+    for uid, record in records.items():
+        if uid in feed.uids or not record.in_feed:
+            continue
+        # Gone from the file: the event is cancelled (unless an editor set another status).
+        record.in_feed = False
+        if record.page is not None:
+            values = {**record.imported_values, "status": EventStatus.CANCELLED.value}
+            if update_page(record, values, report):
+                report.cancelled.append(record.page.draft_title)
+        record.save()
+    report.skipped += feed.skipped
+    report.past = feed.past
+
+
+def default_agenda():
+    return EventIndexPage.objects.order_by("path").first()
+
+
+def import_calendar(calendar, agenda=None):
+    """Import one calendar now; the report is stored on it and returned."""
+    lim = limits()
+    deadline = time.monotonic() + lim["total_seconds"] * 2  # download plus reading
+    report = Report()
+    agenda = agenda or default_agenda()
+    try:
+        if agenda is None:
+            raise Refused("Er is geen agenda om evenementen in te zetten.")
+        body = fetch(
+            calendar.url,
+            Limits(
+                max_bytes=lim["max_bytes"],
+                connect_timeout=lim["connect_timeout"],
+                read_timeout=lim["read_timeout"],
+                total_seconds=lim["total_seconds"],
+                allow_private=settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES,
+            ),
+            accept="text/calendar, */*;q=0.5",
+        )
+        feed = read_feed(body, calendar, lim, deadline)
+        with transaction.atomic():
+            # One run per calendar at a time (on PostgreSQL; SQLite writes one at a time).
+            CampusCalendar.objects.select_for_update().filter(pk=calendar.pk).first()
+            write(calendar, feed, agenda, report)
+    except (FetchError, Refused) as error:
+        report = Report(error=str(error))
+    except Exception:  # one calendar's surprise must not stop the others; nothing was written
+        logger.exception("Import of campus calendar %s failed", calendar.pk)
+        report = Report(
+            error="Er ging iets onverwachts mis bij het opslaan; er is niets veranderd."
+        )
+    calendar.last_run_at = timezone.now()
+    calendar.last_outcome = report.outcome
+    calendar.last_summary = Truncator(report.summary()).chars(300)
+    calendar.last_report = report.text()
+    calendar.save(update_fields=["last_run_at", "last_outcome", "last_summary", "last_report"])
+    return report

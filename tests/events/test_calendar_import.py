@@ -1,0 +1,523 @@
+"""Campus calendar import (issue 16): calendars made here are served from a real HTTP server on
+loopback; the limits are the small ones of website/settings/test.py."""
+
+import datetime
+import io
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Revision
+
+from campuses.models import CampusPage
+from events.calendar_import import import_calendar
+from events.models import CampusCalendar, EventPage, EventStatus, ImportedEvent, ImportOutcome
+from tests.roles import CAMPUSCOORDINATOR, REDACTEUR, logged_in, user_with_role
+
+# -- A calendar server ------------------------------------------------------------------------
+
+
+class CalendarServer:
+    """Answers every path with `self.answer(handler)`; tests swap the answer."""
+
+    def __init__(self):
+        self.answer = lambda handler: handler.send_body(b"")
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server's name
+                server.answer(self)
+
+            def send_body(self, body, status=200, content_type="text/calendar", headers=()):
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                for name, value in headers:
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path="/agenda.ics", host="127.0.0.1"):
+        return f"http://{host}:{self.port}{path}"
+
+    def serve(self, text):
+        body = text.encode() if isinstance(text, str) else text
+        self.answer = lambda handler: handler.send_body(body)
+
+    def stop(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    calendar_server = CalendarServer()
+    yield calendar_server
+    calendar_server.stop()
+
+
+def day(days):
+    return datetime.date.today() + datetime.timedelta(days=days)
+
+
+def stamp(days, hour=None, minute=0):
+    """A DTSTART/DTEND value `days` from today: all day, or at `hour` Amsterdam time."""
+    if hour is None:
+        return f";VALUE=DATE:{day(days):%Y%m%d}"
+    return f";TZID=Europe/Amsterdam:{day(days):%Y%m%d}T{hour:02d}{minute:02d}00"
+
+
+def vevent(uid, summary, start=None, end=None, **extra):
+    """A VEVENT; `end=False` leaves DTEND out."""
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"SUMMARY:{summary}",
+        f"DTSTART{start or stamp(30, 9)}",
+        *([] if end is False else [f"DTEND{end or stamp(30, 12)}"]),
+        "DTSTAMP:20260101T000000Z",
+    ]
+    lines += [f"{name.replace('_', '-')}{value}" for name, value in extra.items()]
+    return "\r\n".join([*lines, "END:VEVENT"])
+
+
+def ics(*events):
+    return (
+        "\r\n".join(
+            [
+                "BEGIN:VCALENDAR",
+                "VERSION:2.0",
+                "PRODID:-//Campus//Test//NL",
+                *events,
+                "END:VCALENDAR",
+            ]
+        )
+        + "\r\n"
+    )
+
+
+OPEN_DAY = vevent(
+    "open-dag@campus", "Open dag techniek", DESCRIPTION=":Kom kijken in de werkplaats."
+)
+WORKSHOP = vevent(
+    "workshop@campus",
+    "Workshop lassen",
+    stamp(14, 13, 30),
+    stamp(14, 16),
+    RRULE=":FREQ=WEEKLY;COUNT=3",
+    LOCATION=":Hal 2",
+)
+FAIR = vevent("beurs@campus", "Banenbeurs", stamp(40), stamp(42))
+
+
+@pytest.fixture
+def campus(home_page):
+    return CampusPage.objects.order_by("path").first()
+
+
+@pytest.fixture
+def calendar(campus, server):
+    return CampusCalendar.objects.create(campus=campus, url=server.url())
+
+
+def imported(uid):
+    """The latest version of the page an event became (drafts live in revisions)."""
+    record = ImportedEvent.objects.get(uid=uid)
+    return record.page.get_latest_revision_as_object()
+
+
+def run(server, calendar, text):
+    server.serve(text)
+    report = import_calendar(calendar)
+    calendar.refresh_from_db()
+    return report
+
+
+def test_first_import_creates_draft_events_at_the_campus(server, calendar, campus):
+    report = run(server, calendar, ics(OPEN_DAY, WORKSHOP, FAIR))
+
+    assert report.error == ""
+    assert sorted(report.new) == ["Banenbeurs", "Open dag techniek", "Workshop lassen"]
+    pages = EventPage.objects.filter(imported_from__calendar=calendar)
+    assert pages.count() == 3
+    assert not any(page.live for page in pages)
+    assert {page.campus_id for page in pages} == {campus.pk}
+    open_day = imported("open-dag@campus")
+    assert open_day.get_parent().specific_class.__name__ == "EventIndexPage"
+    assert open_day.summary == "Kom kijken in de werkplaats."
+    [session] = open_day.sessions.all()
+    assert (session.date, session.start_time, session.end_time) == (
+        day(30),
+        datetime.time(9),
+        datetime.time(12),
+    )
+    workshop = imported("workshop@campus")
+    assert [s.date for s in workshop.sessions.all()] == [day(14), day(21), day(28)]
+    assert workshop.location_name == "Hal 2"
+    [fair_session] = imported("beurs@campus").sessions.all()
+    assert (fair_session.date, fair_session.end_date, fair_session.all_day) == (
+        day(40),
+        day(41),
+        True,
+    )
+    assert calendar.last_outcome == ImportOutcome.OK
+    assert calendar.last_summary.startswith("3 nieuw, 0 bijgewerkt, 0 geannuleerd")
+    assert "- Workshop lassen" in calendar.last_report
+
+
+def test_times_in_other_zones_become_amsterdam_time(server, calendar):
+    # 08:00 UTC is 09:00 in Amsterdam in winter, 10:00 in summer.
+    winter = datetime.date(day(0).year + 1, 1, 15)
+    event = vevent(
+        "utc@campus",
+        "In UTC",
+        f":{winter:%Y%m%d}T080000Z",
+        f":{winter:%Y%m%d}T100000Z",
+    )
+    with override_settings(CALENDAR_IMPORT_LIMITS=limits(horizon_days=800)):
+        run(server, calendar, ics(event))
+    [session] = imported("utc@campus").sessions.all()
+    assert (session.start_time, session.end_time) == (datetime.time(9), datetime.time(11))
+
+
+def limits(**changes):
+    from django.conf import settings
+
+    return {**settings.CALENDAR_IMPORT_LIMITS, **changes}
+
+
+def test_a_second_import_updates_and_never_duplicates(server, calendar):
+    run(server, calendar, ics(OPEN_DAY, WORKSHOP))
+    moved = vevent("open-dag@campus", "Open dag techniek", stamp(31, 10), stamp(31, 13))
+
+    report = run(server, calendar, ics(moved, WORKSHOP))
+
+    assert EventPage.objects.filter(imported_from__calendar=calendar).count() == 2
+    assert report.new == [] and report.updated == ["Open dag techniek"]
+    assert report.unchanged == 1
+    [session] = imported("open-dag@campus").sessions.all()
+    assert (session.date, session.start_time) == (day(31), datetime.time(10))
+
+    again = run(server, calendar, ics(moved, WORKSHOP))
+    assert (again.new, again.updated, again.unchanged) == ([], [], 2)
+
+
+def test_cancelled_and_removed_events_are_marked_cancelled(server, calendar):
+    run(server, calendar, ics(OPEN_DAY, WORKSHOP, FAIR))
+    cancelled = OPEN_DAY.replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT")
+
+    report = run(server, calendar, ics(cancelled, FAIR))  # the workshop left the feed
+
+    assert sorted(report.cancelled) == ["Open dag techniek", "Workshop lassen"]
+    assert imported("open-dag@campus").status == EventStatus.CANCELLED
+    assert imported("workshop@campus").status == EventStatus.CANCELLED
+    assert imported("beurs@campus").status == EventStatus.PLANNED
+    assert "Geannuleerd (nieuwe conceptversie):" in calendar.last_report
+
+    # Back in the feed, not cancelled: planned again.
+    run(server, calendar, ics(OPEN_DAY, WORKSHOP, FAIR))
+    assert imported("workshop@campus").status == EventStatus.PLANNED
+
+
+def test_a_cancelled_event_says_so_in_the_agenda_and_on_its_page(server, calendar, client):
+    cancelled = OPEN_DAY.replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT")
+    run(server, calendar, ics(cancelled))
+    page = imported("open-dag@campus")
+    page.save_revision().publish()
+    agenda = page.get_parent()
+
+    listing = client.get(agenda.url).content.decode()
+    detail = client.get(page.url).content.decode()
+
+    assert "Open dag techniek" in listing and "Geannuleerd" in listing
+    assert "Geannuleerd" in detail and "Dit evenement gaat niet door." in detail
+
+
+def test_fields_an_editor_changed_are_never_overwritten(server, calendar):
+    run(server, calendar, ics(OPEN_DAY))
+    page = imported("open-dag@campus")
+    page.title = "Open dag techniek en ICT"  # the editor's own title
+    page.save_revision()
+    changed = vevent("open-dag@campus", "Open Dag", DESCRIPTION=":Nu ook met een rondleiding.")
+
+    report = run(server, calendar, ics(changed))
+
+    page = imported("open-dag@campus")
+    assert page.title == "Open dag techniek en ICT"
+    assert page.summary == "Nu ook met een rondleiding."
+    assert report.kept == [("Open dag techniek en ICT", ["titel"])]
+    assert "niet overschreven" in calendar.last_report
+
+
+def test_past_events_are_counted_not_imported(server, calendar):
+    old = vevent("oud@campus", "Vorig jaar", stamp(-300, 9), stamp(-300, 12))
+    far = vevent("later@campus", "Over twee jaar", stamp(800, 9), stamp(800, 12))
+    report = run(server, calendar, ics(old, far, OPEN_DAY))
+    assert report.new == ["Open dag techniek"]
+    assert report.past == 1
+    assert report.skipped == [("later@campus", "het begint pas over meer dan 366 dagen")]
+    assert calendar.last_summary.endswith("1 overgeslagen, 1 voorbij")
+
+
+def test_dates_that_have_passed_stay_and_make_no_new_version(server, calendar, monkeypatch):
+    weekly = vevent(
+        "wekelijks@campus", "Wekelijks", stamp(-7, 9), stamp(-7, 12), RRULE=":FREQ=WEEKLY;COUNT=3"
+    )
+    real_now = timezone.now()
+    with monkeypatch.context() as clock:  # the first import ran ten days ago
+        clock.setattr(timezone, "now", lambda: real_now - datetime.timedelta(days=10))
+        run(server, calendar, ics(weekly))
+    revisions = Revision.objects.count()
+
+    report = run(server, calendar, ics(weekly))  # the first date has passed now
+
+    assert report.unchanged == 1
+    assert Revision.objects.count() == revisions
+    dates = [session.date for session in imported("wekelijks@campus").sessions.all()]
+    assert dates == [day(-7), day(0), day(7)]
+
+
+def test_an_event_an_editor_deleted_is_not_imported_again(server, calendar):
+    run(server, calendar, ics(OPEN_DAY))
+    imported("open-dag@campus").delete()
+
+    report = run(server, calendar, ics(OPEN_DAY))
+
+    assert report.new == []
+    assert report.skipped == [("Open dag techniek", "de pagina is door een redacteur verwijderd")]
+    assert not EventPage.objects.filter(title="Open dag techniek").exists()
+
+
+def test_feed_text_is_plain_text(server, calendar, client):
+    hostile = vevent(
+        "html@campus",
+        "<b>Open</b> dag<script>alert('x')</script> \u202eexe.",
+        DESCRIPTION=":&lt;img src=x onerror=alert(1)&gt;Welkom\\nbij ons &amp; de buren",
+        LOCATION=":<i>Hal</i> 3",
+    )
+    run(server, calendar, ics(hostile))
+    page = imported("html@campus")
+    assert page.title == "Open dag exe."
+    assert page.summary == "Welkom bij ons & de buren"
+    assert page.location_name == "Hal 3"
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "alert" not in html and "<img src=x" not in html
+
+
+def test_endless_and_costly_recurrence_rules_are_skipped_with_the_reason(server, calendar):
+    events = [
+        vevent("daily@campus", "Elke dag", RRULE=":FREQ=DAILY"),  # no end: > 20 in a year
+        vevent("secondly@campus", "Elke seconde", RRULE=":FREQ=SECONDLY"),
+        # Never matches: dateutil would search up to the year 9999.
+        vevent("never@campus", "Nooit", RRULE=":FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"),
+        vevent("weekly@campus", "Elke week", RRULE=":FREQ=WEEKLY"),  # 53 in the year: > 20
+        vevent("monthly@campus", "Elke maand", RRULE=":FREQ=MONTHLY;BYMONTHDAY=1"),
+        OPEN_DAY,
+    ]
+    report = run(server, calendar, ics(*events))
+
+    assert sorted(report.new) == ["Elke maand", "Open dag techniek"]
+    reasons = dict(report.skipped)
+    assert reasons["daily@campus"] == "het heeft meer dan 20 data binnen een jaar"
+    assert reasons["secondly@campus"] == (
+        "herhaling met frequentie SECONDLY wordt niet ondersteund"
+    )
+    assert (
+        reasons["never@campus"] == "herhalingsregel met BYMONTH, BYMONTHDAY wordt niet ondersteund"
+    )
+    assert "weekly@campus" in reasons
+    assert len(imported("monthly@campus").sessions.all()) in (12, 13)
+    assert "Overgeslagen:" in calendar.last_report
+
+
+# -- Hostile calendars: the run stops, says why, and changes nothing ---------------------------
+
+
+def huge(handler):
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/calendar")
+    handler.end_headers()  # no length: the reader has to count
+    handler.wfile.write(ics(*[OPEN_DAY] * 2000).encode())
+
+
+def slow(handler):
+    time.sleep(0.5)
+    handler.send_body(ics(OPEN_DAY).encode())
+
+
+def trickle(handler):
+    handler.send_response(200)
+    handler.end_headers()
+    for char in ics(OPEN_DAY).encode()[:40]:
+        handler.wfile.write(bytes([char]))
+        handler.wfile.flush()
+        time.sleep(0.1)
+
+
+def many(handler):
+    events = [vevent(f"e{n}@campus", f"Evenement {n}") for n in range(51)]
+    handler.send_body(ics(*events).encode())
+
+
+def other_host(handler):
+    port = handler.server.server_address[1]
+    handler.send_body(b"", status=302, headers=[("Location", f"http://localhost:{port}/x.ics")])
+
+
+def to_ftp(handler):
+    handler.send_body(b"", status=301, headers=[("Location", "ftp://127.0.0.1/x.ics")])
+
+
+HOSTILE = {
+    "huge": (huge, "groter dan 64 kB"),
+    "invalid": (lambda h: h.send_body(b"<html>Niet gevonden</html>"), "geen geldige iCalendar"),
+    "many events": (many, "51 evenementen"),
+    "slow": (slow, "te traag"),
+    "trickle": (trickle, "te traag"),
+    "other host": (other_host, "andere server (localhost)"),
+    "other scheme": (to_ftp, "https:// of http://"),
+    "not found": (lambda h: h.send_body(b"", status=404), "status 404"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_a_hostile_calendar_changes_nothing_and_says_why(server, calendar, case):
+    run(server, calendar, ics(OPEN_DAY, WORKSHOP))
+    revisions = Revision.objects.count()
+    answer, reason = HOSTILE[case]
+    server.answer = answer
+
+    # Shorter than the test settings: each byte comes within the read timeout, the whole not.
+    with override_settings(CALENDAR_IMPORT_LIMITS=limits(read_timeout=0.3, total_seconds=0.6)):
+        report = import_calendar(calendar)
+
+    calendar.refresh_from_db()
+    assert reason in report.error
+    assert calendar.last_outcome == ImportOutcome.FAILED
+    assert calendar.last_report == f"Mislukt: {report.error}"
+    assert Revision.objects.count() == revisions
+    assert ImportedEvent.objects.filter(calendar=calendar, in_feed=True).count() == 2
+    assert imported("workshop@campus").status == EventStatus.PLANNED
+
+
+def test_too_many_dates_in_all_stops_the_import(server, calendar):
+    events = [
+        vevent(f"w{n}@campus", f"Wekelijks {n}", RRULE=":FREQ=WEEKLY;COUNT=15") for n in range(14)
+    ]
+    report = run(server, calendar, ics(*events))
+    assert "meer dan 200 data" in report.error
+    assert not ImportedEvent.objects.exists()
+
+
+@override_settings(CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES=False)
+def test_internal_addresses_are_refused_by_default(server, calendar):
+    report = run(server, calendar, ics(OPEN_DAY))
+    assert "intern of privé-netwerkadres" in report.error
+    assert not ImportedEvent.objects.exists()
+
+
+def test_only_http_addresses_can_be_registered(campus):
+    calendar = CampusCalendar(campus=campus, url="file:///etc/passwd")
+    with pytest.raises(Exception, match="url"):
+        calendar.full_clean()
+
+
+# -- The command and the admin ----------------------------------------------------------------
+
+
+def test_the_command_imports_one_calendar_once(server, campus):
+    server.serve(ics(OPEN_DAY))
+    out = io.StringIO()
+    call_command("import_calendars", "--url", server.url(), "--campus", campus.slug, stdout=out)
+
+    assert "1 nieuw, 0 bijgewerkt" in out.getvalue()
+    calendar = CampusCalendar.objects.get(url=server.url())
+    assert not calendar.active  # not in the regular runs until staff switch it on
+    assert calendar.last_outcome == ImportOutcome.OK
+
+
+def test_the_command_imports_the_active_calendars(server, campus):
+    server.serve(ics(OPEN_DAY))
+    CampusCalendar.objects.create(campus=campus, url=server.url("/a.ics"))
+    CampusCalendar.objects.create(campus=campus, url=server.url("/b.ics"), active=False)
+    out = io.StringIO()
+    call_command("import_calendars", stdout=out)
+    assert "/a.ics" in out.getvalue() and "/b.ics" not in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--url", "ftp://example.org/a.ics", "--campus", "x"],
+        ["--url", "https://example.org/a.ics"],
+        ["--url", "https://example.org/a.ics", "--campus", "bestaat-niet"],
+    ],
+)
+def test_the_command_refuses_bad_arguments(args, db):
+    with pytest.raises(CommandError):
+        call_command("import_calendars", *args, stdout=io.StringIO())
+
+
+def test_redacteuren_see_the_report_in_the_admin(server, calendar, client):
+    run(server, calendar, ics(OPEN_DAY, vevent("x@campus", "Zonder einde", end=False)))
+    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+
+    listing = client.get(reverse("wagtailsnippets_events_campuscalendar:list"))
+    detail = client.get(
+        reverse("wagtailsnippets_events_campuscalendar:inspect", args=[calendar.pk])
+    )
+
+    assert listing.status_code == 200
+    assert "1 nieuw, 0 bijgewerkt, 0 geannuleerd, 0 ongewijzigd, 1 overgeslagen" in (
+        listing.content.decode()
+    )
+    html = detail.content.decode()
+    assert "- Open dag techniek<br>" in html
+    assert "x@campus: de eindtijd ontbreekt" in html
+
+
+def test_redacteuren_register_a_calendar(campus, client):
+    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+    url = reverse("wagtailsnippets_events_campuscalendar:add")
+    response = client.post(
+        url, {"campus": campus.pk, "url": "https://campus.example.nl/agenda.ics", "active": "on"}
+    )
+    assert response.status_code == 302
+    assert CampusCalendar.objects.filter(campus=campus).exists()
+
+    refused = client.post(url, {"campus": campus.pk, "url": "javascript:alert(1)"})
+    assert refused.status_code == 200
+    assert CampusCalendar.objects.count() == 1
+
+
+def test_coordinators_see_only_the_calendars_of_their_campus(campus, client):
+    other = CampusPage.objects.exclude(pk=campus.pk).order_by("path").first()
+    own = CampusCalendar.objects.create(campus=campus, url="https://a.example.nl/a.ics")
+    foreign = CampusCalendar.objects.create(campus=other, url="https://b.example.nl/b.ics")
+    logged_in(client, user_with_role(CAMPUSCOORDINATOR, "coordinator", campuses=[campus]))
+
+    listing = client.get(reverse("wagtailsnippets_events_campuscalendar:list")).content.decode()
+    assert "a.example.nl" in listing and "b.example.nl" not in listing
+    edit = reverse("wagtailsnippets_events_campuscalendar:edit", args=[own.pk])
+    assert client.get(edit).status_code == 200
+    # Not to another campus, and not the other campus's calendar.
+    client.post(edit, {"campus": other.pk, "url": own.url, "active": "on"})
+    own.refresh_from_db()
+    assert own.campus_id == campus.pk
+    foreign_edit = reverse("wagtailsnippets_events_campuscalendar:edit", args=[foreign.pk])
+    assert client.get(foreign_edit).status_code in (302, 403, 404)
