@@ -395,6 +395,14 @@ class ElasticsearchBackend:
         with self._errors("removing a document"):
             self.client.options(ignore_status=404).delete(index=self.alias(index), id=str(pk))
 
+    def count(self, index: IndexDefinition) -> int | None:
+        """Documents behind the alias; None before the first rebuild."""
+        with self._errors("counting"):
+            response = self.client.options(ignore_status=404).count(index=self.alias(index))
+        if response.meta.status == 404:
+            return None
+        return response.body["count"]
+
     def rebuild(
         self, index: IndexDefinition, progress: Callable[[int, int], None] | None = None
     ) -> int:
