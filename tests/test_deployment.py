@@ -84,8 +84,9 @@ def test_our_services_run_one_image_with_one_environment(services):
 
 def test_the_app_uses_postgresql_redis_and_elasticsearch(services):
     environment = services["app"]["environment"]
-    assert environment["DATABASE_URL"].startswith("postgres://") and "@postgres:5432/" in (
-        environment["DATABASE_URL"]
+    assert (
+        environment["DATABASE_URL"].startswith("postgres://")
+        and "@postgres:5432/" in (environment["DATABASE_URL"])
     )
     assert environment["CACHE_URL"] == "redis://redis:6379/0"
     assert environment["ELASTICSEARCH_URL"] == "http://elasticsearch:9200"
