@@ -3,9 +3,12 @@ of the ADMINS e-mail, ADMINS from the environment, JSON log lines."""
 
 import json
 import logging
+import os
+import subprocess
 import sys
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
@@ -135,3 +138,38 @@ def test_json_log_lines_carry_the_exception():
         record = logging.LogRecord("x", logging.ERROR, __file__, 1, "mislukt", (), sys.exc_info())
     entry = json.loads(formatter.format(record))
     assert "RuntimeError: kapot" in entry["exception"]
+
+
+def test_the_settings_wire_json_logs_and_a_scrubbed_sentry_from_the_environment():
+    """In a fresh interpreter, as a server starts: LOG_FORMAT=json and SENTRY_DSN."""
+    code = (
+        "import logging, sentry_sdk; "
+        "from website.errors import scrub_event; "
+        "options = sentry_sdk.get_client().options; "
+        "assert options['send_default_pii'] is False; "
+        "assert options['before_send'] is scrub_event; "
+        "assert options['include_local_variables'] is False; "
+        "logging.getLogger('tests.json').warning('hallo %s', 'wereld')"
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=settings.BASE_DIR,
+        env=env
+        | {
+            "DJANGO_SETTINGS_MODULE": "website.settings.dev",
+            "LOG_FORMAT": "json",
+            # Nothing listens there; no event is sent anyway.
+            "SENTRY_DSN": "http://public@127.0.0.1:9/1",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "tests.json" in line]
+    assert json.loads(line)["message"] == "hallo wereld"
