@@ -11,15 +11,32 @@ MANAGE := $(BIN)/python manage.py
 # environment or the command line) says otherwise.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test bench fuzz lint format migrate initial-data clean
+.PHONY: run test bench fuzz lint format migrate initial-data clean lock lock-upgrade
 
-# The stamp is newer than the requirements once they are installed: a second run reuses the
-# venv. Development gets the runtime set plus the test tools (requirements-dev.txt).
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# The stamp is newer than the lock files once they are installed: a second run reuses the
+# venv. Development gets the runtime set plus the test tools, exactly as locked with hashes
+# (requirements-dev.lock; production installs requirements.lock). After changing a
+# requirements*.txt file, run `make lock`.
+$(VENV)/.installed: requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
+
+# The lock files, compiled against PyPI whatever the local pip configuration says, so every
+# machine gets the same files. Existing pins are kept when they still fit (fast, and a change
+# moves only what it needs); the development lock is constrained by the production one, so
+# both hold the same versions. `make lock-upgrade` moves everything to the newest versions.
+PIP_COMPILE = PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(BIN)/pip-compile --quiet \
+	--generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	--index-url https://pypi.org/simple $(LOCK_FLAGS)
+
+lock: $(VENV)/.installed
+	$(PIP_COMPILE) --output-file requirements.lock requirements.txt
+	$(PIP_COMPILE) --constraint requirements.lock --output-file requirements-dev.lock requirements-dev.txt
+
+lock-upgrade: LOCK_FLAGS = --upgrade
+lock-upgrade: lock
 
 migrate: $(VENV)/.installed
 	$(MANAGE) migrate --noinput

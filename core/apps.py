@@ -14,9 +14,14 @@ class CoreConfig(AppConfig):
     verbose_name = "Basis"
 
     def ready(self):
-        from . import links
+        from . import jobs, links
         from .privacy import register_accounts
 
         links.connect()
         register_accounts()
+        # Wagtail's go-live and expiry dates (pages, partners, initiatives) do nothing until
+        # this runs: on every run of run_scheduled_jobs (issue 15).
+        jobs.register_command(
+            "publish_scheduled", jobs.EVERY_RUN, "Pagina's en snippets op hun datum publiceren"
+        )
         post_migrate.connect(create_cache_tables, sender=self)

@@ -314,3 +314,30 @@ class PersonalDataRequest(models.Model):
         return salted_hmac(
             "core.PersonalDataRequest", address.lower(), algorithm="sha256"
         ).hexdigest()
+
+
+class ScheduledJobRun(models.Model):
+    """The last run of one scheduled job (core/jobs.py), and the claim that keeps two runs of
+    `run_scheduled_jobs` from running it at once."""
+
+    name = models.CharField("Taak", max_length=100, unique=True)
+    last_started_at = models.DateTimeField("Laatst gestart", null=True, blank=True)
+    last_finished_at = models.DateTimeField("Laatst klaar", null=True, blank=True)
+    last_succeeded = models.BooleanField("Gelukt", null=True, blank=True)
+    last_message = models.TextField("Uitvoer", blank=True)
+    # Set while a run holds the job; a run that died loses it after the job's timeout.
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Geplande taak"
+        verbose_name_plural = "Geplande taken"
+        default_permissions = ()
+
+    def __str__(self):
+        return self.name
+
+    def is_due(self, job, now):
+        from .jobs import DRIFT
+
+        return self.last_started_at is None or self.last_started_at <= now - job.interval + DRIFT

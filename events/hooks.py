@@ -6,7 +6,7 @@ registrations as personal data. Imported by EventsConfig.ready()."""
 from urllib.parse import urlencode
 
 from campuses.permissions import register_coordinated_pages
-from core import privacy, sections
+from core import jobs, privacy, sections
 from core.models import ImportantPages
 from search.site import page_hit, register_group, wagtail_group
 
@@ -55,3 +55,9 @@ register_coordinated_pages(
 )
 
 privacy.register(REGISTRATIONS)
+
+# Privacy clean-up (AVG), once a day among the scheduled jobs (core/jobs.py). The waitlist
+# needs no job: it moves up at the moment places free up (events/registration.py).
+jobs.register_command(
+    "purge_registrations", jobs.DAILY, "Aanmeldingen 60 dagen na het evenement verwijderen"
+)

@@ -8,7 +8,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.urls import reverse
 
-from core import privacy, sections
+from core import jobs, privacy, sections
 from partners.search_index import DirectoryFacet, register_facet
 from partners.signals import reindex_partner
 from search.port import FacetDefinition
@@ -105,3 +105,8 @@ register_group(
 
 
 privacy.register(SIGNATURES)
+
+# Privacy clean-up (AVG), once a day among the scheduled jobs (core/jobs.py).
+jobs.register_command(
+    "purge_signatures", jobs.DAILY, "Onbevestigde en afgewezen ondertekeningen opschonen"
+)

@@ -11,11 +11,12 @@ from functools import cache as memoise
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from .backends.database import DatabaseBackend
 from .port import Results, SearchQuery, SearchUnavailable
-from .registry import get_index
+from .registry import all_indexes, get_index
 
 logger = logging.getLogger(__name__)
 OUTAGE_CACHE_KEY = "search:elasticsearch:outage"
@@ -92,3 +93,36 @@ def remove_object(index_name, pk):
 
 def rebuild(index_name, progress=None):
     return active_backend().rebuild(get_index(index_name), progress=progress)
+
+
+def _live_count(index):
+    objects = index.queryset()
+    return objects.count() if isinstance(objects, QuerySet) else len(list(objects))
+
+
+def refresh_stale_indexes(backend=None) -> str:
+    """The scheduled freshness check (core.jobs, registered by website/hooks.py): rebuild every
+    Elasticsearch index whose document count differs from its live objects, or all of them
+    after an outage (updates made while Elasticsearch was unreachable were lost). The database
+    backend is kept in step by Wagtail's own signals and needs nothing. Returns a summary;
+    raises SearchUnavailable while Elasticsearch is still unreachable."""
+    backend = backend or active_backend()
+    if backend is database_backend():
+        return "database backend: nothing to refresh"
+    outage = recent_outage()
+    lines = []
+    for index in all_indexes():
+        try:
+            indexed = backend.count(index)
+            expected = _live_count(index)
+            if outage or indexed != expected:
+                done = backend.rebuild(index)
+                lines.append(f"{index.name}: rebuilt, {indexed} -> {done} documents")
+            else:
+                lines.append(f"{index.name}: {indexed} documents, up to date")
+        except SearchUnavailable as error:
+            record_outage(error)
+            raise
+    if outage:
+        cache.delete(OUTAGE_CACHE_KEY)
+    return "; ".join(lines)

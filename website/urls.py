@@ -9,6 +9,7 @@ from core.viewsets import safe_report_urls
 from events.feeds import calendar_file
 
 from . import views
+from .health import HealthView
 
 urlpatterns = [
     # Wagtail's reports with downloads that are safe to open; the first match wins.
@@ -19,6 +20,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    # Load balancers and monitoring (issue 15): JSON, 503 when the database is down.
+    path("health/", HealthView.as_view(), name="health"),
 ]
 
 if settings.DEBUG:

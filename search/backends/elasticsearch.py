@@ -395,6 +395,21 @@ class ElasticsearchBackend:
         with self._errors("removing a document"):
             self.client.options(ignore_status=404).delete(index=self.alias(index), id=str(pk))
 
+    def ping(self) -> None:
+        """Raises SearchUnavailable unless the cluster answers and is not red."""
+        with self._errors("health"):
+            health = self.client.cluster.health()
+        if health.body.get("status") == "red":
+            raise SearchUnavailable("Elasticsearch cluster status is red")
+
+    def count(self, index: IndexDefinition) -> int | None:
+        """Documents behind the alias; None before the first rebuild."""
+        with self._errors("counting"):
+            response = self.client.options(ignore_status=404).count(index=self.alias(index))
+        if response.meta.status == 404:
+            return None
+        return response.body["count"]
+
     def rebuild(
         self, index: IndexDefinition, progress: Callable[[int, int], None] | None = None
     ) -> int:

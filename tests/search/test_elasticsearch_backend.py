@@ -513,6 +513,11 @@ class FakeServer:
             return 200, {name: {"aliases": {parts[0]: {}}} for name in indices}
         if len(parts) == 2 and parts[1] == "_refresh":
             return 200, {"_shards": {"total": 1, "successful": 1, "failed": 0}}
+        if len(parts) == 2 and parts[1] == "_count":
+            indices = self.aliases.get(parts[0])
+            if not indices:
+                return 404, {"error": "no such index [%s]" % parts[0], "status": 404}
+            return 200, {"count": sum(len(self.indices[name]) for name in indices)}
         if len(parts) == 2 and parts[1] == "_search":
             return 200, self.search_response
         if len(parts) == 3 and parts[1] == "_doc" and method == "DELETE":
@@ -648,3 +653,11 @@ def test_a_dead_server_is_unavailable(dead_backend, call):
     with pytest.raises(SearchUnavailable) as raised:
         call(dead_backend)
     assert isinstance(raised.value.__cause__, TransportErrorBase)
+
+
+def test_count_is_the_documents_behind_the_alias_or_none_before_a_rebuild():
+    server = FakeServer()
+    backend = fake_backend(server)
+    assert backend.count(INDEX) is None
+    backend.rebuild(INDEX)
+    assert backend.count(INDEX) == 3

@@ -109,6 +109,7 @@ ROUTE_NAMES = [
     "robots",
     "security_txt",
     "favicon",
+    "health",
 ]
 
 
@@ -257,6 +258,7 @@ def public_routes():
         Route("robots", reverse("robots_txt")),
         Route("security_txt", reverse("security_txt")),
         Route("favicon", reverse("favicon")),
+        Route("health", reverse("health")),
     ]
     return {route.name: route for route in routes}
 

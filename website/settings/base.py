@@ -8,7 +8,16 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import cache_from_url, env_bool, env_int, env_list, env_str, ratelimit_cache
+from .env import (
+    cache_from_url,
+    env_admins,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    ratelimit_cache,
+    storages_from_env,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -135,10 +144,15 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# --- Issue 15: storage -----------------------------------------------------------------------
+# Uploads on the local disk, or in an S3-compatible bucket when S3_BUCKET is set (README,
+# "Object storage"); only renditions are public there (core/storage.py).
+STORAGES = storages_from_env("whitenoise.storage.CompressedManifestStaticFilesStorage")
+if STORAGES["default"]["BACKEND"] != "django.core.files.storage.FileSystemStorage":
+    # Documents stream through Wagtail's view, which checks their collection's privacy,
+    # instead of a redirect to the (private) object.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# --- end issue 15: storage -------------------------------------------------------------------
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -225,3 +239,25 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Issue 15: error reporting and logs ------------------------------------------------------
+# Server errors are e-mailed to ADMINS ("Name <address>, ..."), without POST values or local
+# variables; Sentry when SENTRY_DSN is set, with personal data scrubbed (website/errors.py).
+ADMINS = env_admins("ADMINS")
+DEFAULT_EXCEPTION_REPORTER_FILTER = "website.errors.PrivateExceptionReporterFilter"
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    from website.errors import init_sentry
+
+    init_sentry(
+        SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        release=env_str("SENTRY_RELEASE"),
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+    )
+# LOG_FORMAT=json: one JSON object per line (website/logs.py), for a log collector.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT == "json":
+    LOGGING["formatters"] = {"json": {"()": "website.logs.JsonFormatter"}}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+# --- end issue 15: error reporting and logs --------------------------------------------------

@@ -70,3 +70,41 @@ def ratelimit_cache(default_cache):
     if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
         return default_cache
     return RATELIMIT_DATABASE_CACHE
+
+
+# --- Issue 15: production operation (error reporting, object storage) ----------------------
+
+
+def env_admins(name="ADMINS"):
+    """ADMINS from "Name <address>, Other <address>" (or bare addresses): who gets an e-mail on
+    every server error. Returns Django's list of (name, address) pairs."""
+    from email.utils import getaddresses
+
+    admins = []
+    for display_name, address in getaddresses([os.environ.get(name, "")]):
+        if "@" not in address:
+            raise ImproperlyConfigured(f"{name}: {address or display_name!r} is not an address")
+        admins.append((display_name or address, address))
+    return admins
+
+
+def storages_from_env(static_backend):
+    """STORAGES: uploads on the local disk (MEDIA_ROOT) unless S3_BUCKET names an
+    S3-compatible bucket (django-storages, core.storage.MediaStorage)."""
+    bucket = env_str("S3_BUCKET")
+    if not bucket:
+        default = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    else:
+        options = {
+            "bucket_name": bucket,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env_str("S3_CUSTOM_DOMAIN") or None,
+            "use_acls": env_bool("S3_USE_ACLS", True),
+            # Uploads never overwrite each other: Wagtail picks a new name instead.
+            "file_overwrite": False,
+        }
+        default = {"BACKEND": "core.storage.MediaStorage", "OPTIONS": options}
+    return {"default": default, "staticfiles": {"BACKEND": static_backend}}

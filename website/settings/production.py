@@ -20,3 +20,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+
+# --- Issue 15: health ------------------------------------------------------------------------
+# Load balancers probe /health/ over plain HTTP inside the network; a redirect would read as
+# a failure.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# --- end issue 15: health --------------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""Error reports without personal data (issue 15): server errors go to ADMINS by e-mail and,
+when SENTRY_DSN is set, to Sentry; neither carries what visitors typed.
+
+- Sentry runs with `send_default_pii=False` and without local variables, and `scrub_event()`
+  (its `before_send`) drops the request's body, cookies, headers and query string, keeps only
+  a user's id, and replaces every e-mail address anywhere in the event.
+- The e-mail to ADMINS (Django's AdminEmailHandler) uses `PrivateExceptionReporterFilter`:
+  every POST value and every local variable of the traceback is replaced, also when DEBUG is on.
+"""
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from django.views.debug import SafeExceptionReporterFilter
+
+REDACTED = "[weggelaten]"
+EMAIL_REDACTED = "[e-mailadres]"
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# A path segment that looks like a token of an e-mailed link (core.tokens): long, with digits
+# and capitals, unlike a slug.
+TOKEN_SEGMENT = re.compile(r"^(?=[^/]*\d)(?=[^/]*[A-Z])[A-Za-z0-9_-]{20,}$")
+KEPT_REQUEST_KEYS = ("method", "url")
+
+
+def redact_text(value):
+    return EMAIL_ADDRESS.sub(EMAIL_REDACTED, value)
+
+
+def redact(value):
+    """Every string in a structure of dicts, lists and tuples, with e-mail addresses replaced."""
+    if isinstance(value, str):
+        return redact_text(value)
+    if isinstance(value, dict):
+        return {key: redact(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact(item) for item in value]
+    return value
+
+
+def redact_url(url):
+    parts = urlsplit(url)
+    path = "/".join(
+        REDACTED if TOKEN_SEGMENT.match(segment) else segment for segment in parts.path.split("/")
+    )
+    return urlunsplit((parts.scheme, parts.netloc, redact_text(path), "", ""))
+
+
+def scrub_event(event, hint=None):
+    """Sentry's before_send: the event without personal data (see the module docstring)."""
+    request = event.get("request")
+    if request:
+        kept = {key: request[key] for key in KEPT_REQUEST_KEYS if key in request}
+        if "url" in kept:
+            kept["url"] = redact_url(kept["url"])
+        event["request"] = kept
+    user = event.get("user")
+    if user:
+        event["user"] = {"id": user["id"]} if "id" in user else {}
+    for exception in (event.get("exception") or {}).get("values") or []:
+        for frame in (exception.get("stacktrace") or {}).get("frames") or []:
+            frame.pop("vars", None)
+    for thread in (event.get("threads") or {}).get("values") or []:
+        for frame in (thread.get("stacktrace") or {}).get("frames") or []:
+            frame.pop("vars", None)
+    return redact(event)
+
+
+def init_sentry(dsn, environment, release="", traces_sample_rate=0.0):
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=dsn,
+        environment=environment,
+        release=release or None,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        include_local_variables=False,
+        max_request_body_size="never",
+        traces_sample_rate=traces_sample_rate,
+        before_send=scrub_event,
+        before_send_transaction=scrub_event,
+    )
+
+
+class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
+    """What the ADMINS e-mail of a server error shows: no POST values, no local variables."""
+
+    def is_active(self, request):
+        return True
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        return {key: self.cleansed_substitute for key in request.POST}
+
+    def get_traceback_frame_variables(self, request, tb_frame):
+        return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]
