@@ -171,6 +171,10 @@ def test_an_unknown_address_under_the_api_is_a_404_in_json(client, home_page):
     assert get_json(client, reverse("api:index") + "x/y/z", status=404)
 
 
+def test_a_list_answers_without_its_trailing_slash_too(client, home_page):
+    assert get_json(client, list_url("acties").rstrip("/"))["count"]
+
+
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_writing_methods_are_a_405_in_json(client, home_page, method):
     response = getattr(client, method)(list_url("partners"))
