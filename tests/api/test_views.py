@@ -12,11 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from api.endpoints import CSV_SEPARATOR, MAX_PAGE_SIZE, endpoints
-from core.models import Region
+from campuses.models import CampusPage
+from core.models import Region, SectorTag
 from events.models import EventKind, EventSession
 from manifest.models import Initiative, ManifestAction, Signature
 from partners.factories import PartnerFactory
-from partners.models import Partner
+from partners.models import INDEX_NAME, Partner
+from search import service
+from search.port import SearchQuery
 
 pytestmark = pytest.mark.django_db
 
@@ -251,3 +254,20 @@ def test_csv_takes_the_same_filters_and_refuses_unknown_ones(client, home_page):
     assert 1 < pets < all_rows
     assert client.get(url + "?pagina=2").status_code == 400
     assert client.get(url + "?soort=feest").status_code == 400
+
+
+def test_partner_filters_find_what_the_directory_finds(client, home_page):
+    region = Region.objects.get(slug="groot-amsterdam")
+    campus = CampusPage.objects.live().filter(partners__live=True).first()
+    sector = SectorTag.objects.filter(tagged_partners__isnull=False).first()
+    combinations = [
+        {"regio": [region.slug]},
+        {"ondertekenaar": ["ja"], "soort": ["onderwijs", "bedrijfsleven"]},
+        {"sector": [sector.slug]},
+        {"campus": [campus.slug], "regio": [region.slug, "zaanstreek-waterland"]},
+    ]
+    for filters in combinations:
+        query = SearchQuery(filters=filters, sort="naam", per_page=1000)
+        directory = {hit.pk for hit in service.run(INDEX_NAME, query).hits}
+        data = get_json(client, list_url("partners"), data={**filters, "per_pagina": 100})
+        assert {item["id"] for item in data["results"]} == directory, filters
