@@ -43,6 +43,7 @@ register_facet(
         order=70,
         values=lambda partner: [signatory_value(partner.signatory)],
         annotate=annotate_signatory,
+        decode=lambda values: [value == "ja" for value in values],
         freshness=lambda: Signature.objects.aggregate(changed=Max("updated_at")),
     )
 )

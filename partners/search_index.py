@@ -33,6 +33,15 @@ class DirectoryFacet:
     prefetch: Callable = unchanged
     # A cheap value that changes when this facet's values may have changed.
     freshness: Callable[[], object] = field(default=lambda: None)
+    # URL values -> the values the ORM lookup reads, where they differ ("ja" -> True).
+    decode: Callable[[list[str]], list] = list
+
+    def narrow(self, queryset, values):
+        """Partners with any of `values` (as URLs name them) for this facet."""
+        lookup = f"{self.facet.orm_lookup}__in"
+        matching = self.annotate(Partner.objects.all()).filter(**{lookup: self.decode(values)})
+        # A subquery, so a lookup across a many-to-many relation repeats no partner.
+        return queryset.filter(pk__in=matching.values("pk"))
 
 
 _contributed: list[DirectoryFacet] = []
@@ -93,6 +102,19 @@ def live_partners():
     queryset = Partner.objects.live()
     for facet in directory_facets():
         queryset = facet.annotate(queryset)
+    return queryset
+
+
+def filtered_partners(filters):
+    """Live partners narrowed by the directory's facets, `filters` being facet param -> the
+    values the directory's URLs use (alternatives within a facet, facets combined): the same
+    facets and ORM lookups the database backend's facet table is built from, for the open data
+    (api/), which lists the registry without the search box's ranking."""
+    queryset = live_partners()
+    for facet in directory_facets():
+        values = filters.get(facet.facet.param)
+        if values:
+            queryset = facet.narrow(queryset, values)
     return queryset
 
 

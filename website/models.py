@@ -63,7 +63,7 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [*SECTION_PAGE_TYPES, "website.StandardPage"]
+    subpage_types = [*SECTION_PAGE_TYPES, "api.OpenDataPage", "website.StandardPage"]
     max_count = 1
 
     class Meta:

@@ -81,6 +81,9 @@ class ManifestAction(index.Indexed, ClusterableModel):
     member_partners = ParentalManyToManyField(
         Partner, verbose_name="Coalitiepartners", blank=True, related_name="coalition_actions"
     )
+    # For the open data's `gewijzigd_sinds` and Last-Modified; saving the action in the admin
+    # saves its targets with it, so a changed target counts as a change of the action.
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ManifestActionQuerySet.as_manager()
 

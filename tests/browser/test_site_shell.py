@@ -10,6 +10,11 @@ def test_home_page_loads_and_is_accessible(visit):
     expect(page.get_by_role("navigation", name="Hoofdmenu")).to_be_visible()
     expect(page.get_by_role("main")).to_be_visible()
     expect(page.get_by_role("contentinfo")).to_be_visible()
+    # The footer leads developers to the open data, a page that must be accessible too.
+    page.get_by_role("contentinfo").get_by_role("link", name="Open data").click()
+    expect(page.locator("h1")).to_have_text("Open data")
+    expect(page.get_by_role("table", name="Lijsten van de open data")).to_be_visible()
+    assert_accessible(page)
 
 
 def test_skip_link_moves_focus_to_the_content(visit):

@@ -19,6 +19,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from api.endpoints import endpoints as api_endpoints
 from campuses.models import CampusPage
 from core.models import Region
 from events.models import Audience, EventKind, EventPage, RegistrationMode
@@ -72,6 +73,8 @@ CALENDAR_PARAMS = ["weergave", "doelgroep", "soort", "regio", "campus", "vanaf",
 CALENDAR_PARAMS += ["pagina", "maand"]
 DIRECTORY_PARAMS = ["q", "soort", "regio", "sector", "niveau", "campus", "aanbod"]
 DIRECTORY_PARAMS += ["ondertekenaar", "sortering", "pagina"]
+# Every list of the open data takes its filters plus these (see api/endpoints.py).
+API_PARAMS = ["gewijzigd_sinds", "pagina", "per_pagina", "q", "onbekend"]
 SIGNATURE_FIELDS = ["organisation_name", "kind", "education_levels", "region", "website"]
 SIGNATURE_FIELDS += ["signer_name", "signer_role", "statement", "contact_email"]
 SIGNATURE_FIELDS += ["privacy_consent"]
@@ -110,6 +113,10 @@ ROUTE_NAMES = [
     "security_txt",
     "favicon",
     "health",
+    "api_index",
+    "api_openapi",
+    *[f"api_{endpoint.name}" for endpoint in api_endpoints()],
+    *[f"api_{endpoint.name}_csv" for endpoint in api_endpoints()],
 ]
 
 
@@ -259,7 +266,26 @@ def public_routes():
         Route("security_txt", reverse("security_txt")),
         Route("favicon", reverse("favicon")),
         Route("health", reverse("health")),
+        Route(
+            "api_index",
+            reverse("api:index"),
+            template=reverse("api:index") + "{}/",
+        ),
+        Route("api_openapi", reverse("api:openapi")),
     ]
+    for endpoint in api_endpoints():
+        params = [param.name for param in endpoint.all_params] + API_PARAMS
+        routes.append(
+            Route(
+                f"api_{endpoint.name}",
+                reverse("api:list", args=[endpoint.name]),
+                params,
+                template=with_slot(reverse("api:list", args=[endpoint.name]), endpoint.name),
+            )
+        )
+        routes.append(
+            Route(f"api_{endpoint.name}_csv", reverse("api:csv", args=[endpoint.name]), params)
+        )
     return {route.name: route for route in routes}
 
 
@@ -349,6 +375,8 @@ ROUTES_WITH_INPUTS = [
     "directory",
     "suggestions",
     "search",
+    *[f"api_{endpoint.name}" for endpoint in api_endpoints()],
+    *[f"api_{endpoint.name}_csv" for endpoint in api_endpoints()],
 ]
 
 

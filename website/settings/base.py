@@ -30,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Our apps from the top of the dependency order down (docs/architecture.md, "Layers").
 INSTALLED_APPS = [
     "website",
+    "api",
     "events",
     "manifest",
     "campuses",
@@ -206,6 +207,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 SIGNATURE_SUBMISSIONS_PER_HOUR = env_int("SIGNATURE_SUBMISSIONS_PER_HOUR", 5)
 # A teacher may register several classes for several events in one sitting.
 EVENT_REGISTRATIONS_PER_HOUR = env_int("EVENT_REGISTRATIONS_PER_HOUR", 20)
+# Requests to the open data (api/) per client IP per minute; then a 429 with Retry-After.
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120)
 
 # Campus calendar import (events/calendar_import.py, README "Calendar import"): what one
 # remote calendar may cost at most. Beyond a limit the import stops and changes nothing.

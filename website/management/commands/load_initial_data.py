@@ -7,6 +7,7 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from api.models import OpenDataPage
 from campuses import demo as campus_demo
 from campuses.initial_data import load_campuses
 from campuses.models import CampusIndexPage
@@ -32,7 +33,16 @@ MENU_PAGES = {
     "partners": PartnerIndexPage,
     "about": StandardPage,
 }
-SERVICE_PAGES = {"contact": StandardPage, "privacy": StandardPage, "accessibility": StandardPage}
+SERVICE_PAGES = {
+    "contact": StandardPage,
+    "privacy": StandardPage,
+    "accessibility": StandardPage,
+    "open_data": OpenDataPage,
+}
+# Service pages the footer links to through the site settings' extra links.
+FOOTER_PAGES = ["open_data"]
+# Page types whose body is written from the content file's sections.
+SECTION_BODY_TYPES = (StandardPage, OpenDataPage)
 # The site settings' important pages, by the key of the page in the content file.
 IMPORTANT_PAGES = {
     "manifest_page": "manifest",
@@ -93,6 +103,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Demo content was loaded before; what was deleted since stays deleted."
             )
+        self.created = set()
         with transaction.atomic():
             load_taxonomies(self.content)
             load_manifest(self.content)
@@ -166,11 +177,12 @@ class Command(BaseCommand):
             return existing  # an editor's own page at this address: leave it alone
         page = page_type(title=data["title"], slug=data["slug"], intro=data.get("intro", ""))
         page.show_in_menus = in_menu
-        if page_type is StandardPage:
+        if page_type in SECTION_BODY_TYPES:
             page.body = stream_from_sections(data.get("sections", []), self.content["site"])
         if page_type is ManifestPage:
             page.ambitions = [("ambition", text) for text in self.content["ambitions_2030"]]
             page.way_of_working = paragraphs_html(self.content["way_of_working"])
+        self.created.add(key)
         return publish_child(parent, page)
 
     def ensure_site_settings(self, home, pages):
@@ -181,6 +193,11 @@ class Command(BaseCommand):
                 setattr(important, field, pages[key])
         important.save()
         site_settings = SiteSettings.for_site(site)
+        # A footer link only to a page made just now: a link an editor removed stays removed.
+        for key in FOOTER_PAGES:
+            if key in self.created:
+                site_settings.service_links.append(("page", pages[key]))
+                site_settings.save()
         if site_settings.contact_email:
             return
         data = self.content["site"]

@@ -1,0 +1,276 @@
+"""What an endpoint of the open data is, described once: the index (`/api/`), the JSON and CSV
+views, the OpenAPI description and the "Open data" page all read these definitions, so the
+documentation cannot drift from what is served.
+
+An endpoint does not build its own queries: it hands its parameters to the filter form or
+query of the public page it mirrors (`EventIndexPage.sessions(form)`, the directory's facets,
+`InitiativeFilterForm`, ...), so the API filters exactly as the site does.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Callable
+
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.html import strip_tags
+from wagtail.images import get_image_model
+
+from core.forms import UNKNOWN_VALUE
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+# Excel in Dutch opens a file separated by semicolons in columns (it expects ";" because the
+# comma is the decimal sign); values inside one cell are joined with CELL_JOINER.
+CSV_SEPARATOR = ";"
+CELL_JOINER = " | "
+IMAGE_SPEC = "max-800x600"
+LOGO_SPEC = "max-240x120"
+# `gewijzigd_sinds` accepts moments in these years; further out is a typo or a probe.
+FIRST_YEAR, LAST_YEAR = 1970, 9998
+
+
+class InvalidParameters(Exception):
+    """Parameters the endpoint cannot answer: a 400 with these Dutch messages."""
+
+    def __init__(self, messages):
+        super().__init__(messages)
+        self.messages = list(messages)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of an item: its JSON name (English), its JSON schema and a Dutch description."""
+
+    name: str
+    schema: dict
+    description: str
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter (Dutch, as on the public pages)."""
+
+    name: str
+    description: str
+    schema: dict = field(default_factory=lambda: {"type": "string"})
+    multiple: bool = False
+
+
+STRING = {"type": "string"}
+TEXT_OR_NULL = {"type": ["string", "null"]}
+INTEGER = {"type": "integer"}
+INTEGER_OR_NULL = {"type": ["integer", "null"]}
+NUMBER_OR_NULL = {"type": ["number", "null"]}
+BOOLEAN = {"type": "boolean"}
+MOMENT = {"type": "string", "format": "date-time"}
+MOMENT_OR_NULL = {"type": ["string", "null"], "format": "date-time"}
+DAY_OR_NULL = {"type": ["string", "null"], "format": "date"}
+URL = {"type": "string", "format": "uri"}
+URL_OR_NULL = {"type": ["string", "null"], "format": "uri"}
+TERM = {
+    "type": "object",
+    "properties": {"slug": STRING, "name": STRING},
+    "required": ["slug", "name"],
+}
+TERMS = {"type": "array", "items": TERM}
+TERM_OR_NULL = {**TERM, "type": ["object", "null"]}
+REFERENCE = {
+    "type": "object",
+    "properties": {"id": INTEGER, "name": STRING, "url": URL_OR_NULL},
+    "required": ["id", "name"],
+}
+REFERENCES = {"type": "array", "items": REFERENCE}
+REFERENCE_OR_NULL = {**REFERENCE, "type": ["object", "null"]}
+
+
+def id_field(what):
+    return Field("id", INTEGER, f"Vast nummer van {what}; verandert nooit.")
+
+
+def updated_field():
+    return Field("updated_at", MOMENT, "Laatst gewijzigd (ISO 8601, UTC).")
+
+
+GEWIJZIGD_SINDS = Param(
+    "gewijzigd_sinds",
+    "Alleen wat op of na dit moment is gewijzigd: JJJJ-MM-DD of een ISO 8601-tijdstip "
+    "(zonder tijdzone: Nederlandse tijd).",
+    {"type": "string"},
+)
+PAGINA = Param("pagina", "Paginanummer, vanaf 1.", {"type": "integer", "minimum": 1})
+PER_PAGINA = Param(
+    "per_pagina",
+    f"Aantal items per pagina: 1 tot en met {MAX_PAGE_SIZE} (standaard {DEFAULT_PAGE_SIZE}).",
+    {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A list of public records.
+
+    `records(params)` returns the filtered public records as a queryset (raising
+    InvalidParameters for values it does not know); `item(obj, request)` the JSON of one;
+    `prepare(objects)` may add to a page of objects in bulk (progress of actions).
+    `changed` are the lookups of "last changed" moments: the newest is Last-Modified,
+    the first is what `gewijzigd_sinds` filters on.
+    """
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    # The filters, or a callable returning them (read when asked: other apps add facets).
+    params: tuple[Param, ...] | Callable[[], tuple[Param, ...]]
+    records: Callable[[dict], object]
+    item: Callable[[object, object], dict]
+    changed: tuple[str, ...]
+    order: tuple[str, ...] = ("pk",)
+    prepare: Callable[[list], list] = list
+
+    @property
+    def filters(self):
+        return tuple(self.params() if callable(self.params) else self.params)
+
+    @property
+    def all_params(self):
+        return (*self.filters, GEWIJZIGD_SINDS)
+
+    def select(self, params):
+        """The records narrowed by every parameter, in their stable order."""
+        records = self.records(params)
+        since = changed_since(params.get(GEWIJZIGD_SINDS.name))
+        if since is not None:
+            records = records.filter(**{f"{self.changed[0]}__gte": since})
+        return records.order_by(*self.order)
+
+    def last_modified(self, records):
+        """The newest change among `records` (one aggregate query), or None."""
+        found = records.order_by().aggregate(
+            **{f"changed_{number}": Max(lookup) for number, lookup in enumerate(self.changed)}
+        )
+        moments = [moment for moment in found.values() if moment is not None]
+        return max(moments) if moments else None
+
+
+_endpoints: dict[str, Endpoint] = {}
+
+
+def register(endpoint):
+    _endpoints[endpoint.name] = endpoint
+    return endpoint
+
+
+def endpoints():
+    return list(_endpoints.values())
+
+
+def get(name):
+    return _endpoints.get(name)
+
+
+def changed_since(value):
+    """The moment of `gewijzigd_sinds`, aware; None when not given."""
+    if value in (None, ""):
+        return None
+    message = (
+        f"{GEWIJZIGD_SINDS.name}: gebruik een datum (JJJJ-MM-DD) of een tijdstip "
+        "(ISO 8601, zoals 2027-03-15T09:00:00+01:00)."
+    )
+    try:
+        moment = parse_datetime(value)
+        day = None if moment else parse_date(value)
+    except ValueError:
+        raise InvalidParameters([message]) from None
+    if moment is None and day is None:
+        raise InvalidParameters([message])
+    year = (moment or day).year
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidParameters(
+            [f"{GEWIJZIGD_SINDS.name}: kies een moment tussen {FIRST_YEAR} en {LAST_YEAR}."]
+        )
+    if moment is None:
+        moment = datetime.datetime.combine(day, datetime.time.min)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, timezone.get_default_timezone())
+    return moment
+
+
+def validated_form(form_class, names, params):
+    """The filter form of a public page bound to the API's parameters `names`; an unknown or
+    malformed value is a 400 here, where the page ignores it with a notice."""
+    values = {name: params[name] for name in names if name in params}
+    form = form_class(values or None)
+    if values and form.notices:
+        raise InvalidParameters(form.notices)
+    return form
+
+
+def form_records(form_class, names, base):
+    """`records` for an endpoint that mirrors a page with a `core.forms.FilterForm`: the
+    page's own form narrows the page's own queryset (`base()`). `names` are the form's
+    filters the API offers (not its sorting or view switches)."""
+
+    def records(params):
+        return validated_form(form_class, names, params).filter(base())
+
+    return records
+
+
+def form_params(form_class, names, descriptions):
+    """The Params `names` of a filter form, described in Dutch (`descriptions`: name -> text,
+    else the form's label)."""
+    params = []
+    for name in names:
+        form_field = form_class.base_fields[name]
+        schema = {"type": "string"}
+        if form_field.__class__.__name__.endswith("DateField"):
+            schema = {"type": "string", "format": "date"}
+        params.append(Param(name, descriptions.get(name, form_field.label), schema))
+    return tuple(params)
+
+
+def unknown_value(label):
+    return f"{label}: {UNKNOWN_VALUE}"
+
+
+# --- helpers for items --------------------------------------------------------------------------
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url) if url else None
+
+
+def term(obj, name="name"):
+    return {"slug": obj.slug, "name": getattr(obj, name)} if obj is not None else None
+
+
+def terms(objects, name="name"):
+    return [term(obj, name) for obj in objects]
+
+
+def plain(html):
+    """Rich text as plain text: the open data carries no markup."""
+    return " ".join(strip_tags(html or "").split())
+
+
+def moment(value):
+    return value.isoformat() if value else None
+
+
+def number(value):
+    return float(value) if value is not None else None
+
+
+def rendition_url(request, image, spec):
+    """A rendition of `image` (never the original file), or None."""
+    if image is None:
+        return None
+    return absolute(request, image.get_rendition(spec).url)
+
+
+def with_renditions(spec):
+    """A queryset of images with the renditions of `spec`, for a Prefetch of an image field."""
+    return get_image_model().objects.prefetch_renditions(spec)

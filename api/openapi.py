@@ -1,0 +1,184 @@
+"""The OpenAPI 3.1 description of the open data, built from the endpoint definitions the views
+serve (api/endpoints.py), so it cannot say something the API does not do."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from . import endpoints as registry
+from .endpoints import CSV_SEPARATOR, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGINA, PER_PAGINA
+
+JSON = "application/json"
+CSV = "text/csv"
+
+
+def parameter(param):
+    schema = param.schema
+    if param.multiple:
+        schema = {"type": "array", "items": param.schema}
+    described = {
+        "name": param.name,
+        "in": "query",
+        "required": False,
+        "description": param.description,
+        "schema": schema,
+    }
+    if param.multiple:
+        described.update(style="form", explode=True)
+    return described
+
+
+def error_response(description, headers=None):
+    response = {
+        "description": description,
+        "content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+CACHE_HEADERS = {
+    "ETag": {"schema": {"type": "string"}, "description": "Stuur terug in If-None-Match."},
+    "Last-Modified": {
+        "schema": {"type": "string"},
+        "description": "Laatste wijziging; stuur terug in If-Modified-Since.",
+    },
+}
+COMMON_RESPONSES = {
+    "304": {"description": "Niet gewijzigd sinds If-None-Match / If-Modified-Since."},
+    "400": error_response("Onbekende parameter of waarde (melding in het Nederlands)."),
+    "404": error_response("Deze pagina van de lijst bestaat niet."),
+    "405": error_response("Alleen GET, HEAD en OPTIONS."),
+    "429": error_response(
+        "Te veel verzoeken.",
+        {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconden wachten."}},
+    ),
+}
+
+
+def item_schema(endpoint):
+    return {
+        "type": "object",
+        "properties": {
+            field.name: {**field.schema, "description": field.description}
+            for field in endpoint.fields
+        },
+        "required": [field.name for field in endpoint.fields],
+    }
+
+
+def page_schema(endpoint):
+    link = {"type": ["string", "null"], "format": "uri"}
+    return {
+        "type": "object",
+        "properties": {
+            "count": {"type": "integer", "description": "Aantal items in de hele lijst."},
+            "page": {"type": "integer"},
+            "page_size": {"type": "integer", "maximum": MAX_PAGE_SIZE},
+            "next": {**link, "description": "De volgende pagina; null op de laatste."},
+            "previous": link,
+            "results": {
+                "type": "array",
+                "items": {"$ref": f"#/components/schemas/{schema_name(endpoint)}"},
+            },
+        },
+        "required": ["count", "page", "page_size", "next", "previous", "results"],
+    }
+
+
+def schema_name(endpoint):
+    return endpoint.name.capitalize()
+
+
+def relative(url, base):
+    """A path relative to the server URL (the API's index), as OpenAPI paths are."""
+    return "/" + url[len(base) :] if url.startswith(base) else url
+
+
+def describe(request):
+    base = reverse("api:index")
+    paths = {
+        relative(base, base): {
+            "get": {
+                "summary": "Index: alle lijsten met hun adres en omschrijving.",
+                "operationId": "index",
+                "responses": {"200": {"description": "De index.", "content": {JSON: {}}}},
+            }
+        },
+        relative(reverse("api:openapi"), base): {
+            "get": {
+                "summary": "Deze beschrijving (OpenAPI 3.1).",
+                "operationId": "openapi",
+                "responses": {"200": {"description": "OpenAPI.", "content": {JSON: {}}}},
+            }
+        },
+    }
+    schemas = {
+        "Error": {
+            "type": "object",
+            "properties": {
+                "error": {
+                    "type": "object",
+                    "properties": {
+                        "status": {"type": "integer"},
+                        "message": {"type": "string"},
+                        "details": {"type": "array", "items": {"type": "string"}},
+                    },
+                    "required": ["status", "message", "details"],
+                }
+            },
+            "required": ["error"],
+        }
+    }
+    for endpoint in registry.endpoints():
+        filters = [parameter(param) for param in endpoint.all_params]
+        schemas[schema_name(endpoint)] = item_schema(endpoint)
+        paths[relative(reverse("api:list", args=[endpoint.name]), base)] = {
+            "get": {
+                "summary": endpoint.description,
+                "operationId": f"list_{endpoint.name}",
+                "parameters": [*filters, parameter(PAGINA), parameter(PER_PAGINA)],
+                "responses": {
+                    "200": {
+                        "description": f"Een pagina van de lijst {endpoint.title}.",
+                        "headers": CACHE_HEADERS,
+                        "content": {JSON: {"schema": page_schema(endpoint)}},
+                    },
+                    **COMMON_RESPONSES,
+                },
+            }
+        }
+        paths[relative(reverse("api:csv", args=[endpoint.name]), base)] = {
+            "get": {
+                "summary": f"{endpoint.title} als CSV: de hele lijst, zelfde filters.",
+                "operationId": f"csv_{endpoint.name}",
+                "parameters": filters,
+                "responses": {
+                    "200": {
+                        "description": f"UTF-8 met BOM, scheidingsteken '{CSV_SEPARATOR}'; "
+                        "kolommen zijn de velden van de JSON.",
+                        "headers": CACHE_HEADERS,
+                        "content": {CSV: {"schema": {"type": "string"}}},
+                    },
+                    **COMMON_RESPONSES,
+                },
+            }
+        }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": f"Open data van {settings.WAGTAIL_SITE_NAME}",
+            "version": "1",
+            "description": (
+                "Alleen-lezen open data. Lijsten tonen standaard "
+                f"{DEFAULT_PAGE_SIZE} items per pagina, hoogstens {MAX_PAGE_SIZE} "
+                f"(`{PER_PAGINA.name}`); `next` wijst naar de volgende pagina. "
+                f"Hoogstens {settings.API_REQUESTS_PER_MINUTE} verzoeken per minuut per "
+                "IP-adres (daarna 429 met Retry-After). CSV: UTF-8 met BOM, "
+                f"scheidingsteken '{CSV_SEPARATOR}'."
+            ),
+        },
+        "servers": [{"url": request.build_absolute_uri(base).rstrip("/")}],
+        "paths": paths,
+        "components": {"schemas": schemas},
+    }

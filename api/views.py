@@ -1,0 +1,259 @@
+"""The open data's views: the index, each list as JSON and as CSV, and the OpenAPI description.
+
+Every answer, errors included, is JSON (or CSV) with `Access-Control-Allow-Origin: *`, so any
+site can read it from a browser. Only GET and HEAD (and OPTIONS, for preflight) are served;
+each request counts against a per-minute limit per client IP (core.ratelimit), answered with
+a 429 in JSON and Retry-After. Lists carry their own ETag, Last-Modified and Cache-Control,
+and answer a repeated request with 304.
+"""
+
+import hashlib
+import json
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import content_disposition_header, http_date, quote_etag
+from django.views.decorators.csrf import csrf_exempt
+
+from core import ratelimit
+from core.exports import CSV_CONTENT_TYPE, csv_lines
+from core.links import live_page_url
+
+from . import endpoints as registry
+from .endpoints import (
+    CELL_JOINER,
+    CSV_SEPARATOR,
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    PAGINA,
+    PER_PAGINA,
+    InvalidParameters,
+    absolute,
+)
+from .models import OpenDataPage
+from .openapi import describe
+
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+RATE_WINDOW_SECONDS = 60
+CACHE_CONTROL = "public, max-age=60"
+CSV_CHUNK = 500
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+
+
+def to_json(data):
+    return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder, indent=1).encode()
+
+
+def error(status, message, details=(), **headers):
+    """A JSON error: {"error": {"status", "message", "details"}}, messages in Dutch."""
+    body = {"error": {"status": status, "message": message, "details": list(details)}}
+    response = HttpResponse(to_json(body), status=status, content_type=JSON_CONTENT_TYPE)
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+def api_view(view):
+    """Methods, rate limit and CORS for every view of the open data."""
+
+    @csrf_exempt  # nothing here reads a form; a POST gets its 405 in JSON, not a CSRF page
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method not in SAFE_METHODS:
+            response = error(
+                405,
+                "Deze methode kan hier niet: de open data zijn alleen te lezen (GET).",
+                Allow=", ".join(SAFE_METHODS),
+            )
+        elif request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = ", ".join(SAFE_METHODS)
+            response["Access-Control-Allow-Methods"] = ", ".join(SAFE_METHODS)
+            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
+            response["Access-Control-Max-Age"] = "86400"
+        elif not ratelimit.hit(
+            request, "api", settings.API_REQUESTS_PER_MINUTE, RATE_WINDOW_SECONDS
+        ):
+            retry_after = RATE_WINDOW_SECONDS - int(time.time()) % RATE_WINDOW_SECONDS
+            response = error(
+                429,
+                f"Te veel verzoeken: hoogstens {settings.API_REQUESTS_PER_MINUTE} per minuut. "
+                "Probeer het straks opnieuw.",
+                Retry_After=str(retry_after),
+            )
+        else:
+            try:
+                response = view(request, *args, **kwargs)
+            except InvalidParameters as invalid:
+                response = error(400, "Deze parameters kunnen we niet gebruiken.", invalid.messages)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
+        return response
+
+    return wrapped
+
+
+def conditional(request, body, content_type, last_modified=None, filename=None):
+    """`body` with its ETag, Last-Modified and Cache-Control; 304 when the client has it."""
+    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    # Whole seconds, as HTTP dates have them, so If-Modified-Since compares equal.
+    seconds = int(last_modified.timestamp()) if last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=seconds)
+    if response is None:
+        response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = etag
+    if seconds:
+        response["Last-Modified"] = http_date(seconds)
+    response["Cache-Control"] = CACHE_CONTROL
+    if filename and response.status_code == 200:
+        response["Content-Disposition"] = content_disposition_header(False, filename)
+    return response
+
+
+def check_names(params, allowed):
+    unknown = sorted(name for name in params if name not in allowed)
+    if unknown:
+        raise InvalidParameters(
+            [
+                f"Onbekende parameter: {name[:50]}. Deze lijst kent: {', '.join(allowed)}."
+                for name in unknown[:5]
+            ]
+        )
+
+
+def positive(params, param, default, highest=None):
+    value = params.get(param.name, "")
+    if value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1 or (highest is not None and number > highest):
+        bounds = f"1 tot en met {highest}" if highest else "een geheel getal vanaf 1"
+        raise InvalidParameters([f"{param.name}: kies {bounds}."])
+    return number
+
+
+def find(name):
+    endpoint = registry.get(name)
+    if endpoint is None:
+        raise LookupError(name)
+    return endpoint
+
+
+@api_view
+def index(request):
+    data = {
+        "name": f"Open data van {settings.WAGTAIL_SITE_NAME}",
+        "description": "Alleen-lezen JSON en CSV met de openbare gegevens van deze site. "
+        "Veldnamen zijn Engels, parameters en meldingen Nederlands.",
+        "documentation": absolute(request, live_page_url(OpenDataPage)),
+        "openapi": request.build_absolute_uri(reverse("api:openapi")),
+        "max_page_size": MAX_PAGE_SIZE,
+        "default_page_size": DEFAULT_PAGE_SIZE,
+        "csv_separator": CSV_SEPARATOR,
+        "rate_limit_per_minute": settings.API_REQUESTS_PER_MINUTE,
+        "endpoints": [
+            {
+                "name": endpoint.name,
+                "title": endpoint.title,
+                "description": endpoint.description,
+                "url": request.build_absolute_uri(reverse("api:list", args=[endpoint.name])),
+                "csv": request.build_absolute_uri(reverse("api:csv", args=[endpoint.name])),
+                "parameters": [param.name for param in endpoint.all_params],
+            }
+            for endpoint in registry.endpoints()
+        ],
+    }
+    return conditional(request, to_json(data), JSON_CONTENT_TYPE)
+
+
+@api_view
+def listing(request, name):
+    try:
+        endpoint = find(name)
+    except LookupError:
+        return not_found_response()
+    params = request.GET
+    check_names(params, [param.name for param in (*endpoint.all_params, PAGINA, PER_PAGINA)])
+    page = positive(params, PAGINA, 1)
+    size = positive(params, PER_PAGINA, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+    records = endpoint.select(params)
+    count = records.count()
+    start = (page - 1) * size
+    if page > 1 and start >= count:
+        return error(404, f"Pagina {page} bestaat niet; deze lijst heeft {count} items.")
+    objects = endpoint.prepare(list(records[start : start + size]))
+    data = {
+        "count": count,
+        "page": page,
+        "page_size": size,
+        "next": page_link(request, page + 1) if start + size < count else None,
+        "previous": page_link(request, page - 1) if page > 1 else None,
+        "results": [endpoint.item(obj, request) for obj in objects],
+    }
+    last_modified = endpoint.last_modified(records)
+    return conditional(request, to_json(data), JSON_CONTENT_TYPE, last_modified)
+
+
+def page_link(request, page):
+    params = request.GET.copy()
+    params[PAGINA.name] = str(page)
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+
+def cell(value):
+    """A JSON value as one spreadsheet cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dict):
+        for key in ("name", "title", "text"):
+            if key in value:
+                return cell(value[key])
+        return ", ".join(f"{key}: {cell(part)}" for key, part in value.items())
+    if isinstance(value, list):
+        return CELL_JOINER.join(cell(part) for part in value)
+    return value
+
+
+@api_view
+def listing_csv(request, name):
+    try:
+        endpoint = find(name)
+    except LookupError:
+        return not_found_response()
+    check_names(request.GET, [param.name for param in endpoint.all_params])
+    records = endpoint.select(request.GET)
+    names = [field.name for field in endpoint.fields]
+    rows = [names]
+    count = records.count()
+    for start in range(0, count, CSV_CHUNK):
+        for obj in endpoint.prepare(list(records[start : start + CSV_CHUNK])):
+            item = endpoint.item(obj, request)
+            rows.append([cell(item[name]) for name in names])
+    body = "".join(csv_lines(rows, delimiter=CSV_SEPARATOR)).encode()
+    return conditional(
+        request, body, CSV_CONTENT_TYPE, endpoint.last_modified(records), f"{name}.csv"
+    )
+
+
+@api_view
+def openapi(request):
+    return conditional(request, to_json(describe(request)), JSON_CONTENT_TYPE)
+
+
+def not_found_response():
+    return error(404, "Dit adres kent de open data niet. Zie de index voor alle lijsten.")
+
+
+@api_view
+def not_found(request, *args, **kwargs):
+    return not_found_response()

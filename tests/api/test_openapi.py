@@ -1,0 +1,50 @@
+"""The OpenAPI description is valid OpenAPI 3.1 and says what the API does."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from openapi_spec_validator import validate
+
+from api.endpoints import endpoints
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def spec(client, home_page):
+    response = client.get(reverse("api:openapi"))
+    assert response.status_code == 200
+    return json.loads(response.content)
+
+
+def test_the_description_is_valid_openapi_3_1(spec):
+    assert spec["openapi"].startswith("3.1")
+    validate(spec)
+
+
+def test_every_list_its_csv_and_every_parameter_are_described(spec):
+    for endpoint in endpoints():
+        listing = spec["paths"][f"/{endpoint.name}/"]["get"]
+        described = {param["name"] for param in listing["parameters"]}
+        assert described == {param.name for param in endpoint.all_params} | {
+            "pagina",
+            "per_pagina",
+        }
+        assert {"200", "304", "400", "405", "429"} <= set(listing["responses"])
+        assert f"/{endpoint.name}.csv" in spec["paths"]
+
+
+def test_items_have_exactly_the_described_fields(client, spec):
+    for endpoint in endpoints():
+        schema = spec["components"]["schemas"][endpoint.name.capitalize()]
+        url = reverse("api:list", args=[endpoint.name])
+        items = json.loads(client.get(url).content)["results"]
+        assert items, endpoint.name
+        for item in items:
+            assert set(item) == set(schema["properties"]), endpoint.name
+
+
+def test_the_server_url_leads_to_the_index(client, spec):
+    server = spec["servers"][0]["url"]
+    assert client.get(server + "/").status_code == 200
