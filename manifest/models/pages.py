@@ -86,12 +86,12 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
         entries = SitemapEntries(self, request)
         newest_approval = Signature.objects.approved().aggregate(newest=Max("moderated_at"))
         initiatives = Initiative.objects.filter(live=True).order_by("slug")
-        action_slugs = ManifestAction.objects.order_by("slug").values_list("slug", flat=True)
+        actions = ManifestAction.objects.order_by("slug").values_list("slug", "updated_at")
         return [
             *super().get_sitemap_urls(request),
             entries.route("signatories", lastmod=newest_approval["newest"]),
             entries.route("actions"),
-            *(entries.route("action_detail", slug) for slug in action_slugs),
+            *(entries.route("action_detail", slug, lastmod=updated) for slug, updated in actions),
             entries.at(
                 reverse("manifest:initiative_list"),
                 lastmod=initiatives.aggregate(newest=Max("updated_at"))["newest"],
