@@ -1,6 +1,15 @@
+import time
+
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import render
 from django.urls import reverse
+
+
+def is_admin_request(request):
+    return request.path.startswith(reverse("wagtailadmin_home"))
 
 
 class PublicRequestSizeLimitMiddleware:
@@ -14,7 +23,7 @@ class PublicRequestSizeLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and not request.path.startswith(reverse("wagtailadmin_home")):
+        if request.method == "POST" and not is_admin_request(request):
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
@@ -23,3 +32,75 @@ class PublicRequestSizeLimitMiddleware:
                 limit_mb = settings.PUBLIC_FORM_MAX_REQUEST_BYTES // (1024 * 1024)
                 return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's own policy for paths under the admin.
+
+    Public pages get CONTENT_SECURITY_POLICY; Wagtail's admin (page previews included)
+    ADMIN_CONTENT_SECURITY_POLICY, because its templates carry inline styles and scripts.
+    A view's own @csp decorators still win."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and is_admin_request(request):
+            return PolicyParts(
+                settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
+                parts.update,
+                parts.replace,
+                parts.nonce,
+            )
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Switch off the browser features in PERMISSIONS_POLICY for every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(_origin(origin) for origin in origins)})"
+            for feature, origins in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+def _origin(origin):
+    return origin if origin == "self" else f'"{origin}"'
+
+
+class AdminSessionIdleMiddleware:
+    """End a logged-in session after ADMIN_SESSION_IDLE_MINUTES without a request.
+
+    The time of the last request is kept in the session, written at most once a minute;
+    the session itself expires with it, so an abandoned session also dies in the database."""
+
+    SESSION_KEY = "last_activity"
+    WRITE_EVERY_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            self.check(request)
+        return self.get_response(request)
+
+    def check(self, request):
+        idle_seconds = settings.ADMIN_SESSION_IDLE_MINUTES * 60
+        now = int(time.time())
+        last = request.session.get(self.SESSION_KEY)
+        if last is not None and now - last > idle_seconds:
+            logout(request)
+            messages.info(
+                request,
+                f"U bent uitgelogd omdat u {settings.ADMIN_SESSION_IDLE_MINUTES} minuten niets "
+                "heeft gedaan. Log opnieuw in om verder te gaan.",
+            )
+        elif last is None or now - last >= self.WRITE_EVERY_SECONDS:
+            request.session[self.SESSION_KEY] = now
+            request.session.set_expiry(idle_seconds + self.WRITE_EVERY_SECONDS)

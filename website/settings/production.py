@@ -20,3 +20,6 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+
+# Superusers and Moderators log in with a second factor (README "Security").
+REQUIRE_2FA = env_bool("REQUIRE_2FA", True)
