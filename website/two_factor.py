@@ -26,15 +26,19 @@ from .middleware import is_admin_request
 BACKUP_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator-app"
 BACKUP_DEVICE_NAME = "Reservecodes"
-# Admin pages a user may open before the second factor; the set-up page only while the user
-# has no confirmed device, or anyone who knows the password could add their own.
+# Admin pages a user may open before the second factor, besides the step they are at. The
+# set-up page is open only while the user has no confirmed device, or anyone who knows the
+# password could add their own.
 OPEN_BEFORE_VERIFYING = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
-    "two_factor_verify",
 }
+WRONG_CODE = (
+    "Deze code klopt niet of is al gebruikt. Na een paar verkeerde codes moet u even wachten; "
+    "probeer het dan opnieuw met de volgende code."
+)
 
 
 def requires_two_factor(user):
@@ -62,10 +66,8 @@ class RequireTwoFactorMiddleware:
             and requires_two_factor(user)
         ):
             has_device = user_has_device(user, confirmed=True)
-            if _url_name(request) not in OPEN_BEFORE_VERIFYING | (
-                set() if has_device else {"two_factor_setup"}
-            ):
-                step = "two_factor_verify" if has_device else "two_factor_setup"
+            step = "two_factor_verify" if has_device else "two_factor_setup"
+            if _url_name(request) not in OPEN_BEFORE_VERIFYING | {step}:
                 return redirect_to_login(request.get_full_path(), reverse(step))
         return self.get_response(request)
 
@@ -112,14 +114,14 @@ def setup(request):
         if form.is_valid() and device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
-            codes = _new_backup_codes(user)
+            codes = new_backup_codes(user)
             otp_login(request, device)
             return render(
                 request,
                 "website/two_factor/setup_done.html",
                 {"codes": codes, "next": _next_url(request)},
             )
-        form.add_error("token", "Deze code klopt niet. Controleer de tijd op uw telefoon.")
+        form.add_error("token", WRONG_CODE)
     secret = base64.b32encode(device.bin_key).decode()
     context = {
         "form": form,
@@ -131,7 +133,7 @@ def setup(request):
     return render(request, "website/two_factor/setup.html", context, status=status)
 
 
-def _new_backup_codes(user):
+def new_backup_codes(user):
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
@@ -150,7 +152,7 @@ def verify(request):
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("token", "Deze code klopt niet of is al gebruikt. Probeer de volgende code.")
+        form.add_error("token", WRONG_CODE)
     status = 400 if form.errors else 200
     return render(
         request,
