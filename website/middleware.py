@@ -37,13 +37,20 @@ class PublicRequestSizeLimitMiddleware:
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware with the admin's own policy for paths under the admin.
 
-    Public pages get CONTENT_SECURITY_POLICY; Wagtail's admin (page previews included)
-    ADMIN_CONTENT_SECURITY_POLICY, because its templates carry inline styles and scripts.
-    A view's own @csp decorators still win."""
+    Public pages get CONTENT_SECURITY_POLICY; Wagtail's admin ADMIN_CONTENT_SECURITY_POLICY,
+    because its templates carry inline styles and scripts. A page preview is a public page
+    rendered through the middleware again with the page's own path (Wagtail's
+    `make_preview_request`): it keeps the public policy, so the preview shows what the
+    policy blocks, but may be framed by the admin. A view's own @csp decorators still win."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_request(request):
+        if report_only or parts.config is not None:
+            return parts
+        if getattr(request, "is_preview", False):
+            replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
+            return PolicyParts(parts.config, parts.update, replace, parts.nonce)
+        if is_admin_request(request):
             return PolicyParts(
                 settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
                 parts.update,

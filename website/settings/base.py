@@ -229,6 +229,9 @@ AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 AXES_LOCKOUT_CALLABLE = "website.login_attempts.locked_out"
 AXES_VERBOSE = False
+# Failed attempts are kept only as long as they count; successful logins are not logged (the
+# IP addresses of staff are personal data we have no use for).
+AXES_DISABLE_ACCESS_LOG = True
 
 # Two-factor login (django-otp: an authenticator app, plus backup codes). With REQUIRE_2FA
 # on (the default of production.py) superusers and Moderators reach the admin only after a
