@@ -98,10 +98,9 @@ class AdminSessionIdleMiddleware:
         return self.get_response(request)
 
     def check(self, request):
-        idle_seconds = settings.ADMIN_SESSION_IDLE_MINUTES * 60
         now = int(time.time())
         last = request.session.get(self.SESSION_KEY)
-        if last is not None and now - last > idle_seconds:
+        if last is not None and now - last > settings.ADMIN_SESSION_IDLE_MINUTES * 60:
             logout(request)
             messages.info(
                 request,
@@ -109,5 +108,15 @@ class AdminSessionIdleMiddleware:
                 "heeft gedaan. Log opnieuw in om verder te gaan.",
             )
         elif last is None or now - last >= self.WRITE_EVERY_SECONDS:
-            request.session[self.SESSION_KEY] = now
-            request.session.set_expiry(idle_seconds + self.WRITE_EVERY_SECONDS)
+            self.touch(request.session)
+
+    @classmethod
+    def touch(cls, session):
+        session[cls.SESSION_KEY] = int(time.time())
+        session.set_expiry(settings.ADMIN_SESSION_IDLE_MINUTES * 60 + cls.WRITE_EVERY_SECONDS)
+
+
+def start_idle_clock(sender, request, user, **kwargs):
+    """At log-in, so the first requests after it need not write the session again."""
+    if request is not None and hasattr(request, "session"):
+        AdminSessionIdleMiddleware.touch(request.session)

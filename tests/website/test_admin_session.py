@@ -46,3 +46,8 @@ def test_the_idle_time_comes_from_the_settings(editor_client, settings):
     settings.ADMIN_SESSION_IDLE_MINUTES = 5
     idle_for(editor_client, 6)
     assert editor_client.get(reverse("wagtailadmin_home")).status_code == 302
+
+
+def test_the_idle_clock_starts_at_log_in(client, db):
+    client.force_login(user_with_role(REDACTEUR, "redacteur"))
+    assert time.time() - client.session[KEY] < 60

@@ -2,7 +2,10 @@
 superusers when REQUIRE_2FA is on; codes computed here from the device's key, as an
 authenticator app does."""
 
+import io
+
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
@@ -140,3 +143,13 @@ def test_without_require_2fa_nobody_is_asked(client, moderator, settings):
 def test_the_public_site_does_not_ask(client, moderator, home_page):
     client.force_login(moderator)
     assert client.get(home_page.url).status_code == 200
+
+
+def test_reset_two_factor_sends_the_user_to_set_up_again(client, moderator):
+    with_app(moderator)
+    new_backup_codes(moderator)
+    call_command("reset_two_factor", "moderator", stdout=io.StringIO())
+    client.force_login(moderator)
+    assert client.get(reverse(ADMIN))["Location"].startswith(reverse("two_factor_setup"))
+    with pytest.raises(CommandError):
+        call_command("reset_two_factor", "niemand")
