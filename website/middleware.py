@@ -1,6 +1,15 @@
+import time
+
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import render
 from django.urls import reverse
+
+
+def is_admin_request(request):
+    return request.path.startswith(reverse("wagtailadmin_home"))
 
 
 class PublicRequestSizeLimitMiddleware:
@@ -14,7 +23,7 @@ class PublicRequestSizeLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and not request.path.startswith(reverse("wagtailadmin_home")):
+        if request.method == "POST" and not is_admin_request(request):
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
@@ -23,3 +32,91 @@ class PublicRequestSizeLimitMiddleware:
                 limit_mb = settings.PUBLIC_FORM_MAX_REQUEST_BYTES // (1024 * 1024)
                 return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's own policy for paths under the admin.
+
+    Public pages get CONTENT_SECURITY_POLICY; Wagtail's admin ADMIN_CONTENT_SECURITY_POLICY,
+    because its templates carry inline styles and scripts. A page preview is a public page
+    rendered through the middleware again with the page's own path (Wagtail's
+    `make_preview_request`): it keeps the public policy, so the preview shows what the
+    policy blocks, but may be framed by the admin. A view's own @csp decorators still win."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only or parts.config is not None:
+            return parts
+        if getattr(request, "is_preview", False):
+            replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
+            return PolicyParts(parts.config, parts.update, replace, parts.nonce)
+        if is_admin_request(request):
+            return PolicyParts(
+                settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
+                parts.update,
+                parts.replace,
+                parts.nonce,
+            )
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    """Switch off the browser features in PERMISSIONS_POLICY for every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(_origin(origin) for origin in origins)})"
+            for feature, origins in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+def _origin(origin):
+    return origin if origin == "self" else f'"{origin}"'
+
+
+class AdminSessionIdleMiddleware:
+    """End a logged-in session after ADMIN_SESSION_IDLE_MINUTES without a request.
+
+    The time of the last request is kept in the session, written at most once a minute;
+    the session itself expires with it, so an abandoned session also dies in the database."""
+
+    SESSION_KEY = "last_activity"
+    WRITE_EVERY_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            self.check(request)
+        return self.get_response(request)
+
+    def check(self, request):
+        now = int(time.time())
+        last = request.session.get(self.SESSION_KEY)
+        if last is not None and now - last > settings.ADMIN_SESSION_IDLE_MINUTES * 60:
+            logout(request)
+            messages.info(
+                request,
+                f"U bent uitgelogd omdat u {settings.ADMIN_SESSION_IDLE_MINUTES} minuten niets "
+                "heeft gedaan. Log opnieuw in om verder te gaan.",
+            )
+        elif last is None or now - last >= self.WRITE_EVERY_SECONDS:
+            self.touch(request.session)
+
+    @classmethod
+    def touch(cls, session):
+        session[cls.SESSION_KEY] = int(time.time())
+        session.set_expiry(settings.ADMIN_SESSION_IDLE_MINUTES * 60 + cls.WRITE_EVERY_SECONDS)
+
+
+def start_idle_clock(sender, request, user, **kwargs):
+    """At log-in, so the first requests after it need not write the session again."""
+    if request is not None and hasattr(request, "session"):
+        AdminSessionIdleMiddleware.touch(request.session)

@@ -1,4 +1,5 @@
 import json
+import re
 
 from django import template
 from django.conf import settings
@@ -6,6 +7,8 @@ from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.embeds.embeds import get_embed
+from wagtail.embeds.exceptions import EmbedException
 
 from .. import images, sections
 from ..models import ImportantPages, ShareSettings
@@ -24,6 +27,22 @@ def geo_coordinates(latitude, longitude):
     if latitude is None or longitude is None:
         return None
     return {"@type": "GeoCoordinates", "latitude": float(latitude), "longitude": float(longitude)}
+
+
+YOUTUBE_PLAYER = re.compile(r"https?://(?:www\.)?youtube\.com/embed/")
+
+
+@register.simple_tag
+def video_embed(value):
+    """The embed of a video block, with YouTube's player on its privacy-enhanced domain
+    (youtube-nocookie.com, which the Content-Security-Policy allows); None when the provider
+    cannot tell us. Templates show it only after a click (blocks/embed_block.html)."""
+    try:
+        embed = get_embed(value.url, value.max_width, value.max_height)
+    except EmbedException:
+        return None
+    embed.html = YOUTUBE_PLAYER.sub("https://www.youtube-nocookie.com/embed/", embed.html)
+    return embed
 
 
 @register.filter

@@ -32,4 +32,20 @@
   }
 
   document.querySelectorAll("[data-main-nav]").forEach(initMainNav);
+
+  // Embedded videos load only after a click: until then the video site learns nothing.
+  function initVideo(figure) {
+    var player = figure.querySelector("template[data-video-player]");
+    var play = figure.querySelector("[data-video-play]");
+    if (!player || !play) return;
+    play.hidden = false;
+    play.addEventListener("click", function () {
+      figure.insertBefore(player.content.cloneNode(true), player);
+      play.remove();
+      var frame = figure.querySelector("iframe");
+      if (frame) frame.focus();
+    });
+  }
+
+  document.querySelectorAll("[data-video]").forEach(initVideo);
 })();

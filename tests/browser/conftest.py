@@ -1,7 +1,8 @@
 """Playwright against Debian's Chromium and pytest-django's live server on a free loopback port.
 
 axe-core (bundled by axe-playwright-python) checks every page a test visits through
-`visit()`; serious and critical violations fail the test.
+`visit()`; serious and critical violations fail the test. Whatever the browser refuses under
+the Content-Security-Policy, on any page of a test, fails it too.
 """
 
 import os
@@ -62,8 +63,19 @@ def page(browser):
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
     context.set_default_timeout(10_000)
     page = context.new_page()
+    # Chromium reports each thing the Content-Security-Policy blocks on the console.
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{message.location.get('url')}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert not refused, "The Content-Security-Policy blocked:\n" + "\n".join(refused)
 
 
 def assert_accessible(page):

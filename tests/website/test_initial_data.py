@@ -1,8 +1,9 @@
 import json
 
+import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
 from core.models import Region
@@ -103,3 +104,11 @@ def test_ensure_admin_prints_a_generated_password_once(db, settings, capsys):
     assert get_user_model().objects.get(username="admin").check_password(password)
     call_command("ensure_admin")
     assert password not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("weak", ["admin", "12345678901234", "wachtwoord", "password1234"])
+def test_ensure_admin_refuses_a_weak_password(db, settings, weak):
+    settings.ADMIN_PASSWORD = weak
+    with pytest.raises(CommandError, match="ADMIN_PASSWORD is too weak"):
+        call_command("ensure_admin")
+    assert not get_user_model().objects.filter(username="admin").exists()

@@ -57,3 +57,11 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(db):
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] == 20000
     assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_production_requires_two_factor_login_unless_turned_off():
+    script = "from django.conf import settings; print(settings.REQUIRE_2FA)"
+    key = secrets.token_urlsafe(64)
+    assert manage("shell", "-c", script, SECRET_KEY=key).stdout.split()[-1] == "True"
+    turned_off = manage("shell", "-c", script, SECRET_KEY=key, REQUIRE_2FA="false")
+    assert turned_off.stdout.split()[-1] == "False"

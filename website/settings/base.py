@@ -4,6 +4,7 @@ DEBUG is off and every secret or host name comes from the environment; dev.py an
 relax what they need, production.py adds the hardening `check --deploy` asks for.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,10 +61,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Admin hardening (issue 12): see "Admin hardening and CSP" below.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "website.middleware.ContentSecurityPolicyMiddleware",
+    "website.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -71,10 +79,15 @@ MIDDLEWARE = [
     "website.middleware.PublicRequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "website.middleware.AdminSessionIdleMiddleware",
+    "website.two_factor.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.ratelimit.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -128,7 +141,10 @@ CACHES["ratelimit"] = ratelimit_cache(CACHES["default"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -228,6 +244,105 @@ CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("CALENDAR_IMPORT_ALLOW_PRIVAT
 
 # Published in /.well-known/security.txt (RFC 9116).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@noord-holland.nl")
+
+# --- Admin hardening and CSP (issue 12) -----------------------------------------------------
+# README "Security" describes these; docs/architecture.md "Admin hardening" the code.
+
+# Lock-out after failed logins (django-axes): AXES_FAILURE_LIMIT failures for one user name
+# from one address, or AXES_IP_FAILURE_LIMIT from one address for any names, lock that
+# address out for AXES_COOLOFF_MINUTES (website.login_attempts.LoginAttemptHandler). A
+# successful login does not forgive earlier failures, so an attacker cannot reset the count
+# by logging in to an account of their own between guesses.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "website.login_attempts.LoginAttemptHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 20)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "website.login_attempts.locked_out"
+AXES_VERBOSE = False
+# Failed attempts are kept only as long as they count; successful logins are not logged (the
+# IP addresses of staff are personal data we have no use for).
+AXES_DISABLE_ACCESS_LOG = True
+
+# Two-factor login (django-otp: an authenticator app, plus backup codes). With REQUIRE_2FA
+# on (the default of production.py) superusers and Moderators reach the admin only after a
+# second factor; other staff may set one up.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
+TWO_FACTOR_REQUIRED_GROUPS = ["Moderator"]
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Staff sessions end after this many idle minutes (website.middleware).
+ADMIN_SESSION_IDLE_MINUTES = env_int("ADMIN_SESSION_IDLE_MINUTES", 30)
+
+# Content-Security-Policy (django-csp). Public pages: only our own files, no inline script
+# or style, and no nonce, so a page stays valid when the full-page cache replays it. The
+# Wagtail admin (and its previews) runs under ADMIN_CONTENT_SECURITY_POLICY, chosen by
+# website.middleware.ContentSecurityPolicyMiddleware, because Wagtail's own templates use
+# inline styles and a few inline scripts.
+VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": VIDEO_FRAME_SOURCES,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
+        "media-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # The page preview shows the site inside the admin.
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Browser features the site never uses, switched off for every page and any embedded frame
+# (the video players keep fullscreen and autoplay after a click).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "ambient-light-sensor": [],
+    "autoplay": ["self", *VIDEO_FRAME_SOURCES],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "fullscreen": ["self", *VIDEO_FRAME_SOURCES],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "interest-cohort": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# --- end of admin hardening and CSP --------------------------------------------------------
 
 LOGGING = {
     "version": 1,

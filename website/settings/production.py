@@ -26,3 +26,6 @@ CSRF_COOKIE_HTTPONLY = True
 # a failure.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 # --- end issue 15: health --------------------------------------------------------------------
+
+# Superusers and Moderators log in with a second factor (README "Security").
+REQUIRE_2FA = env_bool("REQUIRE_2FA", True)

@@ -2,7 +2,9 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 USERNAME = "admin"
 
@@ -10,7 +12,8 @@ USERNAME = "admin"
 class Command(BaseCommand):
     help = (
         "Create the 'admin' superuser if it does not exist yet. The password comes from "
-        "ADMIN_PASSWORD, or is generated and printed once. An existing account is left alone."
+        "ADMIN_PASSWORD, or is generated and printed once. An existing account is left alone. "
+        "A weak ADMIN_PASSWORD is refused by the same password rules as the admin's."
     )
 
     def handle(self, *args, **options):
@@ -18,7 +21,15 @@ class Command(BaseCommand):
         if user_model.objects.filter(username=USERNAME).exists():
             self.stdout.write(f"Superuser '{USERNAME}' exists; its password is unchanged.")
             return
-        password = settings.ADMIN_PASSWORD or secrets.token_urlsafe(12)
+        password = settings.ADMIN_PASSWORD or secrets.token_urlsafe(16)
+        try:
+            validate_password(password, user_model(username=USERNAME))
+        except ValidationError as error:
+            raise CommandError(
+                "ADMIN_PASSWORD is too weak; no account was created. "
+                + " ".join(error.messages)
+                + " Choose a longer password, or leave ADMIN_PASSWORD empty to get a generated one."
+            ) from error
         user_model.objects.create_superuser(USERNAME, email="", password=password)
         if settings.ADMIN_PASSWORD:
             self.stdout.write(

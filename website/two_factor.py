@@ -1,0 +1,162 @@
+"""Two-factor login for the admin (django-otp: an authenticator app plus backup codes).
+
+With REQUIRE_2FA on, a superuser or a member of TWO_FACTOR_REQUIRED_GROUPS reaches the admin
+only after entering a code from their authenticator app (or a backup code) once per session;
+one without an app yet is sent to set one up first. Any staff member who set up an app is
+asked for its code too. Only the log-in, log-out, set-up and verify pages are open before.
+"""
+
+import base64
+
+import segno
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .middleware import is_admin_request
+
+BACKUP_CODE_COUNT = 10
+APP_DEVICE_NAME = "Authenticator-app"
+BACKUP_DEVICE_NAME = "Reservecodes"
+# Admin pages a user may open before the second factor, besides the step they are at. The
+# set-up page is open only while the user has no confirmed device, or anyone who knows the
+# password could add their own.
+OPEN_BEFORE_VERIFYING = {
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+}
+WRONG_CODE = (
+    "Deze code klopt niet of is al gebruikt. Na een paar verkeerde codes moet u even wachten; "
+    "probeer het dan opnieuw met de volgende code."
+)
+
+
+def requires_two_factor(user):
+    """Whether this user must use a second factor: by role, or because they set one up."""
+    if not settings.REQUIRE_2FA or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if user.groups.filter(name__in=settings.TWO_FACTOR_REQUIRED_GROUPS).exists():
+        return True
+    return user_has_device(user, confirmed=True)
+
+
+class RequireTwoFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            settings.REQUIRE_2FA
+            and user.is_authenticated
+            and not user.is_verified()
+            and is_admin_request(request)
+            and requires_two_factor(user)
+        ):
+            has_device = user_has_device(user, confirmed=True)
+            step = "two_factor_verify" if has_device else "two_factor_setup"
+            if _url_name(request) not in OPEN_BEFORE_VERIFYING | {step}:
+                return redirect_to_login(request.get_full_path(), reverse(step))
+        return self.get_response(request)
+
+
+def _url_name(request):
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label="Code",
+        max_length=16,
+        help_text="De zescijferige code uit uw authenticator-app.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def clean_token(self):
+        return "".join(self.cleaned_data["token"].split())
+
+
+def _next_url(request):
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+        return url
+    return reverse("wagtailadmin_home")
+
+
+def setup(request):
+    """Step one for a user without a second factor: scan the code, enter a code to confirm."""
+    user = request.user
+    if user_has_device(user, confirmed=True):
+        messages.info(request, "U heeft tweestapsverificatie al ingesteld.")
+        return redirect(_next_url(request))
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid() and device.verify_token(form.cleaned_data["token"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            codes = new_backup_codes(user)
+            otp_login(request, device)
+            return render(
+                request,
+                "website/two_factor/setup_done.html",
+                {"codes": codes, "next": _next_url(request)},
+            )
+        form.add_error("token", WRONG_CODE)
+    secret = base64.b32encode(device.bin_key).decode()
+    context = {
+        "form": form,
+        "qr_code": segno.make(device.config_url, error="m").svg_inline(scale=4),
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "next": _next_url(request),
+    }
+    status = 400 if form.errors else 200
+    return render(request, "website/two_factor/setup.html", context, status=status)
+
+
+def new_backup_codes(user):
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def verify(request):
+    """Step two of every log-in for a user with a second factor."""
+    user = request.user
+    if user.is_verified():
+        return redirect(_next_url(request))
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        form.add_error("token", WRONG_CODE)
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "website/two_factor/verify.html",
+        {"form": form, "next": _next_url(request)},
+        status=status,
+    )
