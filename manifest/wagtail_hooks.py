@@ -3,10 +3,17 @@ initiatives, and the moderation of signatures. Indexed snippets are searched thr
 Wagtail's search index over all their search_fields: the viewsets set no field list, which
 the SQLite full-text backend cannot restrict a query to."""
 
+from django.contrib.admin.utils import quote
 from django.db.models import Prefetch
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import (
+    Column,
+    DateColumn,
+    StatusTagColumn,
+    TitleColumn,
+    UpdatedAtColumn,
+)
 from wagtail.images import get_image_model
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -67,7 +74,20 @@ class ManifestActionViewSet(SnippetViewSet):
     model = ManifestAction
     icon = "tasks"
     menu_label = "Acties"
-    list_display = ["agenda_number", "title", "line", "coalition_code", "status"]
+    list_display = [
+        "agenda_number",
+        # The title links to the editor too, not only the number in the first column.
+        TitleColumn(
+            "title",
+            label="Titel",
+            get_url=lambda action: reverse(
+                "wagtailsnippets_manifest_manifestaction:edit", args=[quote(action.pk)]
+            ),
+        ),
+        "line",
+        "coalition_code",
+        "status",
+    ]
     list_filter = ["line", "status"]
     ordering = ["line__sort_order", "agenda_number"]
     inspect_view_enabled = True
