@@ -5,11 +5,11 @@ import logging
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core import mail
 from core.pages import subpage_url
 from core.tokens import hash_token, new_token
 
@@ -165,7 +165,7 @@ def _send(registration, template, subject, **context):
         },
     )
     try:
-        send_mail(subject, body, None, [registration.email])
+        mail.send(subject, body, [registration.email])
     except Exception:  # the registration stands whatever the mail server does
         logger.exception("Could not send %s for registration %s", template, registration.pk)
         return False

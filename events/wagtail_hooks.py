@@ -5,9 +5,12 @@ from every event in the page explorer. Who sees which registrations is decided b
 from urllib.parse import urlencode
 
 import django_filters
+from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -15,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from core.permissions import RowPermissionViewSetMixin
 from core.viewsets import SnippetViewSet
 
-from .models import EventPage, Registration, RegistrationMode
+from .models import EventPage, Registration, RegistrationMode, RegistrationState
 from .permissions import RegistrationPermissionPolicy
 from .registration import promote_waitlist
 
@@ -118,6 +121,34 @@ def registrations_header_button(page, user, view_name, next_url=None):
         Button(button.label, url=button.url, icon_name="group", priority=60)
         for button in registrations_button(page, user)
     )
+
+
+class WaitlistPanel(Component):
+    """On the dashboard of staff who see registrations: how many wait for a place on dates
+    still to come, counted within the user's rights (a coordinator: their campus's events)."""
+
+    name = "registrations_on_waitlist"
+    template_name = "events/admin/waitlist_panel.html"
+    order = 60
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        waiting = (
+            registration_policy()
+            .instances_user_has_any_permission_for(self.user, ["view"])
+            .filter(state=RegistrationState.WAITLISTED, session__ends_at__gte=timezone.now())
+        )
+        counts = waiting.aggregate(count=Count("pk"), events=Count("event", distinct=True))
+        list_url = reverse("wagtailsnippets_events_registration:list")
+        return counts | {"list_url": f"{list_url}?state={RegistrationState.WAITLISTED}"}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waitlist_panel(request, panels):
+    if registration_policy().user_has_permission(request.user, "view"):
+        panels.append(WaitlistPanel(request.user))
 
 
 @hooks.register("after_edit_snippet")
