@@ -11,7 +11,6 @@ from core.models import MailSettings
 from events.factories import RegistrationFactory
 from events.models import RegistrationState
 from tests.core.conftest import moderate, sign, sign_and_confirm
-from tests.events.conftest import calendar, make_event  # noqa: F401
 from tests.manifest.test_signature_admin import user_in
 
 
