@@ -42,6 +42,7 @@ from .moderation import (
     can_moderate,
     truncated_statement,
 )
+from .signing import PROPOSED_LOGO_COLLECTION
 
 
 class RegionViewSet(SnippetViewSet):
@@ -221,3 +222,10 @@ def register_signature_log_actions(actions):
     actions.register_action(
         LOG_RESEND, "Bevestigingsmail opnieuw verstuurd", "Bevestigingsmail opnieuw verstuurd"
     )
+
+
+@hooks.register("construct_image_chooser_queryset")
+def hide_proposed_logos(images, request):
+    # Logos that signers sent in are not for editors to choose until a moderator approves them
+    # (they then move to the logo collection); a rejected one is deleted (issue 13).
+    return images.exclude(collection__name=PROPOSED_LOGO_COLLECTION)
