@@ -58,7 +58,10 @@ class SafeSpreadsheetExportMixin:
 
 class IndexView(SafeSpreadsheetExportMixin, snippets.IndexView):
     """A snippet listing whose downloads are buttons in its header, Excel first, instead of
-    entries in the "..." menu, where staff did not find them (issue 13)."""
+    entries in the "..." menu, where staff did not find them (issue 13). A search also offers
+    the other search areas with their counts (core/search_areas.py)."""
+
+    show_other_searches = True
 
     @cached_property
     def header_buttons(self):

@@ -16,6 +16,7 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.permissions import RowPermissionViewSetMixin
+from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
 
 from .models import EventPage, Registration, RegistrationMode, RegistrationState
@@ -96,6 +97,11 @@ class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
 
 
 register_snippet(RegistrationViewSet)
+
+
+@hooks.register("register_admin_search_area")
+def registration_search_area():
+    return SnippetSearchArea(Registration.snippet_viewset, order=240)
 
 
 def registrations_url(event):

@@ -20,6 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.models import Region
+from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
 
 from .models import ActionLine, Initiative, ManifestAction, Signature, SignatureState, Theme
@@ -229,3 +230,18 @@ def hide_proposed_logos(images, request):
     # Logos that signers sent in are not for editors to choose until a moderator approves them
     # (they then move to the logo collection); a rejected one is deleted (issue 13).
     return images.exclude(collection__name=PROPOSED_LOGO_COLLECTION)
+
+
+@hooks.register("register_admin_search_area")
+def initiative_search_area():
+    return SnippetSearchArea(Initiative.snippet_viewset, order=210)
+
+
+@hooks.register("register_admin_search_area")
+def action_search_area():
+    return SnippetSearchArea(ManifestAction.snippet_viewset, order=220)
+
+
+@hooks.register("register_admin_search_area")
+def signature_search_area():
+    return SnippetSearchArea(Signature.snippet_viewset, order=230)
