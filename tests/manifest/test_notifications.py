@@ -90,3 +90,13 @@ def test_a_page_waiting_in_the_workflow_is_mailed_to_its_approvers_in_dutch(
     assert to_redacteur, [m.to for m in mail.outbox]
     assert "goedkeuring" in to_redacteur[0].subject.lower(), to_redacteur[0].subject
     assert not [m for m in mail.outbox if moderator.email in m.to]
+
+
+def test_a_redacteur_sets_the_reply_to_address(client, redacteur):
+    client.force_login(redacteur)
+    site = Site.objects.get(is_default_site=True)
+    url = reverse("wagtailsettings:edit", args=["core", "mailsettings", site.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"reply_to_email": "redactie@provincie.example.nl"})
+    assert response.status_code == 302
+    assert MailSettings.for_site(site).reply_to_email == "redactie@provincie.example.nl"
