@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site, Workflow
 
 from core.models import MailSettings
-from events.factories import RegistrationFactory
+from events.factories import EventIndexPageFactory, OnSiteEventFactory, RegistrationFactory
 from events.models import RegistrationState
 from tests.core.conftest import moderate, sign, sign_and_confirm
 from tests.manifest.test_signature_admin import user_in
@@ -64,9 +64,10 @@ def test_without_a_reply_to_setting_none_is_sent(db, client):
     assert mail.outbox[-1].reply_to == []
 
 
-def test_the_dashboard_counts_what_waits_for_each_role(client, moderator, redacteur, make_event):
+def test_the_dashboard_counts_what_waits_for_each_role(client, moderator, redacteur, home_page):
     sign_and_confirm(client, "Duinzicht Elektrotechniek")
-    event = make_event(on_site=True, capacity=5)
+    calendar = EventIndexPageFactory(parent=home_page, title="Testagenda", slug="testagenda")
+    event = OnSiteEventFactory(parent=calendar, capacity=5)
     RegistrationFactory(event=event, persons=5)
     RegistrationFactory(event=event, persons=2, state=RegistrationState.WAITLISTED)
     client.force_login(moderator)
