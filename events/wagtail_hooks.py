@@ -19,7 +19,7 @@ from core.permissions import RowPermissionViewSetMixin
 from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
 
-from .models import EventPage, Registration, RegistrationMode, RegistrationState
+from .models import EventPage, EventSession, Registration, RegistrationMode, RegistrationState
 from .permissions import RegistrationPermissionPolicy
 from .registration import promote_waitlist
 
@@ -36,15 +36,29 @@ def events_with_visible_registrations(request):
     return registration_policy().events_user_may_view(request.user).order_by("title")
 
 
+def sessions_with_visible_registrations(request):
+    events = registration_policy().events_user_may_view(request.user)
+    return (
+        EventSession.objects.filter(event__in=events)
+        .select_related("event")
+        .order_by("starts_at", "pk")
+    )
+
+
 class RegistrationFilterSet(WagtailFilterSet):
     # Only the events whose registrations the user may see are offered.
     event = django_filters.ModelChoiceFilter(
         label="Evenement", queryset=events_with_visible_registrations
     )
 
+    # Places and waitlists are per date: staff narrow the list to one date of an event.
+    session = django_filters.ModelChoiceFilter(
+        label="Datum", queryset=sessions_with_visible_registrations
+    )
+
     class Meta:
         model = Registration
-        fields = ["state", "event"]
+        fields = ["state", "event", "session"]
 
 
 class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
