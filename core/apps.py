@@ -15,8 +15,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import jobs, links
+        from .images import never_prefill_alt_text_with_the_title
         from .privacy import register_accounts
 
+        never_prefill_alt_text_with_the_title()
         links.connect()
         register_accounts()
         # Wagtail's go-live and expiry dates (pages, partners, initiatives) do nothing until

@@ -8,18 +8,29 @@ with a leading single quote, in Excel as a text cell marked "quote prefix", whic
 uses for text that looks like a formula, so the value stays exactly as it came in. CSV is
 UTF-8 with a byte order mark, which Excel needs to read it as UTF-8 instead of its local code
 page.
+
+Downloads for staff (the admin listings) are for Dutch Excel (issue 13): the CSV separator is
+`;` (`EXCEL_CSV_DELIMITER`, what Excel with Dutch regional settings splits on) and moments are
+in local time (Europe/Amsterdam, `local_moment`), written as Dutch Excel reads them. Open data
+for machines keeps the comma of RFC 4180 (`CSV_DELIMITER`).
 """
 
 import csv
+import datetime
 
 from django.http import StreamingHttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-# One place for the separator, so a switch to Excel's Dutch default (";") is one line.
+# The separator of machine-readable CSV (the open data).
 CSV_DELIMITER = ","
+# The separator of downloads for people: Excel with Dutch regional settings splits on ";".
+EXCEL_CSV_DELIMITER = ";"
+# Day-month-year and 24-hour time, which Dutch Excel reads as a date and time.
+LOCAL_MOMENT_FORMAT = "%d-%m-%Y %H:%M"
 
 
 def looks_like_formula(value):
@@ -60,3 +71,16 @@ def neutralise_xlsx_cell(cell):
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
+
+
+def local_moment(value):
+    """A moment as the people who read the download live it: aware datetimes in the site's
+    time zone (Europe/Amsterdam) and naive, since a spreadsheet cell has no time zone."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.make_naive(value, timezone.get_default_timezone())
+    return value
+
+
+def local_moment_text(value):
+    """A moment as CSV text in local time: "30-11-2026 08:48"."""
+    return local_moment(value).strftime(LOCAL_MOMENT_FORMAT)

@@ -271,6 +271,25 @@ class ShareSettings(BaseSiteSetting):
         verbose_name = "Delen op sociale media"
 
 
+@register_setting(icon="mail")
+class MailSettings(BaseSiteSetting):
+    """How the site's e-mail reaches people (core/mail.py), in its own settings page so it
+    stays apart from the pages and the footer."""
+
+    reply_to_email = models.EmailField(
+        "Antwoordadres (Reply-To)",
+        blank=True,
+        help_text="Wie een e-mail van de site beantwoordt (zoals de afwijzing van een "
+        "ondertekening, die daarom vraagt), schrijft naar dit adres. Laat leeg om geen "
+        "antwoordadres mee te sturen.",
+    )
+
+    panels = [FieldPanel("reply_to_email")]
+
+    class Meta:
+        verbose_name = "E-mail"
+
+
 class PersonalDataRequest(models.Model):
     """One use of the privacy tools (core/privacy.py): what the site holds about an e-mail
     address was looked up or erased. The address itself is not kept, only a keyed hash of

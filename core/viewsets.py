@@ -3,21 +3,39 @@
 listing view subclasses this `IndexView`; tests/core/test_exports.py checks that none is left
 out. Wagtail's own reports get the same through `safe_report_urls()`."""
 
+import datetime
 from itertools import chain
 
 from django.urls import path
+from django.utils.functional import cached_property
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views import snippets
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from .exports import CSV_DELIMITER, csv_response, neutralise_xlsx_cell
+from .exports import (
+    EXCEL_CSV_DELIMITER,
+    csv_response,
+    local_moment,
+    local_moment_text,
+    neutralise_xlsx_cell,
+)
 
 
 class SafeSpreadsheetExportMixin:
     """For views with Wagtail's SpreadsheetExportMixin (`list_export`): cells that could start
-    a formula are neutralised, and the CSV is UTF-8 with a byte order mark and a charset."""
+    a formula are neutralised, the CSV is UTF-8 with a byte order mark and a charset, separated
+    by `;` for Dutch Excel, and moments are in local time in both formats (Wagtail writes
+    UTC)."""
 
-    csv_delimiter = CSV_DELIMITER
+    csv_delimiter = EXCEL_CSV_DELIMITER
+    custom_value_preprocess = SpreadsheetExportMixin.custom_value_preprocess | {
+        datetime.datetime: {
+            SpreadsheetExportMixin.FORMAT_XLSX: local_moment,
+            SpreadsheetExportMixin.FORMAT_CSV: local_moment_text,
+        },
+    }
 
     def csv_rows(self, queryset):
         header = [self.get_heading(queryset, field) for field in self.list_export]
@@ -39,7 +57,26 @@ class SafeSpreadsheetExportMixin:
 
 
 class IndexView(SafeSpreadsheetExportMixin, snippets.IndexView):
-    pass
+    """A snippet listing whose downloads are buttons in its header, Excel first, instead of
+    entries in the "..." menu, where staff did not find them (issue 13). A search also offers
+    the other search areas with their counts (core/search_areas.py)."""
+
+    show_other_searches = True
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.show_export_buttons:
+            buttons += [
+                HeaderButton("Download Excel", url=self.xlsx_export_url, icon_name="download"),
+                HeaderButton("Download CSV", url=self.csv_export_url, icon_name="download"),
+            ]
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        downloads = {self.xlsx_export_url, self.csv_export_url}
+        return [button for button in super().header_more_buttons if button.url not in downloads]
 
 
 class SnippetViewSet(snippets.SnippetViewSet):

@@ -32,12 +32,18 @@ def next_weekday(day, weekday):
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def _create(index, slug, sessions, audiences=(), hosts=(), **fields):
+def _create(index, slug, sessions, audiences=(), hosts=(), capacity=None, **fields):
+    """An event; `capacity` is the number of places on each of its dates."""
     event = EventPage(slug=slug, is_demo=True, **fields)
     index.add_child(instance=event)
     for date, start, end, end_date in sessions:
         EventSession.objects.create(
-            event=event, date=date, start_time=start, end_time=end, end_date=end_date
+            event=event,
+            date=date,
+            start_time=start,
+            end_time=end,
+            end_date=end_date,
+            capacity=capacity,
         )
     event.audiences.set(Audience.objects.filter(slug__in=audiences))
     event.hosts.set(hosts)

@@ -55,6 +55,14 @@ class EventPageFactory(wagtail_factories.PageFactory):
             )
 
     @factory.post_generation
+    def capacity(event, create, extracted, **kwargs):
+        """Places on each date (issue 13: capacity is per date); 20 when registering here."""
+        if extracted is None and event.registration_mode == RegistrationMode.ON_SITE:
+            extracted = 20
+        if extracted is not None:
+            EventSession.objects.filter(event=event).update(capacity=extracted)
+
+    @factory.post_generation
     def audiences(event, create, extracted, **kwargs):
         if extracted:
             event.audiences.set(extracted)
@@ -74,10 +82,15 @@ class OnSiteEventFactory(EventPageFactory):
     """An event with registration on this site."""
 
     registration_mode = RegistrationMode.ON_SITE
-    capacity = 20
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
+    # Places are counted per date: a registration is for the event's first date unless given.
+    session = factory.LazyAttribute(
+        lambda registration: (
+            EventSession.objects.filter(event=registration.event).order_by("starts_at").first()
+        )
+    )
     state = RegistrationState.CONFIRMED
     contact_name = factory.Faker("name", locale="nl_NL")
     email = factory.Sequence(lambda n: f"deelnemer{n}@school.example.nl")

@@ -16,7 +16,7 @@ from core.forms import (
 )
 from core.models import Region
 
-from .models.taxonomy import Audience, EventKind
+from .models.taxonomy import Audience, EventKind, RegistrationMode
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 INVALID_DATE = "Vul een bestaande datum in, zoals 2027-03-15."
@@ -86,6 +86,15 @@ class EventFilterForm(FilterForm):
         return urlencode(values)
 
 
+def places_text(places_left):
+    """What a date's choice says about its places: "(nog 3 plaatsen)", "(vol: wachtlijst)"."""
+    if places_left is None:
+        return ""
+    if places_left == 0:
+        return " (vol: wachtlijst)"
+    return f" (nog {places_left} plaats{'en' if places_left != 1 else ''})"
+
+
 class RegistrationForm(HoneypotForm):
     """What every registration asks; the two kinds below add their own fields."""
 
@@ -112,13 +121,16 @@ class RegistrationForm(HoneypotForm):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        upcoming = event.upcoming_sessions()
+        upcoming = event.count_places(event.upcoming_sessions())
         self.default_session = upcoming[0] if upcoming else None
         if len(upcoming) > 1:
-            self.fields["session"].queryset = event.sessions.filter(
-                pk__in=[session.pk for session in upcoming]
-            ).order_by("starts_at")
-            self.fields["session"].label_from_instance = lambda session: session.when_text
+            places = {session.pk: session.places_left for session in upcoming}
+            self.fields["session"].queryset = event.sessions.filter(pk__in=list(places)).order_by(
+                "starts_at"
+            )
+            self.fields["session"].label_from_instance = lambda session: (
+                session.when_text + places_text(places.get(session.pk))
+            )
         else:
             del self.fields["session"]
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
@@ -236,6 +248,20 @@ class EventPageForm(WagtailAdminPageForm):
             field.required = True
             field.error_messages["required"] = "Kies de campus waar het evenement plaatsvindt."
             field.help_text = "U beheert de evenementen van uw eigen campus."
+
+    def is_valid(self):
+        # Each date needs its own number of places when visitors register on this site; the
+        # dates are a formset, so this is checked once both the page and the dates are clean.
+        valid = super().is_valid()
+        sessions = self.formsets.get("sessions")
+        if self.cleaned_data.get("registration_mode") != RegistrationMode.ON_SITE or not sessions:
+            return valid
+        for form in sessions.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data and not data.get("DELETE") and not data.get("capacity"):
+                form.add_error("capacity", "Vul het aantal plaatsen voor deze datum in.")
+                valid = False
+        return valid
 
 
 class CampusCalendarForm(WagtailAdminModelForm):

@@ -5,11 +5,11 @@ import logging
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core import mail
 from core.pages import subpage_url
 from core.tokens import hash_token, new_token
 
@@ -22,37 +22,40 @@ class AlreadyRegistered(Exception):
     pass
 
 
-def _locked(event):
-    """The event row, locked until the transaction ends: concurrent registrations for one
-    event queue here (PostgreSQL row lock; SQLite takes its write lock at BEGIN IMMEDIATE)."""
-    return type(event).objects.select_for_update(of=("self",)).get(pk=event.pk)
+def _locked(session):
+    """The session row, locked until the transaction ends: concurrent registrations for one
+    date queue here (PostgreSQL row lock; SQLite takes its write lock at BEGIN IMMEDIATE).
+    Capacity and waitlist are per date, so registrations for other dates do not wait."""
+    return type(session).objects.select_for_update().select_related("event").get(pk=session.pk)
 
 
-def _fits(event, places):
-    return event.places_taken() + places <= event.capacity
+def _fits(session, places):
+    return session.places_taken() + places <= session.capacity
 
 
 def register(event, data):
-    """Store a registration, confirmed if it fits and nobody waits, else on the waitlist.
+    """Store a registration for one date of `event` (`data["session"]`), confirmed if it fits
+    on that date and nobody waits for that date, else on that date's waitlist.
 
     Returns (registration, token); the token is the registrant's key to their registration
     and is stored only as a hash. Raises AlreadyRegistered for a second active registration
-    with the same e-mail address.
+    with the same e-mail address for this event.
     """
     token, token_hash = new_token()
     try:
         with transaction.atomic():
-            event = _locked(event)
+            session = _locked(data["session"])
             if event.registrations.active().filter(email=data["email"]).exists():
                 raise AlreadyRegistered
             registration = Registration(
                 event=event,
                 privacy_consent_at=timezone.now(),
                 token_hash=token_hash,
-                **data,
+                **(data | {"session": session}),
             )
-            fits = not event.registrations.waitlist().exists() and _fits(
-                event, registration.party_size
+            # A date without a maximum (the editor requires one; old data) takes everyone.
+            fits = not session.registrations.waitlist().exists() and (
+                session.capacity is None or _fits(session, registration.party_size)
             )
             registration.state = (
                 RegistrationState.CONFIRMED if fits else RegistrationState.WAITLISTED
@@ -64,20 +67,37 @@ def register(event, data):
     return registration, token
 
 
-def promote_waitlist(event):
-    """Confirm waitlisted registrations in order while they fit; returns those promoted.
+def promote_waitlist(event, session=None):
+    """Confirm waitlisted registrations in order while they fit, per date (only `session`'s
+    when given); returns those promoted.
 
-    Strictly first come, first served: a large class at the head of the list is not skipped
-    for a smaller one behind it.
+    Strictly first come, first served on each date: a large class at the head of a date's
+    list is not skipped for a smaller one behind it.
     """
+    sessions = [session] if session is not None else list(event.sessions.all())
+    promoted = []
+    for one in sessions:
+        promoted += _promote_session(one)
+    for registration, token in promoted:
+        _send(
+            registration,
+            "registration_promoted",
+            f"U bent van de wachtlijst: u kunt komen naar {registration.event.title}",
+            manage_url=manage_url(registration, token),
+        )
+    return [registration for registration, _ in promoted]
+
+
+def _promote_session(session):
     promoted = []
     with transaction.atomic():
-        event = _locked(event)
-        # The same rule as for new registrations: nobody is invited to a cancelled or past event.
-        if not event.capacity or event.registration_closed_reason():
+        session = _locked(session)
+        event = session.event
+        # The same rule as for new registrations: nobody is invited to a cancelled or past date.
+        if not session.capacity or session.is_over or event.registration_closed_reason():
             return []
-        free = event.capacity - event.places_taken()
-        for registration in event.registrations.waitlist():
+        free = session.capacity - session.places_taken()
+        for registration in session.registrations.waitlist().select_related("event"):
             if registration.places > free:
                 break
             free -= registration.places
@@ -85,35 +105,40 @@ def promote_waitlist(event):
             token, token_hash = new_token()
             registration.mark_promoted(token_hash)
             promoted.append((registration, token))
-    for registration, token in promoted:
-        _send(
-            registration,
-            "registration_promoted",
-            f"U bent van de wachtlijst: u kunt komen naar {event.title}",
-            manage_url=manage_url(registration, token),
-        )
-    return [registration for registration, _ in promoted]
+    return promoted
+
+
+def _sessions_of(registration):
+    return [registration.session] if registration.session_id else []
 
 
 def cancel(registration):
-    """Cancel a registration and give its places to the waitlist. False if already cancelled."""
+    """Cancel a registration and give its places to its date's waitlist. False if already
+    cancelled."""
     with transaction.atomic():
-        _locked(registration.event)
+        for session in _sessions_of(registration):
+            _locked(session)
         registration.refresh_from_db()
         if registration.is_cancelled:
             return False
         registration.mark_cancelled()
-    promote_waitlist(registration.event)
+    for session in _sessions_of(registration):
+        promote_waitlist(registration.event, session)
     return True
 
 
 def delete_registration(registration):
     """Delete a registration (its registrant asked us to erase it) and give its places to the
     waitlist, as a cancellation does. Returns the registrations promoted."""
+    sessions = _sessions_of(registration)
     with transaction.atomic():
-        _locked(registration.event)
+        for session in sessions:
+            _locked(session)
         registration.delete()
-    return promote_waitlist(registration.event)
+    promoted = []
+    for session in sessions:
+        promoted += promote_waitlist(registration.event, session)
+    return promoted
 
 
 def find_registration(event, token):
@@ -140,7 +165,7 @@ def _send(registration, template, subject, **context):
         },
     )
     try:
-        send_mail(subject, body, None, [registration.email])
+        mail.send(subject, body, [registration.email])
     except Exception:  # the registration stands whatever the mail server does
         logger.exception("Could not send %s for registration %s", template, registration.pk)
         return False

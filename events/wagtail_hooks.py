@@ -5,21 +5,32 @@ from every event in the page explorer. Who sees which registrations is decided b
 from urllib.parse import urlencode
 
 import django_filters
+from django.db.models import Count
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from core.permissions import RowPermissionViewSetMixin
+from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
 
 from .forms import CampusCalendarForm
-from .models import CampusCalendar, EventPage, Registration, RegistrationMode
+from .models import (
+    CampusCalendar,
+    EventPage,
+    EventSession,
+    Registration,
+    RegistrationMode,
+    RegistrationState,
+)
 from .permissions import CampusCalendarPermissionPolicy, RegistrationPermissionPolicy
 from .registration import promote_waitlist
 
@@ -37,15 +48,29 @@ def events_with_visible_registrations(request):
     return registration_policy().events_user_may_view(request.user).order_by("title")
 
 
+def sessions_with_visible_registrations(request):
+    events = registration_policy().events_user_may_view(request.user)
+    return (
+        EventSession.objects.filter(event__in=events)
+        .select_related("event")
+        .order_by("starts_at", "pk")
+    )
+
+
 class RegistrationFilterSet(WagtailFilterSet):
     # Only the events whose registrations the user may see are offered.
     event = django_filters.ModelChoiceFilter(
         label="Evenement", queryset=events_with_visible_registrations
     )
 
+    # Places and waitlists are per date: staff narrow the list to one date of an event.
+    session = django_filters.ModelChoiceFilter(
+        label="Datum", queryset=sessions_with_visible_registrations
+    )
+
     class Meta:
         model = Registration
-        fields = ["state", "event"]
+        fields = ["state", "event", "session"]
 
 
 class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
@@ -100,6 +125,11 @@ class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
 register_snippet(RegistrationViewSet)
 
 
+@hooks.register("register_admin_search_area")
+def registration_search_area():
+    return SnippetSearchArea(Registration.snippet_viewset, order=240)
+
+
 def registrations_url(event):
     list_url = reverse("wagtailsnippets_events_registration:list")
     return f"{list_url}?{urlencode({'event': event.pk})}"
@@ -123,6 +153,34 @@ def registrations_header_button(page, user, view_name, next_url=None):
         Button(button.label, url=button.url, icon_name="group", priority=60)
         for button in registrations_button(page, user)
     )
+
+
+class WaitlistPanel(Component):
+    """On the dashboard of staff who see registrations: how many wait for a place on dates
+    still to come, counted within the user's rights (a coordinator: their campus's events)."""
+
+    name = "registrations_on_waitlist"
+    template_name = "events/admin/waitlist_panel.html"
+    order = 60
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        waiting = (
+            registration_policy()
+            .instances_user_has_any_permission_for(self.user, ["view"])
+            .filter(state=RegistrationState.WAITLISTED, session__ends_at__gte=timezone.now())
+        )
+        counts = waiting.aggregate(count=Count("pk"), events=Count("event", distinct=True))
+        list_url = reverse("wagtailsnippets_events_registration:list")
+        return counts | {"list_url": f"{list_url}?state={RegistrationState.WAITLISTED}"}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waitlist_panel(request, panels):
+    if registration_policy().user_has_permission(request.user, "view"):
+        panels.append(WaitlistPanel(request.user))
 
 
 @hooks.register("after_edit_snippet")

@@ -7,11 +7,13 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from wagtail.permissions import policy_registry
 
+from core import mail
 from core.links import routed_url
 from core.tokens import hash_token
 from partners.logos import collection_named, store_logo
@@ -117,7 +119,8 @@ def _mail(signature, template, subject, **context):
         f"manifest/email/{template}.txt",
         {"signature": signature, "site_url": settings.WAGTAILADMIN_BASE_URL, **context},
     )
-    send_mail(subject, body, None, [signature.contact_email])
+    # With the site's Reply-To: the rejection asks the signer to answer it.
+    mail.send(subject, body, [signature.contact_email])
 
 
 def send_confirmation(signature):
@@ -166,3 +169,26 @@ def notify_moderation(signature):
         logger.exception("Could not send the moderation e-mail for signature %s", signature.pk)
         return False
     return True
+
+
+def notify_moderators(signature):
+    """Tell everyone who may moderate signatures that a confirmed one waits (issue 13).
+    Returns the number of e-mails sent; a failure is logged and the confirmation stands."""
+    moderators = policy_registry.get_by_type(Signature).users_with_permission("moderate")
+    namespace = "wagtailsnippets_manifest_signature"
+    body = render_to_string(
+        "manifest/email/signature_awaiting_moderation.txt",
+        {
+            "signature": signature,
+            "review_url": urljoin(
+                settings.WAGTAILADMIN_BASE_URL, reverse(f"{namespace}:inspect", args=[signature.pk])
+            ),
+            "queue_url": urljoin(
+                settings.WAGTAILADMIN_BASE_URL,
+                reverse(f"{namespace}:list") + f"?state={SignatureState.CONFIRMED}",
+            ),
+        },
+    )
+    return mail.send_to_staff(
+        moderators, f"Ondertekening wacht op beoordeling: {signature.organisation_name}", body
+    )

@@ -13,7 +13,13 @@ from core.pages import render_subpage, see_other, subpage_url
 
 from .forms import InitiativeFilterForm, SignatureForm
 from .models import Initiative, SignatureState
-from .signing import AlreadySigned, find_by_token, send_confirmation, sign_manifest
+from .signing import (
+    AlreadySigned,
+    find_by_token,
+    notify_moderators,
+    send_confirmation,
+    sign_manifest,
+)
 
 CONFIRMATIONS_PER_HOUR = 30
 INITIATIVES_PER_PAGE = 12
@@ -73,6 +79,7 @@ def sign_confirm(request, page, token):
     confirmed = not problem and request.method == "POST"
     if confirmed:
         signature.confirm()
+        notify_moderators(signature)
     return render_subpage(
         page,
         request,

@@ -3,16 +3,24 @@ initiatives, and the moderation of signatures. Indexed snippets are searched thr
 Wagtail's search index over all their search_fields: the viewsets set no field list, which
 the SQLite full-text backend cannot restrict a query to."""
 
+from django.contrib.admin.utils import quote
 from django.db.models import Prefetch
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import (
+    Column,
+    DateColumn,
+    StatusTagColumn,
+    TitleColumn,
+    UpdatedAtColumn,
+)
 from wagtail.images import get_image_model
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.models import Region
+from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
 
 from .models import ActionLine, Initiative, ManifestAction, Signature, SignatureState, Theme
@@ -35,6 +43,7 @@ from .moderation import (
     can_moderate,
     truncated_statement,
 )
+from .signing import PROPOSED_LOGO_COLLECTION
 
 
 class RegionViewSet(SnippetViewSet):
@@ -67,7 +76,20 @@ class ManifestActionViewSet(SnippetViewSet):
     model = ManifestAction
     icon = "tasks"
     menu_label = "Acties"
-    list_display = ["agenda_number", "title", "line", "coalition_code", "status"]
+    list_display = [
+        "agenda_number",
+        # The title links to the editor too, not only the number in the first column.
+        TitleColumn(
+            "title",
+            label="Titel",
+            get_url=lambda action: reverse(
+                "wagtailsnippets_manifest_manifestaction:edit", args=[quote(action.pk)]
+            ),
+        ),
+        "line",
+        "coalition_code",
+        "status",
+    ]
     list_filter = ["line", "status"]
     ordering = ["line__sort_order", "agenda_number"]
     inspect_view_enabled = True
@@ -201,3 +223,25 @@ def register_signature_log_actions(actions):
     actions.register_action(
         LOG_RESEND, "Bevestigingsmail opnieuw verstuurd", "Bevestigingsmail opnieuw verstuurd"
     )
+
+
+@hooks.register("construct_image_chooser_queryset")
+def hide_proposed_logos(images, request):
+    # Logos that signers sent in are not for editors to choose until a moderator approves them
+    # (they then move to the logo collection); a rejected one is deleted (issue 13).
+    return images.exclude(collection__name=PROPOSED_LOGO_COLLECTION)
+
+
+@hooks.register("register_admin_search_area")
+def initiative_search_area():
+    return SnippetSearchArea(Initiative.snippet_viewset, order=210)
+
+
+@hooks.register("register_admin_search_area")
+def action_search_area():
+    return SnippetSearchArea(ManifestAction.snippet_viewset, order=220)
+
+
+@hooks.register("register_admin_search_area")
+def signature_search_area():
+    return SnippetSearchArea(Signature.snippet_viewset, order=230)

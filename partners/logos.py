@@ -27,6 +27,15 @@ def logo_collection():
     return collection_named(LOGO_COLLECTION)
 
 
+def adopt_logo(image_id):
+    """Move a logo that an editor uploaded from the partner editor, which puts uploads in the
+    root collection, into the logo collection (issue 13). Images already filed elsewhere by
+    an editor stay where they are."""
+    images = get_image_model().objects.filter(pk=image_id, collection__depth=1)
+    if images.exists():
+        images.update(collection=logo_collection())
+
+
 def store_logo(uploaded, organisation_name, collection):
     """Keep an upload as a Wagtail image under a generated name in `collection`.
 

@@ -3,9 +3,11 @@ Wagtail's search index over all its search_fields (the viewset sets no field lis
 SQLite full-text backend cannot restrict a query to). Its permission policy may allow some
 rows only (a campus coordinator's partners: campuses/permissions.py); every view asks it."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from core.permissions import RowPermissionViewSetMixin
+from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
 
 from .models import Partner
@@ -30,3 +32,8 @@ class PartnerViewSet(RowPermissionViewSetMixin, SnippetViewSet):
 
 
 register_snippet(PartnerViewSet)
+
+
+@hooks.register("register_admin_search_area")
+def partner_search_area():
+    return SnippetSearchArea(Partner.snippet_viewset, order=200)

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Max, Prefetch, prefetch_related_objects
+from django.db.models import Max, Prefetch, Sum, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -37,6 +37,7 @@ from partners.models import Partner
 from .. import views
 from ..calendar import MonthGrid, calendar_response
 from ..forms import EventFilterForm, EventPageForm
+from .registration import Registration
 from .taxonomy import Audience, EventKind, EventStatus, RegistrationMode
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -120,12 +121,21 @@ class EventSession(Orderable):
     # sort on moments; the fields above stay what editors see and templates show.
     starts_at = models.DateTimeField(editable=False, db_index=True)
     ends_at = models.DateTimeField(editable=False, db_index=True)
+    # Places are per date (issue 13): a class on 10 March never waits for a place on 11 March.
+    capacity = models.PositiveIntegerField(
+        "Aantal plaatsen",
+        null=True,
+        blank=True,
+        help_text="Bij aanmelden via deze site: het maximum aantal deelnemers op deze datum "
+        "(leerlingen en begeleiders samen). Wie daarna komt, staat op de wachtlijst van deze "
+        "datum.",
+    )
 
     objects = SessionQuerySet.as_manager()
 
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
-        FieldPanel("end_date"),
+        FieldRowPanel([FieldPanel("end_date"), FieldPanel("capacity")]),
     ]
 
     class Meta(Orderable.Meta):
@@ -194,6 +204,20 @@ class EventSession(Orderable):
     def save(self, *args, **kwargs):
         self.starts_at, self.ends_at = self.start, self.end
         super().save(*args, **kwargs)
+
+    @property
+    def is_over(self):
+        return self.end < timezone.now()
+
+    def places_taken(self):
+        return self.registrations.confirmed().places()
+
+    def places_left(self):
+        """Free places on this date, None without a maximum. Pages that list several dates
+        use `EventPage.count_places()`, which counts them all in one query."""
+        if not self.capacity:
+            return None
+        return max(self.capacity - self.places_taken(), 0)
 
 
 class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
@@ -371,14 +395,6 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         default=RegistrationMode.NONE,
     )
     registration_url = models.URLField("Aanmeldpagina elders", blank=True)
-    capacity = models.PositiveIntegerField(
-        "Aantal plaatsen",
-        null=True,
-        blank=True,
-        help_text="Bij aanmelden via deze site: het maximum aantal deelnemers (leerlingen en "
-        "begeleiders samen), voor alle data van het evenement samen. Wie daarna komt, staat op "
-        "de wachtlijst. Wilt u per datum een maximum? Maak dan per datum een evenement.",
-    )
     is_demo = demo_flag("Fictief evenement, alleen voor demonstratie.")
     # RFC 5545 SEQUENCE: raised on every publish, so subscribed calendars take the change.
     ical_sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -404,10 +420,10 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             [
                 FieldPanel("registration_mode"),
                 FieldPanel("registration_url"),
-                FieldPanel("capacity"),
                 FieldPanel("price"),
             ],
             heading="Aanmelden en prijs",
+            help_text="Het aantal plaatsen vult u per datum in, bij Data.",
         ),
         FieldPanel("accessibility"),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Beeld"),
@@ -495,8 +511,6 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             )
         if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
             errors["registration_url"] = "Vul het adres in waar bezoekers zich aanmelden."
-        if self.registration_mode == RegistrationMode.ON_SITE and not self.capacity:
-            errors["capacity"] = "Vul het aantal plaatsen in."
         if self.related_pet_id and self.kind != EventKind.FAMILY_DAY:
             errors["related_pet"] = "Alleen een ouder-kind-dag hoort bij een PET."
         if not self.campus_id and not (self.location_name or self.address):
@@ -528,13 +542,36 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
     def is_past(self):
         return not self.upcoming_sessions()
 
-    def places_taken(self):
-        return self.registrations.confirmed().places()
+    def count_places(self, sessions):
+        """Set `places_left` on each of `sessions` (None for a date without a maximum), in
+        one query whatever the number of dates. Returns the sessions."""
+        saved = [session.pk for session in sessions if session.pk and session.capacity]
+        taken = (
+            dict(
+                Registration.objects.confirmed()
+                .filter(session__in=saved)
+                .values_list("session")
+                .annotate(total=Sum("places"))
+                .order_by()
+            )
+            if saved
+            else {}
+        )
+        for session in sessions:
+            session.places_left = (
+                max(session.capacity - taken.get(session.pk, 0), 0) if session.capacity else None
+            )
+        return sessions
 
     def places_left(self):
-        if not self.capacity:
-            return None
-        return max(self.capacity - self.places_taken(), 0)
+        """Free places over all upcoming dates together (None when no date has a maximum);
+        0 means every date is full."""
+        counted = [
+            session.places_left
+            for session in self.count_places(self.upcoming_sessions())
+            if session.places_left is not None
+        ]
+        return sum(counted) if counted else None
 
     def registration_closed_reason(self):
         """Why this event takes no registrations now, in Dutch; empty when it does."""
@@ -561,6 +598,7 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             .order_by("title")
         )
         if self.registration_mode == RegistrationMode.ON_SITE:
+            # Also sets places_left on each upcoming date, which the page lists.
             context["places_left"] = self.places_left()
         return context
 

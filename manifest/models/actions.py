@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from core.links import routed_url
@@ -35,11 +35,14 @@ class ManifestActionQuerySet(models.QuerySet):
         )
 
 
-class ManifestAction(index.Indexed, ClusterableModel):
+class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
     """A numbered action of the agenda.
 
     The agenda number is deliberately not unique: the policy text numbers two actions "3"
     (one in line I, one in line II) and the site keeps the numbering of the source.
+
+    Each save in the admin is a revision of the action with its targets (issue 13), so the
+    snippet's history says who changed the progress and when, and compares two versions.
     """
 
     agenda_number = models.PositiveSmallIntegerField("Actienummer in de agenda")

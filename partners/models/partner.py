@@ -24,6 +24,7 @@ from core.models import (
 )
 from partners import models as partner_models
 
+from ..logos import adopt_logo
 from ..normalise import name_key, website_domain
 
 INDEX_NAME = "partner"  # the directory's search index (search_index.py)
@@ -207,3 +208,5 @@ class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clus
         self.website_domain = website_domain(self.website)
         self.name_key = name_key(self.name)
         super().save(*args, **kwargs)
+        if self.logo_id:
+            adopt_logo(self.logo_id)

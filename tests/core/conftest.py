@@ -108,7 +108,7 @@ def person(public, admin_client, pet, family_day):
     response = admin_client.post(
         edit,
         {"state": family.state, "contact_name": NAME, "email": family.email, "phone": "0612345678"}
-        | {"pupils": 0, "adults": 0, "persons": 3},
+        | {"session": family.session_id, "pupils": 0, "adults": 0, "persons": 3},
     )
     assert response.status_code == 302
     mail.outbox.clear()

@@ -66,7 +66,8 @@ def test_the_site_history_download_writes_no_formula_a_visitor_typed(public, adm
     assert admin_client.post(resend).status_code == 302
     response = admin_client.get(reverse("wagtailadmin_reports:site_history"), {"export": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body), delimiter=";"))
     cells = [cell for row in rows for cell in row]
     assert f"'{organisation} (niet bevestigd)" in cells
     assert not [cell for cell in cells if cell.startswith(FORMULA_PREFIXES)]

@@ -138,7 +138,8 @@ def test_a_coordinator_sees_and_exports_only_the_registrations_at_their_campus(
     assert other_event not in events and own_event in events
 
     export = coordinator_client.get(reverse(f"{REGISTRATIONS}:list"), {"export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
+    body = b"".join(export.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body), delimiter=";"))
     assert [row[0] for row in rows[1:]] == ["PET Techport"]
     filtered = coordinator_client.get(
         reverse(f"{REGISTRATIONS}:list"), {"event": other_event.pk, "export": "csv"}

@@ -10,7 +10,7 @@ from tests.events.conftest import in_days
 from tests.manifest.test_signature_admin import user_in
 
 
-def event_form(**overrides):
+def event_form(capacity="120", **overrides):
     day = in_days(40)
     return nested_form_data(
         {
@@ -20,12 +20,18 @@ def event_form(**overrides):
             "status": "gepland",
             "summary": "Groep 7 en 8 ontdekken de maritieme techniek.",
             "sessions": inline_formset(
-                [{"date": day.isoformat(), "start_time": "09:00", "end_time": "14:30"}]
+                [
+                    {
+                        "date": day.isoformat(),
+                        "start_time": "09:00",
+                        "end_time": "14:30",
+                        "capacity": capacity,
+                    }
+                ]
             ),
             "location_name": "Zuiderzeehaven",
             "address": "Havenweg 1, Enkhuizen",
             "registration_mode": "site",
-            "capacity": "120",
             "body": streamfield([]),
         }
         | overrides
@@ -40,6 +46,7 @@ def test_a_redacteur_creates_and_publishes_an_event(client, calendar, django_use
     event = EventPage.objects.get(slug="pet-enkhuizen")
     assert event.live
     [session] = event.sessions.all()
+    assert session.capacity == 120
     assert session.starts_at == datetime.datetime.combine(
         in_days(40), datetime.time(9), tzinfo=session.start.tzinfo
     )
@@ -53,6 +60,7 @@ def test_the_editor_explains_what_is_missing(client, calendar, django_user_model
     response = client.post(add_url, form)
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert errors["capacity"] == ["Vul het aantal plaatsen in."]
+    [date_form] = response.context["form"].formsets["sessions"].forms
+    assert date_form.errors["capacity"] == ["Vul het aantal plaatsen voor deze datum in."]
     assert "original_date" in errors
     assert not EventPage.objects.filter(slug="pet-enkhuizen").exists()

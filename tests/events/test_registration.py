@@ -203,7 +203,9 @@ def test_a_wrong_link_finds_nothing(client, pet):
 def test_raising_the_capacity_promotes_the_waitlist(family_day):
     RegistrationFactory(event=family_day, persons=5)
     waiting = RegistrationFactory(event=family_day, persons=2, state=RegistrationState.WAITLISTED)
-    family_day.capacity = 10
+    session = family_day.sessions.get()
+    session.capacity = 10
+    family_day.sessions = [session]
     family_day.save_revision().publish()
     waiting.refresh_from_db()
     assert waiting.state == RegistrationState.CONFIRMED
@@ -232,7 +234,7 @@ def test_thirty_parallel_registrations_for_twenty_places(transactional_db):
     calendar = EventIndexPageFactory(parent=root)
     Site.objects.create(hostname="testserver", root_page=calendar, is_default_site=True)
     event = OnSiteEventFactory(parent=calendar, title="Drukke dag", kind=EventKind.FAMILY_DAY)
-    assert event.capacity == 20
+    assert event.sessions.get().capacity == 20
     statuses, barrier = [], threading.Barrier(30)
 
     def register(number):

@@ -1,5 +1,6 @@
 import codecs
 import csv
+import datetime
 import io
 
 import openpyxl
@@ -9,8 +10,9 @@ from django.urls import reverse
 
 from core.exports import FORMULA_PREFIXES
 from events.factories import RegistrationFactory
-from events.models import RegistrationState
+from events.models import Registration, RegistrationState
 from tests.manifest.test_signature_admin import user_in
+from tests.roles import denied
 
 LIST_URL = reverse("wagtailsnippets_events_registration:list")
 
@@ -49,7 +51,7 @@ def test_staff_export_the_registrations_as_csv(moderator_client, event):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="aanmeldingen')
     body = b"".join(response.streaming_content).decode("utf-8-sig")
-    [header, row] = list(csv.reader(io.StringIO(body)))
+    [header, row] = list(csv.reader(io.StringIO(body), delimiter=";"))
     assert header[:4] == ["Evenement", "Datum", "Status", "School"]
     assert row[0] == "PET Heerhugowaard"
     assert "juf@regenboog.example.nl" in row
@@ -91,7 +93,7 @@ def test_the_csv_export_writes_no_formulas_and_is_utf8_with_a_bom(moderator_clie
     response, body = export(moderator_client, event, "csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert body.startswith(codecs.BOM_UTF8)
-    [header, row] = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    [header, row] = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     cells = dict(zip(header, row, strict=True))
     assert cells["School"] == "'" + HOSTILE["school_name"]
     assert cells["BRIN-nummer of gemeente"] == "'" + HOSTILE["school_reference"]
@@ -116,6 +118,29 @@ def test_the_excel_export_keeps_formulas_as_marked_text(moderator_client, event)
         # The value as it came in, typed as text and marked so Excel never evaluates it.
         assert (cell.value, cell.data_type, cell.quotePrefix) == (HOSTILE[field], "s", True)
     assert row["Aantal leerlingen"].value == 20
+
+
+def test_exports_are_in_local_time_for_dutch_excel(moderator_client, event):
+    # 07:48 UTC on a winter day is 08:48 in Amsterdam, which the admin shows.
+    moment = datetime.datetime(2027, 1, 14, 7, 48, tzinfo=datetime.UTC)
+    registration = RegistrationFactory(event=event)
+    Registration.objects.filter(pk=registration.pk).update(created_at=moment)
+    _, body = export(moderator_client, event, "csv")
+    text = body.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Evenement;Datum;Status;")
+    [header, row] = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert row[header.index("Aangemeld op")] == "14-01-2027 08:48"
+    _, body = export(moderator_client, event, "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    header = [cell.value for cell in sheet[1]]
+    assert sheet[2][header.index("Aangemeld op")].value == datetime.datetime(2027, 1, 14, 8, 48)
+
+
+def test_the_downloads_are_buttons_on_the_registrations_list(moderator_client, event):
+    html = moderator_client.get(LIST_URL, {"event": event.pk}).content.decode()
+    header = html.split("<header", 1)[1].split("</header>", 1)[0]
+    assert "Download Excel" in header and "Download CSV" in header
+    assert "export=xlsx" in header and f"event={event.pk}" in header
 
 
 def test_the_explorer_links_an_event_to_its_registrations(admin_client, event):
@@ -147,3 +172,12 @@ def test_visitors_and_the_public_site_never_see_registrations(client, event):
     response = client.get(LIST_URL)
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_a_redacteur_may_not_download_registrations(client, django_user_model, event):
+    RegistrationFactory(event=event, contact_name="Juf Fatima")
+    client.force_login(user_in(django_user_model, "Redacteur", "redacteur"))
+    for export_format in ["csv", "xlsx"]:
+        response = client.get(LIST_URL, {"event": event.pk, "export": export_format})
+        assert denied(response)
+        assert "Juf Fatima" not in response.content.decode()

@@ -154,6 +154,8 @@ LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Corrections to Wagtail's Dutch admin texts (locale/nl/LC_MESSAGES/django.po).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
