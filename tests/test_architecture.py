@@ -11,7 +11,14 @@ from django.conf import settings
 from django.db.migrations.loader import MigrationLoader
 
 # Top first; apps on one level are independent of each other.
-LAYERS = [{"website"}, {"events", "manifest"}, {"campuses"}, {"partners"}, {"core", "search"}]
+LAYERS = [
+    {"website"},
+    {"events", "manifest"},
+    {"campuses"},
+    {"partners"},
+    {"alerts"},
+    {"core", "search"},
+]
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}
 
 

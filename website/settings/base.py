@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "manifest",
     "campuses",
     "partners",
+    "alerts",
     "core",
     "search",
     "wagtail.contrib.redirects",
