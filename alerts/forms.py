@@ -4,6 +4,8 @@ from core.forms import HoneypotForm
 
 from .models import Frequency
 
+TOO_LONG = "Deze selectie is te lang om te volgen. Kies minder filters."
+
 
 class SubscriptionForm(HoneypotForm):
     """Follow a saved filter by e-mail. The source and the filter come from the page the form
@@ -32,7 +34,12 @@ class SubscriptionForm(HoneypotForm):
         error_messages={"required": "Geef toestemming om meldingen te ontvangen."},
     )
     bron = forms.CharField(widget=forms.HiddenInput, max_length=40)
-    filter = forms.CharField(widget=forms.HiddenInput, max_length=2000, required=False)
+    filter = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=2000,
+        required=False,
+        error_messages={"max_length": TOO_LONG},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from core import ratelimit
 from core.pages import see_other
 
-from .forms import SubscriptionForm
+from .forms import TOO_LONG, SubscriptionForm
 from .models import MAX_QUERY_LENGTH, Subscription
 from .sources import get_source
 from .subscribing import subscribe as store_subscription
@@ -40,7 +40,7 @@ def subscribe(request):
     selection = source.selection(QueryDict(form.data.get("filter", "")))
     back_url = source.page_url(request, selection.query)
     if len(selection.query) > MAX_QUERY_LENGTH:
-        form.add_error(None, "Deze selectie is te lang om te volgen. Kies minder filters.")
+        form.add_error(None, TOO_LONG)
     if not form.is_valid():
         return _page(
             request,
