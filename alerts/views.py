@@ -3,6 +3,7 @@
 Pages render under the site's base layout (no Wagtail page of their own); bad links answer
 with a Dutch page and a 4xx."""
 
+from django.conf import settings
 from django.http import HttpResponseNotAllowed, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +17,6 @@ from .models import MAX_QUERY_LENGTH, Subscription
 from .sources import get_source
 from .subscribing import subscribe as store_subscription
 
-SUBSCRIPTIONS_PER_HOUR = 10
 CONFIRMATIONS_PER_HOUR = 30
 
 
@@ -32,7 +32,7 @@ def _page(request, template, title, status=200, **context):
 def subscribe(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    ratelimit.limit_attempts(request, "alert", SUBSCRIPTIONS_PER_HOUR)
+    ratelimit.limit_attempts(request, "alert", settings.ALERT_SUBSCRIPTIONS_PER_HOUR)
     form = SubscriptionForm(request.POST)
     source = get_source(request.POST.get("bron", ""))
     if source is None:
@@ -52,7 +52,7 @@ def subscribe(request):
             back_url=back_url,
         )
     # Only a valid request counts: typing mistakes lock nobody out.
-    ratelimit.limit(request, "alert", SUBSCRIPTIONS_PER_HOUR)
+    ratelimit.limit(request, "alert", settings.ALERT_SUBSCRIPTIONS_PER_HOUR)
     store_subscription(
         form.cleaned_data["email"],
         form.cleaned_data["frequency"],

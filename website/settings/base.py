@@ -189,6 +189,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 SIGNATURE_SUBMISSIONS_PER_HOUR = env_int("SIGNATURE_SUBMISSIONS_PER_HOUR", 5)
 # A teacher may register several classes for several events in one sitting.
 EVENT_REGISTRATIONS_PER_HOUR = env_int("EVENT_REGISTRATIONS_PER_HOUR", 20)
+# Requests to follow a selection by e-mail (alerts), per client IP per hour.
+ALERT_SUBSCRIPTIONS_PER_HOUR = env_int("ALERT_SUBSCRIPTIONS_PER_HOUR", 10)
 
 # Published in /.well-known/security.txt (RFC 9116).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@noord-holland.nl")
