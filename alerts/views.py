@@ -68,6 +68,8 @@ def subscribed(request):
 
 
 def confirm(request, token):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
     ratelimit.limit(request, "alert-confirm", CONFIRMATIONS_PER_HOUR)
     subscription = Subscription.by_confirmation_token(token)
     if subscription is None:
@@ -78,8 +80,6 @@ def confirm(request, token):
         problem, status = "expired", 410
     else:
         problem, status = "", 200
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "POST"])
     confirmed = not problem and request.method == "POST"
     if confirmed:
         subscription.confirm()

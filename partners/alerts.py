@@ -11,13 +11,14 @@ from alerts.mail import absolute
 from alerts.sources import AlertItem, AlertSource, Selection
 from core.links import live_page_url
 from core.models import ImportantPages
-from search.backends.database import DatabaseBackend
+from search.backends.database import DatabaseBackend, words
 from search.text import clean_query
 
 from .models import Partner, PartnerIndexPage
 from .search_index import directory_facets, live_partners, partner_document, with_relations
 
 SOURCE_KEY = "partners"
+LABEL_WORDS_LENGTH = 60
 
 
 def saved_filters(params):
@@ -36,6 +37,13 @@ def saved_filters(params):
     return text, chosen
 
 
+def label_words(text):
+    """The words of a search as the label shows them, also in the confirmation mail to an
+    address the visitor typed: letters and digits only, short, so the form cannot be used to
+    mail someone a link or a message."""
+    return " ".join(words(text))[:LABEL_WORDS_LENGTH].strip()
+
+
 def selection(params):
     text, chosen = saved_filters(params)
     pairs = ([("q", text)] if text else []) + [
@@ -43,7 +51,7 @@ def selection(params):
         for directory_facet, values in chosen
         for value, _ in values
     ]
-    parts = ([f"“{text}”"] if text else []) + [
+    parts = ([f"zoekwoorden “{label_words(text)}”"] if text else []) + [
         f"{directory_facet.facet.label.lower()} {' of '.join(label for _, label in values)}"
         for directory_facet, values in chosen
     ]

@@ -68,7 +68,7 @@ def test_words_in_the_search_narrow_the_alert(client, home_page):
         email=ADDRESS,
         source="partners",
         query="q=robotica",
-        label="Partnergids: “robotica”",
+        label="Partnergids: zoekwoorden “robotica”",
         privacy_consent_at=timezone.now(),
         confirmed_at=timezone.now(),
     )
@@ -77,3 +77,22 @@ def test_words_in_the_search_narrow_the_alert(client, home_page):
     [digest] = send("--now")
     assert "Robotica Lab Zaandam" in digest.body
     assert "Bakkerij De Zaan" not in digest.body
+
+
+def test_the_label_of_a_search_carries_no_link_or_message(client, home_page):
+    typed = "Win een prijs op https://evil.example.com/?x=1 <b>nu</b> " + "bel " * 40
+    response = client.post(
+        reverse("alerts:subscribe"),
+        {
+            "bron": "partners",
+            "filter": f"q={typed}",
+            "email": ADDRESS,
+            "frequency": "wekelijks",
+            "privacy_consent": "on",
+        },
+    )
+    assert response.status_code == 303
+    label = Subscription.objects.get().label
+    assert label.startswith("Partnergids: zoekwoorden “win een prijs op https evil example com")
+    assert "://" not in label and "<" not in label and len(label) < 100
+    assert label in mail.outbox[-1].body
