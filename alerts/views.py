@@ -29,6 +29,12 @@ def _page(request, template, title, status=200, **context):
     )
 
 
+# The form sits on the agenda and the directory, pages that must stay the same for every
+# visitor (the same HTML, no cookie) so that a page cache or CDN can serve them; a CSRF token
+# would make each one personal. Nothing here acts on a session or a login, so a forged
+# request can do no more than anyone can do directly, and the double opt-in, the rate limit
+# and the cap per address hold for both.
+@csrf_exempt
 def subscribe(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])

@@ -20,5 +20,4 @@ def follow_form(context, source_key):
         "selection": source.selection(request.GET),
         "form": SubscriptionForm(auto_id="id_volg_%s"),
         "request": request,
-        "csrf_token": context.get("csrf_token"),
     }

@@ -3,9 +3,11 @@ never a 500."""
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from alerts.models import Subscription
+from events.models import EventIndexPage
 
 from .conftest import ADDRESS
 
@@ -71,3 +73,15 @@ def test_too_many_requests_are_refused(client, home_page):
     response = client.post(reverse("alerts:subscribe"), valid(email="nog.een@example.nl"))
     assert response.status_code == 429
     assert not Subscription.objects.filter(email="nog.een@example.nl").exists()
+
+
+def test_the_listing_stays_the_same_for_every_visitor(home_page):
+    """The follow form adds no CSRF token or cookie to the agenda, so a page cache can keep
+    serving it; the form is accepted without one."""
+    client = Client(enforce_csrf_checks=True)
+    agenda = EventIndexPage.objects.live().order_by("path").first()
+    first = client.get(agenda.url, {"soort": "pet"})
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    assert "csrftoken" not in first.cookies
+    assert client.get(agenda.url, {"soort": "pet"}).content == first.content
+    assert client.post(reverse("alerts:subscribe"), valid()).status_code == 303
