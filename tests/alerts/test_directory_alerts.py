@@ -1,5 +1,7 @@
 """Following a search of the partner directory: newly published partners that match."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -9,6 +11,7 @@ from alerts.models import Subscription
 from core.models import Region
 from partners.factories import PartnerFactory
 from partners.models import PartnerIndexPage
+from partners.search_index import directory_facets
 
 from .conftest import ADDRESS, link_in, send
 
@@ -96,3 +99,24 @@ def test_the_label_of_a_search_carries_no_link_or_message(client, home_page):
     assert label.startswith("Partnergids: zoekwoorden “win een prijs op https evil example com")
     assert "://" not in label and "<" not in label and len(label) < 100
     assert label in mail.outbox[-1].body
+
+
+def test_a_selection_too_long_to_keep_is_refused_in_dutch(client, home_page):
+    every_value = [
+        (facet.facet.param, value) for facet in directory_facets() for value in facet.facet.labels()
+    ]
+    typed = urlencode([("q", "techniek " * 22), *every_value])
+    assert len(typed) < 2000
+    response = client.post(
+        reverse("alerts:subscribe"),
+        {
+            "bron": "partners",
+            "filter": typed,
+            "email": ADDRESS,
+            "frequency": "wekelijks",
+            "privacy_consent": "on",
+        },
+    )
+    assert response.status_code == 400
+    assert "te lang om te volgen" in response.content.decode()
+    assert not Subscription.objects.exists()
