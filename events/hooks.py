@@ -1,15 +1,18 @@
 """What the calendar adds to the apps below it (docs/architecture.md, "Hooks"): the next
 events on a campus page and a partner profile, the "Agenda" group in the site search, what
-campus coordinators may do in the agenda (edit the events at their campuses, add events), and
-registrations as personal data. Imported by EventsConfig.ready()."""
+campus coordinators may do in the agenda (edit the events at their campuses, add events),
+registrations as personal data, and the agenda as a source of e-mail alerts. Imported by
+EventsConfig.ready()."""
 
 from urllib.parse import urlencode
 
+from alerts import sources as alert_sources
 from campuses.permissions import register_coordinated_pages
 from core import jobs, privacy, sections
 from core.models import ImportantPages
 from search.site import page_hit, register_group, wagtail_group
 
+from .alerts import AGENDA
 from .models import EventIndexPage, EventPage, EventSession
 from .personal_data import REGISTRATIONS
 
@@ -61,3 +64,6 @@ privacy.register(REGISTRATIONS)
 jobs.register_command(
     "purge_registrations", jobs.DAILY, "Aanmeldingen 60 dagen na het evenement verwijderen"
 )
+jobs.register_command("import_calendars", jobs.HOURLY, "Campusagenda's importeren")
+
+alert_sources.register(AGENDA)

@@ -1,14 +1,17 @@
 """What the registry adds to the apps below it (docs/architecture.md, "Hooks"): the partners
 group of the site search, answered by the directory's own search port (its fast queries,
-Elasticsearch when configured, and its typo rescue). Imported by PartnersConfig.ready()."""
+Elasticsearch when configured, and its typo rescue), and the directory as a source of e-mail
+alerts. Imported by PartnersConfig.ready()."""
 
 from urllib.parse import urlencode
 
+from alerts import sources as alert_sources
 from core.models import ImportantPages
 from search import service
 from search.port import SearchQuery
 from search.site import HITS_PER_GROUP, SearchGroup, SearchHit, register_group
 
+from .alerts import DIRECTORY
 from .models import INDEX_NAME, Partner
 
 
@@ -32,3 +35,5 @@ def search_partners(request, query, definition):
 
 
 register_group("partners", "Partners", 20, search_partners)
+
+alert_sources.register(DIRECTORY)

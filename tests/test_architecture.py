@@ -17,6 +17,7 @@ LAYERS = [
     {"events", "manifest"},
     {"campuses"},
     {"partners"},
+    {"alerts"},
     {"core", "search"},
 ]
 LEVEL = {app: level for level, layer in enumerate(LAYERS) for app in layer}

@@ -31,6 +31,7 @@ if settings.DEBUG:
 urlpatterns += [
     path("zoeken/", views.search, name="search"),
     path("api/", include("api.urls")),
+    path("meldingen/", include("alerts.urls")),
     path("", include("manifest.urls")),
     # Wagtail routes only paths that end in a slash: the calendar's .ics files come here.
     re_path(

@@ -81,6 +81,7 @@ SIGNATURE_FIELDS += ["privacy_consent"]
 REGISTRATION_FIELDS = ["session", "contact_name", "email", "phone", "privacy_consent"]
 REGISTRATION_FIELDS += ["school_name", "school_reference", "groups", "pupils", "adults"]
 REGISTRATION_FIELDS += ["persons"]
+FOLLOW_FIELDS = ["bron", "filter", "email", "frequency", "privacy_consent"]
 METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"]
 
 ROUTE_NAMES = [
@@ -108,6 +109,10 @@ ROUTE_NAMES = [
     "suggestions",
     "partner",
     "search",
+    "follow",
+    "follow_confirm",
+    "follow_unsubscribe",
+    "follow_manage",
     "sitemap",
     "robots",
     "security_txt",
@@ -164,6 +169,16 @@ def registration_body(event):
         "persons": "2",
         "contact_name": "Jan de Boer",
         "email": "jan@vuurtoren.example.nl",
+        "privacy_consent": "on",
+    }
+
+
+def follow_body():
+    return {
+        "bron": "agenda",
+        "filter": "soort=pet&regio=zaanstreek-waterland",
+        "email": "juf@obs-dekolk.example.nl",
+        "frequency": "wekelijks",
         "privacy_consent": "on",
     }
 
@@ -261,6 +276,23 @@ def public_routes():
             template=with_slot(partner.get_absolute_url(), partner.slug),
         ),
         Route("search", reverse("search"), ["q"]),
+        Route(
+            "follow",
+            reverse("alerts:subscribe"),
+            FOLLOW_FIELDS,
+            form=True,
+            valid_body=follow_body,
+        ),
+        *(
+            Route(
+                f"follow_{name}",
+                reverse(f"alerts:{name}", args=[token]),
+                ["stop"] if name == "manage" else [],
+                form=name == "manage",
+                template=with_slot(reverse(f"alerts:{name}", args=[token]), token),
+            )
+            for name in ["confirm", "unsubscribe", "manage"]
+        ),
         Route("sitemap", reverse("sitemap")),
         Route("robots", reverse("robots_txt")),
         Route("security_txt", reverse("security_txt")),
@@ -354,7 +386,7 @@ def test_the_fuzz_pass_covers_every_route(site_map):
     assert [name for name in ROUTE_NAMES if routes[name].inputs] == ROUTES_WITH_INPUTS
 
 
-@pytest.mark.parametrize("name", ["sign", "register_class", "register_persons"])
+@pytest.mark.parametrize("name", ["sign", "register_class", "register_persons", "follow"])
 def test_the_valid_forms_the_fuzz_starts_from_are_accepted(client, site_map, name):
     route = site_map[0][name]
     assert send(client, "POST", route.path, route.valid_body()) == 303
@@ -377,6 +409,8 @@ ROUTES_WITH_INPUTS = [
     "search",
     *[f"api_{endpoint.name}" for endpoint in api_endpoints()],
     *[f"api_{endpoint.name}_csv" for endpoint in api_endpoints()],
+    "follow",
+    "follow_manage",
 ]
 
 

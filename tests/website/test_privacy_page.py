@@ -5,6 +5,7 @@ and how to ask for an export or erasure."""
 import pytest
 from django.utils.html import strip_tags
 
+from alerts.models import CONFIRMATION_VALID
 from core.models import ImportantPages
 from events.management.commands.purge_registrations import RETENTION
 from manifest.management.commands.purge_signatures import UNCONFIRMED_RETENTION
@@ -26,13 +27,15 @@ def sections(site):
 
 def test_it_names_the_retention_periods_of_the_clean_ups(sections):
     periods = sections["Hoe lang bewaren wij uw gegevens?"]
-    [unconfirmed] = [text for text in periods if "niet binnen" in text]
+    [unconfirmed] = [text for text in periods if "ondertekening die niet binnen" in text]
     assert f"{UNCONFIRMED_RETENTION.days} dagen" in unconfirmed
     assert "bevestigd" in unconfirmed and "verwijderen" in unconfirmed
     [rejected] = [text for text in periods if text.startswith("Keuren wij")]
     assert "anoniem" in rejected
     [registrations] = [text for text in periods if text.startswith("Aanmeldingen")]
     assert f"{RETENTION.days} dagen na" in registrations
+    [alerts] = [text for text in periods if text.startswith("Een e-mailmelding")]
+    assert f"niet binnen {CONFIRMATION_VALID.days} dagen" in alerts
 
 
 def test_it_says_what_is_kept_why_and_who_sees_it(sections):

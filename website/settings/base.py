@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "manifest",
     "campuses",
     "partners",
+    "alerts",
     "core",
     "search",
     "wagtail.contrib.redirects",
@@ -243,6 +244,9 @@ CALENDAR_IMPORT_LIMITS = {
 # Loopback, private and link-local addresses are refused (no reaching the internal network
 # through a calendar address); tests serve their calendars from loopback.
 CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
+
+# Requests to follow a selection by e-mail (alerts), per client IP per hour.
+ALERT_SUBSCRIPTIONS_PER_HOUR = env_int("ALERT_SUBSCRIPTIONS_PER_HOUR", 10)
 
 # Published in /.well-known/security.txt (RFC 9116).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@noord-holland.nl")

@@ -1,0 +1,76 @@
+"""The two mails of an alert: the confirmation (double opt-in) and the digest. Both in Dutch,
+as plain text with an HTML alternative."""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+
+def absolute(path):
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+
+
+def link_urls(subscription):
+    """The links every digest carries: one-click unsubscribe and "mijn meldingen"."""
+    return {
+        "unsubscribe_url": absolute(
+            reverse("alerts:unsubscribe", args=[subscription.link_token("unsubscribe")])
+        ),
+        "manage_url": absolute(reverse("alerts:manage", args=[subscription.link_token("manage")])),
+    }
+
+
+def _send(template, subject, to, context, headers=None):
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
+    message = EmailMultiAlternatives(
+        subject,
+        render_to_string(f"alerts/email/{template}.txt", context),
+        None,
+        [to],
+        headers=headers,
+    )
+    message.attach_alternative(
+        render_to_string(f"alerts/email/{template}.html", context), "text/html"
+    )
+    message.send()
+
+
+def send_confirmation_mail(subscription, token, page_url):
+    _send(
+        "confirm",
+        "Bevestig uw e-mailmelding",
+        subscription.email,
+        {
+            "subscription": subscription,
+            "confirm_url": absolute(reverse("alerts:confirm", args=[token])),
+            "page_url": page_url,
+        },
+    )
+
+
+def send_digest_mail(subscription, items, more, page_url):
+    links = link_urls(subscription)
+    count = len(items) + more
+    subject = f"{count} nieuw{'e' if count > 1 else ''} in uw selectie: {subscription.label}"
+    _send(
+        "digest",
+        subject[:200],
+        subscription.email,
+        {
+            "subscription": subscription,
+            "items": items,
+            "more": more,
+            "page_url": page_url,
+            **links,
+        },
+        headers={
+            # RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe that POSTs
+            # "List-Unsubscribe=One-Click" to this URL (views.unsubscribe).
+            "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )

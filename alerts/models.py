@@ -1,0 +1,160 @@
+"""Subscriptions to a saved filter (alerts/sources.py) and what each was sent."""
+
+import secrets
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from core.tokens import hash_token, new_token
+
+CONFIRMATION_VALID = timedelta(days=7)  # and unconfirmed subscriptions are purged after it
+# A digest is due a little before a full period has passed, so a cron job at a fixed hour
+# sends every day (or week) even when the previous run finished a few minutes later.
+SCHEDULE_TOLERANCE = timedelta(hours=2)
+MAX_QUERY_LENGTH = 1000  # a saved filter longer than this is refused
+
+
+class Frequency(models.TextChoices):
+    DAILY = "dagelijks", "Dagelijks"
+    WEEKLY = "wekelijks", "Wekelijks"
+
+
+PERIODS = {Frequency.DAILY: timedelta(days=1), Frequency.WEEKLY: timedelta(days=7)}
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def unconfirmed(self):
+        return self.filter(confirmed_at__isnull=True)
+
+    def of_address(self, address):
+        return self.filter(email__iexact=address)
+
+    def expired(self, now=None):
+        """Unconfirmed subscriptions whose confirmation link ran out: to be removed."""
+        return self.unconfirmed().filter(
+            created_at__lt=(now or timezone.now()) - CONFIRMATION_VALID
+        )
+
+
+class Subscription(models.Model):
+    """Someone follows a saved filter by e-mail. Nothing is sent but the confirmation mail
+    until they confirm (double opt-in)."""
+
+    email = models.EmailField("E-mailadres", max_length=254)
+    frequency = models.CharField(
+        "Frequentie", max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    source = models.CharField("Bron", max_length=40)
+    query = models.CharField("Filter", max_length=MAX_QUERY_LENGTH, blank=True)
+    label = models.CharField("Omschrijving", max_length=300)
+    # Random; the links in the digests are HMACs of it with SECRET_KEY (link_token below).
+    key = models.CharField(max_length=64, editable=False, default="")
+    confirmation_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    privacy_consent_at = models.DateTimeField("Toestemming gegeven op")
+    created_at = models.DateTimeField("Aangemeld op", auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField("Bevestigingsmail verstuurd op", null=True)
+    confirmed_at = models.DateTimeField("Bevestigd op", null=True, blank=True)
+    last_sent_at = models.DateTimeField("Laatste melding verstuurd op", null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Melding"
+        verbose_name_plural = "Meldingen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "source", "query"], name="alerts_one_subscription_per_filter"
+            )
+        ]
+
+    def __str__(self):
+        return f"Melding #{self.pk}: {self.label}"
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            self.key = secrets.token_hex(32)
+        super().save(*args, **kwargs)
+
+    # -- confirmation: a single-use secret, only its hash stored (core/tokens.py) ----------------
+
+    def new_confirmation_token(self):
+        token, self.confirmation_token_hash = new_token()
+        self.confirmation_sent_at = timezone.now()
+        return token
+
+    @classmethod
+    def by_confirmation_token(cls, token):
+        return cls.objects.filter(confirmation_token_hash=hash_token(token)).first()
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    @property
+    def confirmation_expired(self):
+        return timezone.now() - self.created_at > CONFIRMATION_VALID
+
+    def confirm(self):
+        self.confirmed_at = timezone.now()
+        self.save(update_fields=["confirmed_at"])
+
+    # -- the links in every digest -----------------------------------------------------------------
+    # Every mail carries an unsubscribe link and a link to "mijn meldingen" that must keep
+    # working, so they cannot be single-use secrets whose hash alone is stored. They are an
+    # HMAC of the subscription's random key with SECRET_KEY: the database alone does not give
+    # them away, deleting the subscription ends them, rotating SECRET_KEY ends them all.
+
+    def link_token(self, purpose):
+        return f"{self.pk}-{self._link_digest(purpose)}"
+
+    def _link_digest(self, purpose):
+        value = f"{self.pk}:{self.key}"
+        return salted_hmac(f"alerts.{purpose}", value, algorithm="sha256").hexdigest()
+
+    @classmethod
+    def by_link_token(cls, token, purpose):
+        """The confirmed subscription the token was made for, or None."""
+        pk, _, digest = (token or "").partition("-")
+        if not pk.isdigit() or len(pk) > 18 or not digest:
+            return None
+        subscription = cls.objects.confirmed().filter(pk=int(pk)).first()
+        if subscription is None or not constant_time_compare(
+            digest, subscription._link_digest(purpose)
+        ):
+            return None
+        return subscription
+
+    # -- the schedule ------------------------------------------------------------------------------
+
+    def is_due(self, now=None):
+        if self.last_sent_at is None:
+            return True
+        now = now or timezone.now()
+        return now - self.last_sent_at >= PERIODS[self.frequency] - SCHEDULE_TOLERANCE
+
+
+class SentItem(models.Model):
+    """An item a subscription's digest held: it is never sent to that subscription again."""
+
+    subscription = models.ForeignKey(
+        Subscription, on_delete=models.CASCADE, related_name="sent_items"
+    )
+    item_key = models.CharField(max_length=100)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Verstuurd item"
+        verbose_name_plural = "Verstuurde items"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "item_key"], name="alerts_item_sent_once"
+            )
+        ]
+
+    def __str__(self):
+        return self.item_key

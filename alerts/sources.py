@@ -1,0 +1,63 @@
+"""The registry of alert sources: the listings a visitor can follow by e-mail.
+
+`alerts` sits below the apps whose listings it follows (docs/architecture.md, "Hooks"), so it
+knows none of them. Each app registers an `AlertSource` in its hooks.py: the calendar the
+agenda (`events`), the registry the partner directory (`partners`). A source turns a saved
+selection (the query string of its public page) into a label and, later, into the items that
+are new since a moment; alerts stores, schedules, mails and unsubscribes.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.http import QueryDict
+
+
+@dataclass(frozen=True)
+class AlertItem:
+    """One new thing in a digest, as the mail shows it."""
+
+    key: str  # stable across runs, e.g. "event:12": what was sent is recorded by it
+    title: str
+    url: str  # absolute
+    summary: str = ""
+    details: list[str] = field(default_factory=list)  # short lines: when, where, what kind
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A saved filter: the canonical query string (valid filters only) and its Dutch label."""
+
+    query: str
+    label: str
+
+
+@dataclass(frozen=True)
+class AlertSource:
+    key: str  # stored on each subscription; never change it once used
+    name: str  # "Agenda", "Partnergids"
+    # The visitor's GET parameters -> the selection to save; invalid and unknown values and
+    # what is not a filter (page, sort, view) are left out.
+    selection: Callable[[QueryDict], Selection]
+    # (saved query string, moment) -> the items published after that moment that match.
+    new_items: Callable[[str, datetime], list[AlertItem]]
+    # (request or None, saved query string) -> the URL of the page that shows the selection;
+    # absolute when request is None (for mails). Empty when the page does not exist.
+    page_url: Callable[[object, str], str]
+
+
+_sources: dict[str, AlertSource] = {}
+
+
+def register(source):
+    _sources[source.key] = source
+
+
+def get_source(key):
+    """The source registered under `key`, or None."""
+    return _sources.get(key)
+
+
+def registered_sources():
+    return list(_sources.values())

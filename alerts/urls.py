@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "alerts"
+
+urlpatterns = [
+    path("volgen/", views.subscribe, name="subscribe"),
+    path("verstuurd/", views.subscribed, name="subscribed"),
+    path("bevestigen/<str:token>/", views.confirm, name="confirm"),
+    path("afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("beheren/<str:token>/", views.manage, name="manage"),
+]

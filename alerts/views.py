@@ -1,0 +1,161 @@
+"""The visitor's side of alerts: follow a selection, confirm it, see and end one's alerts.
+
+Pages render under the site's base layout (no Wagtail page of their own); bad links answer
+with a Dutch page and a 4xx."""
+
+from django.conf import settings
+from django.http import HttpResponseNotAllowed, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+
+from core import ratelimit
+from core.pages import see_other
+
+from .forms import TOO_LONG, SubscriptionForm
+from .models import MAX_QUERY_LENGTH, Subscription
+from .sources import get_source
+from .subscribing import subscribe as store_subscription
+
+CONFIRMATIONS_PER_HOUR = 30
+
+
+def _page(request, template, title, status=200, **context):
+    return render(
+        request,
+        f"alerts/{template}.html",
+        {"subpage_trail": [(title, None)], "title": title, **context},
+        status=status,
+    )
+
+
+# The form sits on the agenda and the directory, pages that must stay the same for every
+# visitor (the same HTML, no cookie) so that a page cache or CDN can serve them; a CSRF token
+# would make each one personal. Nothing here acts on a session or a login, so a forged
+# request can do no more than anyone can do directly, and the double opt-in, the rate limit
+# and the cap per address hold for both.
+@csrf_exempt
+def subscribe(request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    ratelimit.limit_attempts(request, "alert", settings.ALERT_SUBSCRIPTIONS_PER_HOUR)
+    form = SubscriptionForm(request.POST)
+    source = get_source(request.POST.get("bron", ""))
+    if source is None:
+        return _page(request, "problem", "Melding niet mogelijk", 400, problem="source")
+    selection = source.selection(QueryDict(form.data.get("filter", "")))
+    back_url = source.page_url(request, selection.query)
+    if len(selection.query) > MAX_QUERY_LENGTH:
+        form.add_error(None, TOO_LONG)
+    if not form.is_valid():
+        return _page(
+            request,
+            "subscribe",
+            "Selectie volgen",
+            400,
+            form=form,
+            selection=selection,
+            back_url=back_url,
+        )
+    # Only a valid request counts: typing mistakes lock nobody out.
+    ratelimit.limit(request, "alert", settings.ALERT_SUBSCRIPTIONS_PER_HOUR)
+    store_subscription(
+        form.cleaned_data["email"],
+        form.cleaned_data["frequency"],
+        source,
+        selection,
+        source.page_url(None, selection.query),
+    )
+    return see_other(reverse("alerts:subscribed"))
+
+
+def subscribed(request):
+    return _page(request, "subscribed", "Bevestig uw e-mailadres")
+
+
+def confirm(request, token):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    ratelimit.limit(request, "alert-confirm", CONFIRMATIONS_PER_HOUR)
+    subscription = Subscription.by_confirmation_token(token)
+    if subscription is None:
+        problem, status = "invalid", 404
+    elif subscription.is_confirmed:
+        problem, status = "used", 200
+    elif subscription.confirmation_expired:
+        problem, status = "expired", 410
+    else:
+        problem, status = "", 200
+    confirmed = not problem and request.method == "POST"
+    if confirmed:
+        subscription.confirm()
+    return _page(
+        request,
+        "confirm",
+        "Melding bevestigen",
+        status,
+        problem=problem,
+        subscription=subscription,
+        confirmed=confirmed,
+        manage_url=_manage_url(subscription) if subscription and subscription.is_confirmed else "",
+    )
+
+
+def _manage_url(subscription):
+    return reverse("alerts:manage", args=[subscription.link_token("manage")])
+
+
+# RFC 8058: a mail program unsubscribes with a POST of "List-Unsubscribe=One-Click" to the URL
+# of the List-Unsubscribe header, without a page or a cookie. The token in the URL is the
+# authorisation, so no CSRF token is asked; a GET only shows a button, so a link checker that
+# follows the link unsubscribes nobody.
+@csrf_exempt
+def unsubscribe(request, token):
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    subscription = Subscription.by_link_token(token, "unsubscribe")
+    if subscription is None:
+        return _page(request, "problem", "Afmelden", 404, problem="link")
+    label = subscription.label
+    if request.method == "POST":
+        subscription.delete()
+        return _page(request, "unsubscribe", "Afgemeld", done=True, label=label)
+    return _page(
+        request,
+        "unsubscribe",
+        "Afmelden",
+        label=label,
+        manage_url=_manage_url(subscription),
+    )
+
+
+def manage(request, token):
+    """ "Mijn meldingen": every confirmed alert of the address the link was sent to."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    subscription = Subscription.by_link_token(token, "manage")
+    if subscription is None:
+        return _page(request, "problem", "Mijn meldingen", 404, problem="link")
+    alerts = Subscription.objects.confirmed().of_address(subscription.email).order_by("pk")
+    message = ""
+    if request.method == "POST":
+        stop = request.POST.get("stop", "")
+        if stop == "alle":
+            alerts.delete()
+            return _page(request, "unsubscribe", "Afgemeld", done=True, label="")
+        chosen = alerts.filter(pk=int(stop)).first() if stop.isdigit() and len(stop) < 19 else None
+        if chosen is None:
+            return _page(request, "problem", "Mijn meldingen", 400, problem="choice")
+        message = f"U ontvangt geen meldingen meer over: {chosen.label}."
+        chosen.delete()
+        if not alerts.exists():
+            return _page(request, "unsubscribe", "Afgemeld", done=True, label=chosen.label)
+    return _page(
+        request,
+        "manage",
+        "Mijn meldingen",
+        alerts=list(alerts),
+        message=message,
+        # The link may have been made for the alert just ended: go on with another one's.
+        manage_url=_manage_url(alerts.first()),
+    )

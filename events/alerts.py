@@ -1,0 +1,84 @@
+"""The agenda as an alert source (alerts/sources.py): a visitor follows the agenda's current
+filters and hears of events published after they subscribed. The agenda's own filter form
+and session queryset decide what matches, as they do for the page and the feed."""
+
+from django.http import QueryDict
+from django.utils.dateformat import format as date_format
+
+from alerts.mail import absolute
+from alerts.sources import AlertItem, AlertSource, Selection
+from core.links import live_page_url
+from core.models import ImportantPages
+
+from .forms import EventFilterForm
+from .models import EventIndexPage, EventSession
+
+SOURCE_KEY = "agenda"
+
+
+def filter_form(query):
+    return EventFilterForm(query if isinstance(query, QueryDict) else QueryDict(query))
+
+
+def describe(form):
+    """The active filters in words: "Agenda: Promotie Event Techniek (PET), regio
+    Zaanstreek/Waterland, doelgroep Basisschool"."""
+    parts = []
+    for name, value in form.active_filters.items():
+        field = form.fields[name]
+        if name == "soort":
+            parts.append(dict(field.choices).get(value, value))
+        elif hasattr(value, "isoformat"):
+            parts.append(f"{field.label.lower()} {date_format(value, 'j F Y')}")
+        else:
+            parts.append(f"{field.label.lower()} {value}")
+    return "Agenda" + (": " + ", ".join(parts) if parts else " (alle evenementen)")
+
+
+def selection(params):
+    form = filter_form(params)
+    return Selection(query=form.feed_query(), label=describe(form))
+
+
+def new_items(query, since):
+    """Upcoming events first published after `since` that have a date matching the filters,
+    in date order."""
+    form = filter_form(query)
+    sessions = (
+        form.filter(EventSession.objects.published())
+        .filter(event__first_published_at__gt=since)
+        .upcoming()
+        .select_related("event", "event__campus")
+    )
+    items, seen = [], set()
+    for session in sessions:
+        event = session.event
+        if event.pk in seen:
+            continue
+        seen.add(event.pk)
+        items.append(
+            AlertItem(
+                key=f"event:{event.pk}",
+                title=event.title,
+                url=absolute(event.get_url()),
+                summary=event.summary,
+                details=[
+                    event.get_kind_display(),
+                    session.when_text,
+                    *([event.location_text] if event.location_text else []),
+                ],
+            )
+        )
+    return items
+
+
+def page_url(request, query):
+    if request is not None:
+        base = ImportantPages.url_for(request, "agenda_page")
+    else:
+        base = live_page_url(EventIndexPage)
+        base = absolute(base) if base else ""
+    return f"{base}?{query}" if base and query else base
+
+
+AGENDA = AlertSource(SOURCE_KEY, "Agenda", selection, new_items, page_url)

@@ -1,0 +1,66 @@
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+
+from core.models import Region
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import Audience, EventIndexPage, EventKind
+
+ADDRESS = "juf.annemiek@obs-dekolk.example.nl"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+
+
+@pytest.fixture
+def agenda(home_page):
+    """The agenda of the initial content, where visitors follow a selection."""
+    return EventIndexPage.objects.live().order_by("path").first()
+
+
+@pytest.fixture
+def calendar(home_page):
+    """A calendar of its own, so tests control which events are new."""
+    return EventIndexPageFactory(parent=home_page, title="Testagenda", slug="testagenda")
+
+
+@pytest.fixture
+def zaanstreek(db):
+    return Region.objects.get(slug="zaanstreek-waterland")
+
+
+@pytest.fixture
+def publish_pet(calendar, zaanstreek):
+    """Publish a PET; by default one the teacher's filter (PET, Zaanstreek/Waterland,
+    basisschool) matches."""
+
+    def publish(title, region=None, audience="basisschool", kind=EventKind.PET):
+        return EventPageFactory(
+            parent=calendar,
+            title=title,
+            kind=kind,
+            region=region or zaanstreek,
+            audiences=[Audience.objects.get(slug=audience)],
+        )
+
+    return publish
+
+
+def link_in(message, name):
+    """The path of the first link to the named alerts view in a mail's text."""
+    prefix = reverse(f"alerts:{name}", args=["TOKEN"]).split("TOKEN")[0]
+    match = re.search(re.escape(prefix) + r"[^\s/]+/", message.body)
+    assert match, message.body
+    return match.group(0)
+
+
+def send(*args):
+    before = len(mail.outbox)
+    call_command("send_alerts", *args, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return mail.outbox[before:]

@@ -1,0 +1,109 @@
+"""The links in the mails: bad ones get a Dutch 4xx, each works only for what it was made
+for, and "mijn meldingen" shows and ends an address's alerts without showing the address."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from alerts.mail import link_urls
+from alerts.models import Frequency, Subscription
+
+from .conftest import ADDRESS
+
+
+def make(address=ADDRESS, query="soort=pet", confirmed=True, **fields):
+    return Subscription.objects.create(
+        email=address,
+        source="agenda",
+        query=query,
+        label=f"Agenda: {query}",
+        frequency=Frequency.WEEKLY,
+        privacy_consent_at=timezone.now(),
+        confirmed_at=timezone.now() if confirmed else None,
+        **fields,
+    )
+
+
+def path(url):
+    return "/" + url.split("://", 1)[1].split("/", 1)[1]
+
+
+@pytest.mark.parametrize("name", ["confirm", "unsubscribe", "manage"])
+@pytest.mark.parametrize("token", ["onbekend", "1-" + "0" * 64, "-", "9" * 40 + "-x", "x" * 5000])
+def test_a_bad_token_is_a_dutch_404(client, home_page, name, token):
+    make()
+    for method in (client.get, client.post):
+        response = method(reverse(f"alerts:{name}", args=[token]))
+        assert response.status_code == 404
+        assert "Deze link werkt niet" in response.content.decode()
+    assert Subscription.objects.get().is_confirmed
+
+
+def test_a_link_works_only_for_its_own_purpose(client, home_page):
+    subscription = make()
+    manage_token = subscription.link_token("manage")
+    response = client.post(reverse("alerts:unsubscribe", args=[manage_token]))
+    assert response.status_code == 404
+    assert Subscription.objects.exists()
+
+
+def test_an_expired_confirmation_is_410(client, home_page):
+    subscription = make(confirmed=False)
+    token = subscription.new_confirmation_token()
+    subscription.save()
+    Subscription.objects.filter(pk=subscription.pk).update(
+        created_at=timezone.now() - timezone.timedelta(days=8)
+    )
+    response = client.post(reverse("alerts:confirm", args=[token]))
+    assert response.status_code == 410
+    assert "verlopen" in response.content.decode()
+    assert not Subscription.objects.get().is_confirmed
+
+
+def test_an_unconfirmed_subscription_has_no_working_links(client, home_page):
+    subscription = make(confirmed=False)
+    response = client.post(path(link_urls(subscription)["unsubscribe_url"]))
+    assert response.status_code == 404
+    assert Subscription.objects.exists()
+
+
+def test_the_unsubscribe_link_asks_before_it_ends(client, home_page):
+    subscription = make()
+    url = path(link_urls(subscription)["unsubscribe_url"])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Ja, meld mij af" in page.content.decode()
+    assert Subscription.objects.exists()  # a link checker's GET ends nothing
+    assert client.post(url).status_code == 200
+    assert not Subscription.objects.exists()
+    assert client.post(url).status_code == 404
+
+
+def test_my_alerts_lists_the_address_and_ends_one_or_all(home_page):
+    client = Client(enforce_csrf_checks=False)
+    first = make()
+    second = make(query="soort=pet&regio=zaanstreek-waterland")
+    make(address="iemand.anders@example.nl")
+    make(query="soort=bijeenkomst", confirmed=False)
+    url = path(link_urls(first)["manage_url"])
+    page = client.get(url).content.decode()
+    assert "Agenda: soort=pet&amp;regio=zaanstreek-waterland" in page
+    assert "soort=bijeenkomst" not in page  # not confirmed
+    assert ADDRESS not in page and "iemand.anders" not in page
+
+    # Ending the alert the link was made for: the page goes on with the other one's.
+    response = client.post(url, {"stop": str(first.pk)})
+    assert response.status_code == 200
+    assert "U ontvangt geen meldingen meer over" in response.content.decode()
+    assert list(Subscription.objects.confirmed().of_address(ADDRESS)) == [second]
+    assert second.link_token("manage") in response.content.decode()
+
+    other = Subscription.objects.get(email="iemand.anders@example.nl")
+    assert client.post(url, {"stop": str(other.pk)}).status_code == 404  # link has gone
+    url = path(link_urls(second)["manage_url"])
+    assert client.post(url, {"stop": str(other.pk)}).status_code == 400
+    assert client.post(url, {"stop": "x" * 50}).status_code == 400
+    assert client.post(url, {"stop": "alle"}).status_code == 200
+    assert not Subscription.objects.confirmed().of_address(ADDRESS).exists()
+    assert Subscription.objects.filter(email="iemand.anders@example.nl").exists()

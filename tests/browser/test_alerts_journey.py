@@ -1,0 +1,36 @@
+import re
+
+from django.core import mail
+from playwright.sync_api import expect
+
+from alerts.models import Subscription
+from events.models import EventIndexPage
+from tests.browser.conftest import assert_accessible
+
+
+def test_a_teacher_follows_a_selection_of_the_agenda_and_confirms(visit, page, live_server):
+    mail.outbox.clear()
+    agenda = EventIndexPage.objects.live().get()
+    visit(agenda.url + "?soort=pet&regio=zaanstreek-waterland")
+    form = page.locator("section.alert-follow")
+    expect(form).to_contain_text("regio Zaanstreek/Waterland")
+    form.get_by_label("Uw e-mailadres").fill("juf.annemiek@obs-dekolk.example.nl")
+    form.get_by_label("Dagelijks").check()
+    form.get_by_label("Ik ga akkoord").check()
+    form.get_by_role("button", name="Volg deze selectie").click()
+    expect(page.locator("h1")).to_have_text("Bevestig uw e-mailadres")
+    assert_accessible(page)
+    assert not Subscription.objects.get().is_confirmed
+
+    [message] = mail.outbox
+    link = re.search(r"https?://\S+?(/meldingen/bevestigen/\S+/)", message.body).group(1)
+    visit(link)
+    page.get_by_role("button", name="Ja, stuur mij meldingen").click()
+    expect(page.locator("h1")).to_have_text("Uw melding is bevestigd")
+    assert_accessible(page)
+    assert Subscription.objects.get().is_confirmed
+
+    page.get_by_role("link", name="Bekijk en beheer uw meldingen").click()
+    expect(page.locator("h1")).to_have_text("Mijn meldingen")
+    expect(page.locator(".alert-list li")).to_contain_text("regio Zaanstreek/Waterland")
+    assert_accessible(page)
