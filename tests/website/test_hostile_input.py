@@ -407,10 +407,10 @@ ROUTES_WITH_INPUTS = [
     "directory",
     "suggestions",
     "search",
-    *[f"api_{endpoint.name}" for endpoint in api_endpoints()],
-    *[f"api_{endpoint.name}_csv" for endpoint in api_endpoints()],
     "follow",
     "follow_manage",
+    *[f"api_{endpoint.name}" for endpoint in api_endpoints()],
+    *[f"api_{endpoint.name}_csv" for endpoint in api_endpoints()],
 ]
 
 
