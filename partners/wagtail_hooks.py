@@ -3,12 +3,15 @@ Wagtail's search index over all its search_fields (the viewset sets no field lis
 SQLite full-text backend cannot restrict a query to). Its permission policy may allow some
 rows only (a campus coordinator's partners: campuses/permissions.py); every view asks it."""
 
+from django.urls import path
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from core.permissions import RowPermissionViewSetMixin
 from core.viewsets import SnippetViewSet
 
 from .models import Partner
+from .views import admin_autocomplete
 
 
 class PartnerViewSet(RowPermissionViewSetMixin, SnippetViewSet):
@@ -30,3 +33,9 @@ class PartnerViewSet(RowPermissionViewSetMixin, SnippetViewSet):
 
 
 register_snippet(PartnerViewSet)
+
+
+@hooks.register("register_admin_urls")
+def partner_autocomplete_urls():
+    # Under the admin's URLs, so Wagtail requires admin access.
+    return [path("partners-zoeken/", admin_autocomplete, name="partners_autocomplete")]

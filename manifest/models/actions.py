@@ -12,6 +12,7 @@ from wagtail.search import index
 from core.links import routed_url
 from manifest import models as manifest_models
 from partners.models import Partner
+from partners.widgets import partner_search
 
 from .taxonomy import ActionLine
 
@@ -98,7 +99,7 @@ class ManifestAction(index.Indexed, ClusterableModel):
             [
                 FieldPanel("lead_partner"),
                 FieldPanel("lead_organisation_name"),
-                FieldPanel("member_partners"),
+                FieldPanel("member_partners", widget=partner_search()),
             ],
             heading="Ontwikkelcoalitie",
         ),
