@@ -43,7 +43,7 @@ def test_a_coordinator_is_offered_the_workflow_and_not_publish(client, home_page
     assert 'name="action-publish"' not in html
 
 
-def test_a_redacteur_offered_publish_for_partners_only(client, home_page):
+def test_a_redacteur_publishes_partners_without_the_workflow(client, home_page):
     logged_in(client, user_with_role(REDACTEUR, "redacteur"))
     html = client.get(reverse("wagtailsnippets_partners_partner:add")).content.decode()
     assert 'name="action-publish"' in html
