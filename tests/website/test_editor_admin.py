@@ -100,7 +100,7 @@ def test_the_admin_calls_no_third_party_and_links_the_dutch_guide(client, home_p
         "banner",
         "Toon in menu's",
         "Site-instellingen",
-        "Ga live op",
+        "Publicatie inplannen",
         "Redactiecontrole",
         "Hoort bij PET",
         "Initiatief toevoegen",
