@@ -1,6 +1,7 @@
 """The technical campuses: public-private partnerships of schools, companies and governments,
 as pages under the campus overview, with the partners that take part."""
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -26,6 +27,7 @@ from core.models import (
     optional_image,
 )
 from partners.models import Partner, PartnerKind
+from partners.widgets import partner_search
 
 from . import campus_map
 from .forms import CampusFilterForm
@@ -147,7 +149,12 @@ class CampusPage(ImageAltMixin, BasePage):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("economic_region"), FieldPanel("region")]),
         FieldRowPanel([FieldPanel("place"), FieldPanel("focus")]),
         MultiFieldPanel(
-            [FieldPanel("sectors"), FieldPanel("levels"), FieldPanel("offers")], heading="Profiel"
+            [
+                FieldPanel("sectors"),
+                FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("offers", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Profiel",
         ),
         MultiFieldPanel(
             [FieldPanel("logo"), FieldPanel("hero_image"), FieldPanel("hero_image_alt")],
@@ -155,7 +162,11 @@ class CampusPage(ImageAltMixin, BasePage):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("lead_schools"), FieldPanel("partners")], heading="Wie doen er mee"
+            [
+                FieldPanel("lead_schools", widget=partner_search()),
+                FieldPanel("partners", widget=partner_search()),
+            ],
+            heading="Wie doen er mee",
         ),
         MultiFieldPanel(
             [

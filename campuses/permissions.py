@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
+from core.permissions import SiteRootedPagePermissionPolicy
 from partners.models import Partner
 
 from .models import CampusPage
@@ -89,7 +89,7 @@ CHANGE_PAGE = _PermissionName("change_page")
 _PARENTS_CACHE = "_coordinator_parent_pages"
 
 
-class CoordinatorPagePermissionPolicy(PagePermissionPolicy):
+class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
     """Wagtail's page permissions plus a coordinator's: "change" on each page of their
     campuses, and adding pages under the registered parents. Registered for every page type
     (`campuses/hooks.py`), so the explorer, search, reports and every page view agree.

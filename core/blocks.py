@@ -25,8 +25,17 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Samen werken aan techniek", "level": "h2"}
 
 
+class DutchImageBlock(ImageBlock):
+    """Wagtail's ImageBlock, whose chooser Wagtail labels "Image" in every language."""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        chooser = self.child_blocks["image"]
+        chooser.label = chooser.meta.label = "Afbeelding uit de bibliotheek"
+
+
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageBlock(label="Afbeelding")
+    image = DutchImageBlock(label="Afbeelding")
     caption = blocks.CharBlock(label="Onderschrift", required=False, max_length=250)
 
     class Meta:

@@ -14,6 +14,7 @@ import functools
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 # Every action a row can be allowed for: any one of them makes the row visible.
 ROW_ACTIONS = ("view", "add", "change", "delete", "publish", "lock", "unlock")
@@ -51,3 +52,21 @@ class RowPermissionViewSetMixin:
 
         pattern.callback = guarded_view
         return pattern
+
+
+class SiteRootedPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions, with the explorer starting at the site's home page rather
+    than at the tree's root when the root holds one site only (issue 13: editors landed on a
+    "Root" listing that warns pages made there are unreachable). Rights are unchanged."""
+
+    def explorable_root_instance(self, user):
+        cache = self._explorable_root_instance_cache_name
+        if hasattr(user, cache):
+            return getattr(user, cache)
+        root = super().explorable_root_instance(user)
+        if root is not None and root.is_root():
+            homes = list(root.get_children()[:2])
+            if len(homes) == 1:
+                root = homes[0]
+        setattr(user, cache, root)
+        return root

@@ -18,7 +18,7 @@ PALETTE = ["#0a4a7f", "#1e6b34", "#7a2e8c", "#b3261e", "#006d77", "#5c4d00"]
 def collection_named(name):
     """The image collection of that name directly under the root, made when missing."""
     # A flushed database (tests, `manage.py flush`) lacks the root that Wagtail's migrations make.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    root = Collection.get_first_root_node() or Collection.add_root(name="Algemeen")
     return Collection.objects.filter(name=name).first() or root.add_child(name=name)
 
 

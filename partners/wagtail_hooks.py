@@ -3,6 +3,7 @@ Wagtail's search index over all its search_fields (the viewset sets no field lis
 SQLite full-text backend cannot restrict a query to). Its permission policy may allow some
 rows only (a campus coordinator's partners: campuses/permissions.py); every view asks it."""
 
+from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -11,6 +12,7 @@ from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
 
 from .models import Partner
+from .views import admin_autocomplete
 
 
 class PartnerViewSet(RowPermissionViewSetMixin, SnippetViewSet):
@@ -37,3 +39,9 @@ register_snippet(PartnerViewSet)
 @hooks.register("register_admin_search_area")
 def partner_search_area():
     return SnippetSearchArea(Partner.snippet_viewset, order=200)
+
+
+@hooks.register("register_admin_urls")
+def partner_autocomplete_urls():
+    # Under the admin's URLs, so Wagtail requires admin access.
+    return [path("partners-zoeken/", admin_autocomplete, name="partners_autocomplete")]

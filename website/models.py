@@ -88,10 +88,21 @@ class StandardPage(BasePage):
 
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
+    # A new page is in the menu unless the editor unticks "Toon in menu's" (issue 13: new pages
+    # appear in the menu or on their parent, as the editor chose).
+    show_in_menus_default = True
+
     subpage_types = ["website.StandardPage"]
 
     class Meta:
         verbose_name = "Standaardpagina"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Sub-pages are listed on their parent whether or not they are in the menu. One query
+        # per page type among them, never one per page.
+        context["subpages"] = self.get_children().live().public().specific()
+        return context
 
 
 @register_setting(icon="site")

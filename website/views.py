@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
+from django.views.generic import TemplateView
 from django.views.static import serve
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
@@ -110,3 +112,16 @@ def promoted_results(request, query):
         )
         for promotion in promotions
     ]
+
+
+class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
+    """Help > Handleiding in the admin: the editors' everyday tasks, in Dutch, on our own
+    server (Wagtail's help menu links to an English guide elsewhere). Every admin user may read
+    it; the admin's URLs already require admin access."""
+
+    template_name = "website/admin/editor_guide.html"
+    page_title = "Handleiding"
+    header_icon = "help"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]

@@ -1,7 +1,26 @@
-from django.urls import path
+"""The admin as editors use it (issue 13): publishing that follows the roles, landing back
+where one was working, and the Dutch editor's guide in place of Wagtail's external English
+links; and the two-factor login's set-up and verification (issue 12)."""
+
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from . import two_factor
+from .views import EditorGuideView
+
+# The buttons of the page editor that end the editing (Wagtail then goes to the parent's
+# listing, for the home page the tree's root: "pages made here are unreachable").
+LEAVING_ACTIONS = (
+    "action-publish",
+    "action-submit",
+    "action-workflow-action",
+    "action-restart-workflow",
+)
+
+# Wagtail's help menu items that open guide.wagtail.org (English, a third party).
+EXTERNAL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
 
 
 @hooks.register("register_admin_urls")
@@ -10,3 +29,54 @@ def two_factor_urls():
         path("2fa/instellen/", two_factor.setup, name="two_factor_setup"),
         path("2fa/controleren/", two_factor.verify, name="two_factor_verify"),
     ]
+
+
+@hooks.register("register_admin_urls")
+def editor_guide_urls():
+    return [path("handleiding/", EditorGuideView.as_view(), name="website_editor_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_menu_item():
+    return MenuItem(
+        "Handleiding",
+        reverse("website_editor_guide"),
+        icon_name="help",
+        order=100,
+        name="handleiding",
+    )
+
+
+@hooks.register("construct_help_menu")
+def remove_external_help(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP_ITEMS)]
+
+
+def publish_directly(menu_items):
+    """Whoever may publish (a Redacteur) publishes directly: the workflow "Redactiecontrole" is
+    for those who may not (a Campuscoördinator). Wagtail attaches a workflow to a part of the
+    page tree, not to a group, and offers "submit" to everyone there; drop it where "publish"
+    is offered."""
+    if any(item.name == "action-publish" for item in menu_items):
+        menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
+
+
+@hooks.register("construct_page_action_menu")
+def page_publish_directly(menu_items, request, context):
+    publish_directly(menu_items)
+
+
+@hooks.register("construct_snippet_action_menu")
+def snippet_publish_directly(menu_items, request, context):
+    publish_directly(menu_items)
+
+
+@hooks.register("after_edit_page")
+def back_to_the_page(request, page):
+    """After publishing, submitting or a workflow step, stay on the page's editor (with
+    Wagtail's message and its "view live" button) instead of the parent's listing."""
+    if request.method != "POST" or request.GET.get("next") or request.POST.get("next"):
+        return None
+    if any(action in request.POST for action in LEAVING_ACTIONS):
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

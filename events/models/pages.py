@@ -3,6 +3,7 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -33,6 +34,7 @@ from core.models import (
 )
 from core.pages import SitemapEntries, render_subpage
 from partners.models import Partner
+from partners.widgets import partner_search
 
 from .. import views
 from ..calendar import MonthGrid, calendar_response
@@ -403,7 +405,7 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("original_date")]),
         FieldPanel("summary"),
         InlinePanel("sessions", heading="Data", label="Datum", min_num=1),
-        FieldPanel("audiences"),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
                 FieldPanel("campus"),
@@ -414,8 +416,9 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             ],
             heading="Locatie",
         ),
-        FieldPanel("hosts"),
-        FieldPanel("related_pet"),
+        FieldPanel("hosts", widget=partner_search()),
+        # A list of the PETs only (limit_choices_to), not a chooser over every event.
+        FieldPanel("related_pet", widget=forms.Select),
         MultiFieldPanel(
             [
                 FieldPanel("registration_mode"),

@@ -12,6 +12,7 @@ from wagtail.search import index
 from core.links import routed_url
 from manifest import models as manifest_models
 from partners.models import Partner
+from partners.widgets import partner_search
 
 from .taxonomy import ActionLine
 
@@ -104,7 +105,7 @@ class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
             [
                 FieldPanel("lead_partner"),
                 FieldPanel("lead_organisation_name"),
-                FieldPanel("member_partners"),
+                FieldPanel("member_partners", widget=partner_search()),
             ],
             heading="Ontwikkelcoalitie",
         ),

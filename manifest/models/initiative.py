@@ -1,5 +1,6 @@
 """Initiatives: concrete projects that carry manifest actions forward."""
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,7 +9,8 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
@@ -16,6 +18,7 @@ from wagtail.search import index
 from campuses.models import CampusPage
 from core.models import Region, demo_flag, optional_image
 from partners.models import Partner
+from partners.widgets import partner_search
 
 from .actions import ManifestAction
 from .taxonomy import Theme
@@ -105,18 +108,24 @@ class Initiative(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed
     objects = InitiativeQuerySet.as_manager()
 
     panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
+        # The slug follows the title until the initiative is published (Wagtail's slug sync).
+        TitleFieldPanel("title", placeholder=False),
+        FieldPanel("slug", widget=SlugInput),
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("start_date"), FieldPanel("end_date")]),
-        FieldPanel("actions"),
+        FieldPanel("actions", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
-            [FieldPanel("themes"), FieldPanel("regions"), FieldPanel("campuses")],
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("campuses", widget=forms.CheckboxSelectMultiple),
+            ],
             heading="Indeling",
         ),
         MultiFieldPanel(
-            [FieldPanel("lead_partner"), FieldPanel("partners")], heading="Wie doen er mee"
+            [FieldPanel("lead_partner"), FieldPanel("partners", widget=partner_search())],
+            heading="Wie doen er mee",
         ),
         MultiFieldPanel(
             [

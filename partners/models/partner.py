@@ -1,5 +1,6 @@
 """Partners: the organisations of the talent ecosystem."""
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.text import slugify
@@ -7,7 +8,8 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import ItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
@@ -122,8 +124,9 @@ class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clus
     objects = PartnerQuerySet.as_manager()
 
     panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
+        # The slug follows the name until the partner is published (Wagtail's slug sync).
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("slug", widget=SlugInput),
         FieldPanel("kind"),
         FieldPanel("short_description"),
         FieldPanel("description"),
@@ -131,10 +134,10 @@ class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clus
         FieldPanel("website"),
         MultiFieldPanel(
             [
-                FieldPanel("regions"),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("sectors"),
-                FieldPanel("education_levels"),
-                FieldPanel("offers"),
+                FieldPanel("education_levels", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("offers", widget=forms.CheckboxSelectMultiple),
             ],
             heading="Indeling",
         ),

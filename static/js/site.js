@@ -31,6 +31,43 @@
     });
   }
 
+  // Sub-menus: disclosure buttons (aria-expanded), opened by click, tap, Enter or Space, never
+  // by hover; Escape or a click elsewhere closes them. One open at a time.
+  function initSubMenus(nav) {
+    var toggles = Array.prototype.slice.call(nav.querySelectorAll("[data-main-nav-sub-toggle]"));
+    if (!toggles.length) return;
+
+    function setOpen(toggle, open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+
+    function closeAll(except) {
+      toggles.forEach(function (toggle) {
+        if (toggle !== except) setOpen(toggle, false);
+      });
+    }
+
+    toggles.forEach(function (toggle) {
+      toggle.hidden = false;
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        closeAll(toggle);
+        setOpen(toggle, open);
+      });
+      toggle.parentNode.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+          event.stopPropagation();
+          setOpen(toggle, false);
+          toggle.focus();
+        }
+      });
+    });
+
+    document.addEventListener("click", function (event) {
+      if (!nav.contains(event.target)) closeAll(null);
+    });
+  }
+
   document.querySelectorAll("[data-main-nav]").forEach(initMainNav);
 
   // Embedded videos load only after a click: until then the video site learns nothing.
@@ -48,4 +85,6 @@
   }
 
   document.querySelectorAll("[data-video]").forEach(initVideo);
+
+  document.querySelectorAll("[data-main-nav]").forEach(initSubMenus);
 })();

@@ -1,7 +1,9 @@
 import pytest
 from playwright.sync_api import expect
+from wagtail.models import Page
 
 from tests.browser.conftest import assert_accessible
+from website.factories import StandardPageFactory
 
 
 def test_home_page_loads_and_is_accessible(visit):
@@ -28,7 +30,10 @@ def test_skip_link_moves_focus_to_the_content(visit):
     assert page.url.endswith("#inhoud")
 
 
-def test_menu_opens_and_closes_by_keyboard_on_a_phone(visit, page):
+def test_menu_opens_and_closes_by_keyboard_on_a_phone(visit, page, site_data):
+    StandardPageFactory(
+        parent=Page.objects.get(slug="over-het-manifest"), title="Ons team", show_in_menus=True
+    )
     page.set_viewport_size({"width": 375, "height": 740})
     visit("/")
     toggle = page.get_by_role("button", name="Menu")
@@ -39,6 +44,21 @@ def test_menu_opens_and_closes_by_keyboard_on_a_phone(visit, page):
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(menu_link).to_be_visible()
     assert_accessible(page)
+
+    # The second level: its own button, Space opens it, Escape closes only it.
+    sub_toggle = page.get_by_role("button", name="Onderdelen van Over het manifest")
+    sub_link = page.get_by_role("link", name="Ons team")
+    expect(sub_link).to_be_hidden()
+    sub_toggle.focus()
+    page.keyboard.press("Space")
+    expect(sub_toggle).to_have_attribute("aria-expanded", "true")
+    expect(sub_link).to_be_visible()
+    assert_accessible(page)
+    page.keyboard.press("Escape")
+    expect(sub_toggle).to_have_attribute("aria-expanded", "false")
+    expect(sub_toggle).to_be_focused()
+    expect(sub_link).to_be_hidden()
+
     page.keyboard.press("Escape")
     expect(toggle).to_have_attribute("aria-expanded", "false")
     expect(toggle).to_be_focused()

@@ -17,10 +17,23 @@ def test_home_page_queries_do_not_grow_with_the_menu(client, home_page):
     client.get("/")  # warm the site-root-paths cache, as any running site has it
     before = count_queries(client, "/")
     for number in range(15):
-        StandardPageFactory(parent=home_page, title=f"Extra {number}", show_in_menus=True)
+        parent = StandardPageFactory(parent=home_page, title=f"Extra {number}", show_in_menus=True)
+        StandardPageFactory(parent=parent, title=f"Sub {number}", show_in_menus=True)
     after = count_queries(client, "/")
     assert after == before
-    assert "Extra 14" in client.get("/").content.decode()
+    html = client.get("/").content.decode()
+    assert "Extra 14" in html and "Sub 14" in html
+
+
+def test_a_page_lists_its_sub_pages_in_queries_that_do_not_grow(client, home_page):
+    parent = StandardPageFactory(parent=home_page, title="Ouder")
+    StandardPageFactory(parent=parent, title="Kind 0")
+    client.get(parent.url)
+    before = count_queries(client, parent.url)
+    for number in range(1, 15):
+        StandardPageFactory(parent=parent, title=f"Kind {number}")
+    assert count_queries(client, parent.url) == before
+    assert "Kind 14" in client.get(parent.url).content.decode()
 
 
 def render_breadcrumbs(page):

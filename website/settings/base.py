@@ -195,6 +195,11 @@ WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# No third-party calls from the admin (issue 13): no avatars from gravatar.com (a hash of a
+# staff member's e-mail address sent to a US service on every page), no release check against
+# wagtail.org. The help menu links to our own Dutch guide (website/wagtail_hooks.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # On PostgreSQL the full text is stemmed as Dutch ("opleidingen" finds "opleiding"); SQLite's
 # FTS5 and Elasticsearch's own analyser ignore this option.

@@ -7,20 +7,61 @@ register = template.Library()
 NAVIGATION_FIELDS = ("title", "url_path", "path", "depth", "draft_title")
 
 
+def aria_current(page, current_path):
+    """`aria-current` of a menu link: "page" on the page itself, "true" on its ancestors."""
+    if current_path == page.path:
+        return "page"
+    if current_path.startswith(page.path):
+        return "true"
+    return ""
+
+
+class MenuItem:
+    """A page in the main menu with the sub-pages shown under it."""
+
+    def __init__(self, page):
+        self.page = page
+        self.children = []
+
+
+def menu_items(root):
+    """The site's two-level main menu: the live, public pages under `root` with "Toon in
+    menu's" on, and under each of them its own such children, in tree order. One query for
+    both levels (plus Wagtail's one for view restrictions), whatever the number of pages. A
+    sub-page whose parent is not in the menu is not shown: the menu follows the tree."""
+    pages = (
+        Page.objects.live()
+        .in_menu()
+        .public()
+        .filter(path__startswith=root.path, depth__in=[root.depth + 1, root.depth + 2])
+        .order_by("path")
+        .only(*NAVIGATION_FIELDS)
+    )
+    top = {}
+    for page in pages:
+        if page.depth == root.depth + 1:
+            top[page.path] = MenuItem(page)
+        elif (parent := top.get(page.path[: -Page.steplen])) is not None:
+            parent.children.append(page)
+    return list(top.values())
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The live, public, in-menu children of the site's root page, in one query."""
     request = context["request"]
     site = Site.find_for_request(request)
     page = context.get("page")
-    items = []
-    if site is not None:
-        items = site.root_page.get_children().live().in_menu().public().only(*NAVIGATION_FIELDS)
+    current_path = page.path if page else ""
+    items = menu_items(site.root_page) if site else []
+    for item in items:
+        item.current = aria_current(item.page, current_path)
+        for child in item.children:
+            child.menu_current = aria_current(child, current_path)
     return {
         "request": request,
         "home": site.root_page if site else None,
+        "home_current": site is not None and current_path == site.root_page.path,
         "menu_items": items,
-        "current_path": page.path if page else "",
     }
 
 

@@ -138,7 +138,7 @@ class Command(BaseCommand):
                 language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
             )
             root = Page.get_first_root_node() or Page.add_root(
-                instance=Page(title="Root", slug="root", live=True)
+                instance=Page(title="Alle sites", slug="root", live=True)
             )
             # Wagtail's migrations create a "Welcome" placeholder at the slug we need.
             for placeholder in root.get_children().exact_type(Page).filter(slug="home"):
