@@ -14,9 +14,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Basis"
 
     def ready(self):
-        from . import links
+        from . import links, pagecache
         from .privacy import register_accounts
 
         links.connect()
+        pagecache.connect()
         register_accounts()
         post_migrate.connect(create_cache_tables, sender=self)

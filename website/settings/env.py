@@ -70,3 +70,37 @@ def ratelimit_cache(default_cache):
     if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
         return default_cache
     return RATELIMIT_DATABASE_CACHE
+
+
+def page_cache(default_cache):
+    """Where rendered pages are kept: Redis when the default cache is Redis (under its own
+    prefix), else this process's memory, bounded."""
+    if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        return {**default_cache, "KEY_PREFIX": f"{default_cache['KEY_PREFIX']}-page"}
+    if default_cache["BACKEND"] == "django.core.cache.backends.dummy.DummyCache":
+        return default_cache
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pagecache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+
+
+def frontend_cache_from_env():
+    """WAGTAILFRONTENDCACHE from FRONTEND_CACHE_URL (Varnish or any proxy that takes PURGE)
+    and/or CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN; empty when neither is set."""
+    backends = {}
+    url = env_str("FRONTEND_CACHE_URL")
+    if url:
+        backends["varnish"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": url,
+        }
+    zone = env_str("CLOUDFLARE_ZONEID")
+    if zone:
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
+        }
+    return backends
