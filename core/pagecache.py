@@ -111,6 +111,10 @@ def purge_frontend_cache():
 
 def bump(**kwargs):
     """Invalidate every cached page now, and again once the current transaction commits."""
+    if getattr(_local, "migrating", False):
+        # Data migrations save objects before `migrate` has made the version's table; no page
+        # is cached from a database that is being migrated.
+        return
     try:
         _replace_version()
         if connection.in_atomic_block and not getattr(_local, "pending", False):
@@ -166,8 +170,20 @@ def _relation_changed(sender, instance, action, **kwargs):
         bump()
 
 
+def _migrating(**kwargs):
+    _local.migrating = True
+
+
+def _migrated(**kwargs):
+    _local.migrating = False
+
+
 def connect():
+    from django.db.models.signals import post_migrate, pre_migrate
     from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    pre_migrate.connect(_migrating, dispatch_uid="pagecache_pre_migrate")
+    post_migrate.connect(_migrated, dispatch_uid="pagecache_post_migrate")
 
     post_save.connect(_model_changed, dispatch_uid="pagecache_save")
     post_delete.connect(_model_changed, dispatch_uid="pagecache_delete")
