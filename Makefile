@@ -50,8 +50,19 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/pytest -n $(TEST_WORKERS)
 
+# In-process timings (pytest), then the HTTP benchmark against the production server on
+# loopback (tests/bench/http_bench.py: wrk when installed, else a bounded Python load).
+# BENCH_SECONDS per measurement (default 5). Not part of `make test`.
 bench: $(VENV)/.installed
 	$(BIN)/pytest tests/bench -o addopts="" -p no:cacheprovider
+	$(BIN)/python -m tests.bench.http_bench
+
+# Five minutes of mixed load with 32 concurrent visitors against the production server on
+# loopback, then the counts (tests/bench/soak.py). SOAK_SECONDS=30 for a short try.
+SOAK_SECONDS ?= 300
+SOAK_CONCURRENCY ?= 32
+soak: $(VENV)/.installed
+	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_CONCURRENCY=$(SOAK_CONCURRENCY) $(BIN)/python -m tests.bench.soak
 
 # The hostile-input fuzz pass at length: many random examples per public route instead of
 # `make test`'s few fixed ones (hypothesis profile "fuzz", tests/conftest.py). Failures are

@@ -81,6 +81,13 @@ def current_version():
     return version
 
 
+def request_version(request):
+    """The version, read once per request (the page cache middleware may have read it)."""
+    if not hasattr(request, "content_version"):
+        request.content_version = current_version()
+    return request.content_version
+
+
 def _replace_version():
     version_cache().set(VERSION_KEY, secrets.token_hex(8), timeout=None)
 
@@ -308,7 +315,7 @@ class PageCacheMiddleware:
             private_headers(response)
             return response
         query = normalised_query(request)
-        version = current_version() if query is not None else None
+        version = request_version(request) if query is not None else None
         key = cache_key(request, version, query) if version else None
         if key:
             stored = page_cache().get(key)

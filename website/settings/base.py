@@ -16,6 +16,7 @@ from .env import (
     env_str,
     frontend_cache_from_env,
     page_cache,
+    page_cache_version,
     ratelimit_cache,
 )
 
@@ -132,10 +133,10 @@ CACHES["ratelimit"] = ratelimit_cache(CACHES["default"])
 
 # --- page cache (issue 14, docs/architecture.md "Page cache") ---
 # Rendered pages for anonymous visitors: in each process's memory by default, in Redis with
-# CACHE_URL. The content version that invalidates them must be the same for every process,
-# so it lives where the rate limits count (Redis, else a database table).
+# CACHE_URL. The content version that invalidates them must be the same for every process:
+# Redis, else a file on this host (website/settings/env.py, page_cache_version).
 CACHES["pagecache"] = page_cache(CACHES["default"])
-CACHES["pagecache_version"] = CACHES["ratelimit"]
+CACHES["pagecache_version"] = page_cache_version(CACHES["default"], BASE_DIR)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pagecache"
 PAGE_CACHE_VERSION_ALIAS = "pagecache_version"

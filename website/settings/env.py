@@ -4,7 +4,9 @@ Every setting that differs between environments is read here, so README.md can l
 from one place.
 """
 
+import hashlib
 import os
+import tempfile
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
@@ -104,3 +106,17 @@ def frontend_cache_from_env():
             "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
         }
     return backends
+
+
+def page_cache_version(default_cache, base_dir):
+    """Where the page cache's content version lives: in Redis when the default cache is Redis
+    (every app server sees it), else in a file every worker on this host reads (a few
+    microseconds, no database query for a cached page). Several app servers need Redis."""
+    if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        return default_cache
+    project = hashlib.sha256(str(base_dir).encode()).hexdigest()[:12]
+    default_dir = os.path.join(tempfile.gettempdir(), f"wo2030-pagecache-{project}")
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("PAGE_CACHE_VERSION_DIR", default_dir),
+    }
