@@ -185,3 +185,41 @@ def test_an_event_ending_before_midnight_ends_the_cached_pages_then(db, home_pag
     during = session.starts_at + datetime.timedelta(minutes=5)
     assert min(pagecache.next_change(during), session.ends_at) == pagecache.next_change(during)
     assert EventSession.objects.filter(ends_at__gt=during, starts_at__lt=during).exists()
+
+
+def test_a_change_purges_a_frontend_cache_in_front(
+    home_page, settings, django_capture_on_commit_callbacks
+):
+    """A local HTTP server stands in for Varnish: after a partner is saved (a change that is
+    not a page), every live page is purged once the transaction commits."""
+    import http.server
+    import threading
+
+    from partners.factories import PartnerFactory
+
+    purged = []
+
+    class Varnish(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802
+            purged.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Varnish)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            PartnerFactory(name="Purgebedrijf")
+    finally:
+        server.shutdown()
+    assert home_page.url in purged
+    assert ManifestPage.objects.get().url in purged
