@@ -93,7 +93,6 @@ def _replace_version():
 
 
 def _bump_after_commit():
-    _local.pending = False
     _replace_version()
     purge_frontend_cache()
 
@@ -124,8 +123,9 @@ def bump(**kwargs):
         return
     try:
         _replace_version()
-        if connection.in_atomic_block and not getattr(_local, "pending", False):
-            _local.pending = True
+        # Once per transaction; a rolled-back transaction drops its callbacks with it.
+        scheduled = any(entry[1] is _bump_after_commit for entry in connection.run_on_commit)
+        if connection.in_atomic_block and not scheduled:
             transaction.on_commit(_bump_after_commit)
     except Exception:
         # The cache or its table is gone (tests flushing, a Redis restart): entries are keyed
