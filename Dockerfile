@@ -37,8 +37,8 @@ USER app
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
     CMD ["python", "deploy/healthcheck.py"]
-# Worker count and timeouts: deploy/gunicorn.conf.py. The bind here is for the container.
-CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "--bind", "0.0.0.0:8000", "website.wsgi"]
+# Worker count and timeouts: website/gunicorn.conf.py. The bind here is for the container.
+CMD ["gunicorn", "--config", "website/gunicorn.conf.py", "--bind", "0.0.0.0:8000", "website.wsgi"]
 
 
 FROM caddy:2-alpine AS proxy

@@ -11,7 +11,7 @@ MANAGE := $(BIN)/python manage.py
 # environment or the command line) says otherwise.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test bench fuzz lint format migrate initial-data clean lock lock-upgrade
+.PHONY: run serve test bench soak fuzz lint format migrate initial-data clean lock lock-upgrade
 
 # The stamp is newer than the lock files once they are installed: a second run reuses the
 # venv. Development gets the runtime set plus the test tools, exactly as locked with hashes
@@ -48,11 +48,38 @@ initial-data: migrate
 run: initial-data
 	SITE_URL='$(SITE_URL)' $(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# Production settings under gunicorn (website/gunicorn.conf.py) on loopback, for measuring and
+# for a proxy on the same host. Without TLS here, so the HTTPS redirect is off unless the
+# environment turns it on; a random SECRET_KEY is made per start when none is set (sessions then
+# end with the server). Behind a real proxy set SECRET_KEY, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS,
+# SECURE_SSL_REDIRECT=1, TRUSTED_PROXY_COUNT and FORWARDED_ALLOW_IPS (README, "Running").
+SERVE_ENV = DJANGO_SETTINGS_MODULE=website.settings.production \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-0} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	SITE_URL='$(SITE_URL)' PORT=$(PORT)
+serve: $(VENV)/.installed
+	export SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" && \
+	export $(SERVE_ENV) && \
+	$(MANAGE) migrate --noinput && \
+	$(MANAGE) collectstatic --noinput --verbosity 0 && \
+	exec $(BIN)/gunicorn -c website/gunicorn.conf.py
+
 test: $(VENV)/.installed
 	$(BIN)/pytest -n $(TEST_WORKERS)
 
+# In-process timings (pytest), then the HTTP benchmark against the production server on
+# loopback (tests/bench/http_bench.py: wrk when installed, else a bounded Python load).
+# BENCH_SECONDS per measurement (default 5). Not part of `make test`.
 bench: $(VENV)/.installed
 	$(BIN)/pytest tests/bench -o addopts="" -p no:cacheprovider
+	$(BIN)/python -m tests.bench.http_bench
+
+# Five minutes of mixed load with 32 concurrent visitors against the production server on
+# loopback, then the counts (tests/bench/soak.py). SOAK_SECONDS=30 for a short try.
+SOAK_SECONDS ?= 300
+SOAK_CONCURRENCY ?= 32
+soak: $(VENV)/.installed
+	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_CONCURRENCY=$(SOAK_CONCURRENCY) $(BIN)/python -m tests.bench.soak
 
 # The hostile-input fuzz pass at length: many random examples per public route instead of
 # `make test`'s few fixed ones (hypothesis profile "fuzz", tests/conftest.py). Failures are

@@ -14,12 +14,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Basis"
 
     def ready(self):
-        from . import jobs, links
+        from . import jobs, links, pagecache
         from .images import never_prefill_alt_text_with_the_title
         from .privacy import register_accounts
 
         never_prefill_alt_text_with_the_title()
         links.connect()
+        pagecache.connect()
         register_accounts()
         # Wagtail's go-live and expiry dates (pages, partners, initiatives) do nothing until
         # this runs: on every run of run_scheduled_jobs (issue 15).

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from alerts import sources as alert_sources
 from campuses.permissions import register_coordinated_pages
-from core import jobs, privacy, sections
+from core import jobs, pagecache, privacy, sections
 from core.models import ImportantPages
 from search.site import page_hit, register_group, wagtail_group
 
@@ -67,3 +67,14 @@ jobs.register_command(
 jobs.register_command("import_calendars", jobs.HOURLY, "Campusagenda's importeren")
 
 alert_sources.register(AGENDA)
+
+
+@pagecache.register_change_time
+def next_session_change(now):
+    """An event leaves "upcoming" when its session ends; the agenda shows a session as running
+    from its start: cached pages expire at the next start or end."""
+    sessions = EventSession.objects.published()
+    starts = sessions.filter(starts_at__gt=now).order_by("starts_at").values_list("starts_at")
+    ends = sessions.filter(ends_at__gt=now).order_by("ends_at").values_list("ends_at")
+    moments = [row[0] for row in (starts.first(), ends.first()) if row]
+    return min(moments, default=None)

@@ -3,6 +3,7 @@
 
 from django.conf import settings
 from django.http import Http404
+from django.views.decorators.cache import never_cache
 
 from core import ratelimit
 from core.pages import render_subpage, see_other, subpage_url
@@ -23,6 +24,8 @@ FORM_TEMPLATE = "events/registration_form.html"
 MANAGE_TEMPLATE = "events/registration_manage.html"
 
 
+# Personal: never stored by the page cache, a CDN or the browser (issue 14).
+@never_cache
 def register(request, page):
     if page.registration_mode == RegistrationMode.NONE:
         raise Http404
@@ -50,6 +53,8 @@ def register(request, page):
     return see_other(subpage_url(page, "registration", token))
 
 
+# Personal: never stored by the page cache, a CDN or the browser (issue 14).
+@never_cache
 def registration(request, page, token):
     trail = [("Uw aanmelding", None)]
     found = find_registration(page, token)

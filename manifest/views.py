@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 from core import ratelimit
 from core.pages import render_subpage, see_other, subpage_url
@@ -25,6 +26,8 @@ CONFIRMATIONS_PER_HOUR = 30
 INITIATIVES_PER_PAGE = 12
 
 
+# Personal: never stored by the page cache, a CDN or the browser (issue 14).
+@never_cache
 def sign(request, page):
     trail = [("Ondertekenen", None)]
     if request.method != "POST":
@@ -55,6 +58,8 @@ def sign(request, page):
     return see_other(subpage_url(page, "sign_received"))
 
 
+# Personal: never stored by the page cache, a CDN or the browser (issue 14).
+@never_cache
 def sign_received(request, page):
     return render_subpage(
         page,
@@ -65,6 +70,8 @@ def sign_received(request, page):
     )
 
 
+# Personal: never stored by the page cache, a CDN or the browser (issue 14).
+@never_cache
 def sign_confirm(request, page, token):
     ratelimit.limit(request, "confirm", CONFIRMATIONS_PER_HOUR)
     signature = find_by_token(token)

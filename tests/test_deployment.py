@@ -128,7 +128,7 @@ def test_the_image_runs_production_settings_as_a_non_root_user():
     [user] = re.findall(r"^USER (\S+)$", app_stage, re.MULTILINE)
     assert user not in ("root", "0")
     assert app_stage.index("collectstatic") < app_stage.index("USER ")
-    assert '"gunicorn", "--config", "deploy/gunicorn.conf.py"' in app_stage
+    assert '"gunicorn", "--config", "website/gunicorn.conf.py"' in app_stage
     assert "AS proxy" in dockerfile
 
 

@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 
-from .. import images, sections
+from .. import images, pagecache, sections
 from ..models import ImportantPages, ShareSettings
 
 register = template.Library()
@@ -62,6 +62,14 @@ def important_page_link(context, role, text):
     """`text` as a link to the page chosen for `role`; just the text when none is chosen."""
     url = important_page_url(context, role)
     return format_html('<a href="{}">{}</a>', url, text) if url else text
+
+
+@register.simple_tag(takes_context=True)
+def content_version(context):
+    """The site-wide content version (core.pagecache): part of the key of every cached
+    fragment, so a fragment changes exactly when the pages do."""
+    request = context.get("request")
+    return pagecache.request_version(request) if request is not None else None
 
 
 @register.inclusion_tag("includes/service_links.html", takes_context=True)

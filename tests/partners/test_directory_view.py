@@ -147,3 +147,32 @@ def test_search_index_rebuild_reports_progress(home_page):
     call_command("search_index", "rebuild", stdout=out)
     assert "Search backend: database" in out.getvalue()
     assert "partner:" in out.getvalue()
+
+
+def test_logos_on_result_cards_cost_no_query_per_card(client, home_page):
+    import io
+
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    from tests.images import png_bytes
+
+    def partners_with_logos(count, word):
+        for number in range(count):
+            logo = get_image_model().objects.create(
+                title=f"Logo {word} {number}",
+                file=ImageFile(io.BytesIO(png_bytes()), name=f"{word}{number}.png"),
+            )
+            PartnerFactory(name=f"Zonnewerf {word} {number}", logo=logo)
+
+    path = "/partners/?q=zonnewerf"
+    partners_with_logos(2, "a")
+    client.get(path)
+    client.get(path)  # renditions made, facet table built, fragments cached
+    few = count_queries(client, path)
+    partners_with_logos(6, "b")
+    client.get(path)
+    client.get(path)
+    html = client.get(path).content.decode()
+    assert html.count("max-160x80") >= 8
+    assert count_queries(client, path) == few

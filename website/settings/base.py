@@ -16,6 +16,9 @@ from .env import (
     env_int,
     env_list,
     env_str,
+    frontend_cache_from_env,
+    page_cache,
+    page_cache_version,
     ratelimit_cache,
     storages_from_env,
 )
@@ -74,6 +77,11 @@ MIDDLEWARE = [
     "website.middleware.ContentSecurityPolicyMiddleware",
     "website.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # --- page cache (issue 14, core/pagecache.py): right after static files, before sessions,
+    # so a cached page costs no session or user look-up, the Host is checked before the cache,
+    # and every cookie the middleware below sets is seen on the way out.
+    "core.pagecache.PageCacheMiddleware",
+    # --- end page cache
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,6 +147,56 @@ CACHES = {"default": cache_from_url(env_str("CACHE_URL", env_str("REDIS_URL", "l
 # Rate limits count per client across all workers and servers: in Redis when CACHE_URL is
 # Redis, else in a database table (issue 12).
 CACHES["ratelimit"] = ratelimit_cache(CACHES["default"])
+
+# --- page cache (issue 14, docs/architecture.md "Page cache") ---
+# Rendered pages for anonymous visitors: in each process's memory by default, in Redis with
+# CACHE_URL. The content version that invalidates them must be the same for every process:
+# Redis, else a file on this host (website/settings/env.py, page_cache_version).
+CACHES["pagecache"] = page_cache(CACHES["default"])
+CACHES["pagecache_version"] = page_cache_version(CACHES["default"], BASE_DIR)
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pagecache"
+PAGE_CACHE_VERSION_ALIAS = "pagecache_version"
+# How long a page is kept at most (time-bound content expires earlier), and what browsers and
+# a CDN in front may keep without asking (a CDN is purged through frontend_cache below).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 30)
+PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 120)
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
+# Wagtail pages and our public views; never the admin, the API, /health/ or documents.
+PAGE_CACHE_URL_NAMES = {
+    "wagtail_serve",
+    "search",
+    "calendar_file",
+    "sitemap",
+    "manifest:initiative_list",
+    "manifest:initiative_detail",
+}
+# The public query parameters (docs: DESIGN.md's URL table). A request with any other is
+# answered but not stored, so invented parameters cannot multiply cache entries.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "q",
+    "pagina",
+    "sortering",
+    "weergave",
+    "maand",
+    "soort",
+    "regio",
+    "sector",
+    "niveau",
+    "campus",
+    "ondertekenaar",
+    "actie",
+    "thema",
+    "doelgroep",
+    "vanaf",
+    "tot",
+}
+# A CDN or Varnish in front is purged with Wagtail's frontend cache when configured.
+WAGTAILFRONTENDCACHE = frontend_cache_from_env()
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+# --- end page cache
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -4,7 +4,9 @@ Every setting that differs between environments is read here, so README.md can l
 from one place.
 """
 
+import hashlib
 import os
+import tempfile
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
@@ -108,3 +110,51 @@ def storages_from_env(static_backend):
         }
         default = {"BACKEND": "core.storage.MediaStorage", "OPTIONS": options}
     return {"default": default, "staticfiles": {"BACKEND": static_backend}}
+
+
+def page_cache(default_cache):
+    """Where rendered pages are kept: Redis when the default cache is Redis (under its own
+    prefix), else this process's memory, bounded."""
+    if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        return {**default_cache, "KEY_PREFIX": f"{default_cache['KEY_PREFIX']}-page"}
+    if default_cache["BACKEND"] == "django.core.cache.backends.dummy.DummyCache":
+        return default_cache
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pagecache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+
+
+def frontend_cache_from_env():
+    """WAGTAILFRONTENDCACHE from FRONTEND_CACHE_URL (Varnish or any proxy that takes PURGE)
+    and/or CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN; empty when neither is set."""
+    backends = {}
+    url = env_str("FRONTEND_CACHE_URL")
+    if url:
+        backends["varnish"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": url,
+        }
+    zone = env_str("CLOUDFLARE_ZONEID")
+    if zone:
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": zone,
+            "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
+        }
+    return backends
+
+
+def page_cache_version(default_cache, base_dir):
+    """Where the page cache's content version lives: in Redis when the default cache is Redis
+    (every app server sees it), else in a file every worker on this host reads (a few
+    microseconds, no database query for a cached page). Several app servers need Redis."""
+    if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        return default_cache
+    project = hashlib.sha256(str(base_dir).encode()).hexdigest()[:12]
+    default_dir = os.path.join(tempfile.gettempdir(), f"wo2030-pagecache-{project}")
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("PAGE_CACHE_VERSION_DIR", default_dir),
+    }

@@ -2,7 +2,7 @@ import os
 import tempfile
 
 from .dev import *  # noqa: F403
-from .env import RATELIMIT_DATABASE_CACHE
+from .env import RATELIMIT_DATABASE_CACHE, page_cache
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -11,6 +11,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # As without CACHE_URL: rate limits count in the test database (rolled back with each test).
 CACHES["ratelimit"] = RATELIMIT_DATABASE_CACHE
+# The page cache as without CACHE_URL: pages in memory, the version in the database.
+CACHES["pagecache"] = page_cache(CACHES["default"])
+CACHES["pagecache_version"] = RATELIMIT_DATABASE_CACHE
+# Off for the suite, so query counts measure rendering; tests/core/test_page_cache.py and
+# tests/website/test_page_cache_invalidation.py turn it on.
+PAGE_CACHE_ENABLED = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A file, not SQLite's shared in-memory database: concurrency tests need real locking, WAL and
 # the busy timeout, as in production.

@@ -1,0 +1,109 @@
+"""HTTP benchmark of `make serve` on loopback (`make bench`; never part of `make test`).
+
+For each public page type: requests per second with p50 and p99 latency, uncached (the page
+cache off: what a visitor gets after a change, and what staff always get) and cached (the
+page cache on and warm), next to the same server's rate for a static file (the floor) and
+each page's ratio to it. Then the directory and the site search at 10,000 partners.
+
+wrk when installed (apt-get install wrk), otherwise a bounded Python load generator
+(tests/bench/server.py). BENCH_SECONDS (default 5) per measurement, BENCH_CONNECTIONS
+(default 8). Numbers vary with what else the machine does; compare within one run.
+"""
+
+import json
+import os
+import re
+import subprocess
+
+from tests.bench.server import PROJECT, PYTHON, Site, base_environment, measure, wrk_available
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+PARTNERS = int(os.environ.get("BENCH_PARTNERS", "10000"))
+
+
+def discover(site):
+    output = subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "shell",
+            "-c",
+            "from tests.bench.page_urls import print_urls; print_urls()",
+        ],
+        cwd=PROJECT,
+        env=base_environment(site.database, 0),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def static_path(server, home):
+    _, body = server.get(home)
+    return re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', body).group(1).decode()
+
+
+def row(name, result, floor):
+    rate, p50, p99, errors = result
+    ratio = rate / floor if floor else 0
+    flag = " (errors!)" if errors else ""
+    return f"| {name} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {ratio:.2f}{flag} |"
+
+
+def table(title, rows):
+    print(f"\n### {title}\n")
+    print("| page | req/s | p50 ms | p99 ms | ratio to static |")
+    print("|---|---:|---:|---:|---:|")
+    for line in rows:
+        print(line)
+
+
+def main():
+    tool = "wrk" if wrk_available() else "Python load generator"
+    print(f"HTTP benchmark: {tool}, {CONNECTIONS} connections, {SECONDS} s per measurement")
+    site = Site()
+    try:
+        urls = discover(site)["pages"]
+        results = {}
+        modes = (
+            ("Uncached pages (page cache off)", "uncached", {"PAGE_CACHE_ENABLED": "0"}),
+            ("Cached pages (page cache on, warm)", "cached", {}),
+        )
+        for title, label, settings in modes:
+            with site.server(**settings) as server:
+                static = static_path(server, urls["home"])
+                floor = measure(server.port, static, SECONDS, CONNECTIONS)
+                rows = [row(f"static file `{static.split('/')[-1]}`", floor, floor[0])]
+                for name, path in urls.items():
+                    server.get(path)  # warm the process memos, and the page cache when on
+                    result = measure(server.port, path, SECONDS, CONNECTIONS)
+                    results[(label, name)] = result
+                    rows.append(row(f"{name} `{path}`", result, floor[0]))
+                table(
+                    title,
+                    rows,
+                )
+        site.add_partners(PARTNERS)
+        with site.server(PAGE_CACHE_ENABLED="0") as server:
+            static = static_path(server, urls["home"])
+            floor = measure(server.port, static, SECONDS, CONNECTIONS)
+            rows = [row("static file", floor, floor[0])]
+            for name in ("directory", "directory search", "site search"):
+                server.get(urls[name])  # the facet table is built once per process
+                server.get(urls[name])
+                rows.append(
+                    row(
+                        f"{name} `{urls[name]}`",
+                        measure(server.port, urls[name], SECONDS, CONNECTIONS),
+                        floor[0],
+                    )
+                )
+            table(f"Uncached, {PARTNERS:,} more partners", rows)
+    finally:
+        site.remove()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""A production server on loopback for the HTTP benchmark and the soak (`make bench`, `make soak`).
+
+It runs what `make serve` runs (production settings, gunicorn with website/gunicorn.conf.py)
+against a database of its own, so nothing of the developer's data is touched. Standard library
+only: the load generator is bounded (a fixed number of connections for a fixed time).
+"""
+
+import contextlib
+import http.client
+import os
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def base_environment(database_path, port, **extra):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="website.settings.production",
+        DATABASE_URL=f"sqlite:///{database_path}",
+        SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        SECURE_SSL_REDIRECT="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL=f"http://127.0.0.1:{port}",
+        PORT=str(port),
+        GUNICORN_ACCESS_LOG="",
+        LOG_LEVEL="WARNING",
+    )
+    env.update({key: str(value) for key, value in extra.items()})
+    return env
+
+
+def manage(env, *arguments):
+    subprocess.run(
+        [PYTHON, "manage.py", *arguments],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+class Site:
+    """A database with the initial content plus demo content, and servers on it."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="wo2030-bench-"))
+        self.database = self.folder / "db.sqlite3"
+        env = base_environment(self.database, 0)
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "load_initial_data", "--demo")
+        manage(env, "collectstatic", "--noinput", "-v", "0")
+
+    def add_partners(self, count):
+        manage(base_environment(self.database, 0), "generate_demo_partners", "--count", str(count))
+
+    @contextlib.contextmanager
+    def server(self, **settings):
+        port = free_port()
+        env = base_environment(self.database, port, **settings)
+        log = open(self.folder / f"server-{port}.log", "w+")  # noqa: SIM115
+        process = subprocess.Popen(
+            [GUNICORN, "-c", "website/gunicorn.conf.py"],
+            cwd=PROJECT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            wait_until_up(port)
+            yield Server(port, log)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+            log.close()
+
+    def remove(self):
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Server:
+    def __init__(self, port, log):
+        self.port = port
+        self.log = log
+
+    def get(self, path, headers=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        return response, body
+
+    def log_text(self):
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()
+
+
+def wait_until_up(port, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/robots.txt")
+            connection.getresponse().read()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"the server on port {port} did not start")
+
+
+# --- load -----------------------------------------------------------------------------------
+
+
+def wrk_available():
+    return shutil.which("wrk") is not None and not os.environ.get("BENCH_PYTHON_LOAD")
+
+
+def run_wrk(port, path, seconds, connections):
+    output = subprocess.run(
+        [
+            "wrk",
+            f"-t{min(2, connections)}",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rate = float(next(line for line in output.splitlines() if "Requests/sec" in line).split()[1])
+    percentiles = {}
+    for line in output.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in ("50%", "99%"):
+            percentiles[parts[0]] = to_ms(parts[1])
+    errors = "Non-2xx or 3xx responses" in output
+    return rate, percentiles["50%"], percentiles["99%"], errors
+
+
+def to_ms(text):
+    for unit, factor in (("us", 0.001), ("ms", 1), ("s", 1000), ("m", 60000)):
+        if text.endswith(unit) and text[: -len(unit)].replace(".", "").isdigit():
+            return float(text[: -len(unit)]) * factor
+    raise ValueError(text)
+
+
+def run_python_load(port, path, seconds, connections):
+    """Bounded closed-loop load: `connections` threads with keep-alive for `seconds`."""
+    samples, errors = [], []
+    deadline = time.monotonic() + seconds
+
+    def worker():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.monotonic() < deadline:
+            start = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                response.read()
+                if response.status >= 400:
+                    errors.append(response.status)
+            except (OSError, http.client.HTTPException):
+                errors.append("connection")
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                continue
+            samples.append((time.perf_counter() - start) * 1000)
+        connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    samples.sort()
+    p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))] if samples else 0
+    return len(samples) / elapsed, statistics.median(samples or [0]), p99, bool(errors)
+
+
+def measure(port, path, seconds, connections):
+    if wrk_available():
+        return run_wrk(port, path, seconds, connections)
+    return run_python_load(port, path, seconds, connections)
