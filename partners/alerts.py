@@ -44,7 +44,8 @@ def label_words(text):
     return " ".join(words(text))[:LABEL_WORDS_LENGTH].strip()
 
 
-def selection(params):
+def selection(params, form=None):
+    # The directory has no filter form of its own: its facets are read from the parameters.
     text, chosen = saved_filters(params)
     pairs = ([("q", text)] if text else []) + [
         (directory_facet.facet.param, value)

@@ -7,9 +7,10 @@ register = template.Library()
 
 
 @register.inclusion_tag("alerts/follow_form.html", takes_context=True)
-def follow_form(context, source_key):
-    """The form to follow the selection on this page by e-mail: `{% follow_form "agenda" %}`.
-    Shows nothing when no app registered the source."""
+def follow_form(context, source_key, form=None):
+    """The form to follow the selection on this page by e-mail: `{% follow_form "agenda" %}`,
+    or `{% follow_form "agenda" form %}` with the page's bound filter form. Shows nothing when
+    no app registered the source."""
     source = get_source(source_key)
     request = context.get("request")
     if source is None or request is None:
@@ -17,7 +18,7 @@ def follow_form(context, source_key):
     return {
         "source_key": source.key,
         "source_name": source.name,
-        "selection": source.selection(request.GET),
+        "selection": source.selection(request.GET, form=form),
         "form": SubscriptionForm(auto_id="id_volg_%s"),
         "request": request,
     }

@@ -3,12 +3,14 @@ import re
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
+from wagtail.models import Site
 
 from .. import images, pagecache, sections
 from ..models import ImportantPages, ShareSettings
@@ -101,12 +103,29 @@ def page_sections(context, slot, obj):
 
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
+# As long as the header and footer fragments (templates/base.html).
+SHARE_SETTINGS_SECONDS = 3600
 SHARE_IMAGE_FALLBACK = "img/share.png"
 
 
 def absolute_url(url):
     """`url` on the site's public address (SITE_URL), unless storage already made it absolute."""
     return url if "://" in url else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+def share_settings(request):
+    """The site's share settings, kept in the cache under the content version like the header
+    and footer fragments (core.pagecache): no query per page, a new version on any change."""
+    site = Site.find_for_request(request)
+    if site is None:  # no site yet: the defaults
+        return ShareSettings()
+    key = f"share-settings:{site.pk}:{pagecache.request_version(request)}"
+    share = cache.get(key)
+    if share is None:
+        share = ShareSettings.for_site(site)
+        share.default_image  # noqa: B018  (fetched now, so the cached copy holds it)
+        cache.set(key, share, timeout=SHARE_SETTINGS_SECONDS)
+    return share
 
 
 @register.inclusion_tag("includes/share_meta.html", takes_context=True)
@@ -123,10 +142,7 @@ def share_meta(context, title=None, description=None, image=None, spec=SHARE_IMA
         title = trail[-1][0] if trail else (page.seo_title or page.title) if page else ""
     if description is None and page is not None and not trail:
         description = getattr(page, "meta_description", "")
-    try:
-        share = ShareSettings.for_request(request)
-    except ShareSettings.DoesNotExist:  # no site yet: the defaults
-        share = ShareSettings()
+    share = share_settings(request)
     if image is None and page is not None and not trail:
         image = page.share_image
     image = image or share.default_image

@@ -33,6 +33,7 @@ def test_a_page_lists_its_sub_pages_in_queries_that_do_not_grow(client, home_pag
     before = count_queries(client, parent.url)
     for number in range(1, 15):
         StandardPageFactory(parent=parent, title=f"Kind {number}")
+    client.get(parent.url)  # the header and footer are cached fragments: warm them again
     assert count_queries(client, parent.url) == before
     assert "Kind 14" in client.get(parent.url).content.decode()
 
@@ -75,11 +76,13 @@ QUERY_CEILINGS = {
     "wall": 14,
     "campuses list": 16,
     "campus detail": 31,
-    "agenda list": 20,
-    "agenda month": 16,
+    # The agenda and the directory show the alert form, whose consent links to the privacy
+    # page chosen in the settings: one query.
+    "agenda list": 21,
+    "agenda month": 17,
     "event detail": 20,
     "feed.ics": 12,
-    "directory": 18,
+    "directory": 19,
     "partner profile": 28,
     "directory search": 22,
     "site search": 31,

@@ -12,7 +12,7 @@ from campuses import demo as campus_demo
 from campuses.initial_data import load_campuses
 from campuses.models import CampusIndexPage
 from core.initial_data import load_taxonomies, paragraphs_html
-from core.models import DemoContentLoad, ImportantPages
+from core.models import DemoContentLoad, ImportantPages, ShareSettings
 from events.demo import load_demo_events
 from events.models import EventIndexPage
 from manifest import demo as manifest_demo
@@ -192,6 +192,8 @@ class Command(BaseCommand):
             if getattr(important, f"{field}_id") is None:
                 setattr(important, field, pages[key])
         important.save()
+        # Made now with its defaults rather than by the first visitor's page view.
+        ShareSettings.for_site(site)
         site_settings = SiteSettings.for_site(site)
         # A footer link only to a page made just now: a link an editor removed stays removed.
         for key in FOOTER_PAGES:
