@@ -11,8 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.http import QueryDict
-
 
 @dataclass(frozen=True)
 class AlertItem:
