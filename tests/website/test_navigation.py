@@ -56,5 +56,5 @@ def test_the_current_page_and_its_parent_are_marked(client, about):
     assert not nav.find("a", string="Home").get("aria-current")
 
 
-def test_a_new_standard_page_is_in_the_menu_unless_the_editor_unticks_it():
+def test_a_new_standard_page_is_in_the_menu_unless_the_editor_unticks_it(db):
     assert StandardPage().show_in_menus is True
