@@ -5,7 +5,7 @@ mix: page views of every public page type (most), directory and site searches, m
 signatures and event registrations (each a real form round trip: GET for the CSRF token,
 then POST). Afterwards it counts from the server's database and log: no 5xx, no "database
 is locked", every accepted submission (303) stored exactly once, none stored that was not
-accepted, and no event with more confirmed places than its capacity. Exit status 1 when any
+accepted, and no date of an event with more confirmed places than its capacity. Exit status 1 when any
 count is wrong.
 """
 
@@ -224,14 +224,15 @@ def check(soak, database, log):
             problems.append(f"{len(wrong)} accepted {label}s not stored exactly once")
         if extra:
             problems.append(f"{len(extra)} {label}s stored that were not accepted")
+    # Places are counted per date (session): each has its own capacity and waitlist.
     overbooked = db.execute(
-        """SELECT e.page_ptr_id, e.capacity, SUM(r.places) FROM events_eventpage e
-           JOIN events_registration r ON r.event_id = e.page_ptr_id
-           WHERE r.state = 'bevestigd' AND e.capacity IS NOT NULL
-           GROUP BY e.page_ptr_id HAVING SUM(r.places) > e.capacity"""
+        """SELECT s.id, s.capacity, SUM(r.places) FROM events_eventsession s
+           JOIN events_registration r ON r.session_id = s.id
+           WHERE r.state = 'bevestigd' AND s.capacity IS NOT NULL
+           GROUP BY s.id HAVING SUM(r.places) > s.capacity"""
     ).fetchall()
     if overbooked:
-        problems.append(f"overbooked events (id, capacity, places): {overbooked}")
+        problems.append(f"overbooked dates (session id, capacity, places): {overbooked}")
     return problems
 
 
