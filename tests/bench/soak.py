@@ -5,8 +5,8 @@ mix: page views of every public page type (most), directory and site searches, m
 signatures and event registrations (each a real form round trip: GET for the CSRF token,
 then POST). Afterwards it counts from the server's database and log: no 5xx, no "database
 is locked", every accepted submission (303) stored exactly once, none stored that was not
-accepted, and no date of an event with more confirmed places than its capacity. Exit status 1 when any
-count is wrong.
+accepted, and no date of an event with more confirmed places than its capacity. Exit status 1
+when any count is wrong.
 """
 
 import collections
