@@ -172,8 +172,9 @@ PAGE_CACHE_URL_NAMES = {
     "manifest:initiative_list",
     "manifest:initiative_detail",
 }
-# The public query parameters (docs: DESIGN.md's URL table). A request with any other is
-# answered but not stored, so invented parameters cannot multiply cache entries.
+# The public query parameters (README.md, "What is on the site"; docs/architecture.md, "Page
+# cache"). A request with any other is answered but not stored, so invented parameters cannot
+# multiply cache entries.
 PAGE_CACHE_QUERY_PARAMETERS = {
     "q",
     "pagina",
