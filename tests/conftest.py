@@ -10,6 +10,9 @@ from core.links import forget_page_urls
 from tests.snapshot import restore, take_snapshot
 from website.models import HomePage
 
+# Fixtures of the roles (a campus coordinator and their campus), for every test module.
+pytest_plugins = ["tests.roles"]
+
 # Property-based tests (the fuzz pass in tests/website/test_hostile_input.py). "default", for
 # `make test`: a few examples, the same ones on every run, so CI is stable and fast. "fuzz", for
 # `make fuzz`: many random examples, failures kept in .hypothesis/ to replay. Examples share

@@ -1,9 +1,12 @@
 """Users in the roles the migrations create (website/migrations/0002_roles.py), for the tests
 of what each role may and may not do."""
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+
+from campuses.models import CampusPage
 
 REDACTEUR = "Redacteur"
 MODERATOR = "Moderator"
@@ -26,3 +29,25 @@ def denied(response):
 def logged_in(client, user):
     client.force_login(user)
     return client
+
+
+# A coordinator of one campus beside another campus, for every test module (tests/conftest.py
+# loads this module as a plugin); a module may define its own fixture of the same name.
+@pytest.fixture
+def campus(home_page):
+    return CampusPage.objects.get(slug="techport")
+
+
+@pytest.fixture
+def other_campus(home_page):
+    return CampusPage.objects.get(slug="tech-connect")
+
+
+@pytest.fixture
+def coordinator(campus):
+    return user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus])
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    return logged_in(client, coordinator)

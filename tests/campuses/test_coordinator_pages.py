@@ -1,7 +1,6 @@
 """A campus coordinator edits their own campus page only, and a Redacteur approves the change
 in the workflow "Redactiecontrole" before it is live (campuses/permissions.py)."""
 
-import pytest
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -15,26 +14,6 @@ from tests.roles import (
     logged_in,
     user_with_role,
 )
-
-
-@pytest.fixture
-def campus(home_page):
-    return CampusPage.objects.get(slug="techport")
-
-
-@pytest.fixture
-def other_campus(home_page):
-    return CampusPage.objects.get(slug="tech-connect")
-
-
-@pytest.fixture
-def coordinator(campus):
-    return user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus])
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    return logged_in(client, coordinator)
 
 
 def campus_form(campus, **changes):

@@ -7,7 +7,6 @@ import io
 import pytest
 from django.urls import reverse
 
-from campuses.models import CampusPage
 from events.factories import RegistrationFactory
 from events.models import EventPage, Registration
 from tests.conftest import count_queries
@@ -15,26 +14,6 @@ from tests.events.test_event_admin import event_form
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, denied, logged_in, user_with_role
 
 REGISTRATIONS = "wagtailsnippets_events_registration"
-
-
-@pytest.fixture
-def campus(home_page):
-    return CampusPage.objects.get(slug="techport")
-
-
-@pytest.fixture
-def other_campus(home_page):
-    return CampusPage.objects.get(slug="tech-connect")
-
-
-@pytest.fixture
-def coordinator(campus):
-    return user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus])
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    return logged_in(client, coordinator)
 
 
 @pytest.fixture
