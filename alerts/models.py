@@ -4,6 +4,7 @@ import secrets
 from datetime import timedelta
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -35,9 +36,12 @@ class SubscriptionQuerySet(models.QuerySet):
         return self.filter(email__iexact=address)
 
     def expired(self, now=None):
-        """Unconfirmed subscriptions whose confirmation link ran out: to be removed."""
-        return self.unconfirmed().filter(
-            created_at__lt=(now or timezone.now()) - CONFIRMATION_VALID
+        """Unconfirmed subscriptions whose latest confirmation link ran out: to be removed.
+        Asking again sends a fresh link, valid as long as the first."""
+        return (
+            self.unconfirmed()
+            .annotate(link_sent_at=Coalesce("confirmation_sent_at", "created_at"))
+            .filter(link_sent_at__lt=(now or timezone.now()) - CONFIRMATION_VALID)
         )
 
 
@@ -97,7 +101,8 @@ class Subscription(models.Model):
 
     @property
     def confirmation_expired(self):
-        return timezone.now() - self.created_at > CONFIRMATION_VALID
+        sent = self.confirmation_sent_at or self.created_at
+        return timezone.now() - sent > CONFIRMATION_VALID
 
     def confirm(self):
         self.confirmed_at = timezone.now()

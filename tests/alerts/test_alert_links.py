@@ -52,8 +52,9 @@ def test_an_expired_confirmation_is_410(client, home_page):
     subscription = make(confirmed=False)
     token = subscription.new_confirmation_token()
     subscription.save()
+    eight_days_ago = timezone.now() - timezone.timedelta(days=8)
     Subscription.objects.filter(pk=subscription.pk).update(
-        created_at=timezone.now() - timezone.timedelta(days=8)
+        created_at=eight_days_ago, confirmation_sent_at=eight_days_ago
     )
     response = client.post(reverse("alerts:confirm", args=[token]))
     assert response.status_code == 410
@@ -107,3 +108,17 @@ def test_my_alerts_lists_the_address_and_ends_one_or_all(home_page):
     assert client.post(url, {"stop": "alle"}).status_code == 200
     assert not Subscription.objects.confirmed().of_address(ADDRESS).exists()
     assert Subscription.objects.filter(email="iemand.anders@example.nl").exists()
+
+
+def test_a_link_sent_again_is_valid_for_seven_days_from_its_sending(client, home_page):
+    subscription = make(confirmed=False)
+    Subscription.objects.filter(pk=subscription.pk).update(
+        created_at=timezone.now() - timezone.timedelta(days=8)
+    )
+    subscription.refresh_from_db()
+    token = subscription.new_confirmation_token()  # the visitor asked again today
+    subscription.save()
+    assert not Subscription.objects.expired().exists()
+    response = client.post(reverse("alerts:confirm", args=[token]))
+    assert response.status_code in (200, 302, 303)
+    assert Subscription.objects.get().is_confirmed
