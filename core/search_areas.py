@@ -46,9 +46,16 @@ class SnippetSearchArea(SearchArea):
         backend_name = self.viewset.search_backend_name
         if not isinstance(backend_name, str) and backend_name is not None:
             backend_name = "default"
+        # A viewset that sets no search fields leaves Wagtail's UNDEFINED sentinel: all fields.
+        fields = self.viewset.search_fields
+        fields = list(fields) if isinstance(fields, list | tuple) else None
         if backend_name and issubclass(model, index.Indexed):
-            return get_search_backend(backend_name).search(query, rows).count()
-        fields = self.viewset.search_fields or []
+            # As the listing searches (Wagtail's IndexView.search_queryset): by prefix where
+            # the model has autocomplete fields, so "Technie" counts what the listing shows.
+            backend = get_search_backend(backend_name)
+            autocompletes = model.get_autocomplete_search_fields()
+            search = backend.autocomplete if autocompletes else backend.search
+            return search(query, rows, fields=fields).count()
         if not fields:
             return None
         matches = functools.reduce(

@@ -53,3 +53,13 @@ def test_the_results_header_reads_as_dutch(admin_client):
     assert header, "no results header"
     assert "None" not in header.group(1)
     assert "pagina" in header.group(1)
+
+
+def test_a_word_begun_counts_what_the_listing_shows(admin_client, home_page):
+    from manifest.factories import InitiativeFactory
+
+    InitiativeFactory(title="Techniekfestival Zaandam")
+    html = admin_client.get(SEARCH, {"q": "Zaan"}).content.decode()
+    initiatives = reverse("wagtailsnippets_manifest_initiative:list")
+    listed = admin_client.get(initiatives, {"q": "Zaan"}).context["object_list"]
+    assert areas(html)["Initiatieven"] == len(listed) > 0
