@@ -13,17 +13,20 @@ def is_admin_request(request):
 
 
 class PublicRequestSizeLimitMiddleware:
-    """Refuse oversized public POSTs from their Content-Length, before the body is read.
+    """Refuse oversized POSTs from their Content-Length, before the body is read (no view
+    has parsed it yet: CSRF reads it only in process_view).
 
-    Placed before the CSRF middleware, which would otherwise parse (and spool to disk) the
-    whole body first. The admin has its own, larger limits for editors' uploads.
+    Logged-in staff in the admin have Wagtail's own, larger limits for their uploads; anyone
+    else, the admin's login page included, gets the public limit. So it runs after the
+    authentication middleware.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and not is_admin_request(request):
+        staff_upload = is_admin_request(request) and request.user.is_authenticated
+        if request.method == "POST" and not staff_upload:
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:

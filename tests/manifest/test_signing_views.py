@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 
 from manifest.models import Signature, SignatureState
@@ -308,3 +309,15 @@ def test_wall_queries_do_not_grow_with_signatories(client, home_page):
     client.get("/manifest/")
     assert count_queries(client, "/manifest/ondertekenaars/") == before
     assert count_queries(client, "/manifest/") == before_manifest
+
+
+def test_a_stranger_cannot_pass_the_limit_through_the_admin_login(client, home_page):
+    big = SimpleUploadedFile("groot.png", b"\x89PNG" + b"\x00" * (20 * 1024 * 1024))
+    response = client.post(reverse("wagtailadmin_login"), {"username": "x", "upload": big})
+    assert response.status_code == 413
+
+
+def test_logged_in_staff_keep_the_admins_own_upload_limits(admin_client):
+    big = SimpleUploadedFile("groot.png", b"\x89PNG" + b"\x00" * (7 * 1024 * 1024))
+    response = admin_client.post(reverse("wagtailimages:add"), {"title": "Groot", "file": big})
+    assert response.status_code != 413
