@@ -116,7 +116,10 @@ class AdminSessionIdleMiddleware:
     @classmethod
     def touch(cls, session):
         session[cls.SESSION_KEY] = int(time.time())
-        session.set_expiry(settings.ADMIN_SESSION_IDLE_MINUTES * 60 + cls.WRITE_EVERY_SECONDS)
+        # A log-in without "remember me" ends when the browser closes (Wagtail's login view):
+        # keep it so, rather than turning it into a cookie that outlives the browser.
+        if not session.get_expire_at_browser_close():
+            session.set_expiry(settings.ADMIN_SESSION_IDLE_MINUTES * 60 + cls.WRITE_EVERY_SECONDS)
 
 
 def start_idle_clock(sender, request, user, **kwargs):

@@ -6,7 +6,7 @@ import time
 import pytest
 from django.urls import reverse
 
-from tests.roles import REDACTEUR, user_with_role
+from tests.roles import PASSWORD, REDACTEUR, user_with_role
 from website.middleware import AdminSessionIdleMiddleware
 
 KEY = AdminSessionIdleMiddleware.SESSION_KEY
@@ -51,3 +51,13 @@ def test_the_idle_time_comes_from_the_settings(editor_client, settings):
 def test_the_idle_clock_starts_at_log_in(client, db):
     client.force_login(user_with_role(REDACTEUR, "redacteur"))
     assert time.time() - client.session[KEY] < 60
+
+
+def test_a_log_in_without_remember_me_still_ends_with_the_browser(client, db):
+    user_with_role(REDACTEUR, "redacteur")
+    client.post(reverse("wagtailadmin_login"), {"username": "redacteur", "password": PASSWORD})
+    assert client.session.get_expire_at_browser_close()
+    idle_for(client, 2)  # the next request renews the idle clock
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    assert time.time() - client.session[KEY] < 60
+    assert client.session.get_expire_at_browser_close()
