@@ -16,9 +16,9 @@ from django.views.debug import SafeExceptionReporterFilter
 REDACTED = "[weggelaten]"
 EMAIL_REDACTED = "[e-mailadres]"
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-# A path segment that looks like a token of an e-mailed link (core.tokens): long, with digits
-# and capitals, unlike a slug.
-TOKEN_SEGMENT = re.compile(r"^(?=[^/]*\d)(?=[^/]*[A-Z])[A-Za-z0-9_-]{20,}$")
+# A path segment that looks like a token of an e-mailed link: long, with digits and capitals,
+# unlike a slug (core.tokens), or an alert's "<id>-<sha256 hex>" (alerts/models.py).
+TOKEN_SEGMENT = re.compile(r"^(?:(?=[^/]*\d)(?=[^/]*[A-Z])[A-Za-z0-9_-]{20,}|\d+-[0-9a-f]{64})$")
 KEPT_REQUEST_KEYS = ("method", "url")
 
 

@@ -173,3 +173,9 @@ def test_the_settings_wire_json_logs_and_a_scrubbed_sentry_from_the_environment(
     assert result.returncode == 0, result.stderr
     [line] = [line for line in result.stderr.splitlines() if "tests.json" in line]
     assert json.loads(line)["message"] == "hallo wereld"
+
+
+def test_an_alert_link_token_in_the_url_is_removed():
+    token = "12-" + "ca97" * 16
+    event = {"request": {"method": "GET", "url": f"https://site.nl/meldingen/beheren/{token}/"}}
+    assert scrub_event(event)["request"]["url"] == "https://site.nl/meldingen/beheren/[weggelaten]/"
