@@ -3,6 +3,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import caches
 from wagtail.models import Page
 
 from website.factories import StandardPageFactory
@@ -58,3 +59,12 @@ def test_the_current_page_and_its_parent_are_marked(client, about):
 
 def test_a_new_standard_page_is_in_the_menu_unless_the_editor_unticks_it(db):
     assert StandardPage().show_in_menus is True
+
+
+def test_made_up_paths_share_one_cached_header(client, home_page):
+    cache = caches["default"]
+    cache.clear()
+    for number in range(20):
+        client.get(f"/bestaat-niet-{number}/")
+    headers = [key for key in cache._cache if "site_header" in key]
+    assert len(headers) == 1
