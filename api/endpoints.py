@@ -8,10 +8,12 @@ query of the public page it mirrors (`EventIndexPage.sessions(form)`, the direct
 """
 
 import datetime
+import functools
+import operator
 from dataclasses import dataclass, field
 from typing import Callable
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import strip_tags
@@ -114,8 +116,8 @@ class Endpoint:
     `records(params)` returns the filtered public records as a queryset (raising
     InvalidParameters for values it does not know); `item(obj, request)` the JSON of one;
     `prepare(objects)` may add to a page of objects in bulk (progress of actions).
-    `changed` are the lookups of "last changed" moments: the newest is Last-Modified,
-    the first is what `gewijzigd_sinds` filters on.
+    `changed` are the lookups of "last changed" moments: the newest is Last-Modified, and
+    `gewijzigd_sinds` finds a record when any of them is at or after the moment asked.
     """
 
     name: str
@@ -143,7 +145,8 @@ class Endpoint:
         records = self.records(params)
         since = changed_since(params.get(GEWIJZIGD_SINDS.name))
         if since is not None:
-            records = records.filter(**{f"{self.changed[0]}__gte": since})
+            changed = (Q(**{f"{lookup}__gte": since}) for lookup in self.changed)
+            records = records.filter(functools.reduce(operator.or_, changed))
         return records.order_by(*self.order)
 
     def last_modified(self, records):

@@ -125,6 +125,17 @@ def test_changed_since_returns_only_what_changed_after(client, home_page):
     assert data["count"] == 0
 
 
+def test_a_signatory_whose_organisation_changed_is_changed_since(client, home_page):
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    Signature.objects.update(updated_at=long_ago)
+    Partner.objects.update(updated_at=long_ago)
+    renamed = Signature.objects.approved().exclude(partner=None).first().partner
+    renamed.save()  # the organisation changed its website or logo today
+    since = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    data = get_json(client, list_url("ondertekenaars") + f"?gewijzigd_sinds={since}")
+    assert [item["name"] for item in data["results"]] == [renamed.name]
+
+
 def test_pages_have_stable_ids_updated_at_and_a_next_link(client, home_page):
     first = get_json(client, list_url("paginas") + "?per_pagina=5")
     assert first["count"] > 5 and first["page_size"] == 5
