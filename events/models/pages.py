@@ -214,13 +214,6 @@ class EventSession(Orderable):
     def places_taken(self):
         return self.registrations.confirmed().places()
 
-    def places_left(self):
-        """Free places on this date, None without a maximum. Pages that list several dates
-        use `EventPage.count_places()`, which counts them all in one query."""
-        if not self.capacity:
-            return None
-        return max(self.capacity - self.places_taken(), 0)
-
 
 class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
     """The calendar at /agenda/: a list or month grid, the archive, and the iCalendar feed."""

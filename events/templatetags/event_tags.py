@@ -46,7 +46,7 @@ def event_json_ld(context, event, sessions):
     """schema.org Event, one per session, safe inside a <script> element."""
     url = context["request"].build_absolute_uri(event.url)
     audiences = list(event.audiences.all())
-    sold_out = event.status == EventStatus.FULL or context.get("places_left") == 0
+    event_full = event.status == EventStatus.FULL or context.get("places_left") == 0
     base = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -61,9 +61,6 @@ def event_json_ld(context, event, sessions):
             "price": f"{event.price or 0:.2f}",
             "priceCurrency": "EUR",
             "url": event.registration_url or url,
-            "availability": "https://schema.org/SoldOut"
-            if sold_out
-            else "https://schema.org/InStock",
         },
         "organizer": [
             {"@type": "Organization", "name": host.name}
@@ -80,11 +77,23 @@ def event_json_ld(context, event, sessions):
         base["typicalAgeRange"] = event.age_range()
     if event.status == EventStatus.RESCHEDULED and event.original_date:
         base["previousStartDate"] = event.original_date.isoformat()
+    # Places count per date: EventPage.count_places() set `places_left` on the dates it
+    # counted (None without a maximum).
     items = [
-        base | {"startDate": _moment(session, "start"), "endDate": _moment(session, "end")}
+        base
+        | {
+            "startDate": _moment(session, "start"),
+            "endDate": _moment(session, "end"),
+            "offers": base["offers"] | {"availability": _availability(event_full, session)},
+        }
         for session in sessions
     ]
     return json_ld(items[0] if len(items) == 1 else items)
+
+
+def _availability(event_full, session):
+    full = event_full or getattr(session, "places_left", None) == 0
+    return "https://schema.org/SoldOut" if full else "https://schema.org/InStock"
 
 
 def _utc(moment):

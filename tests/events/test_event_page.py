@@ -105,6 +105,19 @@ def test_places_left_and_the_waitlist_are_announced(client, make_event):
     assert json_ld(client.get(event.url))["offers"]["availability"].endswith("SoldOut")
 
 
+def test_a_full_date_is_sold_out_in_the_structured_data_and_the_other_is_not(client, make_event):
+    from events.factories import RegistrationFactory
+
+    times = (datetime.time(9), datetime.time(14, 30))
+    event = make_event(
+        on_site=True, capacity=3, dates=[(in_days(20), *times), (in_days(21), *times)]
+    )
+    first, second = event.sessions.order_by("date")
+    RegistrationFactory(event=event, session=first, persons=3)
+    availability = [item["offers"]["availability"] for item in json_ld(client.get(event.url))]
+    assert availability == ["https://schema.org/SoldOut", "https://schema.org/InStock"]
+
+
 def test_a_cancelled_event_page_says_so_and_offers_no_calendar_links(client, make_event):
     event = make_event(on_site=True, status=EventStatus.CANCELLED)
     html = client.get(event.url).content.decode()
