@@ -123,9 +123,10 @@ def bump(**kwargs):
         return
     try:
         _replace_version()
-        # Once per transaction; a rolled-back transaction drops its callbacks with it.
+        # Again after commit, with the frontend cache purge: once per transaction (a rolled-back
+        # one drops its callbacks), and at once for a save outside any transaction.
         scheduled = any(entry[1] is _bump_after_commit for entry in connection.run_on_commit)
-        if connection.in_atomic_block and not scheduled:
+        if not scheduled:
             transaction.on_commit(_bump_after_commit)
     except Exception:
         # The cache or its table is gone (tests flushing, a Redis restart): entries are keyed
