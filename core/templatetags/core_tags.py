@@ -122,8 +122,7 @@ def share_settings(request):
     key = f"share-settings:{site.pk}:{pagecache.request_version(request)}"
     share = cache.get(key)
     if share is None:
-        share = ShareSettings.for_site(site)
-        share.default_image  # noqa: B018  (fetched now, so the cached copy holds it)
+        share = ShareSettings.for_site(site)  # with its default image (select_related)
         cache.set(key, share, timeout=SHARE_SETTINGS_SECONDS)
     return share
 

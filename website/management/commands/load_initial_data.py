@@ -171,10 +171,9 @@ class Command(BaseCommand):
     def ensure_page(self, parent, page_type, key, in_menu):
         data = self.content["pages"][key]
         existing = parent.get_children().filter(slug=data["slug"]).specific().first()
-        if isinstance(existing, page_type):
-            return existing
         if existing is not None:
-            return existing  # an editor's own page at this address: leave it alone
+            # Loaded before, or an editor's own page at this address: left as it is.
+            return existing
         page = page_type(title=data["title"], slug=data["slug"], intro=data.get("intro", ""))
         page.show_in_menus = in_menu
         if page_type in SECTION_BODY_TYPES:
