@@ -1,25 +1,23 @@
 """The two mails of an alert: the confirmation (double opt-in) and the digest. Both in Dutch,
 as plain text with an HTML alternative."""
 
-from urllib.parse import urljoin
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-
-def absolute(path):
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, path)
+from core.links import absolute_url
 
 
 def link_urls(subscription):
     """The links every digest carries: one-click unsubscribe and "mijn meldingen"."""
     return {
-        "unsubscribe_url": absolute(
+        "unsubscribe_url": absolute_url(
             reverse("alerts:unsubscribe", args=[subscription.link_token("unsubscribe")])
         ),
-        "manage_url": absolute(reverse("alerts:manage", args=[subscription.link_token("manage")])),
+        "manage_url": absolute_url(
+            reverse("alerts:manage", args=[subscription.link_token("manage")])
+        ),
     }
 
 
@@ -45,7 +43,7 @@ def send_confirmation_mail(subscription, token, page_url):
         subscription.email,
         {
             "subscription": subscription,
-            "confirm_url": absolute(reverse("alerts:confirm", args=[token])),
+            "confirm_url": absolute_url(reverse("alerts:confirm", args=[token])),
             "page_url": page_url,
         },
     )

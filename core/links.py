@@ -9,7 +9,9 @@ trip per link.)
 """
 
 import time
+from urllib.parse import urljoin
 
+from django.conf import settings
 from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -49,3 +51,9 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(forget_page_urls, dispatch_uid=f"core-links-{id(signal)}")
     post_delete.connect(forget_on_page_delete, dispatch_uid="core-links-delete")
+
+
+def absolute_url(url):
+    """`url` (a path, or already a full URL such as object storage gives) on the site's public
+    address, SITE_URL: for e-mails, feeds and share tags, which leave the request behind."""
+    return urljoin(settings.WAGTAILADMIN_BASE_URL, url)

@@ -5,9 +5,8 @@ and session queryset decide what matches, as they do for the page and the feed."
 from django.http import QueryDict
 from django.utils.dateformat import format as date_format
 
-from alerts.mail import absolute
 from alerts.sources import AlertItem, AlertSource, Selection
-from core.links import live_page_url
+from core.links import absolute_url, live_page_url
 from core.models import ImportantPages
 
 from .forms import EventFilterForm
@@ -60,7 +59,7 @@ def new_items(query, since):
             AlertItem(
                 key=f"event:{event.pk}",
                 title=event.title,
-                url=absolute(event.get_url()),
+                url=absolute_url(event.get_url()),
                 summary=event.summary,
                 details=[
                     event.get_kind_display(),
@@ -77,7 +76,7 @@ def page_url(request, query):
         base = ImportantPages.url_for(request, "agenda_page")
     else:
         base = live_page_url(EventIndexPage)
-        base = absolute(base) if base else ""
+        base = absolute_url(base) if base else ""
     return f"{base}?{query}" if base and query else base
 
 

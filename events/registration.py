@@ -2,7 +2,6 @@
 e-mails. Views and the admin call these."""
 
 import logging
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -10,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core import mail
+from core.links import absolute_url
 from core.pages import subpage_url
 from core.tokens import hash_token, new_token
 
@@ -148,9 +148,7 @@ def find_registration(event, token):
 
 
 def manage_url(registration, token):
-    return urljoin(
-        settings.WAGTAILADMIN_BASE_URL, subpage_url(registration.event, "registration", token)
-    )
+    return absolute_url(subpage_url(registration.event, "registration", token))
 
 
 def _send(registration, template, subject, **context):

@@ -3,7 +3,6 @@ already signed and a double submit; moderation notifications. Views call these; 
 admin."""
 
 import logging
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -14,7 +13,7 @@ from django.utils import timezone
 from wagtail.permissions import policy_registry
 
 from core import mail
-from core.links import routed_url
+from core.links import absolute_url, routed_url
 from core.tokens import hash_token
 from partners.logos import collection_named, store_logo
 from partners.models import Partner
@@ -111,7 +110,7 @@ def absolute_route_url(route, *args):
     url = routed_url(manifest_models.ManifestPage, route, *args)
     if not url:
         raise ImproperlyConfigured("There is no live manifest page to link to.")
-    return urljoin(settings.WAGTAILADMIN_BASE_URL, url)
+    return absolute_url(url)
 
 
 def _mail(signature, template, subject, **context):
@@ -180,12 +179,9 @@ def notify_moderators(signature):
         "manifest/email/signature_awaiting_moderation.txt",
         {
             "signature": signature,
-            "review_url": urljoin(
-                settings.WAGTAILADMIN_BASE_URL, reverse(f"{namespace}:inspect", args=[signature.pk])
-            ),
-            "queue_url": urljoin(
-                settings.WAGTAILADMIN_BASE_URL,
-                reverse(f"{namespace}:list") + f"?state={SignatureState.CONFIRMED}",
+            "review_url": absolute_url(reverse(f"{namespace}:inspect", args=[signature.pk])),
+            "queue_url": absolute_url(
+                reverse(f"{namespace}:list") + f"?state={SignatureState.CONFIRMED}"
             ),
         },
     )

@@ -7,9 +7,8 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from alerts.mail import absolute
 from alerts.sources import AlertItem, AlertSource, Selection
-from core.links import live_page_url
+from core.links import absolute_url, live_page_url
 from core.models import ImportantPages
 from search.backends.database import DatabaseBackend, words
 from search.text import clean_query
@@ -84,7 +83,7 @@ def new_items(query, since):
         AlertItem(
             key=f"partner:{partner.pk}",
             title=partner.name,
-            url=absolute(partner.get_absolute_url()),
+            url=absolute_url(partner.get_absolute_url()),
             summary=partner.short_description,
             details=[
                 partner.get_kind_display(),
@@ -100,7 +99,7 @@ def page_url(request, query):
         base = ImportantPages.url_for(request, "directory_page")
     else:
         base = live_page_url(PartnerIndexPage)
-        base = absolute(base) if base else ""
+        base = absolute_url(base) if base else ""
     return f"{base}?{query}" if base and query else base
 
 

@@ -2,7 +2,6 @@ import json
 import re
 
 from django import template
-from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import get_template
 from django.templatetags.static import static
@@ -13,6 +12,7 @@ from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Site
 
 from .. import images, pagecache, sections
+from ..links import absolute_url
 from ..models import ImportantPages, ShareSettings
 
 register = template.Library()
@@ -106,11 +106,6 @@ SHARE_IMAGE_SPEC = "fill-1200x630"
 # As long as the header and footer fragments (templates/base.html).
 SHARE_SETTINGS_SECONDS = 3600
 SHARE_IMAGE_FALLBACK = "img/share.png"
-
-
-def absolute_url(url):
-    """`url` on the site's public address (SITE_URL), unless storage already made it absolute."""
-    return url if "://" in url else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
 def share_settings(request):
