@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from core.links import absolute_url, live_page_url
+
 
 @dataclass(frozen=True)
 class AlertItem:
@@ -61,3 +63,16 @@ def get_source(key):
 
 def registered_sources():
     return list(_sources.values())
+
+
+def listing_url(page_model):
+    """A source's `page_url` for the listing page of `page_model`: the page with the saved
+    selection as its query string, a full URL for mails (no request)."""
+
+    def page_url(request, query):
+        base = live_page_url(page_model)
+        if base and request is None:
+            base = absolute_url(base)
+        return f"{base}?{query}" if base and query else base
+
+    return page_url

@@ -5,9 +5,8 @@ and session queryset decide what matches, as they do for the page and the feed."
 from django.http import QueryDict
 from django.utils.dateformat import format as date_format
 
-from alerts.sources import AlertItem, AlertSource, Selection
-from core.links import absolute_url, live_page_url
-from core.models import ImportantPages
+from alerts.sources import AlertItem, AlertSource, Selection, listing_url
+from core.links import absolute_url
 
 from .forms import EventFilterForm
 from .models import EventIndexPage, EventSession
@@ -71,13 +70,4 @@ def new_items(query, since):
     return items
 
 
-def page_url(request, query):
-    if request is not None:
-        base = ImportantPages.url_for(request, "agenda_page")
-    else:
-        base = live_page_url(EventIndexPage)
-        base = absolute_url(base) if base else ""
-    return f"{base}?{query}" if base and query else base
-
-
-AGENDA = AlertSource(SOURCE_KEY, "Agenda", selection, new_items, page_url)
+AGENDA = AlertSource(SOURCE_KEY, "Agenda", selection, new_items, listing_url(EventIndexPage))

@@ -7,9 +7,8 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from alerts.sources import AlertItem, AlertSource, Selection
-from core.links import absolute_url, live_page_url
-from core.models import ImportantPages
+from alerts.sources import AlertItem, AlertSource, Selection, listing_url
+from core.links import absolute_url
 from search.backends.database import DatabaseBackend, words
 from search.text import clean_query
 
@@ -94,13 +93,6 @@ def new_items(query, since):
     ]
 
 
-def page_url(request, query):
-    if request is not None:
-        base = ImportantPages.url_for(request, "directory_page")
-    else:
-        base = live_page_url(PartnerIndexPage)
-        base = absolute_url(base) if base else ""
-    return f"{base}?{query}" if base and query else base
-
-
-DIRECTORY = AlertSource(SOURCE_KEY, "Partnergids", selection, new_items, page_url)
+DIRECTORY = AlertSource(
+    SOURCE_KEY, "Partnergids", selection, new_items, listing_url(PartnerIndexPage)
+)
