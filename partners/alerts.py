@@ -12,8 +12,8 @@ from core.links import absolute_url
 from search.backends.database import DatabaseBackend, words
 from search.text import clean_query
 
-from .models import Partner, PartnerIndexPage
-from .search_index import directory_facets, live_partners, partner_document, with_relations
+from .models import PartnerIndexPage
+from .search_index import directory_facets, filtered_partners
 
 SOURCE_KEY = "partners"
 LABEL_WORDS_LENGTH = 60
@@ -62,22 +62,15 @@ def new_items(query, since):
     """Live partners first published after `since` that match the saved search: every facet
     has one of its chosen values (as the directory combines them) and the words match."""
     text, chosen = saved_filters(QueryDict(query))
-    partners = with_relations(live_partners().filter(first_published_at__gt=since))
-    matching = []
-    for partner in partners.order_by("first_published_at", "pk"):
-        document = partner_document(partner)
-        if all(
-            set(document[directory_facet.facet.document_field]) & {value for value, _ in values}
-            for directory_facet, values in chosen
-        ):
-            matching.append(partner)
-    if text and matching:
-        found = set(
-            DatabaseBackend.matching_ids(
-                Partner.objects.filter(pk__in=[partner.pk for partner in matching]), text
-            )
-        )
-        matching = [partner for partner in matching if partner.pk in found]
+    facets = {
+        directory_facet.facet.param: [value for value, _ in values]
+        for directory_facet, values in chosen
+    }
+    # The directory's own facet lookups, in the database (search_index.filtered_partners).
+    partners = filtered_partners(facets).filter(first_published_at__gt=since)
+    if text:
+        partners = partners.filter(pk__in=DatabaseBackend.matching_ids(partners, text))
+    matching = partners.order_by("first_published_at", "pk")
     return [
         AlertItem(
             key=f"partner:{partner.pk}",

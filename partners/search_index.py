@@ -109,7 +109,8 @@ def filtered_partners(filters):
     """Live partners narrowed by the directory's facets, `filters` being facet param -> the
     values the directory's URLs use (alternatives within a facet, facets combined): the same
     facets and ORM lookups the database backend's facet table is built from, for the open data
-    (api/), which lists the registry without the search box's ranking."""
+    (api/) and the directory's e-mail alerts (partners/alerts.py), which list the registry
+    without the search box's ranking."""
     queryset = live_partners()
     for facet in directory_facets():
         values = filters.get(facet.facet.param)
