@@ -19,13 +19,14 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 
+from core.exports import CSV_DELIMITER
 from core.forms import UNKNOWN_VALUE
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-# Excel in Dutch opens a file separated by semicolons in columns (it expects ";" because the
-# comma is the decimal sign); values inside one cell are joined with CELL_JOINER.
-CSV_SEPARATOR = ";"
+# The site's CSV separator (core/exports.py), documented in the index and the OpenAPI
+# description; values inside one cell are joined with CELL_JOINER.
+CSV_SEPARATOR = CSV_DELIMITER
 CELL_JOINER = " | "
 IMAGE_SPEC = "max-800x600"
 LOGO_SPEC = "max-240x120"

@@ -9,10 +9,10 @@ uses for text that looks like a formula, so the value stays exactly as it came i
 UTF-8 with a byte order mark, which Excel needs to read it as UTF-8 instead of its local code
 page.
 
-Downloads for staff (the admin listings) are for Dutch Excel (issue 13): the CSV separator is
-`;` (`EXCEL_CSV_DELIMITER`, what Excel with Dutch regional settings splits on) and moments are
-in local time (Europe/Amsterdam, `local_moment`), written as Dutch Excel reads them. Open data
-for machines keeps the comma of RFC 4180 (`CSV_DELIMITER`).
+Every CSV of the site, the admin's downloads and the open data alike, is for Dutch Excel
+(issue 13, issue 16): separated by `;` (`CSV_DELIMITER`, what Excel with Dutch regional
+settings splits on, the comma being its decimal sign). Staff downloads write moments in local
+time (Europe/Amsterdam, `local_moment`), as Dutch Excel reads them.
 """
 
 import csv
@@ -25,10 +25,8 @@ from django.utils.http import content_disposition_header
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-# The separator of machine-readable CSV (the open data).
-CSV_DELIMITER = ","
-# The separator of downloads for people: Excel with Dutch regional settings splits on ";".
-EXCEL_CSV_DELIMITER = ";"
+# Excel with Dutch regional settings splits on ";".
+CSV_DELIMITER = ";"
 # Day-month-year and 24-hour time, which Dutch Excel reads as a date and time.
 LOCAL_MOMENT_FORMAT = "%d-%m-%Y %H:%M"
 

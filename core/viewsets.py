@@ -15,7 +15,6 @@ from wagtail.snippets.views import snippets
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .exports import (
-    EXCEL_CSV_DELIMITER,
     csv_response,
     local_moment,
     local_moment_text,
@@ -29,7 +28,6 @@ class SafeSpreadsheetExportMixin:
     by `;` for Dutch Excel, and moments are in local time in both formats (Wagtail writes
     UTC)."""
 
-    csv_delimiter = EXCEL_CSV_DELIMITER
     custom_value_preprocess = SpreadsheetExportMixin.custom_value_preprocess | {
         datetime.datetime: {
             SpreadsheetExportMixin.FORMAT_XLSX: local_moment,
@@ -49,7 +47,7 @@ class SafeSpreadsheetExportMixin:
         return chain([header], rows)
 
     def write_csv_response(self, queryset):
-        return csv_response(self.get_filename(), self.csv_rows(queryset), self.csv_delimiter)
+        return csv_response(self.get_filename(), self.csv_rows(queryset))
 
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):

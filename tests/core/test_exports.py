@@ -33,7 +33,7 @@ def test_a_csv_download_is_utf8_with_a_bom_and_neutral_cells():
     assert response["Content-Disposition"] == 'attachment; filename="lijst.csv"'
     body = b"".join(response.streaming_content)
     assert body.startswith(codecs.BOM_UTF8)
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     assert rows == [["Naam", "Plaats"], ["'=cmd|' /C calc'!A0", "Zaanstad é"]]
 
 
