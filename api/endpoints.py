@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from django.db.models import Max, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import strip_tags
@@ -132,6 +133,12 @@ class Endpoint:
     changed: tuple[str, ...]
     order: tuple[str, ...] = ("pk",)
     prepare: Callable[[list], list] = list
+
+    def list_path(self):
+        return reverse("api:list", args=[self.name])
+
+    def csv_path(self):
+        return reverse("api:csv", args=[self.name])
 
     @property
     def filters(self):

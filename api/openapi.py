@@ -133,7 +133,7 @@ def describe(request):
     for endpoint in registry.endpoints():
         filters = [parameter(param) for param in endpoint.all_params]
         schemas[schema_name(endpoint)] = item_schema(endpoint)
-        paths[relative(reverse("api:list", args=[endpoint.name]), base)] = {
+        paths[relative(endpoint.list_path(), base)] = {
             "get": {
                 "summary": endpoint.description,
                 "operationId": f"list_{endpoint.name}",
@@ -148,7 +148,7 @@ def describe(request):
                 },
             }
         }
-        paths[relative(reverse("api:csv", args=[endpoint.name]), base)] = {
+        paths[relative(endpoint.csv_path(), base)] = {
             "get": {
                 "summary": f"{endpoint.title} als CSV: de hele lijst, zelfde filters.",
                 "operationId": f"csv_{endpoint.name}",

@@ -164,8 +164,8 @@ def index(request):
                 "name": endpoint.name,
                 "title": endpoint.title,
                 "description": endpoint.description,
-                "url": request.build_absolute_uri(reverse("api:list", args=[endpoint.name])),
-                "csv": request.build_absolute_uri(reverse("api:csv", args=[endpoint.name])),
+                "url": request.build_absolute_uri(endpoint.list_path()),
+                "csv": request.build_absolute_uri(endpoint.csv_path()),
                 "parameters": [param.name for param in endpoint.all_params],
             }
             for endpoint in registry.endpoints()
