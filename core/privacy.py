@@ -264,10 +264,14 @@ def as_json(data):
     return json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
 
 
+def counts(data):
+    """(kind, how many) for each kind of record an export holds."""
+    return [(key, len(value)) for key, value in data.items() if isinstance(value, list)]
+
+
 def count_summary(data):
     """How many records of each kind an export holds, e.g. "aanmeldingen: 2"; names nobody."""
-    counts = [f"{key}: {len(value)}" for key, value in data.items() if isinstance(value, list)]
-    return ", ".join(counts)
+    return ", ".join(f"{key}: {number}" for key, number in counts(data))
 
 
 # -- Erasure --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from .privacy import (
     as_json,
     clean_address,
     count_summary,
+    counts,
     erase_personal_data,
     personal_data,
     record_request,
@@ -97,7 +98,7 @@ class PersonalDataView(WagtailAdminTemplateMixin, FormView):
             form=form,
             address=address,
             export=as_json(data),
-            counts=[(key, len(value)) for key, value in data.items() if isinstance(value, list)],
+            counts=counts(data),
             erasure_form=erasure_form or ErasureForm(initial={"email": address}),
         )
 
