@@ -55,7 +55,7 @@ def register(event, data):
             )
             # A date without a maximum (the editor requires one; old data) takes everyone.
             fits = not session.registrations.waitlist().exists() and (
-                session.capacity is None or _fits(session, registration.party_size)
+                not session.has_maximum or _fits(session, registration.party_size)
             )
             registration.state = (
                 RegistrationState.CONFIRMED if fits else RegistrationState.WAITLISTED
@@ -94,7 +94,7 @@ def _promote_session(session):
         session = _locked(session)
         event = session.event
         # The same rule as for new registrations: nobody is invited to a cancelled or past date.
-        if not session.capacity or session.is_over or event.registration_closed_reason():
+        if not session.has_maximum or session.is_over or event.registration_closed_reason():
             return []
         free = session.capacity - session.places_taken()
         for registration in session.registrations.waitlist().select_related("event"):
@@ -108,21 +108,18 @@ def _promote_session(session):
     return promoted
 
 
-def _sessions_of(registration):
-    return [registration.session] if registration.session_id else []
-
-
 def cancel(registration):
     """Cancel a registration and give its places to its date's waitlist. False if already
     cancelled."""
+    session = registration.session
     with transaction.atomic():
-        for session in _sessions_of(registration):
+        if session is not None:
             _locked(session)
         registration.refresh_from_db()
         if registration.is_cancelled:
             return False
         registration.mark_cancelled()
-    for session in _sessions_of(registration):
+    if session is not None:
         promote_waitlist(registration.event, session)
     return True
 
@@ -130,15 +127,12 @@ def cancel(registration):
 def delete_registration(registration):
     """Delete a registration (its registrant asked us to erase it) and give its places to the
     waitlist, as a cancellation does. Returns the registrations promoted."""
-    sessions = _sessions_of(registration)
+    session = registration.session
     with transaction.atomic():
-        for session in sessions:
+        if session is not None:
             _locked(session)
         registration.delete()
-    promoted = []
-    for session in sessions:
-        promoted += promote_waitlist(registration.event, session)
-    return promoted
+    return promote_waitlist(registration.event, session) if session is not None else []
 
 
 def find_registration(event, token):

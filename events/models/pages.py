@@ -211,6 +211,12 @@ class EventSession(Orderable):
     def is_over(self):
         return self.end < timezone.now()
 
+    @property
+    def has_maximum(self):
+        """Whether this date has a number of places; without one (empty, or 0 in old data)
+        everybody gets in and nobody waits."""
+        return bool(self.capacity)
+
     def places_taken(self):
         return self.registrations.confirmed().places()
 
@@ -541,7 +547,7 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
     def count_places(self, sessions):
         """Set `places_left` on each of `sessions` (None for a date without a maximum), in
         one query whatever the number of dates. Returns the sessions."""
-        saved = [session.pk for session in sessions if session.pk and session.capacity]
+        saved = [session.pk for session in sessions if session.pk and session.has_maximum]
         taken = (
             dict(
                 Registration.objects.confirmed()
@@ -555,7 +561,7 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         )
         for session in sessions:
             session.places_left = (
-                max(session.capacity - taken.get(session.pk, 0), 0) if session.capacity else None
+                max(session.capacity - taken.get(session.pk, 0), 0) if session.has_maximum else None
             )
         return sessions
 
