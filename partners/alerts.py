@@ -12,7 +12,7 @@ from core.links import absolute_url
 from search.backends.database import DatabaseBackend, words
 from search.text import clean_query
 
-from .models import PartnerIndexPage
+from .models import Partner, PartnerIndexPage
 from .search_index import directory_facets, filtered_partners
 
 SOURCE_KEY = "partners"
@@ -69,7 +69,10 @@ def new_items(query, since):
     # The directory's own facet lookups, in the database (search_index.filtered_partners).
     partners = filtered_partners(facets).filter(first_published_at__gt=since)
     if text:
-        partners = partners.filter(pk__in=DatabaseBackend.matching_ids(partners, text))
+        # The search backends filter only on indexed fields (the id is one): hand them the
+        # candidates by id.
+        candidates = Partner.objects.filter(pk__in=list(partners.values_list("pk", flat=True)))
+        partners = partners.filter(pk__in=DatabaseBackend.matching_ids(candidates, text))
     matching = partners.order_by("first_published_at", "pk")
     return [
         AlertItem(
