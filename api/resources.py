@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from campuses.forms import CampusFilterForm
 from campuses.models import CampusPage, EconomicRegion
+from core.pagetree import public
 from events.forms import EventFilterForm
 from events.models import EventIndexPage, EventSession
 from events.models.taxonomy import RegistrationMode
@@ -436,7 +437,7 @@ CAMPUS_FILTERS = ("regio", "sector", "niveau")
 
 def campus_records(params):
     base = form_records(
-        CampusFilterForm, CAMPUS_FILTERS, lambda: CampusPage.objects.live().public()
+        CampusFilterForm, CAMPUS_FILTERS, lambda: public(CampusPage.objects.live())
     )(params)
     return base.select_related("region").prefetch_related(
         "tagged_sectors__tag",
@@ -533,7 +534,7 @@ EVENT_FILTERS = ("doelgroep", "soort", "regio", "campus", "vanaf", "tot")
 
 def session_records(params):
     form = validated_form(EventFilterForm, EVENT_FILTERS, params)
-    calendar = EventIndexPage.objects.live().public().order_by("path").first()
+    calendar = public(EventIndexPage.objects.live()).order_by("path").first()
     if calendar is None:
         return EventSession.objects.none()
     return calendar.sessions(form).prefetch_related(
@@ -628,7 +629,7 @@ register(
 
 
 def page_records(params):
-    return Page.objects.live().public().filter(depth__gt=1)
+    return public(Page.objects.live()).filter(depth__gt=1)
 
 
 def page_item(page, request):

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
 from core import sections
+from core.pagetree import public
 from partners.models import Partner
 from partners.search_index import DirectoryFacet, register_facet
 from search.port import FacetDefinition
@@ -40,7 +41,7 @@ register_facet(
         order=50,
         values=lambda partner: [campus.slug for campus in partner.campuses.all()],
         prefetch=lambda partners: partners.prefetch_related(
-            Prefetch("campuses", queryset=CampusPage.objects.live().public())
+            Prefetch("campuses", queryset=public(CampusPage.objects.live()))
         ),
         freshness=campus_freshness,
     )
@@ -48,7 +49,7 @@ register_facet(
 
 
 def partner_campuses(partner, request):
-    campuses = list(CampusPage.objects.live().public().filter(partners=partner).order_by("title"))
+    campuses = list(public(CampusPage.objects.live()).filter(partners=partner).order_by("title"))
     return {"campuses": campuses} if campuses else None
 
 
@@ -60,6 +61,6 @@ register_group(
     "campussen",
     "Campussen",
     40,
-    wagtail_group(lambda: CampusPage.objects.live().public(), page_hit),
+    wagtail_group(lambda: public(CampusPage.objects.live()), page_hit),
     page_types=[CampusPage],
 )

@@ -26,6 +26,7 @@ from core.models import (
     SectorTag,
     optional_image,
 )
+from core.pagetree import public
 from partners.models import Partner, PartnerKind
 from partners.widgets import partner_search
 
@@ -48,7 +49,7 @@ class CampusIndexPage(SectionPageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         form = CampusFilterForm(request.GET or None)
         shown = list(
-            form.filter(CampusPage.objects.child_of(self).live().public())
+            form.filter(public(CampusPage.objects.child_of(self).live()))
             .select_related("region")
             .order_by("economic_region", "title")
         )
@@ -80,7 +81,7 @@ class CampusSector(ItemBase):
 class CampusQuerySet(PageQuerySet):
     def choices(self):
         """Live, public campuses by name: the options of every "campus" filter."""
-        return self.live().public().order_by("title")
+        return public(self.live()).order_by("title")
 
 
 class CampusPage(ImageAltMixin, BasePage):

@@ -12,13 +12,15 @@ from django.utils.crypto import salted_hmac
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .images import alt_text
+from .pagecache import memo_copy
+from .pagetree import TreeRoutedPage
 
 
-class BasePage(Page):
+class BasePage(TreeRoutedPage, Page):
     """Fields every content page shares: a plain intro used in listings and meta tags."""
 
     intro = models.TextField(
@@ -199,7 +201,26 @@ IMPORTANT_PAGES = {
 
 
 @register_setting(icon="link")
-class ImportantPages(BaseSiteSetting):
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting read once per content version (core.pagecache.memo), not once per
+    request: saving it makes a new version. Each request gets its own copy."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            key = ("site-setting", cls._meta.label, site.pk if site else None)
+            setting = memo_copy(key, lambda: cls.for_site(site))
+            setting._request = request
+            setattr(request, attr_name, setting)
+        return getattr(request, attr_name)
+
+
+class ImportantPages(CachedSiteSetting):
     """The pages other pages link to by role ("lees de privacyverklaring"), chosen by editors,
     so renaming or moving one of them never breaks a link (torchbox.com's
     ImportantPageSettings)."""
@@ -227,6 +248,7 @@ class ImportantPages(BaseSiteSetting):
     ]
 
     SERVICE_ROLES = ("privacy_page", "contact_page", "accessibility_page")
+    select_related = list(IMPORTANT_PAGES)
 
     class Meta:
         verbose_name = "Belangrijke pagina's"
@@ -247,7 +269,7 @@ x_account_validator = RegexValidator(
 
 
 @register_setting(icon="globe")
-class ShareSettings(BaseSiteSetting):
+class ShareSettings(CachedSiteSetting):
     """What a link to this site shows when it is shared (Open Graph, X/Twitter cards): the
     site's name and the image used when a page has none of its own."""
 
@@ -272,7 +294,7 @@ class ShareSettings(BaseSiteSetting):
 
 
 @register_setting(icon="mail")
-class MailSettings(BaseSiteSetting):
+class MailSettings(CachedSiteSetting):
     """How the site's e-mail reaches people (core/mail.py), in its own settings page so it
     stays apart from the pages and the footer."""
 

@@ -24,9 +24,11 @@ transaction commits, so a page rendered from data older than the change can neve
 under the version that follows it.
 """
 
+import contextvars
 import datetime
 import hashlib
 import logging
+import pickle
 import secrets
 import threading
 from urllib.parse import urlencode
@@ -88,8 +90,64 @@ def request_version(request):
     return request.content_version
 
 
+# The request being answered, for code that has no request at hand (a queryset method, a
+# model's routing) but needs its content version: set by the middleware around every request.
+_serving_request = contextvars.ContextVar("serving_request", default=None)
+# What `memo` computed under the current version in this process: {version: {key: value}}.
+_memo = {}
+# A site has a few dozen memos; far more means keys that grow with input, so start over.
+MEMO_LIMIT = 1000
+
+
+def memo(key, compute):
+    """`compute()`, run once per content version in this process.
+
+    For data that changes only when the content does (the page tree, the site settings,
+    which pages are restricted): under one version it cannot change, so every request in
+    between reads it from memory instead of the database. Every process keeps its own copy
+    and compares versions, which all processes share, so a change reaches all of them.
+    The value is shared by every request: it must be treated as read-only (see `memo_copy`).
+    """
+    request = _serving_request.get()
+    version = request_version(request) if request is not None else current_version()
+    values = _memo.get(version)
+    if values is None or len(values) >= MEMO_LIMIT:
+        _memo.clear()
+        values = _memo[version] = {}
+    try:
+        return values[key]
+    except KeyError:
+        value = values[key] = compute()
+        return value
+
+
+def memo_copy(key, compute):
+    """As `memo`, but each caller gets its own copy (model instances that views annotate)."""
+    return pickle.loads(memo(key, lambda: pickle.dumps(compute())))  # noqa: S301 - our own
+
+
+class ServingRequestMiddleware:
+    """Make the request known to `memo` while it is answered, so its content version is read
+    at most once, and only when something asks for it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _serving_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            _serving_request.reset(token)
+
+
 def _replace_version():
-    version_cache().set(VERSION_KEY, secrets.token_hex(8), timeout=None)
+    version = secrets.token_hex(8)
+    version_cache().set(VERSION_KEY, version, timeout=None)
+    request = _serving_request.get()
+    if request is not None:
+        # A request that changed something sees its own change in what it renders next.
+        request.content_version = version
 
 
 def _bump_after_commit():

@@ -10,6 +10,7 @@ from alerts import sources as alert_sources
 from campuses.permissions import register_coordinated_pages
 from core import jobs, pagecache, privacy, sections
 from core.models import ImportantPages
+from core.pagetree import public
 from search.site import page_hit, register_group, wagtail_group
 
 from .alerts import AGENDA
@@ -42,7 +43,7 @@ register_group(
     "Agenda",
     50,
     wagtail_group(
-        lambda: EventPage.objects.live().public(),
+        lambda: public(EventPage.objects.live()),
         page_hit,
         more_link=lambda request, query: (
             ImportantPages.url_for(request, "agenda_page"),

@@ -6,6 +6,7 @@ Imported by WebsiteConfig.ready()."""
 from wagtail.models import Page
 
 from core import jobs
+from core.pagetree import public
 from search.service import refresh_stale_indexes
 from search.site import claimed_page_types, page_hit, register_group, wagtail_group
 
@@ -14,7 +15,7 @@ def content_pages():
     # Depth 1 is the tree root, depth 2 the home page. `.specific()` costs one query per page
     # type among the hits, never one per hit.
     return (
-        Page.objects.live().public().filter(depth__gt=2).not_type(*claimed_page_types()).specific()
+        public(Page.objects.live()).filter(depth__gt=2).not_type(*claimed_page_types()).specific()
     )
 
 

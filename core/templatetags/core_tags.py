@@ -2,7 +2,6 @@ import json
 import re
 
 from django import template
-from django.core.cache import cache
 from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -103,23 +102,15 @@ def page_sections(context, slot, obj):
 
 
 SHARE_IMAGE_SPEC = "fill-1200x630"
-# As long as the header and footer fragments (templates/base.html).
-SHARE_SETTINGS_SECONDS = 3600
 SHARE_IMAGE_FALLBACK = "img/share.png"
 
 
 def share_settings(request):
-    """The site's share settings, kept in the cache under the content version like the header
-    and footer fragments (core.pagecache): no query per page, a new version on any change."""
-    site = Site.find_for_request(request)
-    if site is None:  # no site yet: the defaults
+    """The site's share settings (read once per content version), or the defaults before
+    there is a site."""
+    if Site.find_for_request(request) is None:
         return ShareSettings()
-    key = f"share-settings:{site.pk}:{pagecache.request_version(request)}"
-    share = cache.get(key)
-    if share is None:
-        share = ShareSettings.for_site(site)  # with its default image (select_related)
-        cache.set(key, share, timeout=SHARE_SETTINGS_SECONDS)
-    return share
+    return ShareSettings.for_request(request)
 
 
 @register.inclusion_tag("includes/share_meta.html", takes_context=True)

@@ -33,6 +33,7 @@ from core.models import (
     optional_image,
 )
 from core.pages import SitemapEntries, render_subpage
+from core.pagetree import TreeRoutedPage, public
 from partners.models import Partner
 from partners.widgets import partner_search
 
@@ -70,7 +71,7 @@ class SessionQuerySet(models.QuerySet):
 
     def published(self, calendar=None):
         """Sessions of live, public events (of one calendar, when given)."""
-        events = EventPage.objects.live().public()
+        events = public(EventPage.objects.live())
         if calendar is not None:
             events = events.child_of(calendar)
         return self.filter(event__in=events)
@@ -307,7 +308,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         )
 
 
-class EventPage(ImageAltMixin, RoutablePageMixin, Page):
+class EventPage(ImageAltMixin, RoutablePageMixin, TreeRoutedPage, Page):
     """A PET, ouder-kind-dag, inspiration day or meeting, with its sessions and registration."""
 
     kind = models.CharField("Soort", max_length=20, choices=EventKind.choices)

@@ -48,15 +48,17 @@ def render_breadcrumbs(page):
 
 
 def test_breadcrumb_queries_do_not_grow_with_depth(home_page):
-    # Wagtail's own routing walks the tree level by level; the breadcrumbs must not add to that.
     parent = home_page
     for number in range(6):
         parent = StandardPageFactory(parent=parent, title=f"Niveau {number}")
         if number == 1:
             shallow_page = parent
+    render_breadcrumbs(shallow_page)  # reads the page tree once for this content version
     shallow_html, shallow = render_breadcrumbs(shallow_page)
     deep_html, deep = render_breadcrumbs(parent)
-    assert deep == shallow
+    # The ancestors come from the page tree in memory. What is left, without the middleware
+    # in this test: the content version (a database read in the test settings) and the site.
+    assert deep == shallow <= 2
     assert deep_html.count("<li>") == 7 and "Niveau 4" in deep_html
 
 
@@ -67,27 +69,27 @@ def test_breadcrumb_queries_do_not_grow_with_depth(home_page):
 # content version of the cached fragments from the database.
 QUERY_TARGET = 12
 QUERY_CEILINGS = {
-    "home": 20,
-    "manifest": 21,
-    "actions list": 16,
-    "action detail": 20,
-    "initiatives list": 14,
-    "initiative detail": 12,
-    "wall": 14,
-    "campuses list": 16,
-    "campus detail": 31,
+    "home": 11,
+    "manifest": 13,
+    "actions list": 8,
+    "action detail": 12,
+    "initiatives list": 10,
+    "initiative detail": 9,
+    "wall": 6,
+    "campuses list": 7,
+    "campus detail": 18,
     # The agenda and the directory show the alert form, whose consent links to the privacy
     # page chosen in the settings: one query.
-    "agenda list": 21,
-    "agenda month": 17,
-    "event detail": 20,
-    "feed.ics": 12,
-    "directory": 19,
-    "partner profile": 28,
+    "agenda list": 10,
+    "agenda month": 6,
+    "event detail": 10,
+    "feed.ics": 6,
+    "directory": 10,
+    "partner profile": 12,
     # One more on PostgreSQL than on SQLite (its full-text query).
-    "directory search": 23,
-    "site search": 31,
-    "standard page": 10,
+    "directory search": 14,
+    "site search": 18,
+    "standard page": 2,
 }
 
 

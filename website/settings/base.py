@@ -81,6 +81,8 @@ MIDDLEWARE = [
     # so a cached page costs no session or user look-up, the Host is checked before the cache,
     # and every cookie the middleware below sets is seen on the way out.
     "core.pagecache.PageCacheMiddleware",
+    "core.pagecache.ServingRequestMiddleware",
+    "core.pagetree.SiteMiddleware",
     # --- end page cache
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
