@@ -8,9 +8,55 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
 
 UNKNOWN_VALUE = "die waarde kennen we niet."
 BOT_MESSAGE = "Uw inzending lijkt automatisch verstuurd en is niet opgeslagen."
+
+
+def _attributes(attrs):
+    """HTML attributes as Django's widget template writes them: in order, True as a bare
+    name, False left out."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
+class QuickSelect(forms.Select):
+    """A select rendered in Python: the same HTML as Django's widget templates, which render
+    a template per option. Every listing page shows a filter form with dozens of options;
+    through the templates that was a third of the agenda's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = []
+        for group_name, options, _ in widget["optgroups"]:
+            rendered = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (option["value"], _attributes(option["attrs"]), option["label"])
+                    for option in options
+                ),
+            )
+            if group_name is None:
+                parts.append(rendered)
+            else:
+                parts.append(
+                    format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
+                )
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            _attributes(widget["attrs"]),
+            format_html_join("", "{}", ((part,) for part in parts)),
+        )
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -20,6 +66,8 @@ class SlugChoiceField(forms.ModelChoiceField):
     what can be chosen changes while the site runs (a campus is published), and a form class
     is defined before the models are ready to build querysets across relations.
     """
+
+    widget = QuickSelect
 
     def __init__(self, options, **kwargs):
         kwargs.setdefault("error_messages", {"invalid_choice": UNKNOWN_VALUE})
@@ -34,6 +82,8 @@ class SlugChoiceField(forms.ModelChoiceField):
 
 class FilterChoiceField(forms.ChoiceField):
     """A filter over a fixed list of values, with an "all" option first."""
+
+    widget = QuickSelect
 
     def __init__(self, *, choices, empty_label, **kwargs):
         kwargs.setdefault("error_messages", {"invalid_choice": UNKNOWN_VALUE})

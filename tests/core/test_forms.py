@@ -24,3 +24,19 @@ def test_unknown_values_are_named_and_the_rest_applies(home_page):
 
 def test_no_notice_without_filters(home_page):
     assert InitiativeFilterForm(None).notices == []
+
+
+def test_quick_select_renders_what_djangos_select_renders():
+    import re
+
+    from django import forms
+
+    from core.forms import QuickSelect
+
+    choices = [("", "Alle"), ("a", "A & <b>"), ("Groep", [("g1", "Eén"), ("g2", "Twee")])]
+    attrs = {"id": "id_keuze", "aria-describedby": "id_keuze_error"}
+    for value in ("", "a", "g2", "onbekend"):
+        ours = QuickSelect(choices=choices).render("keuze", value, attrs)
+        theirs = forms.Select(choices=choices).render("keuze", value, attrs)
+        assert ours == re.sub(r">\s+<", "><", theirs).strip()
+    assert "A &amp; &lt;b&gt;" in QuickSelect(choices=choices).render("keuze", "", attrs)
