@@ -108,17 +108,44 @@ def memo(key, compute):
     and compares versions, which all processes share, so a change reaches all of them.
     The value is shared by every request: it must be treated as read-only (see `memo_copy`).
     """
+    values = _memo_values()
+    try:
+        return values[key]
+    except KeyError:
+        value = values[key] = compute()
+        return value
+
+
+def _memo_values():
     request = _serving_request.get()
     version = request_version(request) if request is not None else current_version()
     values = _memo.get(version)
     if values is None or len(values) >= MEMO_LIMIT:
         _memo.clear()
         values = _memo[version] = {}
-    try:
-        return values[key]
-    except KeyError:
-        value = values[key] = compute()
-        return value
+    return values
+
+
+def memo_until_change(key, compute):
+    """As `memo`, for data that also changes with the clock ("upcoming", "today"): computed
+    again once the next moment it may change (`next_change`, the rule cached pages expire
+    by) has passed."""
+    values = _memo_values()
+    now = timezone.now()
+    entry = values.get(key)
+    if entry is None or entry[1] <= now:
+        entry = values[key] = (compute(), known_next_change(now))
+    return entry[0]
+
+
+def known_next_change(now=None):
+    """`next_change()`, asked once per content version until that moment has passed."""
+    now = now or timezone.now()
+    values = _memo_values()
+    moment = values.get("next-change")
+    if moment is None or moment <= now:
+        moment = values["next-change"] = next_change(now)
+    return moment
 
 
 def memo_copy(key, compute):

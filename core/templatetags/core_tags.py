@@ -2,6 +2,8 @@ import json
 import re
 
 from django import template
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
 from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -157,3 +159,60 @@ def share_meta(context, title=None, description=None, image=None, spec=SHARE_IMA
         "image": picture,
         "card": "summary_large_image" if large else "summary",
     }
+
+
+# As long as the header and footer fragments (templates/base.html); a new content version
+# replaces them long before.
+CONTENT_FRAGMENT_SECONDS = 3600
+
+
+class ContentFragmentNode(template.Node):
+    def __init__(self, nodelist, name, keys, until_change):
+        self.nodelist = nodelist
+        self.name = name
+        self.keys = keys
+        self.until_change = until_change
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        keys = [
+            pagecache.request_version(request),
+            request.get_host(),
+            *(key.resolve(context) for key in self.keys),
+        ]
+        if self.until_change:
+            keys.append(pagecache.known_next_change().isoformat())
+        cache_key = make_template_fragment_key(f"content:{self.name}", keys)
+        html = cache.get(cache_key)
+        if html is None:
+            html = self.nodelist.render(context)
+            cache.set(cache_key, html, CONTENT_FRAGMENT_SECONDS)
+        return html
+
+
+@register.tag
+def content_fragment(parser, token):
+    """`{% content_fragment "name" key ... %}...{% endcontent_fragment %}`: HTML kept in the
+    cache under the content version, like the header and footer.
+
+    Only for parts that change when content changes and never with the clock or the
+    visitor: the keys name everything else they show (the page, a filter). A part that also
+    changes with the clock ("vol", "nu bezig", a closing date) ends in `until_change`: it is
+    kept only until the next moment the page cache would expire for (`next_change`). Previews render
+    afresh, so a draft is neither shown from nor stored in the cache. Context values the
+    part needs may be callables (methods, `functools.partial`): the template calls them only
+    when it renders, so a cached part costs none of their queries.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("content_fragment needs a name")
+    until_change = bits[-1] == "until_change"
+    if until_change:
+        bits = bits[:-1]
+    nodelist = parser.parse(("endcontent_fragment",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    keys = [parser.compile_filter(bit) for bit in bits[2:]]
+    return ContentFragmentNode(nodelist, name, keys, until_change)

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from campuses.models import CampusPage
 from campuses.permissions import CoordinatorPagePermissionTester
+from core import pagecache
 from core.blocks import BaseStreamBlock
 from core.models import (
     BasePage,
@@ -80,8 +81,20 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
 
     def next(self, count=NEXT_EVENTS, **filters):
-        """The next few sessions of published events, optionally narrowed (campus, host...)."""
-        return list(self.published().filter(**filters).upcoming().for_listing()[:count])
+        """The next few sessions of published events, optionally narrowed (campus, host...).
+
+        Kept in memory until the content or the clock changes them (pagecache.memo_until_
+        change): the home, campus and partner pages show them on every request. Shared by
+        those requests, so read-only, like everything a template gets."""
+
+        def sessions():
+            return list(self.published().filter(**filters).upcoming().for_listing()[:count])
+
+        if self.query.has_filters():  # the key below describes the manager's sessions only
+            return sessions()
+        return pagecache.memo_until_change(
+            ("next-sessions", count, tuple(sorted(filters.items()))), sessions
+        )
 
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")

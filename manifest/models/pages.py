@@ -104,15 +104,15 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def manifest(self, request):
+        # Lazy: the template's cached part (content_fragment) asks for them only when it is
+        # rendered afresh.
         return self.render(
             request,
             context_overrides={
                 "themes": Theme.objects.all(),
-                "action_lines": self.action_lines(),
-                "newest_signatures": list(
-                    Signature.objects.approved().with_logos()[:NEWEST_SIGNATORIES]
-                ),
-                "signatory_count": Signature.objects.approved().count(),
+                "action_lines": self.action_lines,
+                "newest_signatures": Signature.objects.approved().with_logos()[:NEWEST_SIGNATORIES],
+                "signatory_count": Signature.objects.approved().count,
             },
         )
 

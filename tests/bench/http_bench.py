@@ -8,6 +8,10 @@ each page's ratio to it. Then the directory and the site search at 10,000 partne
 wrk when installed (apt-get install wrk), otherwise a bounded Python load generator
 (tests/bench/server.py). BENCH_SECONDS (default 5) per measurement, BENCH_CONNECTIONS
 (default 8). Numbers vary with what else the machine does; compare within one run.
+
+To measure a few pages while working on them: BENCH_PAGES (names from
+tests/bench/page_urls.py, comma-separated), BENCH_MODES=uncached or cached, and
+BENCH_PARTNERS=0 to leave out the large directory.
 """
 
 import json
@@ -20,6 +24,8 @@ from tests.bench.server import PROJECT, PYTHON, Site, base_environment, measure,
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 PARTNERS = int(os.environ.get("BENCH_PARTNERS", "10000"))
+PAGES = [name for name in os.environ.get("BENCH_PAGES", "").split(",") if name]
+MODES = [name for name in os.environ.get("BENCH_MODES", "").split(",") if name]
 
 
 def discover(site):
@@ -72,11 +78,15 @@ def main():
             ("Cached pages (page cache on, warm)", "cached", {}),
         )
         for title, label, settings in modes:
+            if MODES and label not in MODES:
+                continue
             with site.server(**settings) as server:
                 static = static_path(server, urls["home"])
                 floor = measure(server.port, static, SECONDS, CONNECTIONS)
                 rows = [row(f"static file `{static.split('/')[-1]}`", floor, floor[0])]
                 for name, path in urls.items():
+                    if PAGES and name not in PAGES:
+                        continue
                     server.get(path)  # warm the process memos, and the page cache when on
                     result = measure(server.port, path, SECONDS, CONNECTIONS)
                     results[(label, name)] = result
@@ -85,6 +95,8 @@ def main():
                     title,
                     rows,
                 )
+        if not PARTNERS:
+            return
         site.add_partners(PARTNERS)
         with site.server(PAGE_CACHE_ENABLED="0") as server:
             static = static_path(server, urls["home"])
