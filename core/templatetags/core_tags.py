@@ -166,25 +166,30 @@ def share_meta(context, title=None, description=None, image=None, spec=SHARE_IMA
 CONTENT_FRAGMENT_SECONDS = 3600
 
 
+def fragment_key(request, name, *keys):
+    """The cache key of a content fragment: its name and keys, the content version and the
+    host (links in it are relative to the site)."""
+    parts = [pagecache.request_version(request), request.get_host(), *keys]
+    return make_template_fragment_key(f"content:{name}", parts)
+
+
+def stores_fragments(request):
+    """Whether content fragments are read and stored for this request: never for a preview,
+    whose draft must neither come from the cache nor reach it."""
+    return request is not None and not getattr(request, "is_preview", False)
+
+
 class ContentFragmentNode(template.Node):
-    def __init__(self, nodelist, name, keys, until_change):
+    def __init__(self, nodelist, name, keys):
         self.nodelist = nodelist
         self.name = name
         self.keys = keys
-        self.until_change = until_change
 
     def render(self, context):
         request = context.get("request")
-        if request is None or getattr(request, "is_preview", False):
+        if not stores_fragments(request):
             return self.nodelist.render(context)
-        keys = [
-            pagecache.request_version(request),
-            request.get_host(),
-            *(key.resolve(context) for key in self.keys),
-        ]
-        if self.until_change:
-            keys.append(pagecache.known_next_change().isoformat())
-        cache_key = make_template_fragment_key(f"content:{self.name}", keys)
+        cache_key = fragment_key(request, self.name, *(key.resolve(context) for key in self.keys))
         html = cache.get(cache_key)
         if html is None:
             html = self.nodelist.render(context)
@@ -198,9 +203,7 @@ def content_fragment(parser, token):
     cache under the content version, like the header and footer.
 
     Only for parts that change when content changes and never with the clock or the
-    visitor: the keys name everything else they show (the page, a filter). A part that also
-    changes with the clock ("vol", "nu bezig", a closing date) ends in `until_change`: it is
-    kept only until the next moment the page cache would expire for (`next_change`). Previews render
+    visitor: the keys name everything else they show (the page, a filter). Previews render
     afresh, so a draft is neither shown from nor stored in the cache. Context values the
     part needs may be callables (methods, `functools.partial`): the template calls them only
     when it renders, so a cached part costs none of their queries.
@@ -208,11 +211,8 @@ def content_fragment(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("content_fragment needs a name")
-    until_change = bits[-1] == "until_change"
-    if until_change:
-        bits = bits[:-1]
     nodelist = parser.parse(("endcontent_fragment",))
     parser.delete_first_token()
     name = bits[1].strip("\"'")
     keys = [parser.compile_filter(bit) for bit in bits[2:]]
-    return ContentFragmentNode(nodelist, name, keys, until_change)
+    return ContentFragmentNode(nodelist, name, keys)

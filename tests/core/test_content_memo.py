@@ -73,3 +73,14 @@ def test_a_signature_approved_shows_on_the_manifest_page_at_once(client, home_pa
     assert f"{before} organisaties" in client.get(manifest.url).content.decode()
     make_signature(organisation_name="Nieuwe Ondertekenaar BV").approve(admin_user)
     assert f"{before + 1} organisaties" in client.get(manifest.url).content.decode()
+
+
+def test_a_new_filter_option_shows_at_once(client, home_page):
+    from core.models import Region
+
+    agenda = EventIndexPage.objects.live().first()
+    assert "Texel en Wieringen" not in client.get(agenda.url).content.decode()
+    Region.objects.create(name="Texel en Wieringen", slug="texel", economic_region="nhn")
+    html = client.get(agenda.url).content.decode()
+    assert '<option value="texel">Texel en Wieringen</option>' in html
+    assert client.get(agenda.url, {"regio": "texel"}).status_code == 200
