@@ -8,9 +8,11 @@ directory answers from its own search port.
 
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Count, QuerySet, Window
 from wagtail.search.backends import get_search_backend
 
 logger = logging.getLogger(__name__)
@@ -85,14 +87,32 @@ def wagtail_group(queryset, to_hit, more_link=None):
 
     def search(request, query, definition):
         results = get_search_backend().search(query, queryset())
-        # Counted even when the first page holds them all, so the number of queries stays the
-        # same however many hits there are.
-        total = results.count()
-        hits = [to_hit(obj, request) for obj in results[:HITS_PER_GROUP]] if total else []
+        found, total = first_hits_and_total(results, HITS_PER_GROUP)
+        hits = [to_hit(obj, request) for obj in found]
         url, label = more_link(request, query) if more_link else ("", "")
         return SearchGroup(definition.key, definition.heading, hits, total, url, label)
 
     return search
+
+
+TOTAL_FIELD = "_search_group_total"
+
+
+def first_hits_and_total(results, limit):
+    """The first `limit` hits of Wagtail search results and how many there are in all.
+
+    The database backends (SQLite FTS5, PostgreSQL) build an ordinary queryset: each row
+    then carries the total as a window count, so one query answers both, however many hits
+    there are. Other backends are asked twice: the count, then the first hits.
+    """
+    queryset = results.get_queryset() if hasattr(results, "get_queryset") else None
+    if isinstance(queryset, QuerySet) and not queryset.query.is_sliced:
+        found = list(queryset.annotate(**{TOTAL_FIELD: Window(Count("pk"))})[:limit])
+        return found, (getattr(found[0], TOTAL_FIELD) if found else 0)
+    # Counted even when the first page holds them all, so the number of queries stays the
+    # same however many hits there are.
+    total = results.count()
+    return (list(results[:limit]) if total else []), total
 
 
 def page_hit(page, request):
@@ -107,9 +127,17 @@ def plain_words(query):
 
 
 def search_groups(request, query):
-    # A savepoint, so a rejected query leaves the request's transaction usable (PostgreSQL).
-    with transaction.atomic():
+    with rejection_contained():
         return [group.search(request, query, group) for group in registered_groups()]
+
+
+def rejection_contained():
+    """A savepoint where a rejected query would spoil the request's transaction: PostgreSQL
+    refuses every statement after an error until the transaction rolls back. SQLite fails
+    only the statement, so the retry can follow without the savepoint's two queries."""
+    if connection.vendor == "sqlite":
+        return nullcontext()
+    return transaction.atomic()
 
 
 def site_search(request, query):
