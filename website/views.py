@@ -117,9 +117,7 @@ def promoted_results(request, query):
     content version: read them all once per version rather than with every search. The
     promotions are shared by every request: only read here.
     """
-    promotions = memo("search-promotions", all_promotions).get(
-        normalise_query_string(query), []
-    )
+    promotions = memo("search-promotions", all_promotions).get(normalise_query_string(query), [])
     return [
         SearchHit(
             promotion.title or promotion.external_link_url,

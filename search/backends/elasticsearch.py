@@ -246,9 +246,7 @@ def highlighted(index: IndexDefinition, s: Search) -> Search:
         else:
             s = s.highlight(field, fragment_size=150, number_of_fragments=3)
     # Prefix matches live on the subfield; its fragments stand in for the field's own.
-    return s.highlight(
-        f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}", number_of_fragments=0
-    )
+    return s.highlight(f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}", number_of_fragments=0)
 
 
 def suggestion_from(response: dict, text: str) -> str | None:
