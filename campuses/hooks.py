@@ -12,7 +12,7 @@ from core.pagetree import public
 from partners.models import Partner
 from partners.search_index import DirectoryFacet, register_facet
 from search.port import FacetDefinition
-from search.site import page_hit, register_group, wagtail_group
+from search.site import page_group, page_hit, register_group
 
 from .models import CampusPage
 from .permissions import CoordinatorPagePermissionPolicy, PartnerPermissionPolicy
@@ -61,6 +61,6 @@ register_group(
     "campussen",
     "Campussen",
     40,
-    wagtail_group(lambda: public(CampusPage.objects.live()), page_hit),
+    page_group(page_hit),
     page_types=[CampusPage],
 )

@@ -10,8 +10,7 @@ from alerts import sources as alert_sources
 from campuses.permissions import register_coordinated_pages
 from core import jobs, pagecache, privacy, sections
 from core.models import ImportantPages
-from core.pagetree import public
-from search.site import page_hit, register_group, wagtail_group
+from search.site import page_group, page_hit, register_group
 
 from .alerts import AGENDA
 from .models import EventIndexPage, EventPage, EventSession
@@ -42,8 +41,7 @@ register_group(
     "agenda",
     "Agenda",
     50,
-    wagtail_group(
-        lambda: public(EventPage.objects.live()),
+    page_group(
         page_hit,
         more_link=lambda request, query: (
             ImportantPages.url_for(request, "agenda_page"),

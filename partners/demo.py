@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.search.backends import get_search_backends
 
+from core import pagecache
 from core.images import delete_unreferenced
 from core.initial_data import sector_tags
 from core.models import EducationLevel, Offer, Region, SectorTag
@@ -501,6 +502,9 @@ def create_demo_partners(count, seed=2030, batch_size=1000, progress=None):
             created += partners
             if progress:
                 progress(len(created))
+        # Nor does the page cache's version change by itself: the directory, its facet
+        # table and every cached page must see the new partners.
+        pagecache.bump()
     return created
 
 

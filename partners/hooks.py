@@ -16,8 +16,13 @@ from .models import INDEX_NAME, Partner
 
 
 def search_partners(request, query, definition):
-    results = service.run(INDEX_NAME, SearchQuery(text=query, per_page=HITS_PER_GROUP))
-    partners = Partner.objects.in_bulk([hit.pk for hit in results.hits])
+    # The group shows no fragments: the backend need not mark the words in the partners' text.
+    results = service.run(
+        INDEX_NAME, SearchQuery(text=query, per_page=HITS_PER_GROUP, highlight=False)
+    )
+    partners = Partner.objects.only("name", "slug", "short_description").in_bulk(
+        [hit.pk for hit in results.hits]
+    )
     hits = [
         SearchHit(partner.name, partner.get_absolute_url(), partner.short_description)
         for partner in (partners.get(hit.pk) for hit in results.hits)

@@ -12,6 +12,7 @@ from django.db.models import Count, Max
 from django.utils.html import strip_tags
 
 from core.models import EducationLevel, Offer, Region, SectorTag
+from core.pagecache import memo
 from search.port import FacetDefinition, IndexDefinition
 
 from .models import INDEX_NAME, Partner, PartnerKind, PartnerSector
@@ -171,13 +172,20 @@ def vocabulary():
     ]
 
 
-def freshness():
+def read_freshness():
     """Changes whenever what the directory filters or sorts on may have changed: a partner's
     own fields and relations (saving bumps updated_at), and what the contributed facets say."""
     return (
         Partner.objects.aggregate(count=Count("pk"), changed=Max("updated_at")),
         *(facet.freshness() for facet in _contributed),
     )
+
+
+def freshness():
+    # Every save or delete of a partner, a signature or a campus (and of their relations)
+    # replaces the content version, so within one version the aggregates cannot change: read
+    # them once per version instead of with every search (issue 14, the query budget).
+    return memo(("search-freshness", INDEX_NAME), read_freshness)
 
 
 def build_index():

@@ -2,6 +2,7 @@
 Routes of the directory page (models/pages.py), which hands them itself as `page`."""
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 
 from core.pages import render_subpage
@@ -10,7 +11,7 @@ from search.port import SORTS, SearchQuery
 from search.registry import get_index
 from search.text import MAX_QUERY_LENGTH, clean_query
 
-from .models import INDEX_NAME, Partner
+from .models import INDEX_NAME, Partner, PartnerSector
 
 PER_PAGE = 20
 MAX_PAGE = 1000
@@ -52,7 +53,10 @@ def directory(request, page):
     partners = (
         Partner.objects.filter(pk__in=[hit.pk for hit in results.hits])
         .select_related("logo")
-        .prefetch_related("regions", "tagged_sectors__tag")
+        # The sector tags with their taggings: one query, not two.
+        .prefetch_related(
+            "regions", Prefetch("tagged_sectors", PartnerSector.objects.select_related("tag"))
+        )
         .in_bulk()
     )
     facets = get_index(INDEX_NAME).facets

@@ -58,6 +58,9 @@ class SearchQuery:
     sort: str = "relevantie"
     page: int = 1
     per_page: int = 20
+    # Off when the caller shows no fragments (the site search's partner group): the backend
+    # then spares the work of marking the words in each hit's text.
+    highlight: bool = True
 
 
 @dataclass

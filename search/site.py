@@ -8,9 +8,12 @@ directory answers from its own search port.
 
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Count, QuerySet, Window
 from wagtail.search.backends import get_search_backend
 
 logger = logging.getLogger(__name__)
@@ -85,14 +88,95 @@ def wagtail_group(queryset, to_hit, more_link=None):
 
     def search(request, query, definition):
         results = get_search_backend().search(query, queryset())
-        # Counted even when the first page holds them all, so the number of queries stays the
-        # same however many hits there are.
-        total = results.count()
-        hits = [to_hit(obj, request) for obj in results[:HITS_PER_GROUP]] if total else []
+        found, total = first_hits_and_total(results, HITS_PER_GROUP)
+        hits = [to_hit(obj, request) for obj in found]
         url, label = more_link(request, query) if more_link else ("", "")
         return SearchGroup(definition.key, definition.heading, hits, total, url, label)
 
     return search
+
+
+TOTAL_FIELD = "_search_group_total"
+
+
+def first_hits_and_total(results, limit):
+    """The first `limit` hits of Wagtail search results and how many there are in all.
+
+    The database backends (SQLite FTS5, PostgreSQL) build an ordinary queryset: each row
+    then carries the total as a window count, so one query answers both, however many hits
+    there are. Other backends are asked twice: the count, then the first hits.
+    """
+    queryset = results.get_queryset() if hasattr(results, "get_queryset") else None
+    if isinstance(queryset, QuerySet) and not queryset.query.is_sliced:
+        found = list(queryset.annotate(**{TOTAL_FIELD: Window(Count("pk"))})[:limit])
+        return found, (getattr(found[0], TOTAL_FIELD) if found else 0)
+    # Counted even when the first page holds them all, so the number of queries stays the
+    # same however many hits there are.
+    total = results.count()
+    return (list(results[:limit]) if total else []), total
+
+
+_page_search: dict[str, Callable] = {}
+
+
+def register_page_search(queryset):
+    """`queryset()`: the live, public pages that any page group may show. The page groups
+    (`page_group`) are answered from one search over them per request, not one each."""
+    _page_search["queryset"] = queryset
+
+
+def page_group(to_hit, more_link=None):
+    """A group's `search` over pages: those of the group's `page_types`, or, for a group
+    without page types, every page whose type no group claims.
+
+    All page groups share one search over every page (`register_page_search`): its ids and
+    types in relevance order, counted per group in memory. Then only the hits a group shows
+    are fetched, one query per page type among them, so the number of queries does not grow
+    with the number of hits.
+    """
+
+    def search(request, query, definition):
+        ranked = ranked_pages(request, query)
+        claimed = content_type_ids(claimed_page_types())
+        own = content_type_ids(definition.page_types)
+        ids = [
+            pk
+            for pk, content_type in ranked
+            if (content_type in own if own else content_type not in claimed)
+        ]
+        hits = [to_hit(page, request) for page in fetch_pages(ranked, ids[:HITS_PER_GROUP])]
+        url, label = more_link(request, query) if more_link else ("", "")
+        return SearchGroup(definition.key, definition.heading, hits, len(ids), url, label)
+
+    return search
+
+
+def content_type_ids(models):
+    return {each.pk for each in ContentType.objects.get_for_models(*models).values()}
+
+
+def ranked_pages(request, query):
+    """(id, content type id) of every page that matches, best first; one query per request."""
+    cache = request.__dict__.setdefault("_site_search_pages", {})
+    if query not in cache:
+        queryset = _page_search["queryset"]().only("content_type")
+        results = get_search_backend().search(query, queryset)
+        cache[query] = [(page.pk, page.content_type_id) for page in results]
+    return cache[query]
+
+
+def fetch_pages(ranked, ids):
+    """The pages `ids` as their specific types, in that order: one query per type."""
+    types = dict(ranked)
+    by_type = {}
+    for pk in ids:
+        by_type.setdefault(types[pk], []).append(pk)
+    pages = {}
+    for content_type, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        if model is not None:
+            pages.update(model._default_manager.in_bulk(pks))
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 def page_hit(page, request):
@@ -107,9 +191,17 @@ def plain_words(query):
 
 
 def search_groups(request, query):
-    # A savepoint, so a rejected query leaves the request's transaction usable (PostgreSQL).
-    with transaction.atomic():
+    with rejection_contained():
         return [group.search(request, query, group) for group in registered_groups()]
+
+
+def rejection_contained():
+    """A savepoint where a rejected query would spoil the request's transaction: PostgreSQL
+    refuses every statement after an error until the transaction rolls back. SQLite fails
+    only the statement, so the retry can follow without the savepoint's two queries."""
+    if connection.vendor == "sqlite":
+        return nullcontext()
+    return transaction.atomic()
 
 
 def site_search(request, query):

@@ -15,6 +15,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from core.pagecache import memo
 from search.site import SearchFailed, SearchHit, site_search
 from search.text import MAX_QUERY_LENGTH, clean_query
 
@@ -96,14 +97,27 @@ def search(request):
     return render(request, "website/search_results.html", context)
 
 
-def promoted_results(request, query):
-    """The results editors promoted for this query (Wagtail's search promotions)."""
+def all_promotions():
+    """query string -> its promotions, in order: every promotion of the site, which are few."""
     promotions = (
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__isnull=True) | Q(page__live=True))
-        .select_related("page")
-        .order_by("sort_order")
+        SearchPromotion.objects.filter(Q(page__isnull=True) | Q(page__live=True))
+        .select_related("page", "query")
+        .order_by("sort_order", "pk")
     )
+    by_query = {}
+    for promotion in promotions:
+        by_query.setdefault(promotion.query.query_string, []).append(promotion)
+    return by_query
+
+
+def promoted_results(request, query):
+    """The results editors promoted for this query (Wagtail's search promotions).
+
+    Saving or deleting a promotion, and publishing or unpublishing a page, replaces the
+    content version: read them all once per version rather than with every search. The
+    promotions are shared by every request: only read here.
+    """
+    promotions = memo("search-promotions", all_promotions).get(normalise_query_string(query), [])
     return [
         SearchHit(
             promotion.title or promotion.external_link_url,

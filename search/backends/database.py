@@ -65,7 +65,7 @@ class DatabaseBackend:
         total = len(ordered_ids)
         start = (query.page - 1) * query.per_page
         page_ids = ordered_ids[start : start + query.per_page]
-        hits = self.hits(index, page_ids, text)
+        hits = self.hits(index, page_ids, text if query.highlight else "")
         suggestion = None
         if text and total == 0:
             suggestion = self.suggest(index, text)

@@ -217,16 +217,8 @@ def build_search(index: IndexDefinition, query: SearchQuery) -> Search:
     page, per_page = _page(query)
     s = s.extra(**{"from": (page - 1) * per_page, "size": per_page})
 
-    s = s.highlight_options(
-        pre_tags=[HIGHLIGHT_PRE_TAG], post_tags=[HIGHLIGHT_POST_TAG], encoder="html"
-    )
-    for field in index.text_fields:
-        if field == index.autocomplete_field:
-            s = s.highlight(field, number_of_fragments=0)  # a name: highlight it whole
-        else:
-            s = s.highlight(field, fragment_size=150, number_of_fragments=3)
-    # Prefix matches live on the subfield; its fragments stand in for the field's own.
-    s = s.highlight(f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}", number_of_fragments=0)
+    if query.highlight:
+        s = highlighted(index, s)
 
     text = query.text.strip()
     if text:
@@ -242,6 +234,19 @@ def build_search(index: IndexDefinition, query: SearchQuery) -> Search:
             },
         )
     return s
+
+
+def highlighted(index: IndexDefinition, s: Search) -> Search:
+    s = s.highlight_options(
+        pre_tags=[HIGHLIGHT_PRE_TAG], post_tags=[HIGHLIGHT_POST_TAG], encoder="html"
+    )
+    for field in index.text_fields:
+        if field == index.autocomplete_field:
+            s = s.highlight(field, number_of_fragments=0)  # a name: highlight it whole
+        else:
+            s = s.highlight(field, fragment_size=150, number_of_fragments=3)
+    # Prefix matches live on the subfield; its fragments stand in for the field's own.
+    return s.highlight(f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}", number_of_fragments=0)
 
 
 def suggestion_from(response: dict, text: str) -> str | None:

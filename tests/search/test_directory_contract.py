@@ -172,6 +172,16 @@ def test_a_name_is_found(backend):
     assert slugs(ask(backend, "Polderlucht")) == ["polderlucht"]
 
 
+def test_hits_carry_highlights_unless_the_caller_shows_none(backend):
+    marked = ask(backend, "installatie")
+    assert any("<mark>" in " ".join(sum(hit.highlights.values(), [])) for hit in marked.hits)
+    query = SearchQuery(text="installatie", sort="relevantie", highlight=False)
+    plain = backend.search(get_index(INDEX_NAME), query)
+    assert [hit.pk for hit in plain.hits] == [hit.pk for hit in marked.hits]
+    assert plain.total == marked.total
+    assert all(hit.highlights == {} for hit in plain.hits)
+
+
 def test_text_and_region_combine_and_facets_ignore_their_own_filter(backend):
     results = ask(backend, "installatie", regio=["groot-amsterdam"])
     assert set(slugs(results)) == {"grachtstroom", "amstelwerf"}

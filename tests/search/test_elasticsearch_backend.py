@@ -294,6 +294,10 @@ def test_highlights_text_fields_escaped_with_mark_tags():
     assert highlight["fields"]["name"] == {"number_of_fragments": 0}
 
 
+def test_no_highlights_asked_when_the_caller_shows_none():
+    assert "highlight" not in body(SearchQuery(text="zorg", highlight=False))
+
+
 def test_did_you_mean_uses_a_term_suggester_on_the_suggest_field():
     suggest = body(SearchQuery(text="instalatie"))["suggest"]
     assert suggest["spelling"]["text"] == "instalatie"

@@ -223,6 +223,26 @@ def test_editors_promoted_results_come_first(client, home_page):
     assert search(client, "techniek").context["promotions"] == []
 
 
+def test_a_promotion_shows_from_the_next_search_and_goes_with_its_page(client, home_page):
+    # The promotions are read once per content version: a change must still show at once.
+    privacy = home_page.get_children().get(slug="privacy")
+    assert search(client, "gegevens").context["promotions"] == []
+    promotion = SearchPromotion.objects.create(
+        query=Query.get("gegevens"), page=privacy, sort_order=0
+    )
+    assert [hit.title for hit in search(client, "gegevens").context["promotions"]] == [
+        privacy.title
+    ]
+    privacy.unpublish()
+    assert search(client, "gegevens").context["promotions"] == []
+    promotion.delete()
+    SearchPromotion.objects.create(
+        query=Query.get("gegevens"), external_link_url="https://example.nl/avg", sort_order=0
+    )
+    [hit] = search(client, "gegevens").context["promotions"]
+    assert hit.url == "https://example.nl/avg"
+
+
 def test_a_promoted_external_link_without_text_shows_its_address(client, home_page):
     SearchPromotion.objects.create(
         query=Query.get("rooster"), external_link_url="https://example.nl/rooster", sort_order=0
@@ -260,3 +280,14 @@ def test_queries_do_not_grow_with_the_number_of_page_hits(client, home_page):
 def test_partners_are_found_through_the_directory_search_even_with_a_typo(client, home_page):
     response = search(client, "instalatie")
     assert "Kustwerk Installatietechniek BV (demo)" in titles(response, "Partners")
+
+
+def test_a_group_from_a_backend_without_a_queryset_is_counted_then_fetched():
+    # Elasticsearch's Wagtail backend answers with results that are no queryset: no window
+    # count there, the total is asked for separately.
+    class Results(list):
+        def count(self):
+            return len(self)
+
+    assert site.first_hits_and_total(Results(range(15)), 10) == (list(range(10)), 15)
+    assert site.first_hits_and_total(Results(), 10) == ([], 0)
