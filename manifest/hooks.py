@@ -9,6 +9,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from core import jobs, privacy, sections
+from core.lookups import joined, prefetch_lookups
+from core.models import Region
 from partners.search_index import DirectoryFacet, register_facet
 from partners.signals import reindex_partner
 from search.port import FacetDefinition
@@ -72,7 +74,12 @@ def partner_initiatives(partner, request):
 
 
 def campus_initiatives(campus, request):
-    return {"initiatives": campus.initiatives.filter(live=True).for_listing()}
+    initiatives = list(campus.initiatives.filter(live=True))
+    # What the cards show: the actions and regions, both short lists kept in memory.
+    prefetch_lookups(
+        initiatives, joined(Initiative.actions, ManifestAction), joined(Initiative.regions, Region)
+    )
+    return {"initiatives": initiatives}
 
 
 sections.register(
