@@ -60,7 +60,10 @@ def signature_changed(sender, instance, update_fields=None, **kwargs):
 
 
 def signatory_badge(partner, request):
-    signed = Signature.objects.approved().filter(partner=partner).exists()
+    # The profile reads its partner through the directory's facets, annotated by ours.
+    signed = getattr(partner, "signatory", None)
+    if signed is None:
+        signed = Signature.objects.approved().filter(partner=partner).exists()
     return {} if signed else None
 
 
