@@ -4,6 +4,7 @@ as pages under the campus overview, with the partners that take part."""
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
@@ -14,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.lookups import attach_lookup, joined, lookup_list, prefetch_lookups, tagged
 from core.models import (
     BasePage,
     CoordinateField,
@@ -60,7 +62,7 @@ class CampusIndexPage(SectionPageMixin, BasePage):
             (label, [campus for campus in shown if campus.economic_region == value])
             for value, label in EconomicRegion.choices
         ]
-        context["map"] = campus_map.map_context(shown, Region.objects.all())
+        context["map"] = campus_map.map_context(shown, lookup_list(Region).values())
         return context
 
 
@@ -208,16 +210,54 @@ class CampusPage(ImageAltMixin, BasePage):
     def share_image(self):
         return self.hero_image
 
-    def partners_by_kind(self):
+    def partners_by_kind(self, partners=None):
         """Live partners grouped by kind, so the triple helix is visible: [(label, [partners])]."""
-        partners = self.partners.live().order_by("name")
+        if partners is None:
+            # filter(), not live(): a preview holds the partners in memory (a FakeQuerySet).
+            partners = self.partners.filter(live=True).order_by("name")
         groups = {kind: [] for kind, _ in PartnerKind.choices}
         for partner in partners:
             groups[partner.kind].append(partner)
         labels = dict(PartnerKind.choices)
         return [(labels[kind], members) for kind, members in groups.items() if members]
 
+    def _in_memory(self, name):
+        """Whether a relation is held in memory (a preview, built from a revision)."""
+        return name in getattr(self, "_cluster_related_objects", {})
+
+    def partners_and_lead_schools(self):
+        """The live partners and the lead schools, from one query: ([partners], [schools])."""
+        if self._in_memory("partners") or self._in_memory("lead_schools"):
+            return list(self.partners.filter(live=True).order_by("name")), list(
+                self.lead_schools.all()
+            )
+        member = CampusPage.partners.through.objects.filter(campuspage=self.pk)
+        lead = CampusPage.lead_schools.through.objects.filter(campuspage=self.pk)
+        found = (
+            Partner.objects.filter(
+                Q(pk__in=member.values("partner"), live=True) | Q(pk__in=lead.values("partner"))
+            )
+            .annotate(
+                is_member=Exists(member.filter(partner=OuterRef("pk"))),
+                is_lead=Exists(lead.filter(partner=OuterRef("pk"))),
+            )
+            .order_by("name")
+        )
+        found = list(found)
+        partners = [partner for partner in found if partner.is_member and partner.live]
+        return partners, [partner for partner in found if partner.is_lead]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partner_groups"] = self.partners_by_kind()
+        # The look-up lists come from memory; which entries the campus has, from one query.
+        attach_lookup([self], CampusPage.region, Region)
+        prefetch_lookups(
+            [self],
+            joined(CampusPage.levels, EducationLevel),
+            joined(CampusPage.offers, Offer),
+            tagged(CampusPage.tagged_sectors, SectorTag),
+        )
+        partners, lead_schools = self.partners_and_lead_schools()
+        context["partner_groups"] = self.partners_by_kind(partners)
+        context["lead_schools"] = lead_schools
         return context

@@ -9,6 +9,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from core import jobs, privacy, sections
+from core.lookups import joined, prefetch_lookups
+from core.models import Region
 from partners.search_index import DirectoryFacet, register_facet
 from partners.signals import reindex_partner
 from search.port import FacetDefinition
@@ -58,7 +60,10 @@ def signature_changed(sender, instance, update_fields=None, **kwargs):
 
 
 def signatory_badge(partner, request):
-    signed = Signature.objects.approved().filter(partner=partner).exists()
+    # The profile reads its partner through the directory's facets, annotated by ours.
+    signed = getattr(partner, "signatory", None)
+    if signed is None:
+        signed = Signature.objects.approved().filter(partner=partner).exists()
     return {} if signed else None
 
 
@@ -72,7 +77,12 @@ def partner_initiatives(partner, request):
 
 
 def campus_initiatives(campus, request):
-    return {"initiatives": campus.initiatives.filter(live=True).for_listing()}
+    initiatives = list(campus.initiatives.filter(live=True))
+    # What the cards show: the actions and regions, both short lists kept in memory.
+    prefetch_lookups(
+        initiatives, joined(Initiative.actions, ManifestAction), joined(Initiative.regions, Region)
+    )
+    return {"initiatives": initiatives}
 
 
 sections.register(

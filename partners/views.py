@@ -2,16 +2,18 @@
 Routes of the directory page (models/pages.py), which hands them itself as `page`."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 
+from core.lookups import joined, prefetch_lookups, tagged
+from core.models import EducationLevel, Offer, Region, SectorTag
 from core.pages import render_subpage
 from search import service
 from search.port import SORTS, SearchQuery
 from search.registry import get_index
 from search.text import MAX_QUERY_LENGTH, clean_query
 
-from .models import INDEX_NAME, Partner, PartnerSector
+from .models import INDEX_NAME, Partner
+from .search_index import live_partners
 
 PER_PAGE = 20
 MAX_PAGE = 1000
@@ -53,11 +55,12 @@ def directory(request, page):
     partners = (
         Partner.objects.filter(pk__in=[hit.pk for hit in results.hits])
         .select_related("logo")
-        # The sector tags with their taggings: one query, not two.
-        .prefetch_related(
-            "regions", Prefetch("tagged_sectors", PartnerSector.objects.select_related("tag"))
-        )
         .in_bulk()
+    )
+    prefetch_lookups(
+        partners.values(),
+        joined(Partner.regions, Region),
+        tagged(Partner.tagged_sectors, SectorTag),
     )
     facets = get_index(INDEX_NAME).facets
     return page.render(
@@ -97,11 +100,18 @@ def suggestions(request, page):
 
 
 def profile(request, page, slug):
-    partner = (
-        Partner.objects.live().with_relations().select_related("logo").filter(slug=slug).first()
-    )
+    # Through the directory's facets, which annotate what apps above partners know of a
+    # partner (whether it signed the manifest), so their sections need not ask again.
+    partner = live_partners().select_related("logo").filter(slug=slug).first()
     if partner is None:
         raise Http404
+    prefetch_lookups(
+        [partner],
+        joined(Partner.regions, Region),
+        joined(Partner.education_levels, EducationLevel),
+        joined(Partner.offers, Offer),
+        tagged(Partner.tagged_sectors, SectorTag),
+    )
     return render_subpage(
         page, request, "partners/partner_profile.html", [(partner.name, None)], partner=partner
     )

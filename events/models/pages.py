@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Max, Prefetch, Sum, prefetch_related_objects
+from django.db.models import Max, OuterRef, Prefetch, Subquery, Sum, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -112,8 +112,10 @@ class SessionQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a listing, the month grid or the feed shows, in a fixed few queries."""
-        family_days = EventPage.objects.live().prefetch_related(
-            Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at"))
+        # A card names a family day with its first date only: read with the day, in one query.
+        first_date = EventSession.objects.filter(event=OuterRef("pk")).order_by("starts_at", "pk")
+        family_days = EventPage.objects.live().annotate(
+            first_date=Subquery(first_date.values("date")[:1])
         )
         return self.select_related("event", "event__campus", "event__region").prefetch_related(
             "event__audiences",

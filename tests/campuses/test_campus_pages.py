@@ -98,3 +98,51 @@ def test_the_map_names_the_campuses_it_cannot_place(client, home_page):
         assert name in caption.group(1)
     unplaced = caption.group(1).split("niet op de kaart: ", 1)[1].rstrip(".").split(", ")
     assert html.count('class="campus-map__marker"') + len(unplaced) == 17
+
+
+def facts_and_tags(html):
+    facts = re.search(r'<dl class="facts facts--wide">(.*?)</dl>', html, re.S).group(1)
+    tags = re.findall(r'<ul class="tag-list"[^>]*>(.*?)</ul>', html, re.S)
+    return facts, tags
+
+
+def test_the_lists_of_a_campus_come_from_one_query_and_show_as_before(client, home_page):
+    from core.models import EducationLevel, Offer, Region, SectorTag
+
+    campus = CampusPage.objects.get(slug="3d-makers-zone")
+    campus.region = Region.objects.last()
+    campus.levels = EducationLevel.objects.all()[:3]
+    campus.offers = Offer.objects.order_by("-sort_order")[:2]
+    campus.sectors.set(SectorTag.objects.order_by("-name")[:3])
+    campus.lead_schools = [PartnerFactory(name="Zuiderschool"), PartnerFactory(name="Aschool")]
+    campus.save_revision().publish()
+    campus = CampusPage.objects.get(pk=campus.pk)
+    html = client.get(campus.url).content.decode()
+    facts, (sectors, offers) = facts_and_tags(html)
+    assert f"<dd>{campus.region.name}</dd>" in facts
+    assert ", ".join(str(level) for level in campus.levels.all()) in facts
+    assert ", ".join(school.name for school in campus.lead_schools.all()) in facts
+    expected = [item.tag.name for item in campus.tagged_sectors.order_by("pk")]
+    assert re.findall(r"<li>(.*?)</li>", sectors) == expected
+    assert re.findall(r"<li>(.*?)</li>", offers) == [offer.name for offer in campus.offers.all()]
+
+
+def test_a_preview_shows_the_draft_lists_not_the_published_ones(home_page):
+    from core.models import EducationLevel, Offer, SectorTag
+
+    campus = CampusPage.objects.get(slug="3d-makers-zone")
+    level = EducationLevel.objects.exclude(pk__in=campus.levels.all()).first()
+    offer = Offer.objects.exclude(pk__in=campus.offers.all()).first()
+    sector = SectorTag.objects.exclude(pk__in=campus.sectors.all()).first()
+    school = PartnerFactory(name="Conceptschool")
+    campus.levels = [level]
+    campus.offers = [offer]
+    campus.sectors.set([sector])
+    campus.lead_schools = [school]
+    draft = campus.save_revision().as_object()
+
+    html = draft.make_preview_request().content.decode()
+    facts, (sectors, offers) = facts_and_tags(html)
+    assert f"<dd>{level.name}</dd>" in facts and "<dd>Conceptschool</dd>" in facts
+    assert re.findall(r"<li>(.*?)</li>", sectors) == [sector.name]
+    assert re.findall(r"<li>(.*?)</li>", offers) == [offer.name]

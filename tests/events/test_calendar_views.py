@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import date as date_filter
 from django.utils.html import escape
 
 from campuses.models import CampusPage
@@ -50,16 +51,18 @@ def test_a_cancelled_event_is_listed_as_cancelled(client, make_event):
     assert '<span class="status status--geannuleerd">Geannuleerd</span>' in html
 
 
-def test_a_pet_lists_its_ouder_kind_dag(client, make_event):
+def test_a_pet_lists_its_ouder_kind_dag_with_its_first_date(client, make_event):
     pet = make_event(title="PET Alkmaar", dates=[(in_days(10), None, None)])
     make_event(
         title="Ouder-kind-dag Alkmaar",
         kind=EventKind.FAMILY_DAY,
         related_pet=pet,
-        dates=[(in_days(13), None, None)],
+        dates=[(in_days(16), None, None), (in_days(13), None, None)],
     )
     html = client.get("/testagenda/").content.decode()
-    assert 'Met ouder-kind-dag: <a href="/testagenda/ouder-kind-dag-alkmaar/">' in html
+    link = 'Met ouder-kind-dag: <a href="/testagenda/ouder-kind-dag-alkmaar/">'
+    first = date_filter(in_days(13), "l j F")
+    assert f"{link}Ouder-kind-dag Alkmaar</a>, {first}</p>" in html
 
 
 def test_filters_combine(client, make_event, school_audience):

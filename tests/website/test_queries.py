@@ -76,16 +76,16 @@ QUERY_CEILINGS = {
     "initiatives list": 10,
     "initiative detail": 9,
     "wall": 6,
-    "campuses list": 7,
-    "campus detail": 18,
+    "campuses list": 6,
+    "campus detail": 9,
     # The agenda and the directory show the alert form, whose consent links to the privacy
     # page chosen in the settings: one query.
     "agenda list": 10,
     "agenda month": 6,
     "event detail": 10,
     "feed.ics": 6,
-    "directory": 10,
-    "partner profile": 12,
+    "directory": 8,
+    "partner profile": 7,
     # One more on PostgreSQL than on SQLite (its full-text query).
     "directory search": 9,
     "site search": 9,  # 6 on SQLite; PostgreSQL: +2 for the savepoint, +1 full-text query
