@@ -537,8 +537,10 @@ def session_records(params):
     calendar = public(EventIndexPage.objects.live()).order_by("path").first()
     if calendar is None:
         return EventSession.objects.none()
-    return calendar.sessions(form).prefetch_related(
-        Prefetch("event__hosts", queryset=live_partners_only())
+    return (
+        calendar.sessions(form)
+        .for_listing()
+        .prefetch_related(Prefetch("event__hosts", queryset=live_partners_only()))
     )
 
 

@@ -112,15 +112,21 @@ class SessionQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a listing, the month grid or the feed shows, in a fixed few queries."""
-        # A card names a family day with its first date only: read with the day, in one query.
-        first_date = EventSession.objects.filter(event=OuterRef("pk")).order_by("starts_at", "pk")
-        family_days = EventPage.objects.live().annotate(
-            first_date=Subquery(first_date.values("date")[:1])
-        )
-        return self.select_related("event", "event__campus", "event__region").prefetch_related(
-            "event__audiences",
-            Prefetch("event__family_days", queryset=family_days),
-        )
+        return self.select_related(*LISTING_RELATIONS).prefetch_related(*listing_prefetches())
+
+
+# What an event card shows besides the session: for_listing loads it with the sessions,
+# EventSession.load_for_cards afterwards for the sessions whose card is not cached.
+LISTING_RELATIONS = ("event", "event__campus", "event__region")
+
+
+def listing_prefetches():
+    # A card names a family day with its first date only: read with the day, in one query.
+    first_date = EventSession.objects.filter(event=OuterRef("pk")).order_by("starts_at", "pk")
+    family_days = EventPage.objects.live().annotate(
+        first_date=Subquery(first_date.values("date")[:1])
+    )
+    return ["event__audiences", Prefetch("event__family_days", queryset=family_days)]
 
 
 class EventSession(Orderable):
@@ -189,6 +195,12 @@ class EventSession(Orderable):
     def spans_days(self):
         return self.last_day != self.date
 
+    @staticmethod
+    def load_for_cards(sessions):
+        """Load what the cards of `sessions` show, as `for_listing` does, for sessions read
+        without it: only those whose card is not in the cache (event_tags.session_cards)."""
+        prefetch_related_objects(sessions, *LISTING_RELATIONS, *listing_prefetches())
+
     @property
     def when_text(self):
         """When, in Dutch, as every page, form and e-mail says it: "dinsdag 9 maart 2027,
@@ -254,8 +266,9 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     def sessions(self, form):
         """This calendar's published sessions narrowed by the filter form: the base of every
-        view of it."""
-        return form.filter(EventSession.objects.published(calendar=self)).for_listing()
+        view of it. Without their events: the cards load those only when they are not
+        cached (event_tags.session_cards); the month grid and the feed say what they need."""
+        return form.filter(EventSession.objects.published(calendar=self))
 
     def filter_form(self, request):
         return EventFilterForm(request.GET or None)
@@ -284,7 +297,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         context = {"form": form, **self.subscribe_urls(request, form.feed_query())}
         if request.GET.get("weergave") == "maand":
             grid = MonthGrid.for_request(request.GET.get("maand"), today=timezone.localdate())
-            context["month"] = grid.fill(sessions)
+            context["month"] = grid.fill(sessions.select_related("event"))
             context["view"] = "maand"
             # The filter form keeps the month view and the month shown.
             context["keep"] = [("weergave", "maand"), ("maand", grid.param)]
@@ -314,7 +327,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         """The iCalendar feed at feed.ics, same filters (routed by events.feeds)."""
         form = self.filter_form(request)
         since = timezone.now() - FEED_HISTORY
-        sessions = self.sessions(form).upcoming(now=since)
+        sessions = self.sessions(form).upcoming(now=since).for_listing()
         return calendar_response(
             request,
             list(sessions[:FEED_MAX_SESSIONS]),

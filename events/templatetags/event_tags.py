@@ -3,10 +3,19 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 
-from core.templatetags.core_tags import geo_coordinates, json_ld
+from core.templatetags.core_tags import (
+    CONTENT_FRAGMENT_SECONDS,
+    fragment_key,
+    geo_coordinates,
+    json_ld,
+    stores_fragments,
+)
 
-from ..models import EventStatus
+from ..models import EventSession, EventStatus
 
 register = template.Library()
 
@@ -130,3 +139,40 @@ def outlook_calendar_url(context, event, session):
         "location": event.location_text,
     }
     return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)
+
+
+@register.simple_tag(takes_context=True)
+def session_cards(context, sessions, heading="h3"):
+    """Each session with its card's HTML, as (session, card) pairs.
+
+    A card shows content only (no clock, no visitor), so it is a content fragment
+    (core_tags.fragment_key): cards in the cache cost nothing, and the events of the others
+    are loaded in one go (EventSession.load_for_cards) before they are rendered and stored.
+    The agenda can therefore read its sessions without their events. Sessions may be shared
+    (the memo of the next events): they are only read here, never annotated.
+    """
+    request = context.get("request")
+    sessions = list(sessions)
+    storing = stores_fragments(request)
+    keys = {
+        session.pk: fragment_key(request, "session-card", session.pk, heading)
+        for session in sessions
+        if storing
+    }
+    found = cache.get_many(list(keys.values())) if keys else {}
+    missing = [session for session in sessions if keys.get(session.pk) not in found]
+    if missing:
+        EventSession.load_for_cards(missing)
+    card = get_template("events/includes/session_card.html")
+    new = {}
+    pairs = []
+    for session in sessions:
+        html = found.get(keys.get(session.pk))
+        if html is None:
+            html = card.render({"session": session, "heading": heading}, request)
+            if storing:
+                new[keys[session.pk]] = html
+        pairs.append((session, mark_safe(html)))  # noqa: S308 - our template, escaped
+    if new:
+        cache.set_many(new, CONTENT_FRAGMENT_SECONDS)
+    return pairs

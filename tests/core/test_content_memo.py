@@ -84,3 +84,27 @@ def test_a_new_filter_option_shows_at_once(client, home_page):
     html = client.get(agenda.url).content.decode()
     assert '<option value="texel">Texel en Wieringen</option>' in html
     assert client.get(agenda.url, {"regio": "texel"}).status_code == 200
+
+
+def test_an_event_card_in_the_agenda_changes_with_its_event(client, home_page):
+    agenda = EventIndexPage.objects.live().first()
+    session = EventSession.objects.published().upcoming().select_related("event").first()
+    event = session.event.specific
+    assert event.title in client.get(agenda.url).content.decode()
+    old_title = event.title
+    event.title = "Nieuwe naam voor de techniekdag"
+    event.save_revision().publish()
+    html = client.get(agenda.url).content.decode()
+    assert "Nieuwe naam voor de techniekdag" in html and old_title not in html
+
+
+def test_cached_event_cards_cost_no_queries_for_their_events(client, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    agenda = EventIndexPage.objects.live().first()
+    client.get(agenda.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(agenda.url)
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "events_audience" not in tables and "campuses_campuspage" not in tables
