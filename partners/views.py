@@ -51,17 +51,6 @@ def directory(request, page):
         # Past the end: show the last page rather than an empty one.
         query.page = (results.total - 1) // PER_PAGE + 1
         results = service.run(INDEX_NAME, query)
-    # Only what a result card shows; the full relations are the profile's business.
-    partners = (
-        Partner.objects.filter(pk__in=[hit.pk for hit in results.hits])
-        .select_related("logo")
-        .in_bulk()
-    )
-    prefetch_lookups(
-        partners.values(),
-        joined(Partner.regions, Region),
-        tagged(Partner.tagged_sectors, SectorTag),
-    )
     facets = get_index(INDEX_NAME).facets
     return page.render(
         request,
@@ -69,11 +58,8 @@ def directory(request, page):
             "query": query,
             "max_query_length": MAX_QUERY_LENGTH,
             "results": results,
-            "entries": [
-                {"partner": partners[hit.pk], "highlights": hit.highlights}
-                for hit in results.hits
-                if hit.pk in partners
-            ],
+            # The result cards are rendered by partner_tags.partner_cards (cached).
+            "hits": results.hits,
             "page_obj": Paginator(range(results.total), PER_PAGE).get_page(query.page),
             "facets": [(facet, results.facets.get(facet.param, [])) for facet in facets],
             "active_filters": [
@@ -85,6 +71,20 @@ def directory(request, page):
             "sort_labels": SORT_LABELS,
         },
     )
+
+
+def card_partners(hits):
+    """The partners of search hits with only what a result card shows (the full relations
+    are the profile's business), by id."""
+    partners = (
+        Partner.objects.filter(pk__in=[hit.pk for hit in hits]).select_related("logo").in_bulk()
+    )
+    prefetch_lookups(
+        partners.values(),
+        joined(Partner.regions, Region),
+        tagged(Partner.tagged_sectors, SectorTag),
+    )
+    return partners
 
 
 def suggestions(request, page):

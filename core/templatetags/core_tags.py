@@ -179,6 +179,39 @@ def stores_fragments(request):
     return request is not None and not getattr(request, "is_preview", False)
 
 
+def cached_parts(request, name, items, key, load, render):
+    """The HTML of one content fragment per item (a card per event or partner), in order.
+
+    `key(item)` is the item's part of the cache key, or None for an item that must not be
+    cached (a search result with highlights). The parts in the cache cost nothing; for the
+    others `load(items)` runs once, in bulk, and returns what `render(item, loaded)` needs,
+    before they are rendered and stored. Where load finds nothing to render for an item (it
+    is gone), `render` returns None and the item is left out.
+    """
+    storing = stores_fragments(request)
+    keys = {}
+    for index, item in enumerate(items):
+        item_key = key(item) if storing else None
+        if item_key is not None:
+            keys[index] = fragment_key(request, name, *item_key)
+    found = cache.get_many(list(keys.values())) if keys else {}
+    missing = [item for index, item in enumerate(items) if keys.get(index) not in found]
+    loaded = load(missing) if missing else None
+    parts, new = [], {}
+    for index, item in enumerate(items):
+        html = found.get(keys.get(index))
+        if html is None:
+            html = render(item, loaded)
+            if html is None:
+                continue
+            if index in keys:
+                new[keys[index]] = html
+        parts.append((item, mark_safe(html)))  # noqa: S308 - rendered from our templates
+    if new:
+        cache.set_many(new, CONTENT_FRAGMENT_SECONDS)
+    return parts
+
+
 class ContentFragmentNode(template.Node):
     def __init__(self, nodelist, name, keys):
         self.nodelist = nodelist

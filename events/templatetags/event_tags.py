@@ -3,17 +3,9 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import get_template
-from django.utils.safestring import mark_safe
 
-from core.templatetags.core_tags import (
-    CONTENT_FRAGMENT_SECONDS,
-    fragment_key,
-    geo_coordinates,
-    json_ld,
-    stores_fragments,
-)
+from core.templatetags.core_tags import cached_parts, geo_coordinates, json_ld
 
 from ..models import EventSession, EventStatus
 
@@ -145,34 +137,18 @@ def outlook_calendar_url(context, event, session):
 def session_cards(context, sessions, heading="h3"):
     """Each session with its card's HTML, as (session, card) pairs.
 
-    A card shows content only (no clock, no visitor), so it is a content fragment
-    (core_tags.fragment_key): cards in the cache cost nothing, and the events of the others
-    are loaded in one go (EventSession.load_for_cards) before they are rendered and stored.
-    The agenda can therefore read its sessions without their events. Sessions may be shared
-    (the memo of the next events): they are only read here, never annotated.
+    A card shows content only (no clock, no visitor), so it is a cached content fragment
+    (core_tags.cached_parts); only the sessions whose card is not cached have their events
+    loaded (EventSession.load_for_cards), so the agenda reads its sessions without them.
+    Sessions may be shared (the memo of the next events): they are only read here.
     """
     request = context.get("request")
-    sessions = list(sessions)
-    storing = stores_fragments(request)
-    keys = {
-        session.pk: fragment_key(request, "session-card", session.pk, heading)
-        for session in sessions
-        if storing
-    }
-    found = cache.get_many(list(keys.values())) if keys else {}
-    missing = [session for session in sessions if keys.get(session.pk) not in found]
-    if missing:
-        EventSession.load_for_cards(missing)
     card = get_template("events/includes/session_card.html")
-    new = {}
-    pairs = []
-    for session in sessions:
-        html = found.get(keys.get(session.pk))
-        if html is None:
-            html = card.render({"session": session, "heading": heading}, request)
-            if storing:
-                new[keys[session.pk]] = html
-        pairs.append((session, mark_safe(html)))  # noqa: S308 - our template, escaped
-    if new:
-        cache.set_many(new, CONTENT_FRAGMENT_SECONDS)
-    return pairs
+    return cached_parts(
+        request,
+        "session-card",
+        list(sessions),
+        key=lambda session: (session.pk, heading),
+        load=EventSession.load_for_cards,
+        render=lambda session, _: card.render({"session": session, "heading": heading}, request),
+    )

@@ -108,3 +108,15 @@ def test_cached_event_cards_cost_no_queries_for_their_events(client, home_page):
         client.get(agenda.url)
     tables = " ".join(query["sql"] for query in queries.captured_queries)
     assert "events_audience" not in tables and "campuses_campuspage" not in tables
+
+
+def test_a_partner_card_in_the_directory_changes_with_its_partner(client, home_page):
+    from partners.models import Partner, PartnerIndexPage
+
+    directory = PartnerIndexPage.objects.live().first()
+    partner = Partner.objects.filter(live=True).order_by("name").first()
+    assert partner.name in client.get(directory.url).content.decode()
+    partner.name = "Aaa Hernoemde Installateur BV"
+    partner.save()
+    html = client.get(directory.url).content.decode()
+    assert "Aaa Hernoemde Installateur BV" in html
