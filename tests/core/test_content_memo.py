@@ -120,3 +120,14 @@ def test_a_partner_card_in_the_directory_changes_with_its_partner(client, home_p
     partner.save()
     html = client.get(directory.url).content.decode()
     assert "Aaa Hernoemde Installateur BV" in html
+
+
+def test_an_event_behind_a_view_restriction_leaves_the_agenda(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    agenda = EventIndexPage.objects.live().first()
+    event = EventSession.objects.published().upcoming().select_related("event").first().event
+    assert event.title in client.get(agenda.url).content.decode()
+    PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.LOGIN)
+    assert event.title not in client.get(agenda.url).content.decode()
+    assert event.title not in client.get(home_page.url).content.decode()

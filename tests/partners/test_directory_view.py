@@ -11,7 +11,6 @@ from partners.models import Partner
 from search import service
 from tests.conftest import count_queries
 
-
 CARD_LINK = re.compile(r'<h3 class="card__title"><a href="[^"]*/([^/"]+)/">')
 
 
