@@ -10,6 +10,7 @@ from wagtail.search.backends import get_search_backend
 
 from partners.factories import PartnerFactory
 from partners.models import Partner, PartnerIndexPage
+from tests.partners.test_directory_view import CARD_LINK
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="Dutch stemming is PostgreSQL's (DATABASE_URL)"
@@ -33,5 +34,4 @@ def test_the_search_backend_stems_dutch(training_partner):
 def test_the_directory_finds_an_inflected_word(client, home_page, training_partner):
     directory = PartnerIndexPage.objects.get()
     response = client.get(directory.url, {"q": "opleidingen"})
-    slugs = [entry["partner"].slug for entry in response.context["entries"]]
-    assert training_partner.slug in slugs
+    assert training_partner.slug in CARD_LINK.findall(response.content.decode())
