@@ -25,3 +25,17 @@ def query_without(context, param, value=None):
     else:
         query.setlist(param, [item for item in query.getlist(param) if item != value])
     return query.urlencode()
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers to link to: the first and last, and two either side of the current
+    one, with `None` where numbers are left out. A directory of 10,000 partners has 500
+    pages; linking all of them would make every page long and slow to read and to render."""
+    ellipsis = page_obj.paginator.ELLIPSIS
+    return [
+        None if number == ellipsis else number
+        for number in page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        )
+    ]

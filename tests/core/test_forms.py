@@ -1,5 +1,7 @@
 """The shared filter form: choices read per form, ignored values named, lookups applied."""
 
+import re
+
 from campuses.factories import CampusPageFactory
 from campuses.models import CampusIndexPage
 from manifest.forms import InitiativeFilterForm
@@ -27,8 +29,6 @@ def test_no_notice_without_filters(home_page):
 
 
 def test_quick_select_renders_what_djangos_select_renders():
-    import re
-
     from django import forms
 
     from core.forms import QuickSelect
@@ -40,3 +40,17 @@ def test_quick_select_renders_what_djangos_select_renders():
         theirs = forms.Select(choices=choices).render("keuze", value, attrs)
         assert ours == re.sub(r">\s+<", "><", theirs).strip()
     assert "A &amp; &lt;b&gt;" in QuickSelect(choices=choices).render("keuze", "", attrs)
+
+
+def test_a_long_listing_links_the_pages_around_the_current_one_not_all_of_them(rf):
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+
+    request = rf.get("/partners/", {"regio": "groot-amsterdam", "pagina": "250"})
+    page_obj = Paginator(range(10_000), 20).get_page(250)
+    html = render_to_string("includes/pagination.html", {"page_obj": page_obj}, request)
+    linked = re.findall(r"pagina=(\d+)", html)
+    assert sorted(set(map(int, linked))) == [1, 248, 249, 251, 252, 500]
+    assert 'aria-current="page"><span class="visually-hidden">Pagina </span>250' in html
+    assert html.count("weggelaten") == 2  # one gap either side
+    assert "regio=groot-amsterdam" in html
