@@ -67,14 +67,6 @@ def important_page_link(context, role, text):
     return format_html('<a href="{}">{}</a>', url, text) if url else text
 
 
-@register.simple_tag(takes_context=True)
-def content_version(context):
-    """The site-wide content version (core.pagecache): part of the key of every cached
-    fragment, so a fragment changes exactly when the pages do."""
-    request = context.get("request")
-    return pagecache.request_version(request) if request is not None else None
-
-
 @register.inclusion_tag("includes/service_links.html", takes_context=True)
 def service_links(context):
     """The service pages editors chose (privacy, contact, accessibility), for the footer."""

@@ -66,5 +66,5 @@ def test_made_up_paths_share_one_cached_header(client, home_page):
     cache.clear()
     for number in range(20):
         client.get(f"/bestaat-niet-{number}/")
-    headers = [key for key in cache._cache if "site_header" in key]
+    headers = [key for key in cache._cache if "content:site-header" in key]
     assert len(headers) == 1
