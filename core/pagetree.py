@@ -12,7 +12,6 @@ unpublished page is never served but its published children are, and a page type
 routing of its own gets the rest of the path itself.
 """
 
-import pickle
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -22,7 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from .pagecache import memo
+from .pagecache import memo, memo_copy
 
 STEP = Page.steplen
 
@@ -95,9 +94,9 @@ def find_site(request):
         site = Site._find_for_request(request)
         if site is not None:
             site.root_page = site.root_page.specific
-        return pickle.dumps(site)
+        return site
 
-    return pickle.loads(memo(("site", host, port), load))  # noqa: S301 - our own pickle
+    return memo_copy(("site", host, port), load)
 
 
 class SiteMiddleware:
@@ -183,8 +182,5 @@ class TreeRoutedPage:
         if node is None or node.path != self.path:
             return super().get_view_restrictions()
         ids = tree.view_restriction_page_ids(node) & tree.restricted_page_ids
-        return (
-            PageViewRestriction.objects.filter(page_id__in=ids)
-            if ids
-            else (PageViewRestriction.objects.none())
-        )
+        # An empty `__in` is answered without a query.
+        return PageViewRestriction.objects.filter(page_id__in=ids)
