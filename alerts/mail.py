@@ -2,10 +2,10 @@
 as plain text with an HTML alternative."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core import mail
 from core.links import absolute_url
 
 
@@ -23,17 +23,13 @@ def link_urls(subscription):
 
 def _send(template, subject, to, context, headers=None):
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
-    message = EmailMultiAlternatives(
+    mail.send(
         subject,
         render_to_string(f"alerts/email/{template}.txt", context),
-        None,
         [to],
+        html=render_to_string(f"alerts/email/{template}.html", context),
         headers=headers,
     )
-    message.attach_alternative(
-        render_to_string(f"alerts/email/{template}.html", context), "text/html"
-    )
-    message.send()
 
 
 def send_confirmation_mail(subscription, token, page_url):

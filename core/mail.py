@@ -6,7 +6,7 @@ notifications to the staff who can act on something."""
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 
 logger = logging.getLogger(__name__)
 
@@ -24,11 +24,13 @@ def reply_to():
     return [address] if address else []
 
 
-def send(subject, body, to):
-    """Send one plain-text e-mail to `to` (a list), from DEFAULT_FROM_EMAIL with the Reply-To
-    of the site settings. Raises what the mail backend raises; callers decide what a failure
-    means for them."""
-    message = EmailMessage(subject, body, None, to, reply_to=reply_to())
+def send(subject, body, to, html=None, headers=None):
+    """Send one e-mail to `to` (a list), from DEFAULT_FROM_EMAIL with the Reply-To of the site
+    settings: plain text, with `html` as an alternative when given. Raises what the mail
+    backend raises; callers decide what a failure means for them."""
+    message = EmailMultiAlternatives(subject, body, None, to, reply_to=reply_to(), headers=headers)
+    if html is not None:
+        message.attach_alternative(html, "text/html")
     return message.send()
 
 

@@ -155,3 +155,15 @@ def test_one_address_cannot_be_flooded_with_confirmations(client, agenda):
         assert follow(client, agenda, {"regio": region}).status_code == 303
     assert len(mail.outbox) == 5
     assert Subscription.objects.count() == 5
+
+
+def test_alert_mails_have_the_reply_to_of_the_site_settings(client, agenda):
+    from wagtail.models import Site
+
+    from core.models import MailSettings
+
+    settings = MailSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.reply_to_email = "redactie@provincie.example.nl"
+    settings.save()
+    follow(client, agenda)
+    assert mail.outbox[-1].reply_to == ["redactie@provincie.example.nl"]
