@@ -88,8 +88,14 @@ def _send_one(pk, now, force, report):
     since = subscription.confirmed_at
     if subscription.last_sent_at is not None:
         since = max(since, subscription.last_sent_at - OVERLAP)
-    sent = set(subscription.sent_items.values_list("item_key", flat=True))
-    items = [item for item in source.new_items(subscription.query, since) if item.key not in sent]
+    candidates = source.new_items(subscription.query, since)
+    # Only the keys that could repeat: what this alert was sent grows with every digest.
+    sent = set(
+        subscription.sent_items.filter(item_key__in=[item.key for item in candidates]).values_list(
+            "item_key", flat=True
+        )
+    )
+    items = [item for item in candidates if item.key not in sent]
     if not items:
         return "nothing_new"
     SentItem.objects.bulk_create(

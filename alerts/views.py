@@ -138,6 +138,7 @@ def manage(request, token):
         return _page(request, "problem", "Mijn meldingen", 404, problem="link")
     alerts = Subscription.objects.confirmed().of_address(subscription.email).order_by("pk")
     message = ""
+    chosen = None
     if request.method == "POST":
         stop = request.POST.get("stop", "")
         if stop == "alle":
@@ -148,14 +149,16 @@ def manage(request, token):
             return _page(request, "problem", "Mijn meldingen", 400, problem="choice")
         message = f"U ontvangt geen meldingen meer over: {chosen.label}."
         chosen.delete()
-        if not alerts.exists():
-            return _page(request, "unsubscribe", "Afgemeld", done=True, label=chosen.label)
+    remaining = list(alerts)
+    if not remaining:
+        label = chosen.label if chosen else ""
+        return _page(request, "unsubscribe", "Afgemeld", done=True, label=label)
     return _page(
         request,
         "manage",
         "Mijn meldingen",
-        alerts=list(alerts),
+        alerts=remaining,
         message=message,
         # The link may have been made for the alert just ended: go on with another one's.
-        manage_url=_manage_url(alerts.first()),
+        manage_url=_manage_url(remaining[0]),
     )
