@@ -31,13 +31,11 @@ class OpenDataPage(SectionPageMixin, BasePage):
         index_url = request.build_absolute_uri(reverse("api:index"))
         described = []
         for endpoint in registry.endpoints():
-            example = next((param for param in endpoint.filters), None)
             described.append(
                 {
                     "endpoint": endpoint,
                     "url": request.build_absolute_uri(endpoint.list_path()),
                     "csv_url": request.build_absolute_uri(endpoint.csv_path()),
-                    "example_param": example,
                 }
             )
         context.update(
