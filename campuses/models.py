@@ -210,11 +210,9 @@ class CampusPage(ImageAltMixin, BasePage):
     def share_image(self):
         return self.hero_image
 
-    def partners_by_kind(self, partners=None):
-        """Live partners grouped by kind, so the triple helix is visible: [(label, [partners])]."""
-        if partners is None:
-            # filter(), not live(): a preview holds the partners in memory (a FakeQuerySet).
-            partners = self.partners.filter(live=True).order_by("name")
+    @staticmethod
+    def partners_by_kind(partners):
+        """Partners grouped by kind, so the triple helix is visible: [(label, [partners])]."""
         groups = {kind: [] for kind, _ in PartnerKind.choices}
         for partner in partners:
             groups[partner.kind].append(partner)
@@ -228,6 +226,7 @@ class CampusPage(ImageAltMixin, BasePage):
     def partners_and_lead_schools(self):
         """The live partners and the lead schools, from one query: ([partners], [schools])."""
         if self._in_memory("partners") or self._in_memory("lead_schools"):
+            # filter(), not live(): a preview holds the partners in memory (a FakeQuerySet).
             return list(self.partners.filter(live=True).order_by("name")), list(
                 self.lead_schools.all()
             )
