@@ -1,8 +1,9 @@
-"""The registry of alert sources: the listings a visitor can follow by e-mail.
+"""Alert sources: the listings a visitor can follow by e-mail.
 
 `alerts` sits below the apps whose listings it follows (docs/architecture.md, "Hooks"), so it
-knows none of them. Each app registers an `AlertSource` in its hooks.py: the calendar the
-agenda (`events`), the registry the partner directory (`partners`). A source turns a saved
+knows none of them. Each app registers an `AlertSource` for the hook `alert_sources` in its
+wagtail_hooks.py: the calendar the agenda (`events`), the registry the partner directory
+(`partners`). A source turns a saved
 selection (the query string of its public page) into a label and, later, into the items that
 are new since a moment; alerts stores, schedules, mails and unsubscribes.
 """
@@ -10,6 +11,8 @@ are new since a moment; alerts stores, schedules, mails and unsubscribes.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from wagtail import hooks
 
 from core.links import absolute_url, live_page_url
 
@@ -49,20 +52,9 @@ class AlertSource:
     page_url: Callable[[object, str], str]
 
 
-_sources: dict[str, AlertSource] = {}
-
-
-def register(source):
-    _sources[source.key] = source
-
-
 def get_source(key):
     """The source registered under `key`, or None."""
-    return _sources.get(key)
-
-
-def registered_sources():
-    return list(_sources.values())
+    return next((source for source in hooks.get_hooks("alert_sources") if source.key == key), None)
 
 
 def listing_url(page_model):

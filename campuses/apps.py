@@ -8,7 +8,17 @@ class CampusesConfig(AppConfig):
     default = True
 
     def ready(self):
-        from . import hooks  # noqa: F401  (what campuses add to the apps below)
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from partners.models import Partner
+
+        from .permissions import CoordinatorPagePermissionPolicy, PartnerPermissionPolicy
+
+        # Here, before anything asks Wagtail for these policies (which would create the
+        # defaults): a coordinator's rights come from their campuses.
+        register_permission_policy(Page, CoordinatorPagePermissionPolicy())
+        register_permission_policy(Partner, PartnerPermissionPolicy(Partner))
 
 
 class UsersConfig(WagtailUsersAppConfig):

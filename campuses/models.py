@@ -4,7 +4,6 @@ as pages under the campus overview, with the partners that take part."""
 from django import forms
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
@@ -15,7 +14,6 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.lookups import attach_lookup, joined, lookup_list, prefetch_lookups, tagged
 from core.models import (
     BasePage,
     CoordinateField,
@@ -28,7 +26,6 @@ from core.models import (
     SectorTag,
     optional_image,
 )
-from core.pagetree import public
 from partners.models import Partner, PartnerKind
 from partners.widgets import partner_search
 
@@ -51,7 +48,7 @@ class CampusIndexPage(SectionPageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         form = CampusFilterForm(request.GET or None)
         shown = list(
-            form.filter(public(CampusPage.objects.child_of(self).live()))
+            form.filter(CampusPage.objects.child_of(self).live().public())
             .select_related("region")
             .order_by("economic_region", "title")
         )
@@ -62,7 +59,7 @@ class CampusIndexPage(SectionPageMixin, BasePage):
             (label, [campus for campus in shown if campus.economic_region == value])
             for value, label in EconomicRegion.choices
         ]
-        context["map"] = campus_map.map_context(shown, lookup_list(Region).values())
+        context["map"] = campus_map.map_context(shown, Region.objects.all())
         return context
 
 
@@ -83,7 +80,7 @@ class CampusSector(ItemBase):
 class CampusQuerySet(PageQuerySet):
     def choices(self):
         """Live, public campuses by name: the options of every "campus" filter."""
-        return public(self.live()).order_by("title")
+        return self.live().public().order_by("title")
 
 
 class CampusPage(ImageAltMixin, BasePage):
@@ -210,53 +207,12 @@ class CampusPage(ImageAltMixin, BasePage):
     def share_image(self):
         return self.hero_image
 
-    @staticmethod
-    def partners_by_kind(partners):
-        """Partners grouped by kind, so the triple helix is visible: [(label, [partners])]."""
+    def partner_groups(self):
+        """The live partners grouped by kind, so the triple helix is visible:
+        [(label, [partners])]."""
         groups = {kind: [] for kind, _ in PartnerKind.choices}
-        for partner in partners:
+        # filter(), not live(): a preview holds its partners in memory, not in a queryset.
+        for partner in self.partners.filter(live=True).order_by("name"):
             groups[partner.kind].append(partner)
         labels = dict(PartnerKind.choices)
         return [(labels[kind], members) for kind, members in groups.items() if members]
-
-    def _in_memory(self, name):
-        """Whether a relation is held in memory (a preview, built from a revision)."""
-        return name in getattr(self, "_cluster_related_objects", {})
-
-    def partners_and_lead_schools(self):
-        """The live partners and the lead schools, from one query: ([partners], [schools])."""
-        if self._in_memory("partners") or self._in_memory("lead_schools"):
-            # filter(), not live(): a preview holds the partners in memory (a FakeQuerySet).
-            return list(self.partners.filter(live=True).order_by("name")), list(
-                self.lead_schools.all()
-            )
-        member = CampusPage.partners.through.objects.filter(campuspage=self.pk)
-        lead = CampusPage.lead_schools.through.objects.filter(campuspage=self.pk)
-        found = (
-            Partner.objects.filter(
-                Q(pk__in=member.values("partner"), live=True) | Q(pk__in=lead.values("partner"))
-            )
-            .annotate(
-                is_member=Exists(member.filter(partner=OuterRef("pk"))),
-                is_lead=Exists(lead.filter(partner=OuterRef("pk"))),
-            )
-            .order_by("name")
-        )
-        found = list(found)
-        partners = [partner for partner in found if partner.is_member and partner.live]
-        return partners, [partner for partner in found if partner.is_lead]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The look-up lists come from memory; which entries the campus has, from one query.
-        attach_lookup([self], CampusPage.region, Region)
-        prefetch_lookups(
-            [self],
-            joined(CampusPage.levels, EducationLevel),
-            joined(CampusPage.offers, Offer),
-            tagged(CampusPage.tagged_sectors, SectorTag),
-        )
-        partners, lead_schools = self.partners_and_lead_schools()
-        context["partner_groups"] = self.partners_by_kind(partners)
-        context["lead_schools"] = lead_schools
-        return context

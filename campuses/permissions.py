@@ -22,6 +22,7 @@ as the admin's site history) shows a coordinator nothing of these models.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wagtail import hooks
 from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
@@ -58,13 +59,13 @@ class CoordinatedPages:
     parents: Callable | None = None
 
 
-_coordinated_pages = [CoordinatedPages(lambda ids: CampusPage.objects.filter(pk__in=ids))]
+CAMPUS_PAGES = CoordinatedPages(lambda ids: CampusPage.objects.filter(pk__in=ids))
 
 
-def register_coordinated_pages(editable, parents=None):
-    """For apps above: let coordinators edit the pages `editable(campus_ids)` returns, and add
-    pages under `parents()`."""
-    _coordinated_pages.append(CoordinatedPages(editable, parents))
+def coordinated_pages():
+    """The campus pages, and what apps above register for the hook `coordinated_pages` (the
+    events at a campus, the agenda to add them under)."""
+    return [CAMPUS_PAGES, *hooks.get_hooks("coordinated_pages")]
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ _PARENTS_CACHE = "_coordinator_parent_pages"
 class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
     """Wagtail's page permissions plus a coordinator's: "change" on each page of their
     campuses, and adding pages under the registered parents. Registered for every page type
-    (`campuses/hooks.py`), so the explorer, search, reports and every page view agree.
+    (`CampusesConfig.ready()`), so the explorer, search, reports and every page view agree.
 
     No "add" grant is given at the agenda: Wagtail lets whoever may add under a page edit every
     page they created there, and a coordinator's right to an event must end when it (or they)
@@ -105,7 +106,7 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
         if campus_ids:
             grants += [
                 CoordinatorGrant(page, CHANGE_PAGE)
-                for source in _coordinated_pages
+                for source in coordinated_pages()
                 for page in source.editable(campus_ids).only("pk", "path", "depth")
             ]
         return grants
@@ -118,7 +119,7 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
             if coordinated_campus_ids(user):
                 parents = [
                     page
-                    for source in _coordinated_pages
+                    for source in coordinated_pages()
                     if source.parents
                     for page in source.parents().only("pk", "path", "depth")
                 ]

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core.management import call_command
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate
 
 
 def create_cache_tables(using, **kwargs):
@@ -14,17 +14,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Basis"
 
     def ready(self):
-        from . import jobs, links, pagecache
+        from . import pagecache
         from .images import never_prefill_alt_text_with_the_title
-        from .privacy import register_accounts
+        from .privacy import forget_deleted_personal_data
 
         never_prefill_alt_text_with_the_title()
-        links.connect()
         pagecache.connect()
-        register_accounts()
-        # Wagtail's go-live and expiry dates (pages, partners, initiatives) do nothing until
-        # this runs: on every run of run_scheduled_jobs (issue 15).
-        jobs.register_command(
-            "publish_scheduled", jobs.EVERY_RUN, "Pagina's en snippets op hun datum publiceren"
-        )
+        post_delete.connect(forget_deleted_personal_data, dispatch_uid="core.privacy")
         post_migrate.connect(create_cache_tables, sender=self)

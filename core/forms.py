@@ -10,8 +10,6 @@ from django.forms.utils import ErrorDict
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
-from . import pagecache
-
 UNKNOWN_VALUE = "die waarde kennen we niet."
 BOT_MESSAGE = "Uw inzending lijkt automatisch verstuurd en is niet opgeslagen."
 
@@ -80,17 +78,6 @@ class SlugChoiceField(forms.ModelChoiceField):
         field = super().__deepcopy__(memo)
         field.queryset = self.options()
         return field
-
-    def _get_choices(self):
-        # What a filter offers changes only with the content: listed once per content version
-        # (pagecache.memo), not with a query on every page that shows the form. Choosing one
-        # still looks it up in the queryset.
-        if self.queryset is None:
-            return []
-        key = ("filter-choices", self.options, self.empty_label)
-        return pagecache.memo(key, lambda: list(super(SlugChoiceField, self)._get_choices()))
-
-    choices = property(_get_choices, forms.ChoiceField.choices.fset)
 
 
 class FilterChoiceField(forms.ChoiceField):

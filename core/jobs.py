@@ -1,8 +1,8 @@
-"""Scheduled jobs: a registry that apps fill from their `hooks.py`, and the runner behind
-`manage.py run_scheduled_jobs` (README, "Scheduled jobs"; docs/architecture.md, "Hooks").
+"""Scheduled jobs, which apps register for the hook `scheduled_jobs` in their
+`wagtail_hooks.py`, and the runner behind `manage.py run_scheduled_jobs`.
 
 Cron (or a systemd timer, or a Kubernetes CronJob) calls the command every few minutes on one
-node; each registered job runs when its interval has passed since it last started. A job is
+node; each job runs when its interval has passed since it last started. A job is
 claimed with one conditional UPDATE of its row in `core.ScheduledJobRun` (the lock), so two
 runs that overlap, on one node or on several, never run the same job twice; a run that died
 holding a claim loses it after the job's timeout. Each run records when it started and
@@ -19,6 +19,7 @@ from datetime import timedelta
 from django.core.management import call_command
 from django.db.models import Q
 from django.utils import timezone
+from wagtail import hooks
 
 logger = logging.getLogger(__name__)
 
@@ -43,34 +44,26 @@ class Job:
     timeout: timedelta = timedelta(hours=1)
 
 
-_jobs: dict[str, Job] = {}
-
-
-def register(name, interval, run, description="", timeout=timedelta(hours=1)) -> Job:
-    """Add a job; `run()` does the work and may return a summary. Registering a name again
-    replaces the job (an app's hooks module imported twice must not fail)."""
-    job = Job(name, interval, run, description, timeout)
-    _jobs[name] = job
-    return job
-
-
-def register_command(command, interval, description="", *args, **options) -> Job:
+def command_job(command, interval, description="") -> Job:
     """A management command as a job: its output is the summary."""
 
     def run():
         out = io.StringIO()
-        call_command(command, *args, stdout=out, stderr=out, **options)
+        call_command(command, stdout=out, stderr=out)
         return out.getvalue().strip()
 
-    return register(command, interval, run, description)
+    return Job(command, interval, run, description)
 
 
 def all_jobs() -> list[Job]:
-    return sorted(_jobs.values(), key=lambda job: job.name)
+    """Every job registered for the hook `scheduled_jobs`, by name (a name registered twice
+    is one job: the last registration wins)."""
+    jobs = {job.name: job for job in hooks.get_hooks("scheduled_jobs")}
+    return [jobs[name] for name in sorted(jobs)]
 
 
 def get_job(name) -> Job:
-    return _jobs[name]
+    return next(job for job in all_jobs() if job.name == name)
 
 
 @dataclass

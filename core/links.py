@@ -2,55 +2,36 @@
 models whose public URL is a route of that page: `Partner.get_absolute_url()` must cost no
 query per partner in a list, and must not break when an editor renames the page's slug.
 
-URLs are remembered per process for a short while and forgotten at once when this process
-publishes, unpublishes, moves or deletes a page; other processes see the change within
-MEMO_SECONDS. (The memo is per process on purpose: asking a shared cache would cost a round
-trip per link.)
+Like everything derived from content, a URL is kept under the content version: this process
+remembers it until the version changes, which every save, publish, move or delete of a page
+does, in every process at once (core/pagecache.py).
 """
 
-import time
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.db.models.signals import post_delete
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-MEMO_SECONDS = 30
+from .pagecache import content_version
 
-_urls: dict[str, tuple[str, float]] = {}
+# (content version, page type) -> URL; the entries of older versions are dropped.
+_urls: dict[tuple[str, str], str] = {}
 
 
 def live_page_url(page_model):
     """The URL of the live page of `page_model` (the first in the tree); "" without one."""
-    key = page_model._meta.label_lower
-    url, expires = _urls.get(key, ("", 0.0))
-    if time.monotonic() >= expires:
+    key = (content_version(), page_model._meta.label_lower)
+    if key not in _urls:
+        if any(version != key[0] for version, _ in _urls):
+            _urls.clear()
         page = page_model.objects.live().order_by("path").first()
-        url = (page.url or "") if page is not None else ""
-        _urls[key] = (url, time.monotonic() + MEMO_SECONDS)
-    return url
+        _urls[key] = (page.url or "") if page is not None else ""
+    return _urls[key]
 
 
 def routed_url(page_model, route, *args):
     """The URL of a named route of the live page of a routable page type; "" without one."""
     base = live_page_url(page_model)
     return base + page_model.get_resolver().reverse(route, *args) if base else ""
-
-
-def forget_page_urls(**kwargs):
-    _urls.clear()
-
-
-def forget_on_page_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        forget_page_urls()
-
-
-def connect():
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget_page_urls, dispatch_uid=f"core-links-{id(signal)}")
-    post_delete.connect(forget_on_page_delete, dispatch_uid="core-links-delete")
 
 
 def absolute_url(url):

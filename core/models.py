@@ -12,15 +12,13 @@ from django.utils.crypto import salted_hmac
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search import index
 
 from .images import alt_text
-from .pagecache import memo_copy
-from .pagetree import TreeRoutedPage
 
 
-class BasePage(TreeRoutedPage, Page):
+class BasePage(Page):
     """Fields every content page shares: a plain intro used in listings and meta tags."""
 
     intro = models.TextField(
@@ -183,6 +181,8 @@ class DemoContentLoad(models.Model):
 
     loaded_at = models.DateTimeField(auto_now_add=True)
 
+    shows_on_public_pages = False
+
     class Meta:
         verbose_name = "Demodata geladen"
 
@@ -201,26 +201,7 @@ IMPORTANT_PAGES = {
 
 
 @register_setting(icon="link")
-class CachedSiteSetting(BaseSiteSetting):
-    """A site setting read once per content version (core.pagecache.memo), not once per
-    request: saving it makes a new version. Each request gets its own copy."""
-
-    class Meta:
-        abstract = True
-
-    @classmethod
-    def for_request(cls, request):
-        attr_name = cls.get_cache_attr_name()
-        if not hasattr(request, attr_name):
-            site = Site.find_for_request(request)
-            key = ("site-setting", cls._meta.label, site.pk if site else None)
-            setting = memo_copy(key, lambda: cls.for_site(site))
-            setting._request = request
-            setattr(request, attr_name, setting)
-        return getattr(request, attr_name)
-
-
-class ImportantPages(CachedSiteSetting):
+class ImportantPages(BaseSiteSetting):
     """The pages other pages link to by role ("lees de privacyverklaring"), chosen by editors,
     so renaming or moving one of them never breaks a link (torchbox.com's
     ImportantPageSettings)."""
@@ -269,7 +250,7 @@ x_account_validator = RegexValidator(
 
 
 @register_setting(icon="globe")
-class ShareSettings(CachedSiteSetting):
+class ShareSettings(BaseSiteSetting):
     """What a link to this site shows when it is shared (Open Graph, X/Twitter cards): the
     site's name and the image used when a page has none of its own."""
 
@@ -294,7 +275,7 @@ class ShareSettings(CachedSiteSetting):
 
 
 @register_setting(icon="mail")
-class MailSettings(CachedSiteSetting):
+class MailSettings(BaseSiteSetting):
     """How the site's e-mail reaches people (core/mail.py), in its own settings page so it
     stays apart from the pages and the footer."""
 
@@ -339,6 +320,8 @@ class PersonalDataRequest(models.Model):
     summary = models.TextField("Resultaat", blank=True)
     created_at = models.DateTimeField("Op", auto_now_add=True)
 
+    shows_on_public_pages = False
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "Verzoek over persoonsgegevens"
@@ -368,6 +351,8 @@ class ScheduledJobRun(models.Model):
     last_message = models.TextField("Uitvoer", blank=True)
     # Set while a run holds the job; a run that died loses it after the job's timeout.
     locked_until = models.DateTimeField(null=True, blank=True)
+
+    shows_on_public_pages = False
 
     class Meta:
         ordering = ["name"]

@@ -1,34 +1,23 @@
-"""The anonymous full-page cache and the HTTP caching headers of public pages (issue 14).
+"""The anonymous full-page cache and the HTTP caching headers of public pages.
 
-How it stays exact (docs/architecture.md, "Page cache"):
+One rule (docs/architecture.md, "Caching"): everything derived from content is stored under
+the current *content version*, a random token that only a change to what public pages show
+replaces. The version lives where every process reads it (Redis, else a file or database
+table), so a change made in one worker, a management command or the admin reaches the next
+request of every worker. An entry also expires at the next moment the clock alone changes a
+page (midnight, or a moment an app names through the hook `page_change_times`).
 
-- **One site-wide version.** Every cached page is stored under the current *content version*.
-  Any save, delete or relation change of a model that can show on a public page, and every
-  page publish, unpublish, move or delete, replaces the version (`bump()`), so the next
-  anonymous request of every page renders afresh. The version lives in a cache that all
-  processes share (Redis when `CACHE_URL` names it, else a database table), so a change made in
-  one worker, a management command or the admin reaches every worker at once.
-- **Time.** An entry never outlives the next moment its content could change by the clock
-  alone: the next local midnight ("today", the default month, date-based states) and the next
-  moment registered by an app (`register_change_time`; the calendar registers the next start
-  or end of a session, when an event stops being "upcoming").
-- **What is never stored:** anything but a GET of a page or public view named in
-  `PAGE_CACHE_URL_NAMES`; requests that carry a session or message cookie (logged-in staff,
-  previews, visitors after a form); requests with query parameters the site does not know or
-  with oversized values (they are answered, uncached, so junk parameters cannot multiply
-  entries); responses other than 200, responses that set a cookie (a CSRF token: the sign and
-  registration forms) and responses marked private or no-store (personal pages).
-
-The version is read before the page is rendered and the bump runs again after the change's
-transaction commits, so a page rendered from data older than the change can never be stored
-under the version that follows it.
+What is never stored: anything but a GET of a route named in `PAGE_CACHE_URL_NAMES`; requests
+with a session or messages cookie (staff, previews, visitors right after a form); requests
+with query parameters the site does not know or with oversized values (answered, uncached, so
+junk parameters cannot multiply entries); responses other than 200, responses that set a
+cookie (a CSRF token) and responses marked private or no-store.
 """
 
 import contextvars
 import datetime
 import hashlib
 import logging
-import pickle
 import secrets
 import threading
 from urllib.parse import urlencode
@@ -41,6 +30,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from wagtail import hooks
 
 logger = logging.getLogger(__name__)
 
@@ -52,15 +42,28 @@ MAX_VALUES = 8
 # Cookies whose presence means the page may differ for this visitor.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
-_change_time_functions = []
+# Third-party models that public pages show. Everything else outside PAGE_CACHE_CONTENT_APPS
+# (logins, lock-out rows, sessions, two-factor devices, revisions, log entries, workflow
+# states, renditions made while pages are read, search hit counts) is not content.
+SHOWN_THIRD_PARTY_MODELS = {
+    "wagtailcore.page",
+    "wagtailcore.site",
+    "wagtailcore.pageviewrestriction",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailredirects.redirect",
+    "wagtailsearchpromotions.searchpromotion",
+    "taggit.tag",
+    "taggit.taggeditem",
+}
+# A new image or document shows nowhere until content that refers to it is saved, which
+# replaces the version then; so a logo uploaded with a signature changes nothing public.
+SHOWN_ONCE_USED = {"wagtailimages.image", "wagtaildocs.document"}
+
+# The request being answered holds its version here once read, so that code without the
+# request at hand (a model's URL) reads the version once per request, not once per call.
+_request_state = contextvars.ContextVar("content_version_of_request", default=None)
 _local = threading.local()
-
-
-def register_change_time(function):
-    """Register a function returning the next moment (an aware datetime, or None) at which a
-    public page may change by the passing of time alone. Cached pages expire by then."""
-    _change_time_functions.append(function)
-    return function
 
 
 # --- the version ---------------------------------------------------------------------------
@@ -70,11 +73,7 @@ def version_cache():
     return caches[settings.PAGE_CACHE_VERSION_ALIAS]
 
 
-def page_cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def current_version():
+def stored_version():
     cache = version_cache()
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -83,98 +82,24 @@ def current_version():
     return version
 
 
-def request_version(request):
-    """The version, read once per request (the page cache middleware may have read it)."""
-    if not hasattr(request, "content_version"):
-        request.content_version = current_version()
-    return request.content_version
-
-
-# The request being answered, for code that has no request at hand (a queryset method, a
-# model's routing) but needs its content version: set by the middleware around every request.
-_serving_request = contextvars.ContextVar("serving_request", default=None)
-# What `memo` computed under the current version in this process: {version: {key: value}}.
-_memo = {}
-# A site has a few dozen memos; far more means keys that grow with input, so start over.
-MEMO_LIMIT = 1000
-
-
-def memo(key, compute):
-    """`compute()`, run once per content version in this process.
-
-    For data that changes only when the content does (the page tree, the site settings,
-    which pages are restricted): under one version it cannot change, so every request in
-    between reads it from memory instead of the database. Every process keeps its own copy
-    and compares versions, which all processes share, so a change reaches all of them.
-    The value is shared by every request: it must be treated as read-only (see `memo_copy`).
-    """
-    values = _memo_values()
-    try:
-        return values[key]
-    except KeyError:
-        value = values[key] = compute()
-        return value
-
-
-def _memo_values():
-    request = _serving_request.get()
-    version = request_version(request) if request is not None else current_version()
-    values = _memo.get(version)
-    if values is None or len(values) >= MEMO_LIMIT:
-        _memo.clear()
-        values = _memo[version] = {}
-    return values
-
-
-def memo_until_change(key, compute):
-    """As `memo`, for data that also changes with the clock ("upcoming", "today"): computed
-    again once the next moment it may change (`next_change`, the rule cached pages expire
-    by) has passed."""
-    values = _memo_values()
-    now = timezone.now()
-    entry = values.get(key)
-    if entry is None or entry[1] <= now:
-        entry = values[key] = (compute(), known_next_change(now))
-    return entry[0]
-
-
-def known_next_change(now=None):
-    """`next_change()`, asked once per content version until that moment has passed."""
-    now = now or timezone.now()
-    values = _memo_values()
-    moment = values.get("next-change")
-    if moment is None or moment <= now:
-        moment = values["next-change"] = next_change(now)
-    return moment
-
-
-def memo_copy(key, compute):
-    """As `memo`, but each caller gets its own copy (model instances that views annotate)."""
-    return pickle.loads(memo(key, lambda: pickle.dumps(compute())))  # noqa: S301 - our own
-
-
-class ServingRequestMiddleware:
-    """Make the request known to `memo` while it is answered, so its content version is read
-    at most once, and only when something asks for it."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _serving_request.set(request)
-        try:
-            return self.get_response(request)
-        finally:
-            _serving_request.reset(token)
+def content_version():
+    """The content version of the request being answered (read once per request), or the
+    stored one outside a request."""
+    state = _request_state.get()
+    if state is None:
+        return stored_version()
+    if "version" not in state:
+        state["version"] = stored_version()
+    return state["version"]
 
 
 def _replace_version():
     version = secrets.token_hex(8)
     version_cache().set(VERSION_KEY, version, timeout=None)
-    request = _serving_request.get()
-    if request is not None:
+    state = _request_state.get()
+    if state is not None:
         # A request that changed something sees its own change in what it renders next.
-        request.content_version = version
+        state["version"] = version
 
 
 def _bump_after_commit():
@@ -184,9 +109,8 @@ def _bump_after_commit():
 
 def purge_frontend_cache():
     """Ask a CDN or Varnish in front (WAGTAILFRONTENDCACHE) to drop every live page, as the
-    version does for the page cache. Wagtail's own frontend_cache handlers already purge a
-    page when it is published or unpublished; this covers snippets, partners, signatures and
-    registrations, which show on pages that did not change themselves."""
+    version does for the page cache. Wagtail's own handlers purge a page it publishes; this
+    covers snippets, partners and signatures, which show on pages that did not change."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -201,65 +125,48 @@ def purge_frontend_cache():
 
 
 def bump(**kwargs):
-    """Invalidate every cached page now, and again once the current transaction commits."""
+    """Replace the content version now, and again once the current transaction commits: a
+    page rendered from data read before the commit cannot be stored under the new version."""
     if getattr(_local, "migrating", False):
         # Data migrations save objects before `migrate` has made the version's table; no page
         # is cached from a database that is being migrated.
         return
     try:
         _replace_version()
-        # Again after commit, with the frontend cache purge: once per transaction (a rolled-back
-        # one drops its callbacks), and at once for a save outside any transaction.
         scheduled = any(entry[1] is _bump_after_commit for entry in connection.run_on_commit)
         if not scheduled:
             transaction.on_commit(_bump_after_commit)
     except Exception:
-        # The cache or its table is gone (tests flushing, a Redis restart): entries are keyed
-        # by a version that can no longer be read, so nothing stale is served.
+        # The store is gone (a Redis restart): entries are keyed by a version that can no
+        # longer be read, so nothing stale is served.
         logger.exception("Could not replace the page cache version")
 
 
-# Saved or deleted while visitors read pages, or never shown on a public page: they must not
-# throw every cached page away. Everything else does (exactness over cleverness).
-IGNORED_LABELS = {
-    "sessions.session",
-    "wagtailcore.revision",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.modellogentry",
-    "wagtailcore.workflowstate",
-    "wagtailcore.taskstate",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailsearch.indexentry",
-    "wagtailsearchpromotions.query",
-    "wagtailsearchpromotions.querydailyhits",
-    "wagtailadmin.editingsession",
-    "wagtailusers.userprofile",
-    "auth.user",
-    "admin.logentry",
-    "django_tasks_database.dbtaskresult",
-    "contenttypes.contenttype",
-}
+def shows_on_public_pages(instance, created=False):
+    """Whether saving or deleting `instance` can change a public page. Our own models say so
+    with `shows_on_public_pages` (a boolean, or a method for a model whose rows are public
+    only in some states); they are content by default."""
+    meta = type(instance)._meta
+    if meta.app_label not in settings.PAGE_CACHE_CONTENT_APPS:
+        return meta.label_lower in SHOWN_THIRD_PARTY_MODELS and not (
+            created and meta.label_lower in SHOWN_ONCE_USED
+        )
+    shown = getattr(instance, "shows_on_public_pages", True)
+    return shown() if callable(shown) else shown
 
 
-def _is_ignored(sender):
-    from wagtail.images.models import AbstractRendition
-
-    meta = getattr(sender, "_meta", None)
-    if meta is None or meta.label_lower in IGNORED_LABELS:
-        return True
-    # Renditions are made while anonymous visitors read pages.
-    return issubclass(sender, AbstractRendition)
+def _saved(sender, instance, created=False, **kwargs):
+    if shows_on_public_pages(instance, created):
+        bump()
 
 
-def _model_changed(sender, **kwargs):
-    if not _is_ignored(sender):
+def _deleted(sender, instance, **kwargs):
+    if shows_on_public_pages(instance):
         bump()
 
 
 def _relation_changed(sender, instance, action, **kwargs):
-    if action.startswith("post_") and not _is_ignored(type(instance)):
+    if action.startswith("post_") and shows_on_public_pages(instance):
         bump()
 
 
@@ -277,9 +184,8 @@ def connect():
 
     pre_migrate.connect(_migrating, dispatch_uid="pagecache_pre_migrate")
     post_migrate.connect(_migrated, dispatch_uid="pagecache_post_migrate")
-
-    post_save.connect(_model_changed, dispatch_uid="pagecache_save")
-    post_delete.connect(_model_changed, dispatch_uid="pagecache_delete")
+    post_save.connect(_saved, dispatch_uid="pagecache_save")
+    post_delete.connect(_deleted, dispatch_uid="pagecache_delete")
     m2m_changed.connect(_relation_changed, dispatch_uid="pagecache_m2m")
     # A move changes the tree with UPDATE queries, no model save.
     for signal in (page_published, page_unpublished, post_page_move):
@@ -290,18 +196,17 @@ def connect():
 
 
 def next_change(now=None):
-    """The next moment at which a public page may change by the clock: the next local
-    midnight, or earlier when a registered function says so."""
+    """The next moment at which a public page may change by the clock alone: the next local
+    midnight, or earlier when a function registered for `page_change_times` says so."""
     now = now or timezone.now()
-    today = timezone.localdate(now)
     midnight = datetime.datetime.combine(
-        today + datetime.timedelta(days=1),
+        timezone.localdate(now) + datetime.timedelta(days=1),
         datetime.time.min,
         tzinfo=timezone.get_current_timezone(),
     )
     moments = [midnight]
-    for function in _change_time_functions:
-        moment = function(now)
+    for moment_after in hooks.get_hooks("page_change_times"):
+        moment = moment_after(now)
         if moment is not None and moment > now:
             moments.append(moment)
     return min(moments)
@@ -311,6 +216,37 @@ def seconds_to_keep(now=None):
     now = now or timezone.now()
     until = (next_change(now) - now).total_seconds()
     return max(0, min(settings.PAGE_CACHE_SECONDS, int(until)))
+
+
+# --- the store -----------------------------------------------------------------------------
+
+
+class PageStore:
+    """Where pages are kept: the shared cache (Redis in production) and, in front of it, this
+    process's memory, so a hit costs one round trip (the version) instead of two. Both are
+    keyed by the version, so the memory copy can never be staler than Redis."""
+
+    def __init__(self):
+        self.shared = caches[settings.PAGE_CACHE_ALIAS]
+        local = settings.PAGE_CACHE_LOCAL_ALIAS
+        self.local = caches[local] if local in settings.CACHES else None
+
+    def get(self, key):
+        stored = self.local.get(key) if self.local is not None else None
+        if stored is None:
+            stored = self.shared.get(key)
+            if stored is not None and self.local is not None:
+                self.local.set(key, stored, remaining_seconds(stored))
+        return stored
+
+    def set(self, key, stored, seconds):
+        self.shared.set(key, stored, seconds)
+        if self.local is not None:
+            self.local.set(key, stored, seconds)
+
+
+def remaining_seconds(stored):
+    return max(0, int((stored[2] - timezone.now()).total_seconds()))
 
 
 # --- the request ---------------------------------------------------------------------------
@@ -341,8 +277,7 @@ def is_cacheable_route(request):
 
 def cache_key(request, version, query):
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page:{version}:{digest}"
+    return f"page:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 def is_personal(request):
@@ -389,9 +324,17 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.store = PageStore()
 
     def __call__(self, request):
         request.get_host()  # DisallowedHost (400) before the cache is consulted
+        token = _request_state.set({})
+        try:
+            return self.answer(request)
+        finally:
+            _request_state.reset(token)
+
+    def answer(self, request):
         if not settings.PAGE_CACHE_ENABLED:
             return self.get_response(request)
         if request.method != "GET" or not is_cacheable_route(request):
@@ -401,10 +344,9 @@ class PageCacheMiddleware:
             private_headers(response)
             return response
         query = normalised_query(request)
-        version = request_version(request) if query is not None else None
-        key = cache_key(request, version, query) if version else None
+        key = cache_key(request, content_version(), query) if query is not None else None
         if key:
-            stored = page_cache().get(key)
+            stored = self.store.get(key)
             if stored is not None:
                 return self.from_cache(request, stored)
         response = self.get_response(request)
@@ -418,7 +360,7 @@ class PageCacheMiddleware:
         if key and seconds > 0:
             headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
             expires = timezone.now() + datetime.timedelta(seconds=seconds)
-            page_cache().set(key, (response.content, headers, expires), seconds)
+            self.store.set(key, (response.content, headers, expires), seconds)
             response["X-Page-Cache"] = "miss"
         if _not_modified(request, etag):
             return self.not_modified(response)
@@ -431,7 +373,7 @@ class PageCacheMiddleware:
             response[name] = value
         # What is left of its time, for the browser and a CDN.
         del response["Cache-Control"]
-        public_headers(response, max(0, int((expires - timezone.now()).total_seconds())))
+        public_headers(response, remaining_seconds(stored))
         response["X-Page-Cache"] = "hit"
         if _not_modified(request, response["ETag"]):
             return self.not_modified(response)

@@ -2,10 +2,11 @@
 erased, and an admin log that forgets people together with their records.
 
 Core knows no domain model. An app that keeps personal data registers a `PersonalData` for
-each kind of record in its hooks.py: how to find the records of an address, what the person
-gets to see, how to erase one. Core adds what it holds itself (staff accounts) and Wagtail's
-admin log, and reads every text column of the database for the address, so that anything
-else still naming it is reported instead of missed (`mentions`).
+each kind of record for the hook `personal_data` in its wagtail_hooks.py: how to find the
+records of an address, what the person gets to see, how to erase one. Core adds what it holds
+itself (staff accounts) and Wagtail's admin log, and reads every text column of the database
+for the address, so that anything else still naming it is reported instead of missed
+(`mentions`).
 
 The admin log (Wagtail's ModelLogEntry, PageLogEntry) labels an entry with the object's name
 at the time, so it can hold a registrant's name long after the registration is gone. When a
@@ -28,9 +29,9 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import validate_email
 from django.db import connection, models
-from django.db.models.signals import post_delete
 from django.utils import timezone
 from django.utils.text import capfirst
+from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 
@@ -57,20 +58,9 @@ class PersonalData:
     order: int = 50  # place in the export
 
 
-_kinds: list[PersonalData] = []
-
-
-def register(kind):
-    """Called from an app's hooks.py. Deleting a record of this kind, by any path, also takes
-    the person out of its admin log entries."""
-    _kinds.append(kind)
-    post_delete.connect(
-        _forget_deleted, sender=kind.model, weak=False, dispatch_uid=f"privacy:{kind.key}"
-    )
-
-
 def registered_kinds():
-    return sorted(_kinds, key=lambda kind: kind.order)
+    """The kinds registered for the hook `personal_data`, in the export's order."""
+    return sorted(hooks.get_hooks("personal_data"), key=lambda kind: kind.order)
 
 
 # -- Input ----------------------------------------------------------------------------------
@@ -101,8 +91,11 @@ def forget_deleted(instance):
     log_entries_of(instance).update(label=label, data={})
 
 
-def _forget_deleted(sender, instance, **kwargs):
-    forget_deleted(instance)
+def forget_deleted_personal_data(sender, instance, **kwargs):
+    """Connected to every delete: a record of a registered kind, deleted by any path, also
+    leaves its admin log entries."""
+    if any(kind.model is sender for kind in registered_kinds()):
+        forget_deleted(instance)
 
 
 def forget_in_log(instance, values):
@@ -360,15 +353,7 @@ def keep_account(user):
     )
 
 
-def register_accounts():
-    """Staff accounts are personal data too; registered once the user model is loaded."""
-    register(
-        PersonalData(
-            "beheerdersaccounts",
-            get_user_model(),
-            find_accounts,
-            export_account,
-            keep_account,
-            order=90,
-        )
+def staff_accounts():
+    return PersonalData(
+        "beheerdersaccounts", get_user_model(), find_accounts, export_account, keep_account, 90
     )

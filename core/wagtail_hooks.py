@@ -1,5 +1,6 @@
 """The privacy tools in the admin: Instellingen > Persoonsgegevens, for users who may handle
-personal data, and their entries in the admin log; the dashboard warning about scheduled jobs."""
+personal data, and their entries in the admin log; staff accounts as personal data; the
+scheduled publishing job and the dashboard warning about scheduled jobs."""
 
 from django.urls import path, reverse
 from django.utils import timezone
@@ -10,8 +11,17 @@ from wagtail.admin.ui.components import Component
 
 from . import jobs
 from .models import PersonalDataRequest
-from .privacy import LOG_ACTIONS
+from .privacy import LOG_ACTIONS, staff_accounts
 from .views import ErasePersonalDataView, PersonalDataView, may_handle_personal_data
+
+hooks.register("personal_data", staff_accounts())
+# Wagtail's go-live and expiry dates (pages, partners, initiatives) do nothing until this runs.
+hooks.register(
+    "scheduled_jobs",
+    jobs.command_job(
+        "publish_scheduled", jobs.EVERY_RUN, "Pagina's en snippets op hun datum publiceren"
+    ),
+)
 
 
 @hooks.register("register_admin_urls")

@@ -6,4 +6,4 @@ class EventsConfig(AppConfig):
     verbose_name = "Agenda"
 
     def ready(self):
-        from . import hooks, signals  # noqa: F401  (what the calendar adds below; waitlist)
+        from . import signals  # noqa: F401  (the waitlist moves up when places free up)

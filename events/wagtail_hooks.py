@@ -1,12 +1,18 @@
 """Admin for the calendar: registrations per event, with a CSV/Excel export, and a link to them
 from every event in the page explorer. Who sees which registrations is decided by
-`RegistrationPermissionPolicy` (events/permissions.py), which every view asks."""
+`RegistrationPermissionPolicy` (events/permissions.py), which every view asks.
+
+Also what the calendar adds to the apps below it (docs/architecture.md, "Hooks"): the next
+events on a campus page and a partner profile, what campus coordinators may do in the agenda,
+registrations as personal data, the agenda as a source of e-mail alerts, its scheduled jobs
+and the moments the clock changes its pages."""
 
 from urllib.parse import urlencode
 
 import django_filters
 from django.db.models import Count
 from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
@@ -18,13 +24,18 @@ from wagtail.admin.widgets import Button, ListingButton
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from campuses.permissions import CoordinatedPages
+from core import jobs
+from core.models import ImportantPages
 from core.permissions import RowPermissionViewSetMixin
 from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
 
+from .alerts import AGENDA
 from .forms import CampusCalendarForm
 from .models import (
     CampusCalendar,
+    EventIndexPage,
     EventPage,
     EventSession,
     Registration,
@@ -32,6 +43,7 @@ from .models import (
     RegistrationState,
 )
 from .permissions import CampusCalendarPermissionPolicy, RegistrationPermissionPolicy
+from .personal_data import REGISTRATIONS
 from .registration import promote_waitlist
 
 # Registered before anything asks Wagtail for Registration's policy, which would otherwise
@@ -237,3 +249,63 @@ class CampusCalendarViewSet(RowPermissionViewSetMixin, SnippetViewSet):
 
 
 register_snippet(CampusCalendarViewSet)
+
+
+# --- what the calendar adds below it -------------------------------------------------------
+
+NEXT_EVENTS_TEMPLATE = "events/includes/next_events.html"
+
+
+@hooks.register("campus_page_sections", order=30)
+def campus_events(request, campus):
+    agenda = ImportantPages.url_for(request, "agenda_page")
+    context = {
+        "next_events": EventSession.objects.next(event__campus=campus),
+        "heading": "Evenementen op deze campus",
+        "empty": "Er staan nu geen evenementen op deze campus in de agenda.",
+        "more_url": f"{agenda}?{urlencode({'campus': campus.slug})}" if agenda else "",
+    }
+    return render_to_string(NEXT_EVENTS_TEMPLATE, context, request)
+
+
+@hooks.register("partner_profile_sections", order=30)
+def partner_events(request, partner):
+    sessions = EventSession.objects.next(event__hosts=partner)
+    if not sessions:
+        return ""
+    context = {"next_events": sessions, "heading": f"Evenementen van {partner.name}"}
+    return render_to_string(NEXT_EVENTS_TEMPLATE, context, request)
+
+
+hooks.register(
+    "coordinated_pages",
+    CoordinatedPages(
+        editable=lambda campus_ids: EventPage.objects.filter(campus_id__in=campus_ids),
+        parents=EventIndexPage.objects.all,
+    ),
+)
+hooks.register("personal_data", REGISTRATIONS)
+hooks.register("alert_sources", AGENDA)
+# Privacy clean-up (AVG) once a day. The waitlist needs no job: it moves up at the moment
+# places free up (events/registration.py).
+hooks.register(
+    "scheduled_jobs",
+    jobs.command_job(
+        "purge_registrations", jobs.DAILY, "Aanmeldingen 60 dagen na het evenement verwijderen"
+    ),
+)
+hooks.register(
+    "scheduled_jobs",
+    jobs.command_job("import_calendars", jobs.HOURLY, "Campusagenda's importeren"),
+)
+
+
+@hooks.register("page_change_times")
+def next_session_change(now):
+    """An event leaves "upcoming" when its session ends; the agenda shows a session as running
+    from its start: cached pages expire at the next start or end."""
+    sessions = EventSession.objects.published()
+    starts = sessions.filter(starts_at__gt=now).order_by("starts_at").values_list("starts_at")
+    ends = sessions.filter(ends_at__gt=now).order_by("ends_at").values_list("ends_at")
+    moments = [row[0] for row in (starts.first(), ends.first()) if row]
+    return min(moments, default=None)

@@ -6,4 +6,4 @@ class ManifestConfig(AppConfig):
     verbose_name = "Manifest"
 
     def ready(self):
-        from . import hooks  # noqa: F401  (what the manifest adds below; its daily clean-up)
+        from . import signals  # noqa: F401  (keeps the directory's index in step)

@@ -1,10 +1,15 @@
 """Admin for the manifest: its actions, lines and themes (with the shared regions), the
 initiatives, and the moderation of signatures. Indexed snippets are searched through
 Wagtail's search index over all their search_fields: the viewsets set no field list, which
-the SQLite full-text backend cannot restrict a query to."""
+the SQLite full-text backend cannot restrict a query to.
+
+Also what the manifest adds to the apps below it (docs/architecture.md, "Hooks"): the
+"ondertekenaar" facet of the partner directory, a partner's signatory badge and initiatives
+on the profile, a campus's initiatives, signatures as personal data and their clean-up."""
 
 from django.contrib.admin.utils import quote
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.tables import (
@@ -19,9 +24,12 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core import jobs
 from core.models import Region
 from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
+from partners.search_index import DirectoryFacet
+from search.port import FacetDefinition
 
 from .models import ActionLine, Initiative, ManifestAction, Signature, SignatureState, Theme
 from .moderation import (
@@ -43,6 +51,7 @@ from .moderation import (
     can_moderate,
     truncated_statement,
 )
+from .personal_data import SIGNATURES
 from .signing import PROPOSED_LOGO_COLLECTION
 
 
@@ -245,3 +254,72 @@ def action_search_area():
 @hooks.register("register_admin_search_area")
 def signature_search_area():
     return SnippetSearchArea(Signature.snippet_viewset, order=230)
+
+
+# --- what the manifest adds below it -------------------------------------------------------
+
+SIGNATORY_LABELS = {"ja": "Heeft het manifest ondertekend", "nee": "Nog niet ondertekend"}
+
+
+def signatory_value(signed):
+    """The facet's URL value for the boolean `signatory` annotation."""
+    return "ja" if signed else "nee"
+
+
+def annotate_signatory(partners):
+    approved = Signature.objects.approved().filter(partner=OuterRef("pk"))
+    return partners.annotate(signatory=Exists(approved))
+
+
+hooks.register(
+    "directory_facets",
+    DirectoryFacet(
+        FacetDefinition(
+            "ondertekenaar",
+            "Ondertekenaar",
+            "ondertekenaar",
+            "signatory",
+            lambda: SIGNATORY_LABELS,
+            encode=signatory_value,
+        ),
+        order=70,
+        values=lambda partner: [signatory_value(partner.signatory)],
+        annotate=annotate_signatory,
+        decode=lambda values: [value == "ja" for value in values],
+    ),
+)
+
+
+@hooks.register("partner_profile_badges")
+def signatory_badge(request, partner):
+    # The profile reads its partner through the directory's facets, annotated by ours.
+    signed = getattr(partner, "signatory", None)
+    if signed is None:
+        signed = Signature.objects.approved().filter(partner=partner).exists()
+    return render_to_string("manifest/includes/signatory_badge.html", {}, request) if signed else ""
+
+
+@hooks.register("partner_profile_sections", order=20)
+def partner_initiatives(request, partner):
+    initiatives = partner.initiatives.filter(live=True).prefetch_related("actions")
+    if not initiatives:
+        return ""
+    context = {"initiatives": initiatives.order_by("title")}
+    return render_to_string("manifest/includes/partner_initiatives.html", context, request)
+
+
+@hooks.register("campus_page_sections", order=20)
+def campus_initiatives(request, campus):
+    initiatives = campus.initiatives.filter(live=True).prefetch_related("actions", "regions")
+    context = {"initiatives": initiatives}
+    return render_to_string("manifest/includes/campus_initiatives.html", context, request)
+
+
+hooks.register("personal_data", SIGNATURES)
+# Privacy clean-up (AVG), once a day.
+hooks.register(
+    "scheduled_jobs",
+    jobs.command_job(
+        "purge_signatures", jobs.DAILY, "Onbevestigde en afgewezen ondertekeningen opschonen"
+    ),
+)

@@ -6,10 +6,4 @@ class PartnersConfig(AppConfig):
     verbose_name = "Partners"
 
     def ready(self):
-        from search.registry import register_builder
-
-        from . import hooks, signals  # noqa: F401  (site search group; index sync)
-        from .models import INDEX_NAME
-        from .search_index import build_index
-
-        register_builder(INDEX_NAME, build_index)
+        from . import signals  # noqa: F401  (keeps the search index in step)

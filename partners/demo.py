@@ -17,9 +17,9 @@ from core.initial_data import sector_tags
 from core.models import EducationLevel, Offer, Region, SectorTag
 from search import service
 
-from .models import INDEX_NAME, Partner, PartnerKind, PartnerSector
+from .models import Partner, PartnerKind, PartnerSector
 from .normalise import name_key, website_domain
-from .search_index import live_partners, with_relations
+from .search_index import directory_index, live_partners, with_relations
 
 
 def load_demo_partners(content):
@@ -509,7 +509,7 @@ def create_demo_partners(count, seed=2030, batch_size=1000, progress=None):
 
 
 def index_in_directory(ids):
-    service.index_objects(INDEX_NAME, with_relations(live_partners().filter(pk__in=ids)))
+    service.index_objects(directory_index(), with_relations(live_partners().filter(pk__in=ids)))
 
 
 def remove_demo_partners():

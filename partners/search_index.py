@@ -1,18 +1,18 @@
-"""What the partner directory indexes, registered with the search app at start-up.
+"""What the partner directory indexes (`directory_index()`), for the search service.
 
 The directory's own facets are the partner's fields. Apps above partners add facets about
 their relation to a partner (the campuses it takes part in, whether it signed the manifest)
-with `register_facet`; partners never imports them (docs/architecture.md, "Hooks").
+for the hook `directory_facets`; partners never imports them (docs/architecture.md, "Hooks").
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Count, Max
 from django.utils.html import strip_tags
+from wagtail import hooks
 
 from core.models import EducationLevel, Offer, Region, SectorTag
-from core.pagecache import memo
+from core.pagecache import content_version
 from search.port import FacetDefinition, IndexDefinition
 
 from .models import INDEX_NAME, Partner, PartnerKind, PartnerSector
@@ -32,8 +32,6 @@ class DirectoryFacet:
     values: Callable[[Partner], list[str]]
     annotate: Callable = unchanged  # queryset -> queryset with what `values` reads
     prefetch: Callable = unchanged
-    # A cheap value that changes when this facet's values may have changed.
-    freshness: Callable[[], object] = field(default=lambda: None)
     # URL values -> the values the ORM lookup reads, where they differ ("ja" -> True).
     decode: Callable[[list[str]], list] = list
 
@@ -43,13 +41,6 @@ class DirectoryFacet:
         matching = self.annotate(Partner.objects.all()).filter(**{lookup: self.decode(values)})
         # A subquery, so a lookup across a many-to-many relation repeats no partner.
         return queryset.filter(pk__in=matching.values("pk"))
-
-
-_contributed: list[DirectoryFacet] = []
-
-
-def register_facet(facet: DirectoryFacet) -> None:
-    _contributed.append(facet)
 
 
 def slug_labels(model, label="name"):
@@ -96,7 +87,9 @@ OWN_FACETS = [
 
 
 def directory_facets():
-    return sorted([*OWN_FACETS, *_contributed], key=lambda facet: facet.order)
+    """The directory's own facets and those registered for the hook `directory_facets`."""
+    facets = [*OWN_FACETS, *hooks.get_hooks("directory_facets")]
+    return sorted(facets, key=lambda facet: facet.order)
 
 
 def live_partners():
@@ -172,23 +165,7 @@ def vocabulary():
     ]
 
 
-def read_freshness():
-    """Changes whenever what the directory filters or sorts on may have changed: a partner's
-    own fields and relations (saving bumps updated_at), and what the contributed facets say."""
-    return (
-        Partner.objects.aggregate(count=Count("pk"), changed=Max("updated_at")),
-        *(facet.freshness() for facet in _contributed),
-    )
-
-
-def freshness():
-    # Every save or delete of a partner, a signature or a campus (and of their relations)
-    # replaces the content version, so within one version the aggregates cannot change: read
-    # them once per version instead of with every search (issue 14, the query budget).
-    return memo(("search-freshness", INDEX_NAME), read_freshness)
-
-
-def build_index():
+def directory_index():
     return IndexDefinition(
         name=INDEX_NAME,
         queryset=live_partners,
@@ -200,6 +177,7 @@ def build_index():
         newest_sort_field="created_at",
         prefetch=with_relations,
         vocabulary=vocabulary,
-        freshness=freshness,
+        # What the directory filters and sorts on is content: it changes with the version.
+        freshness=content_version,
         text_documents=text_documents,
     )

@@ -10,8 +10,8 @@ from wagtail.search import index as wagtail_index
 
 from search import service
 
-from .models import INDEX_NAME, Partner
-from .search_index import live_partners, with_relations
+from .models import Partner
+from .search_index import directory_index, live_partners, with_relations
 
 
 def reindex_partner(pk):
@@ -26,9 +26,9 @@ def reindex_partner(pk):
             wagtail_index.insert_or_update_object(saved)
         partner = with_relations(live_partners()).filter(pk=pk).first()
         if partner is None:
-            service.remove_object(INDEX_NAME, pk)
+            service.remove_object(directory_index(), pk)
         else:
-            service.index_objects(INDEX_NAME, [partner])
+            service.index_objects(directory_index(), [partner])
 
     transaction.on_commit(run)
 
@@ -42,4 +42,4 @@ def partner_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=Partner)
 def partner_deleted(sender, instance, **kwargs):
     pk = instance.pk
-    transaction.on_commit(lambda: service.remove_object(INDEX_NAME, pk))
+    transaction.on_commit(lambda: service.remove_object(directory_index(), pk))

@@ -4,16 +4,13 @@ Routes of the directory page (models/pages.py), which hands them itself as `page
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 
-from core.lookups import joined, prefetch_lookups, tagged
-from core.models import EducationLevel, Offer, Region, SectorTag
 from core.pages import render_subpage
 from search import service
 from search.port import SORTS, SearchQuery
-from search.registry import get_index
 from search.text import MAX_QUERY_LENGTH, clean_query
 
-from .models import INDEX_NAME, Partner
-from .search_index import live_partners
+from .models import Partner
+from .search_index import directory_index, live_partners
 
 PER_PAGE = 20
 MAX_PAGE = 1000
@@ -28,13 +25,13 @@ def page_number(value):
         return 1
 
 
-def search_query(params):
+def search_query(params, index):
     """A SearchQuery from GET parameters; unknown or malformed values are dropped."""
     text = clean_query(params.get("q"))
     sort = params.get("sortering")
     if sort not in SORTS:
         sort = "relevantie" if text else "naam"
-    facets = get_index(INDEX_NAME).facets
+    facets = index.facets
     return SearchQuery(
         text=text,
         filters={facet.param: params.getlist(facet.param) for facet in facets},
@@ -45,21 +42,21 @@ def search_query(params):
 
 
 def directory(request, page):
-    query = search_query(request.GET)
-    results = service.run(INDEX_NAME, query)
+    index = directory_index()
+    query = search_query(request.GET, index)
+    results = service.run(index, query)
     if query.page > 1 and not results.hits and results.total:
         # Past the end: show the last page rather than an empty one.
         query.page = (results.total - 1) // PER_PAGE + 1
-        results = service.run(INDEX_NAME, query)
-    facets = get_index(INDEX_NAME).facets
+        results = service.run(index, query)
+    facets = index.facets
     return page.render(
         request,
         context_overrides={
             "query": query,
             "max_query_length": MAX_QUERY_LENGTH,
             "results": results,
-            # The result cards are rendered by partner_tags.partner_cards (cached).
-            "hits": results.hits,
+            "cards": result_cards(results.hits),
             "page_obj": Paginator(range(results.total), PER_PAGE).get_page(query.page),
             "facets": [(facet, results.facets.get(facet.param, [])) for facet in facets],
             "active_filters": [
@@ -73,18 +70,16 @@ def directory(request, page):
     )
 
 
-def card_partners(hits):
-    """The partners of search hits with only what a result card shows (the full relations
-    are the profile's business), by id."""
+def result_cards(hits):
+    """(hit, partner) for each search hit, with what a result card shows; a hit whose
+    partner is gone (an index a moment behind) gets no card."""
     partners = (
-        Partner.objects.filter(pk__in=[hit.pk for hit in hits]).select_related("logo").in_bulk()
+        Partner.objects.filter(pk__in=[hit.pk for hit in hits])
+        .select_related("logo")
+        .prefetch_related("regions", "tagged_sectors__tag")
+        .in_bulk()
     )
-    prefetch_lookups(
-        partners.values(),
-        joined(Partner.regions, Region),
-        tagged(Partner.tagged_sectors, SectorTag),
-    )
-    return partners
+    return [(hit, partners[hit.pk]) for hit in hits if hit.pk in partners]
 
 
 def suggestions(request, page):
@@ -93,7 +88,7 @@ def suggestions(request, page):
     names = []
     if len(text) >= 2:
         query = SearchQuery(text=text, sort="relevantie", per_page=SUGGESTIONS)
-        hits = [hit.pk for hit in service.run(INDEX_NAME, query).hits]
+        hits = [hit.pk for hit in service.run(directory_index(), query).hits]
         found = dict(Partner.objects.filter(pk__in=hits).values_list("pk", "name"))
         names = [found[pk] for pk in hits if pk in found]
     return JsonResponse({"suggestions": names})
@@ -105,13 +100,6 @@ def profile(request, page, slug):
     partner = live_partners().select_related("logo").filter(slug=slug).first()
     if partner is None:
         raise Http404
-    prefetch_lookups(
-        [partner],
-        joined(Partner.regions, Region),
-        joined(Partner.education_levels, EducationLevel),
-        joined(Partner.offers, Offer),
-        tagged(Partner.tagged_sectors, SectorTag),
-    )
     return render_subpage(
         page, request, "partners/partner_profile.html", [(partner.name, None)], partner=partner
     )

@@ -2,7 +2,8 @@
 
 Backends (database, Elasticsearch) implement `SearchBackend.search(index, query) -> Results`.
 `search` knows no domain model: an app describes what it indexes with an `IndexDefinition`
-and registers it (see registry.py).
+and hands it to the service with every call (and registers it for the hook `search_indexes`
+so the index can be rebuilt).
 """
 
 from dataclasses import dataclass, field
@@ -42,9 +43,9 @@ class IndexDefinition:
     prefetch: Callable[[object], object] = field(default=lambda queryset: queryset)
     # Words a "did you mean" suggestion may use (backends without a suggester of their own).
     vocabulary: Callable[[], list[str]] = field(default=lambda: [])
-    # A cheap value that changes whenever facet values, sort fields or liveness may have
-    # changed (e.g. counts and latest modification times); the database backend rebuilds its
-    # in-memory facet table when it does.
+    # A cheap value that changes whenever facet values, sort fields, liveness or the words
+    # may have changed (the site's content version); the database backend rebuilds its
+    # in-memory facet table and vocabulary when it does.
     freshness: Callable[[], object] = field(default=lambda: None)
     # Optional: ids -> {id: {text field: value}}, cheaper than whole documents, for highlighting
     # a page of hits in the database backend.

@@ -13,10 +13,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
+from wagtail import hooks
 
 from .backends.database import DatabaseBackend
-from .port import Results, SearchQuery, SearchUnavailable
-from .registry import all_indexes, get_index
+from .port import IndexDefinition, Results, SearchQuery, SearchUnavailable
 
 logger = logging.getLogger(__name__)
 OUTAGE_CACHE_KEY = "search:elasticsearch:outage"
@@ -54,8 +54,13 @@ def recent_outage():
     return cache.get(OUTAGE_CACHE_KEY)
 
 
-def run(index_name: str, query: SearchQuery) -> Results:
-    index = get_index(index_name)
+def all_indexes() -> list[IndexDefinition]:
+    """The indexes of the site: each function registered for the hook `search_indexes`
+    returns one."""
+    return [index() for index in hooks.get_hooks("search_indexes")]
+
+
+def run(index: IndexDefinition, query: SearchQuery) -> Results:
     backend = active_backend()
     try:
         results = backend.search(index, query)
@@ -73,26 +78,26 @@ def run(index_name: str, query: SearchQuery) -> Results:
     return results
 
 
-def _sync(action, index_name, *args):
+def _sync(action, index, *args):
     backend = active_backend()
     if backend is database_backend():
         return
     try:
-        getattr(backend, action)(get_index(index_name), *args)
+        getattr(backend, action)(index, *args)
     except SearchUnavailable as error:
         record_outage(error)
 
 
-def index_objects(index_name, objects):
-    _sync("index_objects", index_name, objects)
+def index_objects(index, objects):
+    _sync("index_objects", index, objects)
 
 
-def remove_object(index_name, pk):
-    _sync("remove_object", index_name, pk)
+def remove_object(index, pk):
+    _sync("remove_object", index, pk)
 
 
-def rebuild(index_name, progress=None):
-    return active_backend().rebuild(get_index(index_name), progress=progress)
+def rebuild(index, progress=None):
+    return active_backend().rebuild(index, progress=progress)
 
 
 def _live_count(index):
@@ -101,7 +106,7 @@ def _live_count(index):
 
 
 def refresh_stale_indexes(backend=None) -> str:
-    """The scheduled freshness check (core.jobs, registered by website/hooks.py): rebuild every
+    """The scheduled freshness check (a job the partner directory registers): rebuild every
     Elasticsearch index whose document count differs from its live objects, or all of them
     after an outage (updates made while Elasticsearch was unreachable were lost). The database
     backend is kept in step by Wagtail's own signals and needs nothing. Returns a summary;

@@ -5,8 +5,6 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, settings
 from wagtail.models import Site
 
-from core import links
-from core.links import forget_page_urls
 from tests.snapshot import restore, take_snapshot
 from website.models import HomePage
 
@@ -53,15 +51,6 @@ def initial_content(transactional_db, django_db_setup):
     server in another thread, parallel requests)."""
     restore(django_db_setup)
     return HomePage.objects.get()
-
-
-@pytest.fixture(autouse=True)
-def fresh_page_urls(monkeypatch):
-    # Page URLs are remembered per process (core.links); tests change pages in many ways.
-    forget_page_urls()
-    # Nor may a memo expire halfway through a slow test on a busy machine: query counts must
-    # not depend on the clock.
-    monkeypatch.setattr(links, "MEMO_SECONDS", 24 * 60 * 60)
 
 
 @pytest.fixture

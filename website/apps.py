@@ -8,7 +8,7 @@ class WebsiteConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from . import checks, hooks  # noqa: F401  (database layout check; site search group)
+        from . import checks  # noqa: F401  (the database layout check)
         from .middleware import start_idle_clock
 
         user_logged_in.connect(start_idle_clock, dispatch_uid="website.start_idle_clock")

@@ -3,14 +3,13 @@
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import register_setting
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.models import BasePage, CachedSiteSetting, optional_image
-from core.pagetree import public
+from core.models import BasePage, optional_image
 from events.models import EventSession
 
 from .blocks import FeaturedPageBlock, SocialLinkBlock
@@ -102,12 +101,12 @@ class StandardPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Sub-pages are listed on their parent whether or not they are in the menu. One query
         # per page type among them, never one per page.
-        context["subpages"] = public(self.get_children().live()).specific()
+        context["subpages"] = self.get_children().live().public().specific()
         return context
 
 
 @register_setting(icon="site")
-class SiteSettings(CachedSiteSetting):
+class SiteSettings(BaseSiteSetting):
     organisation_name = models.CharField(
         "Naam organisatie", max_length=160, default="Manifest Werken & Ontwikkelen 2030 NH"
     )

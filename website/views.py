@@ -15,9 +15,10 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
-from core.pagecache import memo
 from search.site import SearchFailed, SearchHit, site_search
 from search.text import MAX_QUERY_LENGTH, clean_query
+
+from .site_search import GROUPS, searchable_pages
 
 # RFC 9116 asks for an Expires less than a year ahead; recomputing it on every request keeps
 # the file valid without anyone having to remember to update it.
@@ -77,7 +78,7 @@ def favicon(request):
 
 
 def search(request):
-    """The site-wide search at /zoeken/, over every group the apps registered."""
+    """The site-wide search at /zoeken/, over every group of website/site_search.py."""
     # QueryDict.get returns the last value of a repeated parameter.
     query = clean_query(request.GET.get("q", ""))
     context = {
@@ -90,34 +91,21 @@ def search(request):
     }
     if query:
         try:
-            context["results"] = site_search(request, query)
+            context["results"] = site_search(request, query, GROUPS, searchable_pages())
             context["promotions"] = promoted_results(request, query)
         except SearchFailed:
             context["search_failed"] = True
     return render(request, "website/search_results.html", context)
 
 
-def all_promotions():
-    """query string -> its promotions, in order: every promotion of the site, which are few."""
+def promoted_results(request, query):
+    """The results editors promoted for this query (Wagtail's search promotions)."""
     promotions = (
-        SearchPromotion.objects.filter(Q(page__isnull=True) | Q(page__live=True))
-        .select_related("page", "query")
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__live=True))
+        .select_related("page")
         .order_by("sort_order", "pk")
     )
-    by_query = {}
-    for promotion in promotions:
-        by_query.setdefault(promotion.query.query_string, []).append(promotion)
-    return by_query
-
-
-def promoted_results(request, query):
-    """The results editors promoted for this query (Wagtail's search promotions).
-
-    Saving or deleting a promotion, and publishing or unpublishing a page, replaces the
-    content version: read them all once per version rather than with every search. The
-    promotions are shared by every request: only read here.
-    """
-    promotions = memo("search-promotions", all_promotions).get(normalise_query_string(query), [])
     return [
         SearchHit(
             promotion.title or promotion.external_link_url,

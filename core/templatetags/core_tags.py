@@ -4,15 +4,15 @@ import re
 from django import template
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
-from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.embeds.embeds import get_embed
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.models import Site
 
-from .. import images, pagecache, sections
+from .. import images, pagecache
 from ..links import absolute_url
 from ..models import ImportantPages, ShareSettings
 
@@ -82,16 +82,11 @@ def service_links(context):
 
 
 @register.simple_tag(takes_context=True)
-def page_sections(context, slot, obj):
-    """Render the sections other apps registered for `slot` (core.sections)."""
+def page_sections(context, hook_name, obj):
+    """The sections apps above add to a page through the hook `hook_name`: each function
+    registered for it takes (request, obj) and returns HTML, or "" for nothing."""
     request = context.get("request")
-    parts = []
-    for section in sections.for_slot(slot):
-        section_context = section.context(obj, request)
-        if section_context is not None:
-            parts.append(
-                get_template(section.template).render({"object": obj, **section_context}, request)
-            )
+    parts = [section(request, obj) for section in hooks.get_hooks(hook_name)]
     return mark_safe("".join(parts))  # noqa: S308 - each part is a rendered, escaped template
 
 
@@ -153,55 +148,8 @@ def share_meta(context, title=None, description=None, image=None, spec=SHARE_IMA
     }
 
 
-# As long as the header and footer fragments (templates/base.html); a new content version
-# replaces them long before.
+# A fragment is replaced long before by a new content version; this only bounds its life.
 CONTENT_FRAGMENT_SECONDS = 3600
-
-
-def fragment_key(request, name, *keys):
-    """The cache key of a content fragment: its name and keys, the content version and the
-    host (links in it are relative to the site)."""
-    parts = [pagecache.request_version(request), request.get_host(), *keys]
-    return make_template_fragment_key(f"content:{name}", parts)
-
-
-def stores_fragments(request):
-    """Whether content fragments are read and stored for this request: never for a preview,
-    whose draft must neither come from the cache nor reach it."""
-    return request is not None and not getattr(request, "is_preview", False)
-
-
-def cached_parts(request, name, items, key, load, render):
-    """The HTML of one content fragment per item (a card per event or partner), in order.
-
-    `key(item)` is the item's part of the cache key, or None for an item that must not be
-    cached (a search result with highlights). The parts in the cache cost nothing; for the
-    others `load(items)` runs once, in bulk, and returns what `render(item, loaded)` needs,
-    before they are rendered and stored. Where load finds nothing to render for an item (it
-    is gone), `render` returns None and the item is left out.
-    """
-    storing = stores_fragments(request)
-    keys = {}
-    for index, item in enumerate(items):
-        item_key = key(item) if storing else None
-        if item_key is not None:
-            keys[index] = fragment_key(request, name, *item_key)
-    found = cache.get_many(list(keys.values())) if keys else {}
-    missing = [item for index, item in enumerate(items) if keys.get(index) not in found]
-    loaded = load(missing) if missing else None
-    parts, new = [], {}
-    for index, item in enumerate(items):
-        html = found.get(keys.get(index))
-        if html is None:
-            html = render(item, loaded)
-            if html is None:
-                continue
-            if index in keys:
-                new[keys[index]] = html
-        parts.append((item, mark_safe(html)))  # noqa: S308 - rendered from our templates
-    if new:
-        cache.set_many(new, CONTENT_FRAGMENT_SECONDS)
-    return parts
 
 
 class ContentFragmentNode(template.Node):
@@ -212,9 +160,11 @@ class ContentFragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if not stores_fragments(request):
+        if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
-        cache_key = fragment_key(request, self.name, *(key.resolve(context) for key in self.keys))
+        keys = [pagecache.content_version(), request.get_host()]
+        keys += [key.resolve(context) for key in self.keys]
+        cache_key = make_template_fragment_key(f"content:{self.name}", keys)
         html = cache.get(cache_key)
         if html is None:
             html = self.nodelist.render(context)
@@ -224,20 +174,16 @@ class ContentFragmentNode(template.Node):
 
 @register.tag
 def content_fragment(parser, token):
-    """`{% content_fragment "name" key ... %}...{% endcontent_fragment %}`: HTML kept in the
-    cache under the content version, like the header and footer.
+    """`{% content_fragment "name" key ... %}...{% endcontent_fragment %}`: Django's
+    `{% cache %}` under the content version and the host (links are relative to the site),
+    except for a preview, whose draft must neither come from the cache nor reach it.
 
-    Only for parts that change when content changes and never with the clock or the
-    visitor: the keys name everything else they show (the page, a filter). Previews render
-    afresh, so a draft is neither shown from nor stored in the cache. Context values the
-    part needs may be callables (methods, `functools.partial`): the template calls them only
-    when it renders, so a cached part costs none of their queries.
-    """
+    Only for parts that change with content and never with the clock or the visitor: the
+    keys name everything else they show (the page, a filter)."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("content_fragment needs a name")
     nodelist = parser.parse(("endcontent_fragment",))
     parser.delete_first_token()
-    name = bits[1].strip("\"'")
     keys = [parser.compile_filter(bit) for bit in bits[2:]]
-    return ContentFragmentNode(nodelist, name, keys)
+    return ContentFragmentNode(nodelist, bits[1].strip("\"'"), keys)

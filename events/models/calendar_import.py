@@ -46,6 +46,9 @@ class CampusCalendar(models.Model):
     last_summary = models.CharField("Samenvatting", max_length=300, blank=True, editable=False)
     last_report = models.TextField("Verslag van de laatste import", blank=True, editable=False)
 
+    # The import's bookkeeping; the events it saves are pages, which count for themselves.
+    shows_on_public_pages = False
+
     class Meta:
         verbose_name = "Campusagenda"
         verbose_name_plural = "Campusagenda's"
@@ -78,6 +81,8 @@ class ImportedEvent(models.Model):
     imported_values = models.JSONField(default=dict)
     in_feed = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    shows_on_public_pages = False
 
     class Meta:
         verbose_name = "Geïmporteerd evenement"

@@ -22,7 +22,6 @@ from wagtail.search import index
 
 from campuses.models import CampusPage
 from campuses.permissions import CoordinatorPagePermissionTester
-from core import pagecache
 from core.blocks import BaseStreamBlock
 from core.models import (
     BasePage,
@@ -34,7 +33,6 @@ from core.models import (
     optional_image,
 )
 from core.pages import SitemapEntries, render_subpage
-from core.pagetree import TreeRoutedPage, has_view_restrictions
 from partners.models import Partner
 from partners.widgets import partner_search
 
@@ -72,38 +70,17 @@ class SessionQuerySet(models.QuerySet):
 
     def published(self, calendar=None):
         """Sessions of live, public events (of one calendar, when given)."""
-        if has_view_restrictions():
-            events = EventPage.objects.live().public()
-            if calendar is not None:
-                events = events.child_of(calendar)
-            return self.filter(event__in=events)
-        # No page is restricted (the usual case): a join instead of a page subquery, which
-        # costs every listing more to build than to run.
-        sessions = self.filter(event__live=True)
+        events = EventPage.objects.live().public()
         if calendar is not None:
-            sessions = sessions.filter(
-                event__path__startswith=calendar.path, event__depth=calendar.depth + 1
-            )
-        return sessions
+            events = events.child_of(calendar)
+        return self.filter(event__in=events)
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
 
     def next(self, count=NEXT_EVENTS, **filters):
-        """The next few sessions of published events, optionally narrowed (campus, host...).
-
-        Kept in memory until the content or the clock changes them (pagecache.memo_until_
-        change): the home, campus and partner pages show them on every request. Shared by
-        those requests, so read-only, like everything a template gets."""
-
-        def sessions():
-            return list(self.published().filter(**filters).upcoming().for_listing()[:count])
-
-        if self.query.has_filters():  # the key below describes the manager's sessions only
-            return sessions()
-        return pagecache.memo_until_change(
-            ("next-sessions", count, tuple(sorted(filters.items()))), sessions
-        )
+        """The next few sessions of published events, optionally narrowed (campus, host...)."""
+        return self.published().filter(**filters).upcoming().for_listing()[:count]
 
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
@@ -124,8 +101,7 @@ class SessionQuerySet(models.QuerySet):
         return self.select_related(*LISTING_RELATIONS).prefetch_related(*listing_prefetches())
 
 
-# What an event card shows besides the session: for_listing loads it with the sessions,
-# EventSession.load_for_cards afterwards for the sessions whose card is not cached.
+# What an event card shows besides the session.
 LISTING_RELATIONS = ("event", "event__campus", "event__region")
 
 
@@ -204,12 +180,6 @@ class EventSession(Orderable):
     def spans_days(self):
         return self.last_day != self.date
 
-    @staticmethod
-    def load_for_cards(sessions):
-        """Load what the cards of `sessions` show, as `for_listing` does, for sessions read
-        without it: only those whose card is not in the cache (event_tags.session_cards)."""
-        prefetch_related_objects(sessions, *LISTING_RELATIONS, *listing_prefetches())
-
     @property
     def when_text(self):
         """When, in Dutch, as every page, form and e-mail says it: "dinsdag 9 maart 2027,
@@ -275,8 +245,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     def sessions(self, form):
         """This calendar's published sessions narrowed by the filter form: the base of every
-        view of it. Without their events: the cards load those only when they are not
-        cached (event_tags.session_cards); the month grid and the feed say what they need."""
+        view of it."""
         return form.filter(EventSession.objects.published(calendar=self))
 
     def filter_form(self, request):
@@ -311,7 +280,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
             # The filter form keeps the month view and the month shown.
             context["keep"] = [("weergave", "maand"), ("maand", grid.param)]
         else:
-            page = Paginator(sessions.upcoming(), SESSIONS_PER_PAGE).get_page(
+            page = Paginator(sessions.upcoming().for_listing(), SESSIONS_PER_PAGE).get_page(
                 request.GET.get("pagina")
             )
             context.update(page_obj=page, sessions=page.object_list, view="lijst")
@@ -320,7 +289,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
     @path("archief/", name="archive")
     def archive(self, request):
         form = self.filter_form(request)
-        sessions = self.sessions(form).past()
+        sessions = self.sessions(form).past().for_listing()
         page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("pagina"))
         return render_subpage(
             self,
@@ -345,7 +314,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         )
 
 
-class EventPage(ImageAltMixin, RoutablePageMixin, TreeRoutedPage, Page):
+class EventPage(ImageAltMixin, RoutablePageMixin, Page):
     """A PET, ouder-kind-dag, inspiration day or meeting, with its sessions and registration."""
 
     kind = models.CharField("Soort", max_length=20, choices=EventKind.choices)

@@ -3,11 +3,10 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.template.loader import get_template
 
-from core.templatetags.core_tags import cached_parts, geo_coordinates, json_ld
+from core.templatetags.core_tags import geo_coordinates, json_ld
 
-from ..models import EventSession, EventStatus
+from ..models import EventStatus
 
 register = template.Library()
 
@@ -131,24 +130,3 @@ def outlook_calendar_url(context, event, session):
         "location": event.location_text,
     }
     return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)
-
-
-@register.simple_tag(takes_context=True)
-def session_cards(context, sessions, heading="h3"):
-    """Each session with its card's HTML, as (session, card) pairs.
-
-    A card shows content only (no clock, no visitor), so it is a cached content fragment
-    (core_tags.cached_parts); only the sessions whose card is not cached have their events
-    loaded (EventSession.load_for_cards), so the agenda reads its sessions without them.
-    Sessions may be shared (the memo of the next events): they are only read here.
-    """
-    request = context.get("request")
-    card = get_template("events/includes/session_card.html")
-    return cached_parts(
-        request,
-        "session-card",
-        list(sessions),
-        key=lambda session: (session.pk, heading),
-        load=EventSession.load_for_cards,
-        render=lambda session, _: card.render({"session": session, "heading": heading}, request),
-    )

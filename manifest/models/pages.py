@@ -104,8 +104,8 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def manifest(self, request):
-        # Lazy: the template's cached part (content_fragment) asks for them only when it is
-        # rendered afresh.
+        # Lazy (querysets and methods): the template's cached fragment reads them only when
+        # it is rendered afresh.
         return self.render(
             request,
             context_overrides={

@@ -173,6 +173,12 @@ class Signature(models.Model):
         self.organisation_key = name_key(self.organisation_name)
         super().save(*args, **kwargs)
 
+    def shows_on_public_pages(self):
+        """Only an approved signature is on the wall, and only a moderated one may have been
+        (core.pagecache): a submission waiting for its confirmation or its moderator changes
+        no public page."""
+        return self.state == SignatureState.APPROVED or self.moderated_at is not None
+
     def new_confirmation_token(self):
         """A fresh single-use token; only its hash is stored. Call save() afterwards."""
         token, self.confirmation_token_hash = new_token()

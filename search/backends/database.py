@@ -16,7 +16,8 @@ from .common import active_filters, facet_values
 from .facet_table import FacetTables
 
 WORD = re.compile(r"\w+", re.UNICODE)
-VOCABULARY_CACHE_SECONDS = 600
+# A new freshness value replaces the vocabulary and its suggestions long before this.
+VOCABULARY_CACHE_SECONDS = 3600
 FRAGMENT_LENGTH = 160
 # difflib similarity a word needs to be offered as "did you mean": low enough for a dropped
 # letter in a long compound ("instalatie" -> "installatietechniek").
@@ -116,8 +117,9 @@ class DatabaseBackend:
 
     @staticmethod
     def suggest(index, text):
+        version = index.freshness()
         vocabulary = cache.get_or_set(
-            f"search:vocabulary:{index.name}",
+            f"search:vocabulary:{index.name}:{version}",
             lambda: sorted({word for phrase in index.vocabulary() for word in words(phrase)}),
             VOCABULARY_CACHE_SECONDS,
         )
@@ -130,7 +132,7 @@ class DatabaseBackend:
         # as long as the vocabulary.
         suggestion = " ".join(
             cache.get_or_set(
-                f"search:suggestion:{index.name}:{word}",
+                f"search:suggestion:{index.name}:{version}:{word}",
                 lambda word=word: closest(word),
                 VOCABULARY_CACHE_SECONDS,
             )

@@ -4,16 +4,13 @@ ids that have it, and the ids in name and in date order.
 Counting facets with SQL meant seven GROUP BY queries over many-to-many joins with long id
 lists for every search (100-300 ms at 10,000 partners on SQLite). With the sets, filtering and
 counting are set intersections (a few milliseconds). The table is rebuilt when the index's
-`freshness` value changes (a few aggregate queries per search, so a change made by any app
-server is seen by all) and at least every few minutes, for changes `freshness` cannot see.
+`freshness` value changes (the site's content version: a change made on any app server is
+seen by the next search on every server).
 """
 
-import time
 from dataclasses import dataclass
 
 from ..port import IndexDefinition
-
-MAX_AGE_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -72,21 +69,18 @@ class FacetTable:
 
 
 class FacetTables:
-    """One table per index per process, rebuilt when stale."""
+    """One table per index per process, rebuilt when its freshness value changes."""
 
     def __init__(self):
-        self._tables = {}
+        self.tables = {}
 
     def get(self, index: IndexDefinition) -> FacetTable:
         freshness = index.freshness()
-        cached = self._tables.get(index.name)
-        if cached is not None:
-            table, built_for, built_at = cached
-            if built_for == freshness and time.monotonic() - built_at < MAX_AGE_SECONDS:
-                return table
-        table = FacetTable.build(index)
-        self._tables[index.name] = (table, freshness, time.monotonic())
+        table, built_for = self.tables.get(index.name, (None, None))
+        if table is None or built_for != freshness:
+            table = FacetTable.build(index)
+            self.tables[index.name] = (table, freshness)
         return table
 
     def clear(self):
-        self._tables.clear()
+        self.tables.clear()

@@ -17,7 +17,8 @@ from core.models import Region, SectorTag
 from events.models import EventKind, EventSession
 from manifest.models import Initiative, ManifestAction, Signature
 from partners.factories import PartnerFactory
-from partners.models import INDEX_NAME, Partner
+from partners.models import Partner
+from partners.search_index import directory_index
 from search import service
 from search.port import SearchQuery
 
@@ -279,6 +280,6 @@ def test_partner_filters_find_what_the_directory_finds(client, home_page):
     ]
     for filters in combinations:
         query = SearchQuery(filters=filters, sort="naam", per_page=1000)
-        directory = {hit.pk for hit in service.run(INDEX_NAME, query).hits}
+        directory = {hit.pk for hit in service.run(directory_index(), query).hits}
         data = get_json(client, list_url("partners"), data={**filters, "per_pagina": 100})
         assert {item["id"] for item in data["results"]} == directory, filters

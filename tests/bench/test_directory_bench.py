@@ -10,6 +10,7 @@ from django.core.cache import cache
 
 from partners.demo import create_demo_partners
 from partners.models import Partner
+from partners.search_index import directory_index
 from search import service
 from search.port import SearchQuery
 from tests.conftest import count_queries
@@ -29,7 +30,7 @@ PAGES = ("/partners/", "/partners/?q=installatie")
 
 
 def search(text, filters):
-    return lambda: service.run("partner", SearchQuery(text=text, filters=filters))
+    return lambda: service.run(directory_index(), SearchQuery(text=text, filters=filters))
 
 
 def test_directory_search_latency(client, db, bench, capsys):

@@ -1,4 +1,4 @@
-"""Scheduled jobs (issue 15): `run_scheduled_jobs` runs each registered job when it is due,
+"""Scheduled jobs: `run_scheduled_jobs` runs each registered job when it is due,
 records the run, never runs a job twice at once, and the dashboard warns staff when jobs have
 not run for a day."""
 
@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Revision
 
 from core import jobs
@@ -32,11 +33,11 @@ def run(*args):
 
 @pytest.fixture
 def job_log():
-    """A job of the test's own that records its calls; taken out of the registry afterwards."""
+    """A job of the test's own that records its calls, registered for the test only."""
     calls = []
-    job = jobs.register("test_job", jobs.DAILY, lambda: calls.append(1) or "gedaan")
-    yield calls
-    jobs._jobs.pop(job.name)
+    job = jobs.Job("test_job", jobs.DAILY, lambda: calls.append(1) or "gedaan")
+    with hooks.register_temporarily("scheduled_jobs", job):
+        yield calls
 
 
 def test_the_apps_register_their_jobs_with_their_intervals():
@@ -98,13 +99,12 @@ def test_a_failing_job_is_recorded_and_the_others_still_run(db, job_log):
     def broken():
         raise RuntimeError("stuk")
 
-    jobs.register("broken_job", jobs.DAILY, broken)
-    try:
-        out, err = io.StringIO(), io.StringIO()
-        with pytest.raises(CommandError, match="broken_job"):
-            call_command("run_scheduled_jobs", stdout=out, stderr=err)
-    finally:
-        jobs._jobs.pop("broken_job")
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        hooks.register_temporarily("scheduled_jobs", jobs.Job("broken_job", jobs.DAILY, broken)),
+        pytest.raises(CommandError, match="broken_job"),
+    ):
+        call_command("run_scheduled_jobs", stdout=out, stderr=err)
     assert "broken_job: failed (RuntimeError: stuk)" in err.getvalue()
     assert job_log == [1]
     record = ScheduledJobRun.objects.get(name="broken_job")

@@ -7,6 +7,7 @@ from wagtail.search.backends import get_search_backend
 
 from partners.demo import MUNICIPALITIES_BY_REGION
 from partners.models import Partner, PartnerKind
+from partners.search_index import directory_index
 from search import service
 from search.port import SearchQuery
 
@@ -79,7 +80,7 @@ def test_partners_are_in_the_search_index(db):
 
 def test_directory_search_finds_them(db):
     def found(text):
-        return service.run("partner", SearchQuery(text=text)).total
+        return service.run(directory_index(), SearchQuery(text=text)).total
 
     before = found("installatietechniek")
     partners = generate(50)
@@ -94,7 +95,7 @@ def test_directory_search_finds_them(db):
 
 def test_facet_counts_add_up(db):
     generate(50)
-    results = service.run("partner", SearchQuery())
+    results = service.run(directory_index(), SearchQuery())
     assert results.total == Partner.objects.live().count()
     assert sum(value.count for value in results.facets["soort"]) == results.total
 

@@ -13,11 +13,11 @@ from django.utils import timezone
 from core.models import EducationLevel, Offer, Region
 from manifest.models import Signature, SignatureState
 from partners.factories import PartnerFactory
-from partners.models import INDEX_NAME, Partner
+from partners.models import Partner
+from partners.search_index import directory_index
 from search import service
 from search.backends.database import DatabaseBackend
 from search.port import SearchQuery
-from search.registry import get_index
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -96,8 +96,8 @@ def backend(request, directory):
     backend = ElasticsearchBackend(
         ELASTICSEARCH_URL, index_prefix=f"contract-{uuid.uuid4().hex[:8]}"
     )
-    backend.rebuild(get_index(INDEX_NAME))
-    backend.client.indices.refresh(index=backend.alias(get_index(INDEX_NAME)))
+    backend.rebuild(directory_index())
+    backend.client.indices.refresh(index=backend.alias(directory_index()))
     yield backend
     backend.client.indices.delete(index=f"{backend.index_prefix}-*", ignore_unavailable=True)
 
@@ -133,7 +133,7 @@ def ask(backend, text="", **filters):
     page = filters.pop("page", 1)
     per_page = filters.pop("per_page", 20)
     query = SearchQuery(text=text, filters=filters, sort=sort, page=page, per_page=per_page)
-    return backend.search(get_index(INDEX_NAME), query)
+    return backend.search(directory_index(), query)
 
 
 def slugs(results):
@@ -176,7 +176,7 @@ def test_hits_carry_highlights_unless_the_caller_shows_none(backend):
     marked = ask(backend, "installatie")
     assert any("<mark>" in " ".join(sum(hit.highlights.values(), [])) for hit in marked.hits)
     query = SearchQuery(text="installatie", sort="relevantie", highlight=False)
-    plain = backend.search(get_index(INDEX_NAME), query)
+    plain = backend.search(directory_index(), query)
     assert [hit.pk for hit in plain.hits] == [hit.pk for hit in marked.hits]
     assert plain.total == marked.total
     assert all(hit.highlights == {} for hit in plain.hits)
@@ -224,5 +224,5 @@ def test_pagination(backend):
 
 def test_a_typo_is_survived_by_the_service(backend, settings, monkeypatch):
     monkeypatch.setattr(service, "active_backend", lambda: backend)
-    results = service.run("partner", SearchQuery(text="instalatie"))
+    results = service.run(directory_index(), SearchQuery(text="instalatie"))
     assert set(slugs(results)) == {"kustwerk", "grachtstroom", "amstelwerf"}

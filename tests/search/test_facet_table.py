@@ -6,12 +6,13 @@ from campuses.models import CampusPage
 from core.models import Region
 from manifest.models import Signature, SignatureState
 from partners.factories import PartnerFactory
+from partners.search_index import directory_index
 from search import service
 from search.port import SearchQuery
 
 
 def directory(**filters):
-    return service.run("partner", SearchQuery(filters={k: [v] for k, v in filters.items()}))
+    return service.run(directory_index(), SearchQuery(filters={k: [v] for k, v in filters.items()}))
 
 
 def facet_count(results, param, value):

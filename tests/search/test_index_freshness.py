@@ -4,8 +4,8 @@ needs nothing. Elasticsearch is the fake server of test_elasticsearch_backend.""
 
 import pytest
 
+from partners.search_index import directory_index
 from search import service
-from search.registry import all_indexes
 
 from .test_elasticsearch_backend import FakeServer, fake_backend
 
@@ -20,13 +20,8 @@ def backend(server):
     return fake_backend(server)
 
 
-def partner_index():
-    [index] = [index for index in all_indexes() if index.name == "partner"]
-    return index
-
-
 def live_partners():
-    return partner_index().queryset().count()
+    return directory_index().queryset().count()
 
 
 def test_the_database_backend_needs_nothing(db):
@@ -45,7 +40,7 @@ def test_a_missing_or_incomplete_index_is_rebuilt(db, server, backend):
     [concrete] = server.indices
     server.indices[concrete].pop()
     assert "rebuilt" in service.refresh_stale_indexes(backend)
-    assert backend.count(partner_index()) == expected
+    assert backend.count(directory_index()) == expected
 
 
 def test_after_an_outage_the_index_is_rebuilt_and_the_warning_cleared(db, server, backend):

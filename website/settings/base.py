@@ -81,8 +81,6 @@ MIDDLEWARE = [
     # so a cached page costs no session or user look-up, the Host is checked before the cache,
     # and every cookie the middleware below sets is seen on the way out.
     "core.pagecache.PageCacheMiddleware",
-    "core.pagecache.ServingRequestMiddleware",
-    "core.pagetree.SiteMiddleware",
     # --- end page cache
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -154,11 +152,15 @@ CACHES["ratelimit"] = ratelimit_cache(CACHES["default"])
 # Rendered pages for anonymous visitors: in each process's memory by default, in Redis with
 # CACHE_URL. The content version that invalidates them must be the same for every process:
 # Redis, else a file on this host (website/settings/env.py, page_cache_version).
-CACHES["pagecache"] = page_cache(CACHES["default"])
+CACHES.update(page_cache(CACHES["default"]))
 CACHES["pagecache_version"] = page_cache_version(CACHES["default"], BASE_DIR)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pagecache"
+PAGE_CACHE_LOCAL_ALIAS = "pagecache_local"
 PAGE_CACHE_VERSION_ALIAS = "pagecache_version"
+# The apps whose models public pages show (core.pagecache.shows_on_public_pages): saving one
+# replaces the content version. Alerts, logins, sessions and the like are left out.
+PAGE_CACHE_CONTENT_APPS = {"website", "api", "events", "manifest", "campuses", "partners", "core"}
 # How long a page is kept at most (time-bound content expires earlier), and what browsers and
 # a CDN in front may keep without asking (a CDN is purged through frontend_cache below).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)

@@ -114,16 +114,19 @@ def storages_from_env(static_backend):
 
 def page_cache(default_cache):
     """Where rendered pages are kept: Redis when the default cache is Redis (under its own
-    prefix), else this process's memory, bounded."""
-    if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-        return {**default_cache, "KEY_PREFIX": f"{default_cache['KEY_PREFIX']}-page"}
-    if default_cache["BACKEND"] == "django.core.cache.backends.dummy.DummyCache":
-        return default_cache
-    return {
+    prefix) with a copy in each process's memory in front of it ("pagecache_local"), else
+    only this process's memory, bounded."""
+    memory = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pagecache",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
+    if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        shared = {**default_cache, "KEY_PREFIX": f"{default_cache['KEY_PREFIX']}-page"}
+        return {"pagecache": shared, "pagecache_local": memory}
+    if default_cache["BACKEND"] == "django.core.cache.backends.dummy.DummyCache":
+        return {"pagecache": default_cache}
+    return {"pagecache": memory}
 
 
 def frontend_cache_from_env():

@@ -12,7 +12,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # As without CACHE_URL: rate limits count in the test database (rolled back with each test).
 CACHES["ratelimit"] = RATELIMIT_DATABASE_CACHE
 # The page cache as without CACHE_URL: pages in memory, the version in the database.
-CACHES["pagecache"] = page_cache(CACHES["default"])
+CACHES.update(page_cache(CACHES["default"]))
 CACHES["pagecache_version"] = RATELIMIT_DATABASE_CACHE
 # Off for the suite, so query counts measure rendering; tests/core/test_page_cache.py and
 # tests/website/test_page_cache_invalidation.py turn it on.

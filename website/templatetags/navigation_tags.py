@@ -2,8 +2,6 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from core.pagetree import page_tree, public
-
 register = template.Library()
 
 NAVIGATION_FIELDS = ("title", "url_path", "path", "depth", "draft_title")
@@ -32,7 +30,9 @@ def menu_items(root):
     both levels (plus Wagtail's one for view restrictions), whatever the number of pages. A
     sub-page whose parent is not in the menu is not shown: the menu follows the tree."""
     pages = (
-        public(Page.objects.live().in_menu())
+        Page.objects.live()
+        .public()
+        .in_menu()
         .filter(path__startswith=root.path, depth__in=[root.depth + 1, root.depth + 2])
         .order_by("path")
         .only(*NAVIGATION_FIELDS)
@@ -65,19 +65,6 @@ def main_menu(context):
     }
 
 
-def ancestor_pages(page, inclusive):
-    """The page's ancestors below the tree's root, from the in-memory page tree."""
-    tree = page_tree()
-    node = tree.by_id.get(page.pk)
-    if node is None:  # a preview of a page that is not saved yet
-        return Page.objects.ancestor_of(page, inclusive=inclusive).filter(depth__gt=1)
-    return [
-        Page(id=each.id, path=each.path, depth=each.depth, title=each.title, url_path=each.url_path)
-        for each in tree.ancestors(node, inclusive=inclusive)
-        if each.depth > 1
-    ]
-
-
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """Home, the page's ancestors, the page, then any `subpage_trail` of (title, url) pairs.
@@ -92,7 +79,9 @@ def breadcrumbs(context):
     if page is not None and page.depth > 2:
         crumbs = [
             ("Home" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
-            for ancestor in ancestor_pages(page, inclusive=bool(trail))
+            for ancestor in page.get_ancestors(inclusive=bool(trail))
+            .filter(depth__gt=1)
+            .only(*NAVIGATION_FIELDS)
         ]
         if not trail:
             trail = [(page.title, None)]

@@ -3,7 +3,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search import service
 from search.port import SearchUnavailable
-from search.registry import all_indexes
 
 
 class Command(BaseCommand):
@@ -18,9 +17,9 @@ class Command(BaseCommand):
         if backend.name == "database":
             # Wagtail's own full-text index (FTS5 / PostgreSQL) behind the database backend.
             call_command("update_index", stdout=self.stdout)
-        for index in all_indexes():
+        for index in service.all_indexes():
             try:
-                count = service.rebuild(index.name, progress=self.progress(index.name))
+                count = service.rebuild(index, progress=self.progress(index.name))
             except SearchUnavailable as error:
                 raise CommandError(f"{index.name}: {error}") from error
             self.stdout.write(self.style.SUCCESS(f"{index.name}: {count} documents"))

@@ -1,26 +1,17 @@
-"""Routing, view restrictions and site settings from the in-memory page tree (core.pagetree):
-the same answers as Wagtail's own routing, and no stale answer after any change."""
+"""Public pages follow every change of content at once, and the clock where it matters:
+routing, view restrictions, settings and the cached fragments under the content version; a
+preview never reads or writes what visitors see."""
 
-import pytest
-from wagtail.models import Page, PageViewRestriction
+import datetime
 
-from core import pagetree
-from core.models import ImportantPages
-from events.models import EventIndexPage
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from events.factories import EventPageFactory
+from events.models import EventIndexPage, EventSession
 from manifest.models import ManifestPage
-from tests.website.test_queries import count_queries
 from website.factories import StandardPageFactory
 from website.models import SiteSettings
-
-
-def test_pages_are_served_at_their_urls_with_no_routing_queries(client, home_page):
-    page = StandardPageFactory(parent=home_page, title="Over ons")
-    child = StandardPageFactory(parent=page, title="Team")
-    client.get(child.url)
-    # The content version (a database read in the test settings) and the page itself: no
-    # query per level of the tree, none for the site, the restrictions or the settings.
-    assert count_queries(client, child.url) <= 3
-    assert "Team" in client.get(child.url).content.decode()
 
 
 def test_an_unpublished_page_is_not_served_but_its_published_children_are(client, home_page):
@@ -56,60 +47,6 @@ def test_a_child_of_a_routable_page_is_served(client, home_page):
     response = client.get(child.url)
     assert response.status_code == 200
     assert response.context["page"] == child
-
-
-def answer(page, path):
-    """The route result for `path` below `page`, comparable across page instances, or the
-    exception raised."""
-    try:
-        routed, args, kwargs = page.route(None, [part for part in path.split("/") if part])
-    except Exception as error:  # noqa: BLE001 - the comparison below is about exactly this
-        return type(error)
-    view = args[0].__name__ if args else None
-    return type(routed), routed.pk, view, args[1:] and (args[1], args[2]), kwargs
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "",
-        "manifest/",
-        "manifest/acties/",
-        "manifest/ondertekenaars/",
-        "agenda/",
-        "agenda/feed.ics",
-        "partners/",
-        "campussen/",
-        "bestaat-niet/",
-        "manifest/bestaat/niet/",
-        "over-het-manifest/",
-    ],
-)
-def test_the_walk_answers_as_wagtails_own_routing(home_page, monkeypatch, path):
-    ours = answer(home_page, path)
-    # Wagtail's own routing, level by level in the database.
-    monkeypatch.setattr(
-        pagetree.TreeRoutedPage,
-        "route",
-        lambda page, request, parts: Page.route(page, request, parts),
-    )
-    assert answer(home_page, path) == ours
-
-
-def test_the_walk_answers_as_wagtail_for_event_and_partner_pages(home_page, monkeypatch):
-    from partners.models import Partner
-
-    agenda = EventIndexPage.objects.live().first()
-    event = agenda.get_children().live().first()
-    partner = Partner.objects.filter(live=True).first()
-    paths = [event.url, partner.get_absolute_url(), event.url + "aanmelden/", event.url + "x/"]
-    ours = [answer(home_page, path) for path in paths]
-    monkeypatch.setattr(
-        pagetree.TreeRoutedPage,
-        "route",
-        lambda page, request, parts: Page.route(page, request, parts),
-    )
-    assert [answer(home_page, path) for path in paths] == ours
 
 
 def test_a_restricted_page_and_its_children_ask_for_a_password(client, home_page):
@@ -174,12 +111,84 @@ def test_a_changed_site_setting_shows_on_the_next_request(client, home_page, sit
     assert "Provincie Proef" in client.get("/").content.decode()
 
 
-def test_important_pages_link_without_a_query_per_page(client, home_page, site):
-    important = ImportantPages.for_site(site)
-    assert important.privacy_page is not None
-    client.get("/")
-    request = client.get("/").wsgi_request
-    copy = ImportantPages.for_request(request)
-    # Each request its own copy, with the chosen pages already loaded.
-    assert copy is not ImportantPages.for_request(client.get("/").wsgi_request)
-    assert "privacy_page" in copy._state.fields_cache
+def test_an_event_leaves_the_home_page_when_its_last_session_ends(client, home_page, monkeypatch):
+    EventSession.objects.all().delete()  # the demo agenda's sessions would come first
+    agenda = EventIndexPage.objects.live().first()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    event = EventPageFactory(
+        parent=agenda,
+        title="Middagsessie over techniek",
+        dates=[(tomorrow, datetime.time(10), datetime.time(12))],
+    )
+    session = event.sessions.get()
+    assert "Middagsessie over techniek" in client.get(home_page.url).content.decode()
+    # No content changes; only the clock passes the end of the session.
+    later = session.ends_at + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "Middagsessie over techniek" not in client.get(home_page.url).content.decode()
+
+
+def test_a_preview_shows_the_draft_and_never_reaches_the_public_page(client, home_page):
+    manifest = ManifestPage.objects.get()
+    assert manifest.title in client.get(manifest.url).content.decode()
+    manifest.title = "Conceptversie van het manifest"
+    preview = manifest.make_preview_request()
+    assert preview.status_code == 200
+    assert "Conceptversie van het manifest" in preview.content.decode()
+    # The preview stored nothing: visitors still see the published page.
+    assert "Conceptversie van het manifest" not in client.get(manifest.url).content.decode()
+
+
+def test_a_signature_approved_shows_on_the_manifest_page_at_once(client, home_page, admin_user):
+    from manifest.models import Signature
+    from tests.manifest.test_signature_admin import make_signature
+
+    manifest = ManifestPage.objects.get()
+    before = Signature.objects.approved().count()
+    assert f"{before} organisaties" in client.get(manifest.url).content.decode()
+    make_signature(organisation_name="Nieuwe Ondertekenaar BV").approve(admin_user)
+    assert f"{before + 1} organisaties" in client.get(manifest.url).content.decode()
+
+
+def test_a_new_filter_option_shows_at_once(client, home_page):
+    from core.models import Region
+
+    agenda = EventIndexPage.objects.live().first()
+    assert "Texel en Wieringen" not in client.get(agenda.url).content.decode()
+    Region.objects.create(name="Texel en Wieringen", slug="texel", economic_region="nhn")
+    html = client.get(agenda.url).content.decode()
+    assert '<option value="texel">Texel en Wieringen</option>' in html
+    assert client.get(agenda.url, {"regio": "texel"}).status_code == 200
+
+
+def test_an_event_card_in_the_agenda_changes_with_its_event(client, home_page):
+    agenda = EventIndexPage.objects.live().first()
+    session = EventSession.objects.published().upcoming().select_related("event").first()
+    event = session.event.specific
+    assert event.title in client.get(agenda.url).content.decode()
+    old_title = event.title
+    event.title = "Nieuwe naam voor de techniekdag"
+    event.save_revision().publish()
+    html = client.get(agenda.url).content.decode()
+    assert "Nieuwe naam voor de techniekdag" in html and old_title not in html
+
+
+def test_a_partner_card_in_the_directory_changes_with_its_partner(client, home_page):
+    from partners.models import Partner, PartnerIndexPage
+
+    directory = PartnerIndexPage.objects.live().first()
+    partner = Partner.objects.filter(live=True).order_by("name").first()
+    assert partner.name in client.get(directory.url).content.decode()
+    partner.name = "Aaa Hernoemde Installateur BV"
+    partner.save()
+    html = client.get(directory.url).content.decode()
+    assert "Aaa Hernoemde Installateur BV" in html
+
+
+def test_an_event_behind_a_view_restriction_leaves_the_agenda(client, home_page):
+    agenda = EventIndexPage.objects.live().first()
+    event = EventSession.objects.published().upcoming().select_related("event").first().event
+    assert event.title in client.get(agenda.url).content.decode()
+    PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.LOGIN)
+    assert event.title not in client.get(agenda.url).content.decode()
+    assert event.title not in client.get(home_page.url).content.decode()

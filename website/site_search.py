@@ -1,0 +1,82 @@
+"""The groups of the site-wide search at /zoeken/ (search/site.py), in the order shown: the
+general pages, partners, initiatives, campuses and the agenda."""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from wagtail.models import Page
+
+from campuses.models import CampusPage
+from core.models import ImportantPages
+from events.models import EventPage
+from manifest.models import Initiative
+from partners.models import Partner
+from partners.search_index import directory_index
+from search import service
+from search.port import SearchQuery
+from search.site import HITS_PER_GROUP, ObjectGroup, PageGroup, SearchGroup, SearchHit
+
+
+class DirectoryGroup:
+    """The partners, answered by the directory's own search (its fast queries,
+    Elasticsearch when configured, and its typo rescue)."""
+
+    key, heading = "partners", "Partners"
+
+    def search(self, request, query, pages):
+        # The group shows no fragments: the backend need not mark the words in the text.
+        text = SearchQuery(text=query, per_page=HITS_PER_GROUP, highlight=False)
+        results = service.run(directory_index(), text)
+        partners = Partner.objects.only("name", "slug", "short_description").in_bulk(
+            [hit.pk for hit in results.hits]
+        )
+        hits = [
+            SearchHit(partner.name, partner.get_absolute_url(), partner.short_description)
+            for partner in (partners.get(hit.pk) for hit in results.hits)
+            if partner is not None
+        ]
+        directory = ImportantPages.url_for(request, "directory_page")
+        return SearchGroup(
+            self.key,
+            self.heading,
+            hits,
+            results.total,
+            more_url=f"{directory}?{urlencode({'q': query})}" if directory else "",
+            more_label="Toon alle gevonden partners in de partnergids",
+        )
+
+
+def initiative_hit(initiative, request):
+    return SearchHit(initiative.title, initiative.get_absolute_url(), initiative.summary)
+
+
+GROUPS = [
+    PageGroup("paginas", "Pagina's", other_than=(CampusPage, EventPage)),
+    DirectoryGroup(),
+    ObjectGroup(
+        "initiatieven",
+        "Initiatieven",
+        lambda: Initiative.objects.filter(live=True),
+        initiative_hit,
+        more_link=lambda request, query: (
+            reverse("manifest:initiative_list"),
+            "Toon alle initiatieven",
+        ),
+    ),
+    PageGroup("campussen", "Campussen", page_types=(CampusPage,)),
+    PageGroup(
+        "agenda",
+        "Agenda",
+        page_types=(EventPage,),
+        more_link=lambda request, query: (
+            ImportantPages.url_for(request, "agenda_page"),
+            "Bekijk de hele agenda",
+        ),
+    ),
+]
+
+
+def searchable_pages():
+    """What the page groups may show: live, public pages below the home page (depth 1 is
+    the tree's root, depth 2 the home page)."""
+    return Page.objects.live().public().filter(depth__gt=2)
