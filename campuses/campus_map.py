@@ -18,7 +18,10 @@ Public API:
 * ``map_context(campuses, regions)`` - everything the ``campus_map.svg.html`` include needs.
 """
 
+import functools
+import json
 import math
+from pathlib import Path
 from typing import NamedTuple
 
 WIDTH = 400
@@ -34,6 +37,140 @@ class Bounds(NamedTuple):
 
 
 BOUNDS = Bounds(min_lon=4.45, min_lat=52.15, max_lon=5.35, max_lat=53.20)
+
+
+# --- Data file ------------------------------------------------------------------------------
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "noord_holland_regions.geojson"
+
+# The regions the site knows (Region slugs, CSS fills), in drawing order; region_at() returns
+# the first region containing a point, so the order also settles points on a shared border.
+REGION_SLUGS = (
+    "noord-holland-noord",
+    "zaanstreek-waterland",
+    "zuid-kennemerland-en-ijmond",
+    "groot-amsterdam",
+    "gooi-en-vechtstreek",
+)
+
+
+class MapRegion(NamedTuple):
+    slug: str
+    name: str
+    # Each polygon is an open ring of (lon, lat): GeoJSON's repeated closing point is dropped.
+    polygons: tuple[tuple[tuple[float, float], ...], ...]
+    label_position: tuple[float, float] | None
+
+
+class MapDataError(ValueError):
+    """The map's data file does not describe the regions this module draws."""
+
+
+@functools.cache
+def map_regions():
+    """The regions of ``DATA_FILE`` in ``REGION_SLUGS`` order, read and checked once."""
+    return read_regions(DATA_FILE)
+
+
+def read_regions(path):
+    """Read and validate a GeoJSON FeatureCollection with one feature per region.
+
+    Each feature has the properties ``slug`` (one of ``REGION_SLUGS``), ``name`` and optionally
+    ``label_position`` ([lon, lat]), and a Polygon or MultiPolygon without holes. Raises
+    ``MapDataError`` naming the file and the first problem found.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except ValueError as exc:  # also covers bytes that are not UTF-8
+        raise MapDataError(f"{path}: not valid JSON: {exc}") from exc
+    try:
+        return _regions(data)
+    except MapDataError as exc:
+        raise MapDataError(f"{path}: {exc}") from None
+
+
+def _regions(data):
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        raise MapDataError('expected a GeoJSON object with "type": "FeatureCollection"')
+    features = data.get("features")
+    if not isinstance(features, list):
+        raise MapDataError('"features" must be a list')
+    by_slug = {}
+    for index, feature in enumerate(features):
+        region = _region(feature, f"features[{index}]")
+        if region.slug in by_slug:
+            raise MapDataError(f"features[{index}]: region {region.slug!r} appears twice")
+        by_slug[region.slug] = region
+    missing = [slug for slug in REGION_SLUGS if slug not in by_slug]
+    if missing:
+        raise MapDataError(f"no feature for the region(s) {', '.join(missing)}")
+    return tuple(by_slug[slug] for slug in REGION_SLUGS)
+
+
+def _region(feature, where):
+    if not isinstance(feature, dict) or feature.get("type") != "Feature":
+        raise MapDataError(f'{where}: expected an object with "type": "Feature"')
+    properties = feature.get("properties")
+    if not isinstance(properties, dict):
+        raise MapDataError(f'{where}: "properties" must be an object')
+    slug = properties.get("slug")
+    if slug not in REGION_SLUGS:
+        raise MapDataError(
+            f"{where}: slug {slug!r} is not one of the regions {', '.join(REGION_SLUGS)}"
+        )
+    where = f"{where} ({slug})"
+    name = properties.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise MapDataError(f'{where}: "name" must be a non-empty string')
+    label_position = properties.get("label_position")
+    if label_position is not None:
+        label_position = _position(label_position, f"{where} label_position")
+    return MapRegion(slug, name, _polygons(feature.get("geometry"), where), label_position)
+
+
+def _polygons(geometry, where):
+    if not isinstance(geometry, dict):
+        raise MapDataError(f'{where}: "geometry" must be an object')
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    if kind == "Polygon":
+        polygons = [coordinates]
+    elif kind == "MultiPolygon" and isinstance(coordinates, list) and coordinates:
+        polygons = coordinates
+    elif kind == "MultiPolygon":
+        raise MapDataError(f"{where}: a MultiPolygon needs a non-empty list of polygons")
+    else:
+        raise MapDataError(f"{where}: geometry must be a Polygon or MultiPolygon, not {kind!r}")
+    return tuple(_outer_ring(rings, f"{where} polygon {n}") for n, rings in enumerate(polygons))
+
+
+def _outer_ring(rings, where):
+    # The drawing and region_at() know only outer rings; a hole would be silently filled in.
+    if not isinstance(rings, list) or len(rings) != 1:
+        raise MapDataError(f"{where}: must be a list of exactly one ring (holes are not drawn)")
+    ring = rings[0]
+    if not isinstance(ring, list) or len(ring) < 4:
+        raise MapDataError(f"{where}: a ring needs at least 4 positions (3 corners and the first)")
+    points = [_position(point, f"{where} position {n}") for n, point in enumerate(ring)]
+    if points[0] != points[-1]:
+        raise MapDataError(
+            f"{where}: ring is not closed, it starts at {list(points[0])} "
+            f"but ends at {list(points[-1])}"
+        )
+    return tuple(points[:-1])
+
+
+def _position(value, where):
+    if not isinstance(value, list) or len(value) != 2:
+        raise MapDataError(f"{where}: expected [longitude, latitude], got {value!r}")
+    if not all(isinstance(n, int | float) and not isinstance(n, bool) for n in value):
+        raise MapDataError(f"{where}: coordinates must be numbers, got {value!r}")
+    lon, lat = (float(n) for n in value)
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        raise MapDataError(f"{where}: coordinates must be finite, got {value!r}")
+    if not in_bounds(lat, lon):
+        raise MapDataError(f"{where}: {value!r} lies outside BOUNDS {tuple(BOUNDS)}")
+    return lon, lat
+
 
 # --- Hand-drawn outline, as (longitude, latitude) -------------------------------------------
 # Shared border pieces are defined once and reused (reversed where needed), so that
