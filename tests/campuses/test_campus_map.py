@@ -11,7 +11,6 @@ from django.utils import translation
 
 from campuses.campus_map import (
     BOUNDS,
-    REGION_OUTLINES,
     REGION_SLUGS,
     MapDataError,
     in_bounds,
@@ -234,8 +233,8 @@ def test_texel_is_a_second_subpath_of_noord_holland_noord():
 
 
 def test_outline_stays_within_bounds():
-    for polygons in REGION_OUTLINES.values():
-        for polygon in polygons:
+    for region in map_regions():
+        for polygon in region.polygons:
             assert 10 <= len(polygon) <= 40
             assert all(in_bounds(lat, lon) for lon, lat in polygon)
 
@@ -285,9 +284,9 @@ def test_regions_do_not_overlap():
             lon = BOUNDS.min_lon + (BOUNDS.max_lon - BOUNDS.min_lon) * (i + 0.5) / 60
             lat = BOUNDS.min_lat + (BOUNDS.max_lat - BOUNDS.min_lat) * (j + 0.5) / 60
             hits = [
-                slug
-                for slug, polygons in REGION_OUTLINES.items()
-                if any(_point_in_polygon(lon, lat, polygon) for polygon in polygons)
+                region.slug
+                for region in map_regions()
+                if any(_point_in_polygon(lon, lat, polygon) for polygon in region.polygons)
             ]
             assert len(hits) <= 1, (lat, lon, hits)
 
