@@ -1,3 +1,4 @@
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -10,11 +11,14 @@ from django.utils import translation
 
 from campuses.campus_map import (
     BOUNDS,
-    REGION_OUTLINES,
+    REGION_SLUGS,
+    MapDataError,
     in_bounds,
     label_lines,
     map_context,
+    map_regions,
     project,
+    read_regions,
     region_at,
     region_paths,
 )
@@ -39,6 +43,140 @@ def campus(title, lat, lon, url="/campussen/x/", economic_region="mra"):
 
 def region(slug, name):
     return SimpleNamespace(slug=slug, name=name)
+
+
+# --- The data file -------------------------------------------------------------------------
+
+
+def test_the_data_file_has_every_region_once_with_counterclockwise_outer_rings():
+    regions = map_regions()
+    assert [region.slug for region in regions] == list(REGION_SLUGS)
+    assert set(REGION_SLUGS) == SLUGS
+    for region in regions:
+        for polygon in region.polygons:
+            # RFC 7946 3.1.6, the right-hand rule: a positive shoelace sum in (lon, lat).
+            edges = zip(polygon, polygon[1:] + polygon[:1], strict=True)
+            assert sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in edges) > 0, region.slug
+
+
+def square(lon, lat):
+    """A closed ring of 0.01 degrees a side, counterclockwise from the south-west corner."""
+    east, north = round(lon + 0.01, 3), round(lat + 0.01, 3)
+    return [[lon, lat], [east, lat], [east, north], [lon, north], [lon, lat]]
+
+
+def small_collection():
+    """A valid file in miniature: one small square per region."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"slug": slug, "name": slug.title()},
+                "geometry": {"type": "Polygon", "coordinates": [square(lon, 52.4)]},
+            }
+            for lon, slug in zip((4.6, 4.7, 4.8, 4.9, 5.0), REGION_SLUGS, strict=True)
+        ],
+    }
+
+
+def write(tmp_path, data):
+    path = tmp_path / "regions.geojson"
+    path.write_text(data if isinstance(data, str) else json.dumps(data))
+    return path
+
+
+def test_read_regions_returns_open_rings_in_region_order(tmp_path):
+    data = small_collection()
+    data["features"].reverse()
+    noord_holland_noord = data["features"][-1]
+    noord_holland_noord["properties"]["label_position"] = [4.605, 52.405]
+    noord_holland_noord["geometry"] = {
+        "type": "MultiPolygon",
+        "coordinates": [[square(4.6, 52.4)], [square(4.7, 53.1)]],
+    }
+    regions = read_regions(write(tmp_path, data))
+    assert [region.slug for region in regions] == list(REGION_SLUGS)
+    assert regions[0].polygons == (
+        ((4.6, 52.4), (4.61, 52.4), (4.61, 52.41), (4.6, 52.41)),
+        ((4.7, 53.1), (4.71, 53.1), (4.71, 53.11), (4.7, 53.11)),
+    )
+    assert regions[0].label_position == (4.605, 52.405)
+    assert regions[1].label_position is None
+    assert regions[1].name == "Zaanstreek-Waterland"
+
+
+def first_feature(data):
+    return data["features"][0]
+
+
+def first_ring(data):
+    return first_feature(data)["geometry"]["coordinates"][0]
+
+
+def set_first_point(data, point):
+    first_ring(data)[0] = point
+
+
+@pytest.mark.parametrize(
+    "break_it,message",
+    [
+        (lambda data: data.update(type="Feature"), '"type": "FeatureCollection"'),
+        (lambda data: data.update(features={}), '"features" must be a list'),
+        (
+            lambda data: data["features"].pop(),
+            r"no feature for the region\(s\) gooi-en-vechtstreek",
+        ),
+        (
+            lambda data: data["features"].append(first_feature(data)),
+            r"features\[5\]: region 'noord-holland-noord' appears twice",
+        ),
+        (
+            lambda data: first_feature(data)["properties"].update(slug="noord-holland"),
+            r"features\[0\]: slug 'noord-holland' is not one of the regions",
+        ),
+        (
+            lambda data: first_feature(data)["properties"].pop("name"),
+            r'features\[0\] \(noord-holland-noord\): "name" must be a non-empty string',
+        ),
+        (lambda data: first_feature(data).update(type="Point"), '"type": "Feature"'),
+        (
+            lambda data: first_feature(data)["geometry"].update(type="LineString"),
+            "must be a Polygon or MultiPolygon, not 'LineString'",
+        ),
+        (
+            lambda data: first_feature(data)["geometry"]["coordinates"].append(first_ring(data)),
+            "holes are not drawn",
+        ),
+        (lambda data: first_ring(data).pop(), "ring is not closed"),
+        (
+            lambda data: first_feature(data)["geometry"].update(
+                coordinates=[[[4.6, 52.4], [4.61, 52.4], [4.6, 52.4]]]
+            ),
+            "at least 4 positions",
+        ),
+        (lambda data: set_first_point(data, [52.4, 4.6]), r"lies outside BOUNDS"),
+        (lambda data: set_first_point(data, [4.6, 52.4, 0]), r"expected \[longitude, latitude\]"),
+        (lambda data: set_first_point(data, ["4.6", 52.4]), "coordinates must be numbers"),
+        (lambda data: set_first_point(data, [float("nan"), 52.4]), "must be finite"),
+        (
+            lambda data: first_feature(data)["properties"].update(label_position=[5.4, 52.4]),
+            r"label_position: \[5.4, 52.4\] lies outside BOUNDS",
+        ),
+    ],
+)
+def test_read_regions_names_the_file_and_the_problem(tmp_path, break_it, message):
+    data = small_collection()
+    break_it(data)
+    path = write(tmp_path, data)
+    with pytest.raises(MapDataError, match=message) as raised:
+        read_regions(path)
+    assert str(raised.value).startswith(f"{path}: ")
+
+
+def test_read_regions_rejects_a_file_that_is_not_json(tmp_path):
+    with pytest.raises(MapDataError, match="not valid JSON"):
+        read_regions(write(tmp_path, '{"type": "FeatureCollection", "features": ['))
 
 
 # --- project() ------------------------------------------------------------------------------
@@ -95,8 +233,8 @@ def test_texel_is_a_second_subpath_of_noord_holland_noord():
 
 
 def test_outline_stays_within_bounds():
-    for polygons in REGION_OUTLINES.values():
-        for polygon in polygons:
+    for region in map_regions():
+        for polygon in region.polygons:
             assert 10 <= len(polygon) <= 40
             assert all(in_bounds(lat, lon) for lon, lat in polygon)
 
@@ -146,9 +284,9 @@ def test_regions_do_not_overlap():
             lon = BOUNDS.min_lon + (BOUNDS.max_lon - BOUNDS.min_lon) * (i + 0.5) / 60
             lat = BOUNDS.min_lat + (BOUNDS.max_lat - BOUNDS.min_lat) * (j + 0.5) / 60
             hits = [
-                slug
-                for slug, polygons in REGION_OUTLINES.items()
-                if any(_point_in_polygon(lon, lat, polygon) for polygon in polygons)
+                region.slug
+                for region in map_regions()
+                if any(_point_in_polygon(lon, lat, polygon) for polygon in region.polygons)
             ]
             assert len(hits) <= 1, (lat, lon, hits)
 
