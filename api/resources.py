@@ -9,7 +9,6 @@ from wagtail.models import Page
 
 from campuses.forms import CampusFilterForm
 from campuses.models import CampusPage, EconomicRegion
-from core.pagetree import public
 from events.forms import EventFilterForm
 from events.models import EventIndexPage, EventSession
 from events.models.taxonomy import RegistrationMode
@@ -437,7 +436,7 @@ CAMPUS_FILTERS = ("regio", "sector", "niveau")
 
 def campus_records(params):
     base = form_records(
-        CampusFilterForm, CAMPUS_FILTERS, lambda: public(CampusPage.objects.live())
+        CampusFilterForm, CAMPUS_FILTERS, lambda: CampusPage.objects.live().public()
     )(params)
     return base.select_related("region").prefetch_related(
         "tagged_sectors__tag",
@@ -534,7 +533,7 @@ EVENT_FILTERS = ("doelgroep", "soort", "regio", "campus", "vanaf", "tot")
 
 def session_records(params):
     form = validated_form(EventFilterForm, EVENT_FILTERS, params)
-    calendar = public(EventIndexPage.objects.live()).order_by("path").first()
+    calendar = EventIndexPage.objects.live().public().order_by("path").first()
     if calendar is None:
         return EventSession.objects.none()
     return (
@@ -631,7 +630,7 @@ register(
 
 
 def page_records(params):
-    return public(Page.objects.live()).filter(depth__gt=1)
+    return Page.objects.live().public().filter(depth__gt=1)
 
 
 def page_item(page, request):
