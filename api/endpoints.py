@@ -166,22 +166,6 @@ class Endpoint:
         return max(moments) if moments else None
 
 
-_endpoints: dict[str, Endpoint] = {}
-
-
-def register(endpoint):
-    _endpoints[endpoint.name] = endpoint
-    return endpoint
-
-
-def endpoints():
-    return list(_endpoints.values())
-
-
-def get(name):
-    return _endpoints.get(name)
-
-
 def changed_since(value):
     """The moment of `gewijzigd_sinds`, aware; None when not given."""
     if value in (None, ""):

@@ -46,7 +46,6 @@ from .endpoints import (
     moment,
     number,
     plain,
-    register,
     rendition_url,
     term,
     terms,
@@ -140,39 +139,37 @@ def partner_item(partner, request):
     }
 
 
-register(
-    Endpoint(
-        name="partners",
-        title="Partners",
-        description="De organisaties in de partnergids: bedrijven, scholen, overheden.",
-        fields=(
-            id_field("de partner"),
-            Field("name", STRING, "Naam van de organisatie."),
-            Field("slug", STRING, "Deel van het webadres van het profiel."),
-            Field("url", URL, "Profiel op deze site."),
-            Field("kind", STRING, f"Soort organisatie: {KINDS}."),
-            Field("kind_label", STRING, "Soort organisatie, leesbaar."),
-            Field("short_description", STRING, "Korte omschrijving."),
-            Field("description", STRING, "Omschrijving, als platte tekst."),
-            Field("website", URL_OR_NULL, "Website van de organisatie."),
-            Field("municipality", STRING, "Gemeente."),
-            Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
-            Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
-            Field("regions", TERMS, "Arbeidsmarktregio's (slug en naam)."),
-            Field("sectors", TERMS, "Sectoren."),
-            Field("education_levels", TERMS, "Onderwijsniveaus."),
-            Field("offers", TERMS, "Wat de organisatie biedt."),
-            Field("campuses", TERMS, "Campussen waar de organisatie aan meedoet."),
-            Field("signatory", BOOLEAN, "Heeft het manifest ondertekend."),
-            Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding)."),
-            Field("created_at", MOMENT, "Opgenomen in de partnergids op."),
-            updated_field(),
-        ),
-        params=partner_params,
-        records=partner_records,
-        item=partner_item,
-        changed=("updated_at",),
-    )
+PARTNERS = Endpoint(
+    name="partners",
+    title="Partners",
+    description="De organisaties in de partnergids: bedrijven, scholen, overheden.",
+    fields=(
+        id_field("de partner"),
+        Field("name", STRING, "Naam van de organisatie."),
+        Field("slug", STRING, "Deel van het webadres van het profiel."),
+        Field("url", URL, "Profiel op deze site."),
+        Field("kind", STRING, f"Soort organisatie: {KINDS}."),
+        Field("kind_label", STRING, "Soort organisatie, leesbaar."),
+        Field("short_description", STRING, "Korte omschrijving."),
+        Field("description", STRING, "Omschrijving, als platte tekst."),
+        Field("website", URL_OR_NULL, "Website van de organisatie."),
+        Field("municipality", STRING, "Gemeente."),
+        Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
+        Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
+        Field("regions", TERMS, "Arbeidsmarktregio's (slug en naam)."),
+        Field("sectors", TERMS, "Sectoren."),
+        Field("education_levels", TERMS, "Onderwijsniveaus."),
+        Field("offers", TERMS, "Wat de organisatie biedt."),
+        Field("campuses", TERMS, "Campussen waar de organisatie aan meedoet."),
+        Field("signatory", BOOLEAN, "Heeft het manifest ondertekend."),
+        Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding)."),
+        Field("created_at", MOMENT, "Opgenomen in de partnergids op."),
+        updated_field(),
+    ),
+    params=partner_params,
+    records=partner_records,
+    item=partner_item,
+    changed=("updated_at",),
 )
 
 
@@ -208,30 +205,28 @@ def signatory_item(signature, request):
     }
 
 
-register(
-    Endpoint(
-        name="ondertekenaars",
-        title="Ondertekenaars",
-        description="Organisaties die het manifest hebben ondertekend (goedgekeurd).",
-        fields=(
-            id_field("de ondertekening"),
-            Field("partner", REFERENCE_OR_NULL, "De organisatie in de partnergids."),
-            Field("name", STRING, "Naam van de organisatie."),
-            Field("kind", STRING, f"Soort organisatie: {KINDS}."),
-            Field("kind_label", STRING, "Soort organisatie, leesbaar."),
-            Field("website", URL_OR_NULL, "Website van de organisatie."),
-            Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding)."),
-            Field("signed_at", MOMENT, "Ondertekend op."),
-            Field("approved_at", MOMENT_OR_NULL, "Goedgekeurd op."),
-            updated_field(),
-        ),
-        params=form_params(
-            SignatoryFilterForm, SIGNATORY_FILTERS, {"soort": f"Soort organisatie: {KINDS}."}
-        ),
-        records=signatory_records,
-        item=signatory_item,
-        changed=("updated_at", "partner__updated_at"),
-    )
+SIGNATORIES = Endpoint(
+    name="ondertekenaars",
+    title="Ondertekenaars",
+    description="Organisaties die het manifest hebben ondertekend (goedgekeurd).",
+    fields=(
+        id_field("de ondertekening"),
+        Field("partner", REFERENCE_OR_NULL, "De organisatie in de partnergids."),
+        Field("name", STRING, "Naam van de organisatie."),
+        Field("kind", STRING, f"Soort organisatie: {KINDS}."),
+        Field("kind_label", STRING, "Soort organisatie, leesbaar."),
+        Field("website", URL_OR_NULL, "Website van de organisatie."),
+        Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding)."),
+        Field("signed_at", MOMENT, "Ondertekend op."),
+        Field("approved_at", MOMENT_OR_NULL, "Goedgekeurd op."),
+        updated_field(),
+    ),
+    params=form_params(
+        SignatoryFilterForm, SIGNATORY_FILTERS, {"soort": f"Soort organisatie: {KINDS}."}
+    ),
+    records=signatory_records,
+    item=signatory_item,
+    changed=("updated_at", "partner__updated_at"),
 )
 
 
@@ -284,48 +279,46 @@ def initiative_item(initiative, request):
     }
 
 
-register(
-    Endpoint(
-        name="initiatieven",
-        title="Initiatieven",
-        description="Initiatieven die manifestacties uitvoeren.",
-        fields=(
-            id_field("het initiatief"),
-            Field("title", STRING, "Titel."),
-            Field("slug", STRING, "Deel van het webadres."),
-            Field("url", URL, "Pagina op deze site."),
-            Field("summary", STRING, "Samenvatting."),
-            Field("description", STRING, "Omschrijving, als platte tekst."),
-            Field("status", STRING, "Status: gepland, lopend, afgerond."),
-            Field("status_label", STRING, "Status, leesbaar."),
-            Field("start_date", DAY_OR_NULL, "Startdatum."),
-            Field("end_date", DAY_OR_NULL, "Einddatum."),
-            Field("actions", TERMS, "Manifestacties (slug, titel als name, number)."),
-            Field("themes", TERMS, "Thema's."),
-            Field("regions", TERMS, "Arbeidsmarktregio's."),
-            Field("campuses", TERMS, "Campussen (slug, titel als name)."),
-            Field("lead_partner", REFERENCE_OR_NULL, "Trekker."),
-            Field("partners", REFERENCES, "Deelnemende partners."),
-            Field("website", URL_OR_NULL, "Website van het initiatief."),
-            Field("image", URL_OR_NULL, "Afbeelding (verkleind)."),
-            Field("tags", {"type": "array", "items": STRING}, "Trefwoorden."),
-            Field("created_at", MOMENT, "Aangemaakt op."),
-            updated_field(),
-        ),
-        params=form_params(
-            InitiativeFilterForm,
-            INITIATIVE_FILTERS,
-            {
-                "actie": "Slug van een manifestactie (zie /acties).",
-                "thema": "Slug van een thema.",
-                "regio": "Slug van een arbeidsmarktregio.",
-                "campus": "Slug van een campus.",
-            },
-        ),
-        records=initiative_records,
-        item=initiative_item,
-        changed=("updated_at",),
-    )
+INITIATIVES = Endpoint(
+    name="initiatieven",
+    title="Initiatieven",
+    description="Initiatieven die manifestacties uitvoeren.",
+    fields=(
+        id_field("het initiatief"),
+        Field("title", STRING, "Titel."),
+        Field("slug", STRING, "Deel van het webadres."),
+        Field("url", URL, "Pagina op deze site."),
+        Field("summary", STRING, "Samenvatting."),
+        Field("description", STRING, "Omschrijving, als platte tekst."),
+        Field("status", STRING, "Status: gepland, lopend, afgerond."),
+        Field("status_label", STRING, "Status, leesbaar."),
+        Field("start_date", DAY_OR_NULL, "Startdatum."),
+        Field("end_date", DAY_OR_NULL, "Einddatum."),
+        Field("actions", TERMS, "Manifestacties (slug, titel als name, number)."),
+        Field("themes", TERMS, "Thema's."),
+        Field("regions", TERMS, "Arbeidsmarktregio's."),
+        Field("campuses", TERMS, "Campussen (slug, titel als name)."),
+        Field("lead_partner", REFERENCE_OR_NULL, "Trekker."),
+        Field("partners", REFERENCES, "Deelnemende partners."),
+        Field("website", URL_OR_NULL, "Website van het initiatief."),
+        Field("image", URL_OR_NULL, "Afbeelding (verkleind)."),
+        Field("tags", {"type": "array", "items": STRING}, "Trefwoorden."),
+        Field("created_at", MOMENT, "Aangemaakt op."),
+        updated_field(),
+    ),
+    params=form_params(
+        InitiativeFilterForm,
+        INITIATIVE_FILTERS,
+        {
+            "actie": "Slug van een manifestactie (zie /acties).",
+            "thema": "Slug van een thema.",
+            "regio": "Slug van een arbeidsmarktregio.",
+            "campus": "Slug van een campus.",
+        },
+    ),
+    records=initiative_records,
+    item=initiative_item,
+    changed=("updated_at",),
 )
 
 
@@ -392,40 +385,36 @@ def action_item(action, request):
     }
 
 
-register(
-    Endpoint(
-        name="acties",
-        title="Manifestacties",
-        description="De genummerde acties van het manifest, met doelen en voortgang.",
-        fields=(
-            id_field("de actie"),
-            Field(
-                "number", INTEGER, "Nummer in de agenda (niet uniek: de agenda kent twee keer 3)."
-            ),
-            Field("title", STRING, "Titel."),
-            Field("slug", STRING, "Deel van het webadres; ook de waarde van filter actie."),
-            Field("url", URL_OR_NULL, "Pagina op deze site."),
-            Field("line", LINE, "Actielijn (code en titel)."),
-            Field("coalition_code", STRING, "Nummer van de ontwikkelcoalitie."),
-            Field("summary", STRING, "Samenvatting."),
-            Field("description", STRING, "Omschrijving, als platte tekst."),
-            Field("status", STRING, "Status van de purpose case."),
-            Field("status_label", STRING, "Status, leesbaar."),
-            Field("lead_name", STRING, "Aanjager."),
-            Field("lead_partner", REFERENCE_OR_NULL, "Aanjager in de partnergids."),
-            Field("coalition_partners", REFERENCES, "Coalitiepartners."),
-            Field("initiative_count", INTEGER, "Aantal gepubliceerde initiatieven."),
-            Field("partner_count", INTEGER, "Aantal betrokken partners."),
-            Field("targets", {"type": "array", "items": TARGET}, "Doelen met voortgang."),
-            updated_field(),
-        ),
-        params=(),
-        records=action_records,
-        item=action_item,
-        changed=("updated_at",),
-        order=("line__sort_order", "agenda_number", "pk"),
-        prepare=ManifestAction.attach_progress,
-    )
+ACTIONS = Endpoint(
+    name="acties",
+    title="Manifestacties",
+    description="De genummerde acties van het manifest, met doelen en voortgang.",
+    fields=(
+        id_field("de actie"),
+        Field("number", INTEGER, "Nummer in de agenda (niet uniek: de agenda kent twee keer 3)."),
+        Field("title", STRING, "Titel."),
+        Field("slug", STRING, "Deel van het webadres; ook de waarde van filter actie."),
+        Field("url", URL_OR_NULL, "Pagina op deze site."),
+        Field("line", LINE, "Actielijn (code en titel)."),
+        Field("coalition_code", STRING, "Nummer van de ontwikkelcoalitie."),
+        Field("summary", STRING, "Samenvatting."),
+        Field("description", STRING, "Omschrijving, als platte tekst."),
+        Field("status", STRING, "Status van de purpose case."),
+        Field("status_label", STRING, "Status, leesbaar."),
+        Field("lead_name", STRING, "Aanjager."),
+        Field("lead_partner", REFERENCE_OR_NULL, "Aanjager in de partnergids."),
+        Field("coalition_partners", REFERENCES, "Coalitiepartners."),
+        Field("initiative_count", INTEGER, "Aantal gepubliceerde initiatieven."),
+        Field("partner_count", INTEGER, "Aantal betrokken partners."),
+        Field("targets", {"type": "array", "items": TARGET}, "Doelen met voortgang."),
+        updated_field(),
+    ),
+    params=(),
+    records=action_records,
+    item=action_item,
+    changed=("updated_at",),
+    order=("line__sort_order", "agenda_number", "pk"),
+    prepare=ManifestAction.attach_progress,
 )
 
 
@@ -478,51 +467,49 @@ def campus_item(campus, request):
 
 ECONOMIC_REGIONS = ", ".join(EconomicRegion.values)
 
-register(
-    Endpoint(
-        name="campussen",
-        title="Campussen",
-        description="De technische campussen en project-pps'en.",
-        fields=(
-            id_field("de campus"),
-            Field("title", STRING, "Naam."),
-            Field("slug", STRING, "Deel van het webadres; ook de waarde van filter campus."),
-            Field("url", URL_OR_NULL, "Pagina op deze site."),
-            Field("intro", STRING, "Inleiding."),
-            Field("kind", STRING, "Soort: campus of project-pps."),
-            Field("kind_label", STRING, "Soort, leesbaar."),
-            Field(
-                "economic_region",
-                {"type": "object", "properties": {"code": STRING, "name": STRING}},
-                f"Economische regio (code: {ECONOMIC_REGIONS}).",
-            ),
-            Field("region", TERM_OR_NULL, "Arbeidsmarktregio."),
-            Field("place", STRING, "Plaats."),
-            Field("focus", STRING, "Focus."),
-            Field("sectors", TERMS, "Sectoren."),
-            Field("education_levels", TERMS, "Onderwijsniveaus."),
-            Field("offers", TERMS, "Wat de campus biedt."),
-            Field("address", STRING, "Adres van de campus."),
-            Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
-            Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
-            Field("website", URL_OR_NULL, "Website van de campus."),
-            Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding)."),
-            Field("partners", REFERENCES, "Partners die meedoen."),
-            updated_field(),
+CAMPUSES = Endpoint(
+    name="campussen",
+    title="Campussen",
+    description="De technische campussen en project-pps'en.",
+    fields=(
+        id_field("de campus"),
+        Field("title", STRING, "Naam."),
+        Field("slug", STRING, "Deel van het webadres; ook de waarde van filter campus."),
+        Field("url", URL_OR_NULL, "Pagina op deze site."),
+        Field("intro", STRING, "Inleiding."),
+        Field("kind", STRING, "Soort: campus of project-pps."),
+        Field("kind_label", STRING, "Soort, leesbaar."),
+        Field(
+            "economic_region",
+            {"type": "object", "properties": {"code": STRING, "name": STRING}},
+            f"Economische regio (code: {ECONOMIC_REGIONS}).",
         ),
-        params=form_params(
-            CampusFilterForm,
-            CAMPUS_FILTERS,
-            {
-                "regio": "Slug van een arbeidsmarktregio.",
-                "sector": "Slug van een sector.",
-                "niveau": "Slug van een onderwijsniveau (vo-vmbo, mbo, hbo, wo).",
-            },
-        ),
-        records=campus_records,
-        item=campus_item,
-        changed=("last_published_at",),
-    )
+        Field("region", TERM_OR_NULL, "Arbeidsmarktregio."),
+        Field("place", STRING, "Plaats."),
+        Field("focus", STRING, "Focus."),
+        Field("sectors", TERMS, "Sectoren."),
+        Field("education_levels", TERMS, "Onderwijsniveaus."),
+        Field("offers", TERMS, "Wat de campus biedt."),
+        Field("address", STRING, "Adres van de campus."),
+        Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
+        Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
+        Field("website", URL_OR_NULL, "Website van de campus."),
+        Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding)."),
+        Field("partners", REFERENCES, "Partners die meedoen."),
+        updated_field(),
+    ),
+    params=form_params(
+        CampusFilterForm,
+        CAMPUS_FILTERS,
+        {
+            "regio": "Slug van een arbeidsmarktregio.",
+            "sector": "Slug van een sector.",
+            "niveau": "Slug van een onderwijsniveau (vo-vmbo, mbo, hbo, wo).",
+        },
+    ),
+    records=campus_records,
+    item=campus_item,
+    changed=("last_published_at",),
 )
 
 
@@ -575,54 +562,52 @@ def session_item(session, request):
     }
 
 
-register(
-    Endpoint(
-        name="evenementen",
-        title="Evenementen",
-        description="De agenda: één item per datum van een evenement (PET, ouder-kind-dag, ...).",
-        fields=(
-            id_field("deze datum van het evenement"),
-            Field("event_id", INTEGER, "Vast nummer van het evenement (gedeeld door zijn data)."),
-            Field("title", STRING, "Titel."),
-            Field("url", URL_OR_NULL, "Pagina op deze site (met aanmelden)."),
-            Field("kind", STRING, "Soort (waarde van filter soort)."),
-            Field("kind_label", STRING, "Soort, leesbaar."),
-            Field("status", STRING, "gepland, volgeboekt, geannuleerd of verplaatst."),
-            Field("status_label", STRING, "Status, leesbaar."),
-            Field("original_date", DAY_OR_NULL, "Bij een verplaatst evenement: de eerste datum."),
-            Field("summary", STRING, "Samenvatting."),
-            Field("starts_at", MOMENT, "Begin (Nederlandse tijd; een hele dag: 00:00)."),
-            Field("ends_at", MOMENT, "Einde (een hele dag: 00:00 van de dag erna)."),
-            Field("all_day", BOOLEAN, "Duurt de hele dag (zonder tijden)."),
-            Field("audiences", TERMS, "Doelgroepen."),
-            Field("campus", TERM_OR_NULL, "Campus (slug, naam)."),
-            Field("region", TERM_OR_NULL, "Arbeidsmarktregio."),
-            Field("location", STRING, "Locatie en adres."),
-            Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
-            Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
-            Field("hosts", REFERENCES, "Organisatoren."),
-            Field("price", NUMBER_OR_NULL, "Prijs in euro; leeg of 0 is gratis."),
-            Field("registration_mode", STRING, "Aanmelden: geen, extern of site."),
-            Field("registration_url", URL_OR_NULL, "Aanmeldpagina elders (bij extern)."),
-            Field("updated_at", MOMENT_OR_NULL, "Laatst gepubliceerd (ISO 8601, UTC)."),
-        ),
-        params=form_params(
-            EventFilterForm,
-            EVENT_FILTERS,
-            {
-                "doelgroep": "Slug van een doelgroep.",
-                "soort": "Soort evenement, zoals pet of ouder-kind-dag.",
-                "regio": "Slug van een arbeidsmarktregio.",
-                "campus": "Slug van een campus.",
-                "vanaf": "Data die op of na deze dag eindigen (JJJJ-MM-DD).",
-                "tot": "Data die op of voor deze dag beginnen (JJJJ-MM-DD).",
-            },
-        ),
-        records=session_records,
-        item=session_item,
-        changed=("event__last_published_at",),
-        order=("starts_at", "pk"),
-    )
+EVENTS = Endpoint(
+    name="evenementen",
+    title="Evenementen",
+    description="De agenda: één item per datum van een evenement (PET, ouder-kind-dag, ...).",
+    fields=(
+        id_field("deze datum van het evenement"),
+        Field("event_id", INTEGER, "Vast nummer van het evenement (gedeeld door zijn data)."),
+        Field("title", STRING, "Titel."),
+        Field("url", URL_OR_NULL, "Pagina op deze site (met aanmelden)."),
+        Field("kind", STRING, "Soort (waarde van filter soort)."),
+        Field("kind_label", STRING, "Soort, leesbaar."),
+        Field("status", STRING, "gepland, volgeboekt, geannuleerd of verplaatst."),
+        Field("status_label", STRING, "Status, leesbaar."),
+        Field("original_date", DAY_OR_NULL, "Bij een verplaatst evenement: de eerste datum."),
+        Field("summary", STRING, "Samenvatting."),
+        Field("starts_at", MOMENT, "Begin (Nederlandse tijd; een hele dag: 00:00)."),
+        Field("ends_at", MOMENT, "Einde (een hele dag: 00:00 van de dag erna)."),
+        Field("all_day", BOOLEAN, "Duurt de hele dag (zonder tijden)."),
+        Field("audiences", TERMS, "Doelgroepen."),
+        Field("campus", TERM_OR_NULL, "Campus (slug, naam)."),
+        Field("region", TERM_OR_NULL, "Arbeidsmarktregio."),
+        Field("location", STRING, "Locatie en adres."),
+        Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
+        Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
+        Field("hosts", REFERENCES, "Organisatoren."),
+        Field("price", NUMBER_OR_NULL, "Prijs in euro; leeg of 0 is gratis."),
+        Field("registration_mode", STRING, "Aanmelden: geen, extern of site."),
+        Field("registration_url", URL_OR_NULL, "Aanmeldpagina elders (bij extern)."),
+        Field("updated_at", MOMENT_OR_NULL, "Laatst gepubliceerd (ISO 8601, UTC)."),
+    ),
+    params=form_params(
+        EventFilterForm,
+        EVENT_FILTERS,
+        {
+            "doelgroep": "Slug van een doelgroep.",
+            "soort": "Soort evenement, zoals pet of ouder-kind-dag.",
+            "regio": "Slug van een arbeidsmarktregio.",
+            "campus": "Slug van een campus.",
+            "vanaf": "Data die op of na deze dag eindigen (JJJJ-MM-DD).",
+            "tot": "Data die op of voor deze dag beginnen (JJJJ-MM-DD).",
+        },
+    ),
+    records=session_records,
+    item=session_item,
+    changed=("event__last_published_at",),
+    order=("starts_at", "pk"),
 )
 
 
@@ -648,26 +633,28 @@ def page_item(page, request):
     }
 
 
-register(
-    Endpoint(
-        name="paginas",
-        title="Pagina's",
-        description="Alle gepubliceerde, openbare pagina's van de site.",
-        fields=(
-            id_field("de pagina"),
-            Field("title", STRING, "Titel."),
-            Field("slug", STRING, "Laatste deel van het webadres."),
-            Field("url", URL_OR_NULL, "Adres op deze site."),
-            Field("type", STRING, "Paginatype, zoals website.standardpage."),
-            Field("type_label", STRING, "Paginatype, leesbaar."),
-            Field("search_description", STRING, "Omschrijving voor zoekmachines."),
-            Field("first_published_at", MOMENT_OR_NULL, "Eerst gepubliceerd op."),
-            Field("updated_at", MOMENT_OR_NULL, "Laatst gepubliceerd (ISO 8601, UTC)."),
-        ),
-        params=(),
-        records=page_records,
-        item=page_item,
-        changed=("last_published_at",),
-        order=("path",),
-    )
+PAGES = Endpoint(
+    name="paginas",
+    title="Pagina's",
+    description="Alle gepubliceerde, openbare pagina's van de site.",
+    fields=(
+        id_field("de pagina"),
+        Field("title", STRING, "Titel."),
+        Field("slug", STRING, "Laatste deel van het webadres."),
+        Field("url", URL_OR_NULL, "Adres op deze site."),
+        Field("type", STRING, "Paginatype, zoals website.standardpage."),
+        Field("type_label", STRING, "Paginatype, leesbaar."),
+        Field("search_description", STRING, "Omschrijving voor zoekmachines."),
+        Field("first_published_at", MOMENT_OR_NULL, "Eerst gepubliceerd op."),
+        Field("updated_at", MOMENT_OR_NULL, "Laatst gepubliceerd (ISO 8601, UTC)."),
+    ),
+    params=(),
+    records=page_records,
+    item=page_item,
+    changed=("last_published_at",),
+    order=("path",),
 )
+
+
+ENDPOINTS = (PARTNERS, SIGNATORIES, INITIATIVES, ACTIONS, CAMPUSES, EVENTS, PAGES)
+ENDPOINTS_BY_NAME = {endpoint.name: endpoint for endpoint in ENDPOINTS}
