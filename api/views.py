@@ -223,13 +223,11 @@ def listing_csv(request, name):
         return not_found_response()
     check_names(request.GET, [param.name for param in endpoint.all_params])
     records = endpoint.select(request.GET)
-    names = [field.name for field in endpoint.fields]
-    rows = [names]
+    rows = [[field.name for field in endpoint.fields]]
     count = records.count()
     for start in range(0, count, CSV_CHUNK):
         for obj in endpoint.prepare(list(records[start : start + CSV_CHUNK])):
-            item = endpoint.item(obj, request)
-            rows.append([cell(item[name]) for name in names])
+            rows.append([cell(value) for value in endpoint.item(obj, request).values()])
     body = "".join(csv_lines(rows, delimiter=CSV_SEPARATOR)).encode()
     return conditional(
         request, body, CSV_CONTENT_TYPE, endpoint.last_modified(records), f"{name}.csv"
