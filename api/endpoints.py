@@ -45,11 +45,19 @@ class InvalidParameters(Exception):
 
 @dataclass(frozen=True)
 class Field:
-    """One field of an item: its JSON name (English), its JSON schema and a Dutch description."""
+    """One field of an item: its JSON name (English), its JSON schema, a Dutch description and
+    `value(obj, request)`, its value for one record (by default the record's attribute of the
+    same name). The JSON item, the CSV row and the OpenAPI schema are all made from these, so
+    they cannot disagree."""
 
     name: str
     schema: dict
     description: str
+    value: Callable[[object, object], object] | None = None
+
+    def __post_init__(self):
+        if self.value is None:
+            object.__setattr__(self, "value", attr(self.name))  # frozen: set once, here
 
 
 @dataclass(frozen=True)
@@ -89,14 +97,6 @@ REFERENCES = {"type": "array", "items": REFERENCE}
 REFERENCE_OR_NULL = {**REFERENCE, "type": ["object", "null"]}
 
 
-def id_field(what):
-    return Field("id", INTEGER, f"Vast nummer van {what}; verandert nooit.")
-
-
-def updated_field():
-    return Field("updated_at", MOMENT, "Laatst gewijzigd (ISO 8601, UTC).")
-
-
 GEWIJZIGD_SINDS = Param(
     "gewijzigd_sinds",
     "Alleen wat op of na dit moment is gewijzigd: JJJJ-MM-DD of een ISO 8601-tijdstip "
@@ -116,8 +116,8 @@ class Endpoint:
     """A list of public records.
 
     `records(params)` returns the filtered public records as a queryset (raising
-    InvalidParameters for values it does not know); `item(obj, request)` the JSON of one;
-    `prepare(objects)` may add to a page of objects in bulk (progress of actions).
+    InvalidParameters for values it does not know); `item(obj, request)` the JSON of one, made
+    from `fields`; `prepare(objects)` may add to a page of objects in bulk (progress of actions).
     `changed` are the lookups of "last changed" moments: the newest is Last-Modified, and
     `gewijzigd_sinds` finds a record when any of them is at or after the moment asked.
     """
@@ -129,7 +129,6 @@ class Endpoint:
     # The filters, or a callable returning them (read when asked: other apps add facets).
     params: tuple[Param, ...] | Callable[[], tuple[Param, ...]]
     records: Callable[[dict], object]
-    item: Callable[[object, object], dict]
     changed: tuple[str, ...]
     order: tuple[str, ...] = ("pk",)
     prepare: Callable[[list], list] = list
@@ -139,6 +138,9 @@ class Endpoint:
 
     def csv_path(self):
         return reverse("api:csv", args=[self.name])
+
+    def item(self, obj, request):
+        return {field.name: field.value(obj, request) for field in self.fields}
 
     @property
     def filters(self):
@@ -164,22 +166,6 @@ class Endpoint:
         )
         moments = [moment for moment in found.values() if moment is not None]
         return max(moments) if moments else None
-
-
-_endpoints: dict[str, Endpoint] = {}
-
-
-def register(endpoint):
-    _endpoints[endpoint.name] = endpoint
-    return endpoint
-
-
-def endpoints():
-    return list(_endpoints.values())
-
-
-def get(name):
-    return _endpoints.get(name)
 
 
 def changed_since(value):
@@ -275,11 +261,67 @@ def number(value):
     return float(value) if value is not None else None
 
 
-def rendition_url(request, image, spec):
-    """A rendition of `image` (never the original file), or None."""
-    if image is None:
-        return None
-    return absolute(request, image.get_rendition(spec).url)
+def or_none(value):
+    return value or None
+
+
+# --- values of fields: each is called with the record and the request -------------------------
+
+
+def attr(path, convert=None):
+    """The record's attribute at `path` ("title", "event.title"), through `convert` if given."""
+    read = operator.attrgetter(path)
+    return lambda obj, request: convert(read(obj)) if convert else read(obj)
+
+
+def label(path):
+    """The readable name of the choice at `path` ("kind", "event.status")."""
+    *owner, name = path.split(".")
+    display = operator.attrgetter(".".join([*owner, f"get_{name}_display"]))
+    return lambda obj, request: display(obj)()
+
+
+def terms_of(relation, name="name"):
+    """The related objects at `relation` as terms: slug and `name`."""
+    read = operator.attrgetter(relation)
+    return lambda obj, request: terms(read(obj).all(), name)
+
+
+def rendition(path, spec):
+    """A rendition of the image at `path` (never the original file), or None."""
+    read = operator.attrgetter(path)
+
+    def url(obj, request):
+        image = read(obj)
+        return absolute(request, image.get_rendition(spec).url) if image is not None else None
+
+    return url
+
+
+def profile_url(obj, request):
+    """The page of a record that is not a Wagtail page (partner, initiative, action)."""
+    return absolute(request, obj.get_absolute_url())
+
+
+def page_url(page, request):
+    return absolute(request, page.get_url(request))
+
+
+def id_field(what):
+    return Field("id", INTEGER, f"Vast nummer van {what}; verandert nooit.", attr("pk"))
+
+
+def updated_field(value=None):
+    """`updated_at`: the record's own, unless `value` says otherwise."""
+    value = value or attr("updated_at", moment)
+    return Field("updated_at", MOMENT, "Laatst gewijzigd (ISO 8601, UTC).", value)
+
+
+def published_field(path):
+    """`updated_at` of a page: when it was last published (null before that)."""
+    return Field(
+        "updated_at", MOMENT_OR_NULL, "Laatst gepubliceerd (ISO 8601, UTC).", attr(path, moment)
+    )
 
 
 def with_renditions(spec):

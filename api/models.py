@@ -9,12 +9,12 @@ from wagtail.models import Page
 from core.blocks import BaseStreamBlock
 from core.models import BasePage, SectionPageMixin
 
-from . import endpoints as registry
+from .endpoints import CSV_SEPARATOR, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 
 class OpenDataPage(SectionPageMixin, BasePage):
     """Explains the open data. The list of endpoints, parameters and the examples come from
-    the endpoint definitions (api/endpoints.py), so the page says what the API does."""
+    the endpoint definitions (api/resources.py), so the page says what the API does."""
 
     body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
 
@@ -27,24 +27,24 @@ class OpenDataPage(SectionPageMixin, BasePage):
         verbose_name = "Open-datapagina"
 
     def get_context(self, request, *args, **kwargs):
+        # The endpoints use the other apps' forms, which cannot be imported while models load.
+        from .resources import ENDPOINTS
+
         context = super().get_context(request, *args, **kwargs)
-        index_url = request.build_absolute_uri(reverse("api:index"))
-        described = []
-        for endpoint in registry.endpoints():
-            described.append(
+        context.update(
+            index_url=request.build_absolute_uri(reverse("api:index")),
+            openapi_url=request.build_absolute_uri(reverse("api:openapi")),
+            endpoints=[
                 {
                     "endpoint": endpoint,
                     "url": request.build_absolute_uri(endpoint.list_path()),
                     "csv_url": request.build_absolute_uri(endpoint.csv_path()),
                 }
-            )
-        context.update(
-            index_url=index_url,
-            openapi_url=request.build_absolute_uri(reverse("api:openapi")),
-            endpoints=described,
-            max_page_size=registry.MAX_PAGE_SIZE,
-            default_page_size=registry.DEFAULT_PAGE_SIZE,
-            csv_separator=registry.CSV_SEPARATOR,
+                for endpoint in ENDPOINTS
+            ],
+            max_page_size=MAX_PAGE_SIZE,
+            default_page_size=DEFAULT_PAGE_SIZE,
+            csv_separator=CSV_SEPARATOR,
             requests_per_minute=settings.API_REQUESTS_PER_MINUTE,
         )
         return context

@@ -1,11 +1,11 @@
 """The OpenAPI 3.1 description of the open data, built from the endpoint definitions the views
-serve (api/endpoints.py), so it cannot say something the API does not do."""
+serve (api/resources.py), so it cannot say something the API does not do."""
 
 from django.conf import settings
 from django.urls import reverse
 
-from . import endpoints as registry
 from .endpoints import CSV_SEPARATOR, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGINA, PER_PAGINA
+from .resources import ENDPOINTS
 
 JSON = "application/json"
 CSV = "text/csv"
@@ -130,7 +130,7 @@ def describe(request):
             "required": ["error"],
         }
     }
-    for endpoint in registry.endpoints():
+    for endpoint in ENDPOINTS:
         filters = [parameter(param) for param in endpoint.all_params]
         schemas[schema_name(endpoint)] = item_schema(endpoint)
         paths[relative(endpoint.list_path(), base)] = {

@@ -4,6 +4,8 @@ partners, approved signatures of live partners, live initiatives, published camp
 and pages. Never a contact name or e-mail address, a registration, a draft, or an original
 image file (renditions only)."""
 
+import operator
+
 from django.db.models import Prefetch
 from wagtail.models import Page
 
@@ -39,17 +41,22 @@ from .endpoints import (
     Field,
     InvalidParameters,
     Param,
-    absolute,
+    attr,
     form_params,
     form_records,
     id_field,
+    label,
     moment,
     number,
+    or_none,
+    page_url,
     plain,
-    register,
-    rendition_url,
+    profile_url,
+    published_field,
+    rendition,
     term,
     terms,
+    terms_of,
     unknown_value,
     updated_field,
     validated_form,
@@ -63,23 +70,28 @@ def live_partners_only():
     return Partner.objects.live().order_by("name")
 
 
-def reference(request, partner):
+def reference(partner, request):
     """A partner as other items name it; None for a partner that is not public."""
     if partner is None or not partner.live:
         return None
-    return {
-        "id": partner.pk,
-        "name": partner.name,
-        "url": absolute(request, partner.get_absolute_url()),
-    }
+    return {"id": partner.pk, "name": partner.name, "url": profile_url(partner, request)}
 
 
-def references(request, partners):
-    return [reference(request, partner) for partner in partners if partner.live]
+def reference_to(path):
+    read = operator.attrgetter(path)
+    return lambda obj, request: reference(read(obj), request)
 
 
-def live_campus(campus):
-    return term(campus, "title") if campus is not None and campus.live else None
+def references_to(relation):
+    """The public partners of `relation`, as references."""
+    read = operator.attrgetter(relation)
+    return lambda obj, request: [
+        reference(partner, request) for partner in read(obj).all() if partner.live
+    ]
+
+
+def sectors(obj, request):
+    return terms(item.tag for item in obj.tagged_sectors.all())
 
 
 # --- partners ---------------------------------------------------------------------------------
@@ -114,65 +126,43 @@ def partner_records(params):
     )
 
 
-def partner_item(partner, request):
-    return {
-        "id": partner.pk,
-        "name": partner.name,
-        "slug": partner.slug,
-        "url": absolute(request, partner.get_absolute_url()),
-        "kind": partner.kind,
-        "kind_label": partner.get_kind_display(),
-        "short_description": partner.short_description,
-        "description": plain(partner.description),
-        "website": partner.website or None,
-        "municipality": partner.municipality,
-        "latitude": number(partner.latitude),
-        "longitude": number(partner.longitude),
-        "regions": terms(partner.regions.all()),
-        "sectors": terms(item.tag for item in partner.tagged_sectors.all()),
-        "education_levels": terms(partner.education_levels.all()),
-        "offers": terms(partner.offers.all()),
-        "campuses": terms(partner.campuses.all(), "title"),
-        "signatory": bool(partner.signatory),
-        "logo": rendition_url(request, partner.logo, LOGO_SPEC),
-        "created_at": moment(partner.created_at),
-        "updated_at": moment(partner.updated_at),
-    }
+PARTNER_FIELDS = (
+    id_field("de partner"),
+    Field("name", STRING, "Naam van de organisatie."),
+    Field("slug", STRING, "Deel van het webadres van het profiel."),
+    Field("url", URL, "Profiel op deze site.", profile_url),
+    Field("kind", STRING, f"Soort organisatie: {KINDS}."),
+    Field("kind_label", STRING, "Soort organisatie, leesbaar.", label("kind")),
+    Field("short_description", STRING, "Korte omschrijving."),
+    Field("description", STRING, "Omschrijving, als platte tekst.", attr("description", plain)),
+    Field("website", URL_OR_NULL, "Website van de organisatie.", attr("website", or_none)),
+    Field("municipality", STRING, "Gemeente."),
+    Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84).", attr("latitude", number)),
+    Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84).", attr("longitude", number)),
+    Field("regions", TERMS, "Arbeidsmarktregio's (slug en naam).", terms_of("regions")),
+    Field("sectors", TERMS, "Sectoren.", sectors),
+    Field("education_levels", TERMS, "Onderwijsniveaus.", terms_of("education_levels")),
+    Field("offers", TERMS, "Wat de organisatie biedt.", terms_of("offers")),
+    Field(
+        "campuses",
+        TERMS,
+        "Campussen waar de organisatie aan meedoet.",
+        terms_of("campuses", "title"),
+    ),
+    Field("signatory", BOOLEAN, "Heeft het manifest ondertekend.", attr("signatory", bool)),
+    Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding).", rendition("logo", LOGO_SPEC)),
+    Field("created_at", MOMENT, "Opgenomen in de partnergids op.", attr("created_at", moment)),
+    updated_field(),
+)
 
-
-register(
-    Endpoint(
-        name="partners",
-        title="Partners",
-        description="De organisaties in de partnergids: bedrijven, scholen, overheden.",
-        fields=(
-            id_field("de partner"),
-            Field("name", STRING, "Naam van de organisatie."),
-            Field("slug", STRING, "Deel van het webadres van het profiel."),
-            Field("url", URL, "Profiel op deze site."),
-            Field("kind", STRING, f"Soort organisatie: {KINDS}."),
-            Field("kind_label", STRING, "Soort organisatie, leesbaar."),
-            Field("short_description", STRING, "Korte omschrijving."),
-            Field("description", STRING, "Omschrijving, als platte tekst."),
-            Field("website", URL_OR_NULL, "Website van de organisatie."),
-            Field("municipality", STRING, "Gemeente."),
-            Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
-            Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
-            Field("regions", TERMS, "Arbeidsmarktregio's (slug en naam)."),
-            Field("sectors", TERMS, "Sectoren."),
-            Field("education_levels", TERMS, "Onderwijsniveaus."),
-            Field("offers", TERMS, "Wat de organisatie biedt."),
-            Field("campuses", TERMS, "Campussen waar de organisatie aan meedoet."),
-            Field("signatory", BOOLEAN, "Heeft het manifest ondertekend."),
-            Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding)."),
-            Field("created_at", MOMENT, "Opgenomen in de partnergids op."),
-            updated_field(),
-        ),
-        params=partner_params,
-        records=partner_records,
-        item=partner_item,
-        changed=("updated_at",),
-    )
+PARTNERS = Endpoint(
+    name="partners",
+    title="Partners",
+    description="De organisaties in de partnergids: bedrijven, scholen, overheden.",
+    fields=PARTNER_FIELDS,
+    params=partner_params,
+    records=partner_records,
+    changed=("updated_at",),
 )
 
 
@@ -192,46 +182,38 @@ def signatory_records(params):
     )
 
 
-def signatory_item(signature, request):
-    partner = signature.partner
-    return {
-        "id": signature.pk,
-        "partner": reference(request, partner),
-        "name": partner.name,
-        "kind": partner.kind,
-        "kind_label": partner.get_kind_display(),
-        "website": partner.website or None,
-        "logo": rendition_url(request, partner.logo, LOGO_SPEC),
-        "signed_at": moment(signature.created_at),
-        "approved_at": moment(signature.moderated_at),
-        "updated_at": moment(max(signature.updated_at, partner.updated_at)),
-    }
+def signatory_updated_at(signature, request):
+    """A signatory changes with its signature and with its partner's profile."""
+    return moment(max(signature.updated_at, signature.partner.updated_at))
 
 
-register(
-    Endpoint(
-        name="ondertekenaars",
-        title="Ondertekenaars",
-        description="Organisaties die het manifest hebben ondertekend (goedgekeurd).",
-        fields=(
-            id_field("de ondertekening"),
-            Field("partner", REFERENCE_OR_NULL, "De organisatie in de partnergids."),
-            Field("name", STRING, "Naam van de organisatie."),
-            Field("kind", STRING, f"Soort organisatie: {KINDS}."),
-            Field("kind_label", STRING, "Soort organisatie, leesbaar."),
-            Field("website", URL_OR_NULL, "Website van de organisatie."),
-            Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding)."),
-            Field("signed_at", MOMENT, "Ondertekend op."),
-            Field("approved_at", MOMENT_OR_NULL, "Goedgekeurd op."),
-            updated_field(),
-        ),
-        params=form_params(
-            SignatoryFilterForm, SIGNATORY_FILTERS, {"soort": f"Soort organisatie: {KINDS}."}
-        ),
-        records=signatory_records,
-        item=signatory_item,
-        changed=("updated_at", "partner__updated_at"),
-    )
+SIGNATORY_FIELDS = (
+    id_field("de ondertekening"),
+    Field(
+        "partner", REFERENCE_OR_NULL, "De organisatie in de partnergids.", reference_to("partner")
+    ),
+    Field("name", STRING, "Naam van de organisatie.", attr("partner.name")),
+    Field("kind", STRING, f"Soort organisatie: {KINDS}.", attr("partner.kind")),
+    Field("kind_label", STRING, "Soort organisatie, leesbaar.", label("partner.kind")),
+    Field("website", URL_OR_NULL, "Website van de organisatie.", attr("partner.website", or_none)),
+    Field(
+        "logo", URL_OR_NULL, "Logo (verkleinde afbeelding).", rendition("partner.logo", LOGO_SPEC)
+    ),
+    Field("signed_at", MOMENT, "Ondertekend op.", attr("created_at", moment)),
+    Field("approved_at", MOMENT_OR_NULL, "Goedgekeurd op.", attr("moderated_at", moment)),
+    updated_field(signatory_updated_at),
+)
+
+SIGNATORIES = Endpoint(
+    name="ondertekenaars",
+    title="Ondertekenaars",
+    description="Organisaties die het manifest hebben ondertekend (goedgekeurd).",
+    fields=SIGNATORY_FIELDS,
+    params=form_params(
+        SignatoryFilterForm, SIGNATORY_FILTERS, {"soort": f"Soort organisatie: {KINDS}."}
+    ),
+    records=signatory_records,
+    changed=("updated_at", "partner__updated_at"),
 )
 
 
@@ -255,77 +237,58 @@ def initiative_records(params):
     )
 
 
-def initiative_item(initiative, request):
-    return {
-        "id": initiative.pk,
-        "title": initiative.title,
-        "slug": initiative.slug,
-        "url": absolute(request, initiative.get_absolute_url()),
-        "summary": initiative.summary,
-        "description": plain(initiative.description),
-        "status": initiative.status,
-        "status_label": initiative.get_status_display(),
-        "start_date": moment(initiative.start_date),
-        "end_date": moment(initiative.end_date),
-        "actions": [
-            {**term(action, "title"), "number": action.agenda_number}
-            for action in initiative.actions.all()
-        ],
-        "themes": terms(initiative.themes.all()),
-        "regions": terms(initiative.regions.all()),
-        "campuses": terms(initiative.campuses.all(), "title"),
-        "lead_partner": reference(request, initiative.lead_partner),
-        "partners": references(request, initiative.partners.all()),
-        "website": initiative.website or None,
-        "image": rendition_url(request, initiative.image, IMAGE_SPEC),
-        "tags": sorted(tag.name for tag in initiative.tags.all()),
-        "created_at": moment(initiative.created_at),
-        "updated_at": moment(initiative.updated_at),
-    }
+def initiative_actions(initiative, request):
+    return [
+        {**term(action, "title"), "number": action.agenda_number}
+        for action in initiative.actions.all()
+    ]
 
 
-register(
-    Endpoint(
-        name="initiatieven",
-        title="Initiatieven",
-        description="Initiatieven die manifestacties uitvoeren.",
-        fields=(
-            id_field("het initiatief"),
-            Field("title", STRING, "Titel."),
-            Field("slug", STRING, "Deel van het webadres."),
-            Field("url", URL, "Pagina op deze site."),
-            Field("summary", STRING, "Samenvatting."),
-            Field("description", STRING, "Omschrijving, als platte tekst."),
-            Field("status", STRING, "Status: gepland, lopend, afgerond."),
-            Field("status_label", STRING, "Status, leesbaar."),
-            Field("start_date", DAY_OR_NULL, "Startdatum."),
-            Field("end_date", DAY_OR_NULL, "Einddatum."),
-            Field("actions", TERMS, "Manifestacties (slug, titel als name, number)."),
-            Field("themes", TERMS, "Thema's."),
-            Field("regions", TERMS, "Arbeidsmarktregio's."),
-            Field("campuses", TERMS, "Campussen (slug, titel als name)."),
-            Field("lead_partner", REFERENCE_OR_NULL, "Trekker."),
-            Field("partners", REFERENCES, "Deelnemende partners."),
-            Field("website", URL_OR_NULL, "Website van het initiatief."),
-            Field("image", URL_OR_NULL, "Afbeelding (verkleind)."),
-            Field("tags", {"type": "array", "items": STRING}, "Trefwoorden."),
-            Field("created_at", MOMENT, "Aangemaakt op."),
-            updated_field(),
-        ),
-        params=form_params(
-            InitiativeFilterForm,
-            INITIATIVE_FILTERS,
-            {
-                "actie": "Slug van een manifestactie (zie /acties).",
-                "thema": "Slug van een thema.",
-                "regio": "Slug van een arbeidsmarktregio.",
-                "campus": "Slug van een campus.",
-            },
-        ),
-        records=initiative_records,
-        item=initiative_item,
-        changed=("updated_at",),
-    )
+def tag_names(initiative, request):
+    return sorted(tag.name for tag in initiative.tags.all())
+
+
+INITIATIVE_FIELDS = (
+    id_field("het initiatief"),
+    Field("title", STRING, "Titel."),
+    Field("slug", STRING, "Deel van het webadres."),
+    Field("url", URL, "Pagina op deze site.", profile_url),
+    Field("summary", STRING, "Samenvatting."),
+    Field("description", STRING, "Omschrijving, als platte tekst.", attr("description", plain)),
+    Field("status", STRING, "Status: gepland, lopend, afgerond."),
+    Field("status_label", STRING, "Status, leesbaar.", label("status")),
+    Field("start_date", DAY_OR_NULL, "Startdatum.", attr("start_date", moment)),
+    Field("end_date", DAY_OR_NULL, "Einddatum.", attr("end_date", moment)),
+    Field("actions", TERMS, "Manifestacties (slug, titel als name, number).", initiative_actions),
+    Field("themes", TERMS, "Thema's.", terms_of("themes")),
+    Field("regions", TERMS, "Arbeidsmarktregio's.", terms_of("regions")),
+    Field("campuses", TERMS, "Campussen (slug, titel als name).", terms_of("campuses", "title")),
+    Field("lead_partner", REFERENCE_OR_NULL, "Trekker.", reference_to("lead_partner")),
+    Field("partners", REFERENCES, "Deelnemende partners.", references_to("partners")),
+    Field("website", URL_OR_NULL, "Website van het initiatief.", attr("website", or_none)),
+    Field("image", URL_OR_NULL, "Afbeelding (verkleind).", rendition("image", IMAGE_SPEC)),
+    Field("tags", {"type": "array", "items": STRING}, "Trefwoorden.", tag_names),
+    Field("created_at", MOMENT, "Aangemaakt op.", attr("created_at", moment)),
+    updated_field(),
+)
+
+INITIATIVES = Endpoint(
+    name="initiatieven",
+    title="Initiatieven",
+    description="Initiatieven die manifestacties uitvoeren.",
+    fields=INITIATIVE_FIELDS,
+    params=form_params(
+        InitiativeFilterForm,
+        INITIATIVE_FILTERS,
+        {
+            "actie": "Slug van een manifestactie (zie /acties).",
+            "thema": "Slug van een thema.",
+            "regio": "Slug van een arbeidsmarktregio.",
+            "campus": "Slug van een campus.",
+        },
+    ),
+    records=initiative_records,
+    changed=("updated_at",),
 )
 
 
@@ -354,84 +317,82 @@ def action_records(params):
     )
 
 
-def target_item(target):
-    return {
-        "id": target.pk,
-        "year": target.year,
-        "deadline": target.deadline,
-        "text": target.text,
-        "progress_current": target.progress_current,
-        "progress_goal": target.progress_goal,
-        "progress_unit": target.progress_unit,
-        "progress_measured_on": moment(target.progress_measured_on),
-        "progress_percent": target.progress_percent,
-    }
+def action_line(action, request):
+    return {"code": action.line.code, "title": action.line.title}
 
 
-def action_item(action, request):
-    lead = reference(request, action.lead_partner)
-    return {
-        "id": action.pk,
-        "number": action.agenda_number,
-        "title": action.title,
-        "slug": action.slug,
-        "url": absolute(request, action.get_absolute_url()),
-        "line": {"code": action.line.code, "title": action.line.title},
-        "coalition_code": action.coalition_code,
-        "summary": action.summary,
-        "description": plain(action.description),
-        "status": action.status,
-        "status_label": action.get_status_display(),
-        "lead_name": lead["name"] if lead else action.lead_organisation_name,
-        "lead_partner": lead,
-        "coalition_partners": references(request, action.member_partners.all()),
-        "initiative_count": action.initiative_count,
-        "partner_count": action.partner_count,
-        "targets": [target_item(target) for target in action.targets.all()],
-        "updated_at": moment(action.updated_at),
-    }
+def lead_name(action, request):
+    """The lead partner's name while it is public, else the name the action gives."""
+    lead = action.lead_partner
+    return lead.name if lead is not None and lead.live else action.lead_organisation_name
 
 
-register(
-    Endpoint(
-        name="acties",
-        title="Manifestacties",
-        description="De genummerde acties van het manifest, met doelen en voortgang.",
-        fields=(
-            id_field("de actie"),
-            Field(
-                "number", INTEGER, "Nummer in de agenda (niet uniek: de agenda kent twee keer 3)."
-            ),
-            Field("title", STRING, "Titel."),
-            Field("slug", STRING, "Deel van het webadres; ook de waarde van filter actie."),
-            Field("url", URL_OR_NULL, "Pagina op deze site."),
-            Field("line", LINE, "Actielijn (code en titel)."),
-            Field("coalition_code", STRING, "Nummer van de ontwikkelcoalitie."),
-            Field("summary", STRING, "Samenvatting."),
-            Field("description", STRING, "Omschrijving, als platte tekst."),
-            Field("status", STRING, "Status van de purpose case."),
-            Field("status_label", STRING, "Status, leesbaar."),
-            Field("lead_name", STRING, "Aanjager."),
-            Field("lead_partner", REFERENCE_OR_NULL, "Aanjager in de partnergids."),
-            Field("coalition_partners", REFERENCES, "Coalitiepartners."),
-            Field("initiative_count", INTEGER, "Aantal gepubliceerde initiatieven."),
-            Field("partner_count", INTEGER, "Aantal betrokken partners."),
-            Field("targets", {"type": "array", "items": TARGET}, "Doelen met voortgang."),
-            updated_field(),
-        ),
-        params=(),
-        records=action_records,
-        item=action_item,
-        changed=("updated_at",),
-        order=("line__sort_order", "agenda_number", "pk"),
-        prepare=ManifestAction.attach_progress,
-    )
+def action_targets(action, request):
+    return [
+        {
+            "id": target.pk,
+            "year": target.year,
+            "deadline": target.deadline,
+            "text": target.text,
+            "progress_current": target.progress_current,
+            "progress_goal": target.progress_goal,
+            "progress_unit": target.progress_unit,
+            "progress_measured_on": moment(target.progress_measured_on),
+            "progress_percent": target.progress_percent,
+        }
+        for target in action.targets.all()
+    ]
+
+
+ACTION_FIELDS = (
+    id_field("de actie"),
+    Field(
+        "number",
+        INTEGER,
+        "Nummer in de agenda (niet uniek: de agenda kent twee keer 3).",
+        attr("agenda_number"),
+    ),
+    Field("title", STRING, "Titel."),
+    Field("slug", STRING, "Deel van het webadres; ook de waarde van filter actie."),
+    Field("url", URL_OR_NULL, "Pagina op deze site.", profile_url),
+    Field("line", LINE, "Actielijn (code en titel).", action_line),
+    Field("coalition_code", STRING, "Nummer van de ontwikkelcoalitie."),
+    Field("summary", STRING, "Samenvatting."),
+    Field("description", STRING, "Omschrijving, als platte tekst.", attr("description", plain)),
+    Field("status", STRING, "Status van de purpose case."),
+    Field("status_label", STRING, "Status, leesbaar.", label("status")),
+    Field("lead_name", STRING, "Aanjager.", lead_name),
+    Field(
+        "lead_partner",
+        REFERENCE_OR_NULL,
+        "Aanjager in de partnergids.",
+        reference_to("lead_partner"),
+    ),
+    Field("coalition_partners", REFERENCES, "Coalitiepartners.", references_to("member_partners")),
+    Field("initiative_count", INTEGER, "Aantal gepubliceerde initiatieven."),
+    Field("partner_count", INTEGER, "Aantal betrokken partners."),
+    Field("targets", {"type": "array", "items": TARGET}, "Doelen met voortgang.", action_targets),
+    updated_field(),
+)
+
+ACTIONS = Endpoint(
+    name="acties",
+    title="Manifestacties",
+    description="De genummerde acties van het manifest, met doelen en voortgang.",
+    fields=ACTION_FIELDS,
+    params=(),
+    records=action_records,
+    changed=("updated_at",),
+    order=("line__sort_order", "agenda_number", "pk"),
+    prepare=ManifestAction.attach_progress,
 )
 
 
 # --- campuses ---------------------------------------------------------------------------------
 
 CAMPUS_FILTERS = ("regio", "sector", "niveau")
+ECONOMIC_REGIONS = ", ".join(EconomicRegion.values)
+ECONOMIC_REGION = {"type": "object", "properties": {"code": STRING, "name": STRING}}
 
 
 def campus_records(params):
@@ -447,82 +408,55 @@ def campus_records(params):
     )
 
 
-def campus_item(campus, request):
-    return {
-        "id": campus.pk,
-        "title": campus.title,
-        "slug": campus.slug,
-        "url": absolute(request, campus.get_url(request)),
-        "intro": campus.intro,
-        "kind": campus.kind,
-        "kind_label": campus.get_kind_display(),
-        "economic_region": {
-            "code": campus.economic_region,
-            "name": campus.get_economic_region_display(),
+def economic_region(campus, request):
+    return {"code": campus.economic_region, "name": campus.get_economic_region_display()}
+
+
+CAMPUS_FIELDS = (
+    id_field("de campus"),
+    Field("title", STRING, "Naam."),
+    Field("slug", STRING, "Deel van het webadres; ook de waarde van filter campus."),
+    Field("url", URL_OR_NULL, "Pagina op deze site.", page_url),
+    Field("intro", STRING, "Inleiding."),
+    Field("kind", STRING, "Soort: campus of project-pps."),
+    Field("kind_label", STRING, "Soort, leesbaar.", label("kind")),
+    Field(
+        "economic_region",
+        ECONOMIC_REGION,
+        f"Economische regio (code: {ECONOMIC_REGIONS}).",
+        economic_region,
+    ),
+    Field("region", TERM_OR_NULL, "Arbeidsmarktregio.", attr("region", term)),
+    Field("place", STRING, "Plaats."),
+    Field("focus", STRING, "Focus."),
+    Field("sectors", TERMS, "Sectoren.", sectors),
+    Field("education_levels", TERMS, "Onderwijsniveaus.", terms_of("levels")),
+    Field("offers", TERMS, "Wat de campus biedt.", terms_of("offers")),
+    Field("address", STRING, "Adres van de campus."),
+    Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84).", attr("latitude", number)),
+    Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84).", attr("longitude", number)),
+    Field("website", URL_OR_NULL, "Website van de campus.", attr("website", or_none)),
+    Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding).", rendition("logo", LOGO_SPEC)),
+    Field("partners", REFERENCES, "Partners die meedoen.", references_to("partners")),
+    updated_field(attr("last_published_at", moment)),
+)
+
+CAMPUSES = Endpoint(
+    name="campussen",
+    title="Campussen",
+    description="De technische campussen en project-pps'en.",
+    fields=CAMPUS_FIELDS,
+    params=form_params(
+        CampusFilterForm,
+        CAMPUS_FILTERS,
+        {
+            "regio": "Slug van een arbeidsmarktregio.",
+            "sector": "Slug van een sector.",
+            "niveau": "Slug van een onderwijsniveau (vo-vmbo, mbo, hbo, wo).",
         },
-        "region": term(campus.region),
-        "place": campus.place,
-        "focus": campus.focus,
-        "sectors": terms(item.tag for item in campus.tagged_sectors.all()),
-        "education_levels": terms(campus.levels.all()),
-        "offers": terms(campus.offers.all()),
-        "address": campus.address,
-        "latitude": number(campus.latitude),
-        "longitude": number(campus.longitude),
-        "website": campus.website or None,
-        "logo": rendition_url(request, campus.logo, LOGO_SPEC),
-        "partners": references(request, campus.partners.all()),
-        "updated_at": moment(campus.last_published_at),
-    }
-
-
-ECONOMIC_REGIONS = ", ".join(EconomicRegion.values)
-
-register(
-    Endpoint(
-        name="campussen",
-        title="Campussen",
-        description="De technische campussen en project-pps'en.",
-        fields=(
-            id_field("de campus"),
-            Field("title", STRING, "Naam."),
-            Field("slug", STRING, "Deel van het webadres; ook de waarde van filter campus."),
-            Field("url", URL_OR_NULL, "Pagina op deze site."),
-            Field("intro", STRING, "Inleiding."),
-            Field("kind", STRING, "Soort: campus of project-pps."),
-            Field("kind_label", STRING, "Soort, leesbaar."),
-            Field(
-                "economic_region",
-                {"type": "object", "properties": {"code": STRING, "name": STRING}},
-                f"Economische regio (code: {ECONOMIC_REGIONS}).",
-            ),
-            Field("region", TERM_OR_NULL, "Arbeidsmarktregio."),
-            Field("place", STRING, "Plaats."),
-            Field("focus", STRING, "Focus."),
-            Field("sectors", TERMS, "Sectoren."),
-            Field("education_levels", TERMS, "Onderwijsniveaus."),
-            Field("offers", TERMS, "Wat de campus biedt."),
-            Field("address", STRING, "Adres van de campus."),
-            Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
-            Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
-            Field("website", URL_OR_NULL, "Website van de campus."),
-            Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding)."),
-            Field("partners", REFERENCES, "Partners die meedoen."),
-            updated_field(),
-        ),
-        params=form_params(
-            CampusFilterForm,
-            CAMPUS_FILTERS,
-            {
-                "regio": "Slug van een arbeidsmarktregio.",
-                "sector": "Slug van een sector.",
-                "niveau": "Slug van een onderwijsniveau (vo-vmbo, mbo, hbo, wo).",
-            },
-        ),
-        records=campus_records,
-        item=campus_item,
-        changed=("last_published_at",),
-    )
+    ),
+    records=campus_records,
+    changed=("last_published_at",),
 )
 
 
@@ -543,86 +477,98 @@ def session_records(params):
     )
 
 
-def session_item(session, request):
+def event_url(session, request):
+    return page_url(session.event, request)
+
+
+def live_campus(campus):
+    return term(campus, "title") if campus is not None and campus.live else None
+
+
+def event_coordinate(index):
+    """Latitude (0) or longitude (1) of the event's place, or of its campus."""
+
+    def value(session, request):
+        coordinates = session.event.coordinates
+        return number(coordinates[index]) if coordinates else None
+
+    return value
+
+
+def external_registration_url(session, request):
     event = session.event
-    coordinates = event.coordinates
     external = event.registration_mode == RegistrationMode.EXTERNAL
-    return {
-        "id": session.pk,
-        "event_id": event.pk,
-        "title": event.title,
-        "url": absolute(request, event.get_url(request)),
-        "kind": event.kind,
-        "kind_label": event.get_kind_display(),
-        "status": event.status,
-        "status_label": event.get_status_display(),
-        "original_date": moment(event.original_date),
-        "summary": event.summary,
-        "starts_at": moment(session.start),
-        "ends_at": moment(session.end),
-        "all_day": session.all_day,
-        "audiences": terms(event.audiences.all()),
-        "campus": live_campus(event.campus),
-        "region": term(event.region),
-        "location": event.location_text,
-        "latitude": number(coordinates[0]) if coordinates else None,
-        "longitude": number(coordinates[1]) if coordinates else None,
-        "hosts": references(request, event.hosts.all()),
-        "price": number(event.price),
-        "registration_mode": event.registration_mode,
-        "registration_url": event.registration_url if external else None,
-        "updated_at": moment(event.last_published_at),
-    }
+    return event.registration_url if external else None
 
 
-register(
-    Endpoint(
-        name="evenementen",
-        title="Evenementen",
-        description="De agenda: één item per datum van een evenement (PET, ouder-kind-dag, ...).",
-        fields=(
-            id_field("deze datum van het evenement"),
-            Field("event_id", INTEGER, "Vast nummer van het evenement (gedeeld door zijn data)."),
-            Field("title", STRING, "Titel."),
-            Field("url", URL_OR_NULL, "Pagina op deze site (met aanmelden)."),
-            Field("kind", STRING, "Soort (waarde van filter soort)."),
-            Field("kind_label", STRING, "Soort, leesbaar."),
-            Field("status", STRING, "gepland, volgeboekt, geannuleerd of verplaatst."),
-            Field("status_label", STRING, "Status, leesbaar."),
-            Field("original_date", DAY_OR_NULL, "Bij een verplaatst evenement: de eerste datum."),
-            Field("summary", STRING, "Samenvatting."),
-            Field("starts_at", MOMENT, "Begin (Nederlandse tijd; een hele dag: 00:00)."),
-            Field("ends_at", MOMENT, "Einde (een hele dag: 00:00 van de dag erna)."),
-            Field("all_day", BOOLEAN, "Duurt de hele dag (zonder tijden)."),
-            Field("audiences", TERMS, "Doelgroepen."),
-            Field("campus", TERM_OR_NULL, "Campus (slug, naam)."),
-            Field("region", TERM_OR_NULL, "Arbeidsmarktregio."),
-            Field("location", STRING, "Locatie en adres."),
-            Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
-            Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
-            Field("hosts", REFERENCES, "Organisatoren."),
-            Field("price", NUMBER_OR_NULL, "Prijs in euro; leeg of 0 is gratis."),
-            Field("registration_mode", STRING, "Aanmelden: geen, extern of site."),
-            Field("registration_url", URL_OR_NULL, "Aanmeldpagina elders (bij extern)."),
-            Field("updated_at", MOMENT_OR_NULL, "Laatst gepubliceerd (ISO 8601, UTC)."),
-        ),
-        params=form_params(
-            EventFilterForm,
-            EVENT_FILTERS,
-            {
-                "doelgroep": "Slug van een doelgroep.",
-                "soort": "Soort evenement, zoals pet of ouder-kind-dag.",
-                "regio": "Slug van een arbeidsmarktregio.",
-                "campus": "Slug van een campus.",
-                "vanaf": "Data die op of na deze dag eindigen (JJJJ-MM-DD).",
-                "tot": "Data die op of voor deze dag beginnen (JJJJ-MM-DD).",
-            },
-        ),
-        records=session_records,
-        item=session_item,
-        changed=("event__last_published_at",),
-        order=("starts_at", "pk"),
-    )
+EVENT_FIELDS = (
+    id_field("deze datum van het evenement"),
+    Field("event_id", INTEGER, "Vast nummer van het evenement (gedeeld door zijn data)."),
+    Field("title", STRING, "Titel.", attr("event.title")),
+    Field("url", URL_OR_NULL, "Pagina op deze site (met aanmelden).", event_url),
+    Field("kind", STRING, "Soort (waarde van filter soort).", attr("event.kind")),
+    Field("kind_label", STRING, "Soort, leesbaar.", label("event.kind")),
+    Field(
+        "status", STRING, "gepland, volgeboekt, geannuleerd of verplaatst.", attr("event.status")
+    ),
+    Field("status_label", STRING, "Status, leesbaar.", label("event.status")),
+    Field(
+        "original_date",
+        DAY_OR_NULL,
+        "Bij een verplaatst evenement: de eerste datum.",
+        attr("event.original_date", moment),
+    ),
+    Field("summary", STRING, "Samenvatting.", attr("event.summary")),
+    Field(
+        "starts_at", MOMENT, "Begin (Nederlandse tijd; een hele dag: 00:00).", attr("start", moment)
+    ),
+    Field("ends_at", MOMENT, "Einde (een hele dag: 00:00 van de dag erna).", attr("end", moment)),
+    Field("all_day", BOOLEAN, "Duurt de hele dag (zonder tijden)."),
+    Field("audiences", TERMS, "Doelgroepen.", terms_of("event.audiences")),
+    Field("campus", TERM_OR_NULL, "Campus (slug, naam).", attr("event.campus", live_campus)),
+    Field("region", TERM_OR_NULL, "Arbeidsmarktregio.", attr("event.region", term)),
+    Field("location", STRING, "Locatie en adres.", attr("event.location_text")),
+    Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84).", event_coordinate(0)),
+    Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84).", event_coordinate(1)),
+    Field("hosts", REFERENCES, "Organisatoren.", references_to("event.hosts")),
+    Field(
+        "price", NUMBER_OR_NULL, "Prijs in euro; leeg of 0 is gratis.", attr("event.price", number)
+    ),
+    Field(
+        "registration_mode",
+        STRING,
+        "Aanmelden: geen, extern of site.",
+        attr("event.registration_mode"),
+    ),
+    Field(
+        "registration_url",
+        URL_OR_NULL,
+        "Aanmeldpagina elders (bij extern).",
+        external_registration_url,
+    ),
+    published_field("event.last_published_at"),
+)
+
+EVENTS = Endpoint(
+    name="evenementen",
+    title="Evenementen",
+    description="De agenda: één item per datum van een evenement (PET, ouder-kind-dag, ...).",
+    fields=EVENT_FIELDS,
+    params=form_params(
+        EventFilterForm,
+        EVENT_FILTERS,
+        {
+            "doelgroep": "Slug van een doelgroep.",
+            "soort": "Soort evenement, zoals pet of ouder-kind-dag.",
+            "regio": "Slug van een arbeidsmarktregio.",
+            "campus": "Slug van een campus.",
+            "vanaf": "Data die op of na deze dag eindigen (JJJJ-MM-DD).",
+            "tot": "Data die op of voor deze dag beginnen (JJJJ-MM-DD).",
+        },
+    ),
+    records=session_records,
+    changed=("event__last_published_at",),
+    order=("starts_at", "pk"),
 )
 
 
@@ -633,41 +579,48 @@ def page_records(params):
     return Page.objects.live().public().filter(depth__gt=1)
 
 
-def page_item(page, request):
-    model = page.specific_class or Page
-    return {
-        "id": page.pk,
-        "title": page.title,
-        "slug": page.slug,
-        "url": absolute(request, page.get_url(request)),
-        "type": model._meta.label_lower,
-        "type_label": str(model._meta.verbose_name),
-        "search_description": page.search_description,
-        "first_published_at": moment(page.first_published_at),
-        "updated_at": moment(page.last_published_at),
-    }
+# A page whose type is no longer installed has no specific class: it is described as a Page.
+def model_label(model):
+    return (model or Page)._meta.label_lower
 
 
-register(
-    Endpoint(
-        name="paginas",
-        title="Pagina's",
-        description="Alle gepubliceerde, openbare pagina's van de site.",
-        fields=(
-            id_field("de pagina"),
-            Field("title", STRING, "Titel."),
-            Field("slug", STRING, "Laatste deel van het webadres."),
-            Field("url", URL_OR_NULL, "Adres op deze site."),
-            Field("type", STRING, "Paginatype, zoals website.standardpage."),
-            Field("type_label", STRING, "Paginatype, leesbaar."),
-            Field("search_description", STRING, "Omschrijving voor zoekmachines."),
-            Field("first_published_at", MOMENT_OR_NULL, "Eerst gepubliceerd op."),
-            Field("updated_at", MOMENT_OR_NULL, "Laatst gepubliceerd (ISO 8601, UTC)."),
-        ),
-        params=(),
-        records=page_records,
-        item=page_item,
-        changed=("last_published_at",),
-        order=("path",),
-    )
+def model_name(model):
+    return str((model or Page)._meta.verbose_name)
+
+
+PAGE_FIELDS = (
+    id_field("de pagina"),
+    Field("title", STRING, "Titel."),
+    Field("slug", STRING, "Laatste deel van het webadres."),
+    Field("url", URL_OR_NULL, "Adres op deze site.", page_url),
+    Field(
+        "type",
+        STRING,
+        "Paginatype, zoals website.standardpage.",
+        attr("specific_class", model_label),
+    ),
+    Field("type_label", STRING, "Paginatype, leesbaar.", attr("specific_class", model_name)),
+    Field("search_description", STRING, "Omschrijving voor zoekmachines."),
+    Field(
+        "first_published_at",
+        MOMENT_OR_NULL,
+        "Eerst gepubliceerd op.",
+        attr("first_published_at", moment),
+    ),
+    published_field("last_published_at"),
 )
+
+PAGES = Endpoint(
+    name="paginas",
+    title="Pagina's",
+    description="Alle gepubliceerde, openbare pagina's van de site.",
+    fields=PAGE_FIELDS,
+    params=(),
+    records=page_records,
+    changed=("last_published_at",),
+    order=("path",),
+)
+
+
+ENDPOINTS = (PARTNERS, SIGNATORIES, INITIATIVES, ACTIONS, CAMPUSES, EVENTS, PAGES)
+ENDPOINTS_BY_NAME = {endpoint.name: endpoint for endpoint in ENDPOINTS}

@@ -24,7 +24,6 @@ from core import ratelimit
 from core.exports import CSV_CONTENT_TYPE, csv_lines
 from core.links import live_page_url
 
-from . import endpoints as registry
 from .endpoints import (
     CELL_JOINER,
     CSV_SEPARATOR,
@@ -37,6 +36,7 @@ from .endpoints import (
 )
 from .models import OpenDataPage
 from .openapi import describe
+from .resources import ENDPOINTS, ENDPOINTS_BY_NAME
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 RATE_WINDOW_SECONDS = 60
@@ -140,13 +140,6 @@ def positive(params, param, default, highest=None):
     return number
 
 
-def find(name):
-    endpoint = registry.get(name)
-    if endpoint is None:
-        raise LookupError(name)
-    return endpoint
-
-
 @api_view
 def index(request):
     data = {
@@ -168,7 +161,7 @@ def index(request):
                 "csv": request.build_absolute_uri(endpoint.csv_path()),
                 "parameters": [param.name for param in endpoint.all_params],
             }
-            for endpoint in registry.endpoints()
+            for endpoint in ENDPOINTS
         ],
     }
     return conditional(request, to_json(data), JSON_CONTENT_TYPE)
@@ -176,9 +169,8 @@ def index(request):
 
 @api_view
 def listing(request, name):
-    try:
-        endpoint = find(name)
-    except LookupError:
+    endpoint = ENDPOINTS_BY_NAME.get(name)
+    if endpoint is None:
         return not_found_response()
     params = request.GET
     check_names(params, [param.name for param in (*endpoint.all_params, PAGINA, PER_PAGINA)])
@@ -226,19 +218,16 @@ def cell(value):
 
 @api_view
 def listing_csv(request, name):
-    try:
-        endpoint = find(name)
-    except LookupError:
+    endpoint = ENDPOINTS_BY_NAME.get(name)
+    if endpoint is None:
         return not_found_response()
     check_names(request.GET, [param.name for param in endpoint.all_params])
     records = endpoint.select(request.GET)
-    names = [field.name for field in endpoint.fields]
-    rows = [names]
+    rows = [[field.name for field in endpoint.fields]]
     count = records.count()
     for start in range(0, count, CSV_CHUNK):
         for obj in endpoint.prepare(list(records[start : start + CSV_CHUNK])):
-            item = endpoint.item(obj, request)
-            rows.append([cell(item[name]) for name in names])
+            rows.append([cell(value) for value in endpoint.item(obj, request).values()])
     body = "".join(csv_lines(rows, delimiter=CSV_SEPARATOR)).encode()
     return conditional(
         request, body, CSV_CONTENT_TYPE, endpoint.last_modified(records), f"{name}.csv"

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Site
 
-from api.endpoints import endpoints
 from api.models import OpenDataPage
+from api.resources import ENDPOINTS
 from website.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def footer_pages(site):
 def test_the_page_lists_every_endpoint_with_examples(client, home_page):
     page = OpenDataPage.objects.live().get()
     html = client.get(page.url).content.decode()
-    for endpoint in endpoints():
+    for endpoint in ENDPOINTS:
         assert f'href="http://testserver{reverse("api:list", args=[endpoint.name])}"' in html
         assert f'href="http://testserver{reverse("api:csv", args=[endpoint.name])}"' in html
     assert f'href="http://testserver{reverse("api:openapi")}"' in html

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from api.endpoints import endpoints
+from api.resources import ENDPOINTS
 from campuses.factories import CampusPageFactory
 from campuses.models import CampusIndexPage
 from core.models import Region
@@ -33,7 +33,7 @@ def queries(client, url):
 
 def counts(client):
     urls = []
-    for endpoint in endpoints():
+    for endpoint in ENDPOINTS:
         urls.append(reverse("api:list", args=[endpoint.name]) + "?per_pagina=100")
         urls.append(reverse("api:csv", args=[endpoint.name]))
     queries(client, urls[0])  # warm up: page URLs are remembered per process
