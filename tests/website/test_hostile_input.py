@@ -19,7 +19,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from api.endpoints import endpoints as api_endpoints
+from api.resources import ENDPOINTS as api_endpoints
 from campuses.models import CampusPage
 from core.models import Region
 from events.models import Audience, EventKind, EventPage, RegistrationMode
@@ -120,8 +120,8 @@ ROUTE_NAMES = [
     "health",
     "api_index",
     "api_openapi",
-    *[f"api_{endpoint.name}" for endpoint in api_endpoints()],
-    *[f"api_{endpoint.name}_csv" for endpoint in api_endpoints()],
+    *[f"api_{endpoint.name}" for endpoint in api_endpoints],
+    *[f"api_{endpoint.name}_csv" for endpoint in api_endpoints],
 ]
 
 
@@ -305,7 +305,7 @@ def public_routes():
         ),
         Route("api_openapi", reverse("api:openapi")),
     ]
-    for endpoint in api_endpoints():
+    for endpoint in api_endpoints:
         params = [param.name for param in endpoint.all_params] + API_PARAMS
         routes.append(
             Route(
@@ -409,8 +409,8 @@ ROUTES_WITH_INPUTS = [
     "search",
     "follow",
     "follow_manage",
-    *[f"api_{endpoint.name}" for endpoint in api_endpoints()],
-    *[f"api_{endpoint.name}_csv" for endpoint in api_endpoints()],
+    *[f"api_{endpoint.name}" for endpoint in api_endpoints],
+    *[f"api_{endpoint.name}_csv" for endpoint in api_endpoints],
 ]
 
 
