@@ -1,5 +1,5 @@
 """A fixed-window rate limit per client IP. Over the limit, `limit()` raises RateLimited and
-RateLimitMiddleware answers with the one 429 page.
+website.middleware.RateLimitMiddleware answers with the one 429 page.
 
 The counts are kept in the cache alias "ratelimit", which every worker and app server shares:
 Redis when CACHE_URL names it, otherwise a table in the database (settings, `CACHES`). A cache
@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
-from django.shortcuts import render
 
 HOUR = 3600
 # Invalid attempts are not submissions, but a client that floods a form with them is stopped
@@ -97,18 +96,3 @@ def limit_attempts(request, scope, submissions_per_hour):
     """Count one attempt at a form, valid or not, against a limit well above the one for
     submissions."""
     limit(request, f"{scope}-attempt", submissions_per_hour * ATTEMPTS_PER_SUBMISSION)
-
-
-class RateLimitMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, RateLimited):
-            return None
-        response = render(request, "429.html", status=429)
-        response["Retry-After"] = str(exception.retry_after)
-        return response

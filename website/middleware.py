@@ -4,8 +4,14 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
+from django_otp import user_has_device
+
+from core.ratelimit import RateLimited
+
+from . import two_factor
 
 
 def is_admin_request(request):
@@ -63,24 +69,51 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
-class PermissionsPolicyMiddleware:
-    """Switch off the browser features in PERMISSIONS_POLICY for every response."""
+class RequireTwoFactorMiddleware:
+    """Send a user who must use a second factor (website/two_factor.py) to set it up or
+    enter it before any other admin page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.header = ", ".join(
-            f"{feature}=({' '.join(_origin(origin) for origin in origins)})"
-            for feature, origins in settings.PERMISSIONS_POLICY.items()
-        )
 
     def __call__(self, request):
-        response = self.get_response(request)
-        response.setdefault("Permissions-Policy", self.header)
+        user = request.user
+        if (
+            settings.REQUIRE_2FA
+            and user.is_authenticated
+            and not user.is_verified()
+            and is_admin_request(request)
+            and two_factor.requires_two_factor(user)
+        ):
+            has_device = user_has_device(user, confirmed=True)
+            step = "two_factor_verify" if has_device else "two_factor_setup"
+            if url_name(request) not in two_factor.OPEN_BEFORE_VERIFYING | {step}:
+                return redirect_to_login(request.get_full_path(), reverse(step))
+        return self.get_response(request)
+
+
+def url_name(request):
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None
+
+
+class RateLimitMiddleware:
+    """Answer a view that raised core.ratelimit.RateLimited with the one 429 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, RateLimited):
+            return None
+        response = render(request, "429.html", status=429)
+        response["Retry-After"] = str(exception.retry_after)
         return response
-
-
-def _origin(origin):
-    return origin if origin == "self" else f'"{origin}"'
 
 
 class AdminSessionIdleMiddleware:

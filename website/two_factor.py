@@ -12,16 +12,13 @@ import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-
-from .middleware import is_admin_request
 
 BACKUP_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator-app"
@@ -50,33 +47,6 @@ def requires_two_factor(user):
     if user.groups.filter(name__in=settings.TWO_FACTOR_REQUIRED_GROUPS).exists():
         return True
     return user_has_device(user, confirmed=True)
-
-
-class RequireTwoFactorMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = request.user
-        if (
-            settings.REQUIRE_2FA
-            and user.is_authenticated
-            and not user.is_verified()
-            and is_admin_request(request)
-            and requires_two_factor(user)
-        ):
-            has_device = user_has_device(user, confirmed=True)
-            step = "two_factor_verify" if has_device else "two_factor_setup"
-            if _url_name(request) not in OPEN_BEFORE_VERIFYING | {step}:
-                return redirect_to_login(request.get_full_path(), reverse(step))
-        return self.get_response(request)
-
-
-def _url_name(request):
-    try:
-        return resolve(request.path_info).url_name
-    except Resolver404:
-        return None
 
 
 class TokenForm(forms.Form):

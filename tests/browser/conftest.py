@@ -2,7 +2,8 @@
 
 axe-core (bundled by axe-playwright-python) checks every page a test visits through
 `visit()`; serious and critical violations fail the test. Whatever the browser refuses under
-the Content-Security-Policy, on any page of a test, fails it too.
+the Content-Security-Policy, and any Permissions-Policy feature it does not know, on any page
+of a test, fails it too.
 """
 
 import os
@@ -63,19 +64,20 @@ def page(browser):
     context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
     context.set_default_timeout(10_000)
     page = context.new_page()
-    # Chromium reports each thing the Content-Security-Policy blocks on the console.
+    # Chromium reports on the console each thing the Content-Security-Policy blocks, and each
+    # Permissions-Policy feature it does not know.
     refused = []
     page.on(
         "console",
         lambda message: (
             refused.append(f"{message.location.get('url')}: {message.text}")
-            if "Content Security Policy" in message.text
+            if "Content Security Policy" in message.text or "Permissions-Policy" in message.text
             else None
         ),
     )
     yield page
     context.close()
-    assert not refused, "The Content-Security-Policy blocked:\n" + "\n".join(refused)
+    assert not refused, "The browser refused the site's policies:\n" + "\n".join(refused)
 
 
 def assert_accessible(page):

@@ -50,7 +50,7 @@ def test_the_admin_works_under_its_own_policy(client, db):
 def test_browser_features_are_switched_off(client, home_page):
     header = client.get(home_page.url)["Permissions-Policy"]
     features = dict(part.strip().split("=", 1) for part in header.split(","))
-    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"):
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics"):
         assert features[feature] == "()"
     assert features["fullscreen"].startswith("(self ")
     assert client.get(reverse("robots_txt"))["Permissions-Policy"] == header

@@ -75,7 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
-    "website.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # --- page cache (issue 14, core/pagecache.py): right after static files, before sessions,
     # so a cached page costs no session or user look-up, the Host is checked before the cache,
@@ -91,9 +91,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "website.middleware.AdminSessionIdleMiddleware",
-    "website.two_factor.RequireTwoFactorMiddleware",
+    "website.middleware.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "core.ratelimit.RateLimitMiddleware",
+    "website.middleware.RateLimitMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -396,7 +396,6 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 # (the video players keep fullscreen and autoplay after a click).
 PERMISSIONS_POLICY = {
     "accelerometer": [],
-    "ambient-light-sensor": [],
     "autoplay": ["self", *VIDEO_FRAME_SOURCES],
     "browsing-topics": [],
     "camera": [],
@@ -405,7 +404,6 @@ PERMISSIONS_POLICY = {
     "geolocation": [],
     "gyroscope": [],
     "hid": [],
-    "interest-cohort": [],
     "magnetometer": [],
     "microphone": [],
     "midi": [],
