@@ -40,11 +40,9 @@ class Selection:
 class AlertSource:
     key: str  # stored on each subscription; never change it once used
     name: str  # "Agenda", "Partnergids"
-    # The visitor's GET parameters -> the selection to save; invalid and unknown values and
-    # what is not a filter (page, sort, view) are left out. The page's own filter form, when it
-    # has one already bound to those parameters, may be passed as `form` so it is not built
-    # (and its choices queried) twice.
-    selection: Callable[..., Selection]
+    # The listing's GET parameters -> the selection to save; invalid and unknown values and
+    # what is not a filter (page, sort, view) are left out.
+    selection: Callable[[object], Selection]
     # (saved query string, moment) -> the items published after that moment that match.
     new_items: Callable[[str, datetime], list[AlertItem]]
     # (request or None, saved query string) -> the URL of the page that shows the selection;

@@ -17,11 +17,11 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 
 from core.exports import CSV_DELIMITER
 from core.forms import UNKNOWN_VALUE
+from core.text import text_from_html
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -248,11 +248,6 @@ def terms(objects, name="name"):
     return [term(obj, name) for obj in objects]
 
 
-def plain(html):
-    """Rich text as plain text: the open data carries no markup."""
-    return " ".join(strip_tags(html or "").split())
-
-
 def moment(value):
     return value.isoformat() if value else None
 
@@ -309,6 +304,16 @@ def page_url(page, request):
 
 def id_field(what):
     return Field("id", INTEGER, f"Vast nummer van {what}; verandert nooit.", attr("pk"))
+
+
+def description_field():
+    """Rich text as plain text: the open data carries no markup."""
+    return Field(
+        "description",
+        STRING,
+        "Omschrijving, als platte tekst.",
+        attr("description", text_from_html),
+    )
 
 
 def updated_field(value=None):

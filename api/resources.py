@@ -16,9 +16,14 @@ from events.models import EventIndexPage, EventSession
 from events.models.taxonomy import RegistrationMode
 from manifest.forms import InitiativeFilterForm, SignatoryFilterForm
 from manifest.models import Initiative, ManifestAction, Signature
-from partners.models import Partner, PartnerKind
-from partners.search_index import directory_facets, filtered_partners, with_relations
-from search.backends.common import clean_values
+from partners.models import (
+    Partner,
+    PartnerKind,
+    directory_facets,
+    filtered_partners,
+    with_relations,
+)
+from search.port import clean_values
 
 from .endpoints import (
     BOOLEAN,
@@ -42,6 +47,7 @@ from .endpoints import (
     InvalidParameters,
     Param,
     attr,
+    description_field,
     form_params,
     form_records,
     id_field,
@@ -50,7 +56,6 @@ from .endpoints import (
     number,
     or_none,
     page_url,
-    plain,
     profile_url,
     published_field,
     rendition,
@@ -134,7 +139,7 @@ PARTNER_FIELDS = (
     Field("kind", STRING, f"Soort organisatie: {KINDS}."),
     Field("kind_label", STRING, "Soort organisatie, leesbaar.", label("kind")),
     Field("short_description", STRING, "Korte omschrijving."),
-    Field("description", STRING, "Omschrijving, als platte tekst.", attr("description", plain)),
+    description_field(),
     Field("website", URL_OR_NULL, "Website van de organisatie.", attr("website", or_none)),
     Field("municipality", STRING, "Gemeente."),
     Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84).", attr("latitude", number)),
@@ -254,7 +259,7 @@ INITIATIVE_FIELDS = (
     Field("slug", STRING, "Deel van het webadres."),
     Field("url", URL, "Pagina op deze site.", profile_url),
     Field("summary", STRING, "Samenvatting."),
-    Field("description", STRING, "Omschrijving, als platte tekst.", attr("description", plain)),
+    description_field(),
     Field("status", STRING, "Status: gepland, lopend, afgerond."),
     Field("status_label", STRING, "Status, leesbaar.", label("status")),
     Field("start_date", DAY_OR_NULL, "Startdatum.", attr("start_date", moment)),
@@ -358,7 +363,7 @@ ACTION_FIELDS = (
     Field("line", LINE, "Actielijn (code en titel).", action_line),
     Field("coalition_code", STRING, "Nummer van de ontwikkelcoalitie."),
     Field("summary", STRING, "Samenvatting."),
-    Field("description", STRING, "Omschrijving, als platte tekst.", attr("description", plain)),
+    description_field(),
     Field("status", STRING, "Status van de purpose case."),
     Field("status_label", STRING, "Status, leesbaar.", label("status")),
     Field("lead_name", STRING, "Aanjager.", lead_name),

@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from wagtail import hooks
 
-from partners.search_index import DirectoryFacet
+from partners.models import DirectoryFacet
 from search.port import FacetDefinition
 
 from .models import CampusPage

@@ -1,12 +1,8 @@
 """Form pieces every app's public forms share: filters that never fail, the honeypot, and
 field types with Dutch messages."""
 
-import re
-import unicodedata
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorDict
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
@@ -135,31 +131,19 @@ class HoneypotForm(forms.Form):
     fax = forms.CharField(required=False, label="Laat dit veld leeg")
 
     def full_clean(self):
-        if self.is_bound and self.data.get("fax"):
-            self._errors = ErrorDict()
-            self.cleaned_data = {}
-            self.add_error(None, ValidationError(BOT_MESSAGE, code="bot"))
-            return
+        if self.is_trapped:
+            # A bot: none of the other fields is read.
+            self.fields = {"fax": self.fields["fax"]}
         super().full_clean()
 
+    @property
+    def is_trapped(self):
+        return self.is_bound and bool(self.data.get("fax"))
 
-# Characters that reorder or hide text (bidirectional overrides and isolates, marks): a name
-# such as "Acme\u202egnp.exe" would show as something it is not.
-HIDDEN_CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-
-
-def plain_text(value):
-    """What a visitor types as a name or a short text: no markup, no invisible controls."""
-    if "<" in value or ">" in value:
-        raise ValidationError("Gebruik geen < of > in dit veld.", code="markup")
-    if HIDDEN_CONTROLS.search(value) or any(
-        unicodedata.category(char) == "Cc" and char not in "\n\r\t" for char in value
-    ):
-        raise ValidationError(
-            "Dit veld bevat onzichtbare tekens die de tekst anders laten lezen dan hij is. "
-            "Typ de tekst opnieuw in plaats van hem te plakken.",
-            code="hidden_controls",
-        )
+    def clean(self):
+        if self.is_trapped:
+            raise ValidationError(BOT_MESSAGE, code="bot")
+        return super().clean()
 
 
 class HttpUrlField(forms.URLField):

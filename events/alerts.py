@@ -33,8 +33,8 @@ def describe(form):
     return "Agenda" + (": " + ", ".join(parts) if parts else " (alle evenementen)")
 
 
-def selection(params, form=None):
-    form = form if form is not None else filter_form(params)
+def selection(params):
+    form = filter_form(params)
     return Selection(query=form.feed_query(), label=describe(form))
 
 

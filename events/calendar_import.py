@@ -18,11 +18,9 @@ Nothing is ever published by the import: an editor reviews and publishes, as wit
 """
 
 import datetime
-import html
 import logging
 import re
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -30,12 +28,11 @@ from dateutil import rrule
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from icalendar import Calendar
 
-from core.forms import HIDDEN_CONTROLS
 from core.remote import FetchError, Limits, fetch
+from core.text import text_from_html
 
 from .models import (
     CampusCalendar,
@@ -67,7 +64,6 @@ MAX_SESSION_DAYS = 31  # as EventSession.clean allows
 TITLE_LENGTH = 200
 SUMMARY_LENGTH = 400
 LOCATION_LENGTH = 200
-SCRIPT_BLOCKS = re.compile(r"<(script|style)\b.*?(</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 
 # The fields the import writes, in the order the report names them.
 FIELD_LABELS = {
@@ -89,20 +85,6 @@ def limits():
 
 
 # -- Step 2: reading and checking -------------------------------------------------------------
-
-
-def plain(value, length):
-    """Text from a feed as plain text: no markup (the text of scripts and styles dropped, not
-    shown), no invisible or control characters, whitespace collapsed, at most `length`."""
-    text = str(value or "")
-    for _ in range(2):  # twice: markup can hide behind entities (&lt;b&gt;)
-        text = html.unescape(strip_tags(SCRIPT_BLOCKS.sub(" ", text)))
-    text = HIDDEN_CONTROLS.sub("", text)
-    text = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text
-    )
-    text = " ".join(text.split())
-    return Truncator(text).chars(length)
 
 
 @dataclass
@@ -281,7 +263,7 @@ def read_event(uid, master, overrides, calendar, lim, now):
     """An `IncomingEvent` from a VEVENT and its changed occurrences; Skip with the reason."""
     if master is None:
         raise Skip("alleen gewijzigde herhalingen, zonder het evenement zelf")
-    title = plain(master.get("SUMMARY"), TITLE_LENGTH)
+    title = text_from_html(master.get("SUMMARY"), TITLE_LENGTH)
     if not title:
         raise Skip("de titel (SUMMARY) ontbreekt")
     if master.get("DTSTART") is None:
@@ -303,12 +285,12 @@ def read_event(uid, master, overrides, calendar, lim, now):
         if _as_datetime(start) > window_end:
             raise Skip(f"het begint pas over meer dan {lim['horizon_days']} dagen")
         raise Past("al voorbij")
-    description = plain(master.get("DESCRIPTION"), SUMMARY_LENGTH)
+    description = text_from_html(master.get("DESCRIPTION"), SUMMARY_LENGTH)
     cancelled = str(master.get("STATUS", "")).upper() == "CANCELLED"
     values = {
         "title": title,
         "summary": description or f"Uit de agenda van {calendar.campus.title}.",
-        "location_name": plain(master.get("LOCATION"), LOCATION_LENGTH),
+        "location_name": text_from_html(master.get("LOCATION"), LOCATION_LENGTH),
         "status": EventStatus.CANCELLED.value if cancelled else EventStatus.PLANNED.value,
         "campus": calendar.campus_id,
         "sessions": sorted((session.as_value() for session in sessions), key=session_key),
@@ -341,9 +323,11 @@ def read_feed(body, calendar, lim, deadline):
         )
     masters, overrides, skipped = {}, {}, []
     for component in components:
-        uid = plain(component.get("UID"), 255)
+        uid = text_from_html(component.get("UID"), 255)
         if not uid:
-            skipped.append((plain(component.get("SUMMARY"), 80) or "?", "de UID ontbreekt"))
+            skipped.append(
+                (text_from_html(component.get("SUMMARY"), 80) or "?", "de UID ontbreekt")
+            )
             continue
         if component.get("RECURRENCE-ID") is not None:
             overrides.setdefault(uid, []).append(component)

@@ -12,9 +12,9 @@ from core.forms import (
     FilterForm,
     HoneypotForm,
     SlugChoiceField,
-    plain_text,
 )
 from core.models import Region
+from core.text import validate_plain_text
 
 from .models.taxonomy import Audience, EventKind, RegistrationMode
 
@@ -100,7 +100,9 @@ class RegistrationForm(HoneypotForm):
 
     # The event's own upcoming dates, set per form.
     session = forms.ModelChoiceField(None, label="Datum", empty_label="Kies een datum")
-    contact_name = forms.CharField(label="Uw naam", max_length=120, validators=[plain_text])
+    contact_name = forms.CharField(
+        label="Uw naam", max_length=120, validators=[validate_plain_text]
+    )
     email = forms.EmailField(
         label="Uw e-mailadres",
         help_text="Hier sturen we de bevestiging naartoe, met een link om af te melden.",
@@ -109,7 +111,7 @@ class RegistrationForm(HoneypotForm):
         label="Telefoonnummer (optioneel)",
         max_length=30,
         required=False,
-        validators=[plain_text],
+        validators=[validate_plain_text],
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     privacy_consent = forms.BooleanField(
@@ -154,12 +156,12 @@ class ClassRegistrationForm(RegistrationForm):
     GROUPS = [(f"groep {number}", f"Groep {number}") for number in range(5, 9)]
 
     school_name = forms.CharField(
-        label="Naam van de school", max_length=200, validators=[plain_text]
+        label="Naam van de school", max_length=200, validators=[validate_plain_text]
     )
     school_reference = forms.CharField(
         label="BRIN-nummer of gemeente",
         max_length=100,
-        validators=[plain_text],
+        validators=[validate_plain_text],
         help_text="Het BRIN-nummer van uw school (zoals 12AB) of de gemeente waar ze staat.",
     )
     groups = forms.MultipleChoiceField(

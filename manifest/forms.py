@@ -12,9 +12,9 @@ from core.forms import (
     HoneypotForm,
     HttpUrlField,
     SlugChoiceField,
-    plain_text,
 )
 from core.models import EducationLevel, Region
+from core.text import validate_plain_text
 from partners.models import PartnerKind
 
 from .models import ManifestAction, Theme
@@ -94,7 +94,7 @@ def _looks_like_svg(uploaded):
 
 class SignatureForm(HoneypotForm):
     organisation_name = forms.CharField(
-        label="Naam van uw organisatie", max_length=200, validators=[plain_text]
+        label="Naam van uw organisatie", max_length=200, validators=[validate_plain_text]
     )
     kind = forms.ChoiceField(
         label="Soort organisatie", choices=[("", "Kies de soort"), *PartnerKind.choices]
@@ -121,16 +121,16 @@ class SignatureForm(HoneypotForm):
             "PNG, JPEG of WebP, maximaal 5 MB. Liefst met een transparante of witte achtergrond."
         ),
     )
-    signer_name = forms.CharField(label="Uw naam", max_length=120, validators=[plain_text])
+    signer_name = forms.CharField(label="Uw naam", max_length=120, validators=[validate_plain_text])
     signer_role = forms.CharField(
-        label="Uw functie", max_length=120, required=False, validators=[plain_text]
+        label="Uw functie", max_length=120, required=False, validators=[validate_plain_text]
     )
     statement = forms.CharField(
         label="Waarom wij tekenen (optioneel)",
         max_length=STATEMENT_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        validators=[plain_text],
+        validators=[validate_plain_text],
         help_text=f"Maximaal {STATEMENT_MAX_LENGTH} tekens. Dit kan op de site worden getoond.",
     )
     contact_email = forms.EmailField(

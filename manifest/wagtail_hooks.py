@@ -8,7 +8,7 @@ Also what the manifest adds to the apps below it (docs/architecture.md, "Hooks")
 on the profile, a campus's initiatives, signatures as personal data and their clean-up."""
 
 from django.contrib.admin.utils import quote
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from wagtail import hooks
@@ -28,7 +28,7 @@ from core import jobs
 from core.models import Region
 from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
-from partners.search_index import DirectoryFacet
+from partners.models import DirectoryFacet
 from search.port import FacetDefinition
 
 from .models import ActionLine, Initiative, ManifestAction, Signature, SignatureState, Theme
@@ -266,11 +266,6 @@ def signatory_value(signed):
     return "ja" if signed else "nee"
 
 
-def annotate_signatory(partners):
-    approved = Signature.objects.approved().filter(partner=OuterRef("pk"))
-    return partners.annotate(signatory=Exists(approved))
-
-
 hooks.register(
     "directory_facets",
     DirectoryFacet(
@@ -284,7 +279,7 @@ hooks.register(
         ),
         order=70,
         values=lambda partner: [signatory_value(partner.signatory)],
-        annotate=annotate_signatory,
+        annotate=Signature.annotate_signatory,
         decode=lambda values: [value == "ja" for value in values],
     ),
 )

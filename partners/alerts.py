@@ -9,11 +9,11 @@ from django.http import QueryDict
 
 from alerts.sources import AlertItem, AlertSource, Selection, listing_url
 from core.links import absolute_url
-from search.backends.database import DatabaseBackend, words
-from search.text import clean_query
+from core.text import clean_query
+from search.backends.database import DatabaseBackend
+from search.port import words
 
-from .models import Partner, PartnerIndexPage
-from .search_index import directory_facets, filtered_partners
+from .models import Partner, PartnerIndexPage, directory_facets, filtered_partners
 
 SOURCE_KEY = "partners"
 LABEL_WORDS_LENGTH = 60
@@ -42,7 +42,7 @@ def label_words(text):
     return " ".join(words(text))[:LABEL_WORDS_LENGTH].strip()
 
 
-def selection(params, form=None):
+def selection(params):
     # The directory has no filter form of its own: its facets are read from the parameters.
     text, chosen = saved_filters(params)
     pairs = ([("q", text)] if text else []) + [

@@ -17,9 +17,15 @@ from core.initial_data import sector_tags
 from core.models import EducationLevel, Offer, Region, SectorTag
 from search import service
 
-from .models import Partner, PartnerKind, PartnerSector
+from .models import (
+    Partner,
+    PartnerKind,
+    PartnerSector,
+    directory_index,
+    live_partners,
+    with_relations,
+)
 from .normalise import name_key, website_domain
-from .search_index import directory_index, live_partners, with_relations
 
 
 def load_demo_partners(content):

@@ -10,8 +10,7 @@ from wagtail.search import index as wagtail_index
 
 from search import service
 
-from .models import Partner
-from .search_index import directory_index, live_partners, with_relations
+from .models import Partner, directory_index, live_partners, with_relations
 
 
 def reindex_partner(pk):

@@ -18,8 +18,7 @@ from core.viewsets import SnippetViewSet
 from search.service import refresh_stale_indexes
 
 from .alerts import DIRECTORY
-from .models import Partner
-from .search_index import directory_index
+from .models import Partner, directory_index
 from .views import admin_autocomplete
 
 hooks.register("search_indexes", directory_index)

@@ -16,6 +16,8 @@ from django.db.models import Count, QuerySet, Window
 from django.utils.functional import cached_property
 from wagtail.search.backends import get_search_backend
 
+from .port import words
+
 logger = logging.getLogger(__name__)
 
 HITS_PER_GROUP = 10
@@ -149,12 +151,6 @@ def page_hit(page, request):
     return SearchHit(page.title, page.get_url(request) or "", text)
 
 
-def plain_words(query):
-    """The query with everything but letters, digits and spaces removed: what is left when
-    the backend chokes on search syntax (FTS5 rejects an unbalanced `"`, for one)."""
-    return " ".join("".join(c if c.isalnum() else " " for c in query).split())
-
-
 def search_groups(request, query, groups, pages):
     """Each group's results; `pages` is the queryset of pages any page group may show."""
     ranked = RankedPages(pages, query)
@@ -180,7 +176,9 @@ def site_search(request, query, groups, pages):
         return SiteSearch(search_groups(request, query, groups, pages), query)
     except DatabaseError:
         logger.info("Search query rejected, retrying with plain words: %r", query)
-    reduced = plain_words(query)
+    # Only the words: what is left when the backend chokes on search syntax (FTS5 rejects an
+    # unbalanced `"`, for one).
+    reduced = " ".join(words(query))
     if not reduced:
         return SiteSearch([], "")
     try:

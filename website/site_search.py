@@ -10,8 +10,7 @@ from campuses.models import CampusPage
 from core.models import ImportantPages
 from events.models import EventPage
 from manifest.models import Initiative
-from partners.models import Partner
-from partners.search_index import directory_index
+from partners.models import Partner, directory_index
 from search import service
 from search.port import SearchQuery
 from search.site import HITS_PER_GROUP, ObjectGroup, PageGroup, SearchGroup, SearchHit

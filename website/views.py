@@ -15,8 +15,8 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from core.text import MAX_QUERY_LENGTH, clean_query
 from search.site import SearchFailed, SearchHit, site_search
-from search.text import MAX_QUERY_LENGTH, clean_query
 
 from .site_search import GROUPS, searchable_pages
 

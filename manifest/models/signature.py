@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from wagtail.actions.unpublish import UnpublishAction
 from wagtail.admin.panels import FieldPanel
@@ -172,6 +172,12 @@ class Signature(models.Model):
     def save(self, *args, **kwargs):
         self.organisation_key = name_key(self.organisation_name)
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def annotate_signatory(partners):
+        """`partners` with `signatory`: whether the organisation signed (is approved)."""
+        approved = Signature.objects.approved().filter(partner=OuterRef("pk"))
+        return partners.annotate(signatory=Exists(approved))
 
     def shows_on_public_pages(self):
         """Only an approved signature is on the wall, and only a moderated one may have been

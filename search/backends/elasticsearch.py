@@ -38,7 +38,6 @@ from elasticsearch_dsl import (
     token_filter,
 )
 
-from search.backends.common import active_filters, facet_values
 from search.port import (
     SORTS,
     FacetValue,
@@ -47,6 +46,8 @@ from search.port import (
     Results,
     SearchQuery,
     SearchUnavailable,
+    active_filters,
+    facet_values,
 )
 
 DEFAULT_PREFIX = "wo2030"

@@ -10,8 +10,7 @@ from django.utils import timezone
 from alerts.models import Subscription
 from core.models import Region
 from partners.factories import PartnerFactory
-from partners.models import PartnerIndexPage
-from partners.search_index import directory_facets
+from partners.models import PartnerIndexPage, directory_facets
 
 from .conftest import ADDRESS, link_in, send
 

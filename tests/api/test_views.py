@@ -18,8 +18,7 @@ from core.models import Region, SectorTag
 from events.models import EventKind, EventSession
 from manifest.models import Initiative, ManifestAction, Signature
 from partners.factories import PartnerFactory
-from partners.models import Partner
-from partners.search_index import directory_index
+from partners.models import Partner, directory_index
 from search import service
 from search.port import SearchQuery
 

@@ -9,8 +9,7 @@ content's own dozen demo partners come on top of the generated ones.
 from django.core.cache import cache
 
 from partners.demo import create_demo_partners
-from partners.models import Partner
-from partners.search_index import directory_index
+from partners.models import Partner, directory_index
 from search import service
 from search.port import SearchQuery
 from tests.conftest import count_queries

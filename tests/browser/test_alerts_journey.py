@@ -13,7 +13,7 @@ def test_a_teacher_follows_a_selection_of_the_agenda_and_confirms(visit, page, l
     agenda = EventIndexPage.objects.live().get()
     visit(agenda.url + "?soort=pet&regio=zaanstreek-waterland")
     form = page.locator("section.alert-follow")
-    expect(form).to_contain_text("regio Zaanstreek/Waterland")
+    expect(form).to_contain_text("deze selectie uit de agenda")
     form.get_by_label("Uw e-mailadres").fill("juf.annemiek@obs-dekolk.example.nl")
     form.get_by_label("Dagelijks").check()
     form.get_by_label("Ik ga akkoord").check()
@@ -25,6 +25,8 @@ def test_a_teacher_follows_a_selection_of_the_agenda_and_confirms(visit, page, l
     [message] = mail.outbox
     link = re.search(r"https?://\S+?(/meldingen/bevestigen/\S+/)", message.body).group(1)
     visit(link)
+    # The link says what is followed, before anything is confirmed.
+    expect(page.locator("main")).to_contain_text("regio Zaanstreek/Waterland")
     page.get_by_role("button", name="Ja, stuur mij meldingen").click()
     expect(page.locator("h1")).to_have_text("Uw melding is bevestigd")
     assert_accessible(page)

@@ -6,8 +6,7 @@ from django.db import transaction
 from wagtail.search.backends import get_search_backend
 
 from partners.demo import MUNICIPALITIES_BY_REGION
-from partners.models import Partner, PartnerKind
-from partners.search_index import directory_index
+from partners.models import Partner, PartnerKind, directory_index
 from search import service
 from search.port import SearchQuery
 

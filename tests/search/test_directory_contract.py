@@ -13,8 +13,7 @@ from django.utils import timezone
 from core.models import EducationLevel, Offer, Region
 from manifest.models import Signature, SignatureState
 from partners.factories import PartnerFactory
-from partners.models import Partner
-from partners.search_index import directory_index
+from partners.models import Partner, directory_index
 from search import service
 from search.backends.database import DatabaseBackend
 from search.port import SearchQuery

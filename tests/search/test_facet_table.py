@@ -6,7 +6,7 @@ from campuses.models import CampusPage
 from core.models import Region
 from manifest.models import Signature, SignatureState
 from partners.factories import PartnerFactory
-from partners.search_index import directory_index
+from partners.models import directory_index
 from search import service
 from search.port import SearchQuery
 

@@ -4,7 +4,7 @@ needs nothing. Elasticsearch is the fake server of test_elasticsearch_backend.""
 
 import pytest
 
-from partners.search_index import directory_index
+from partners.models import directory_index
 from search import service
 
 from .test_elasticsearch_backend import FakeServer, fake_backend

@@ -12,7 +12,7 @@ from campuses import demo as campus_demo
 from campuses.initial_data import load_campuses
 from campuses.models import CampusIndexPage
 from core.initial_data import load_taxonomies, paragraphs_html
-from core.models import DemoContentLoad, ImportantPages, ShareSettings
+from core.models import DemoContentLoad, ImportantPages, MailSettings, ShareSettings
 from events.demo import load_demo_events
 from events.models import EventIndexPage
 from manifest import demo as manifest_demo
@@ -191,8 +191,10 @@ class Command(BaseCommand):
             if getattr(important, f"{field}_id") is None:
                 setattr(important, field, pages[key])
         important.save()
-        # Made now with its defaults rather than by the first visitor's page view.
+        # Made now with their defaults rather than by the first visitor's page view or mail
+        # (reading a missing setting creates it: a change of content).
         ShareSettings.for_site(site)
+        MailSettings.for_site(site)
         site_settings = SiteSettings.for_site(site)
         # A footer link only to a page made just now: a link an editor removed stays removed.
         for key in FOOTER_PAGES:

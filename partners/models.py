@@ -1,0 +1,512 @@
+"""The registry: the organisations of the talent ecosystem, what the partner directory
+indexes of them, and the directory page with the profiles beneath it.
+
+The directory's own facets are the partner's fields. Apps above partners add facets about
+their relation to a partner (the campuses it takes part in, whether it signed the manifest)
+for the hook `directory_facets`; partners never imports them (docs/architecture.md, "Hooks").
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404, JsonResponse
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import ItemBase
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, Page, RevisionMixin, WorkflowMixin
+from wagtail.search import index
+
+from core.links import routed_url
+from core.models import (
+    BasePage,
+    CoordinateField,
+    EducationLevel,
+    Offer,
+    Region,
+    SectionPageMixin,
+    SectorTag,
+    demo_flag,
+    optional_image,
+)
+from core.pagecache import content_version
+from core.pages import SitemapEntries, render_subpage
+from core.text import MAX_QUERY_LENGTH, clean_query
+from search import service
+from search.port import SORTS, FacetDefinition, IndexDefinition, SearchQuery
+
+from .logos import adopt_logo
+from .normalise import name_key, website_domain
+
+INDEX_NAME = "partner"  # the directory's search index
+
+
+class PartnerKind(models.TextChoices):
+    BUSINESS = "bedrijfsleven", "Bedrijfsleven"
+    EDUCATION = "onderwijs", "Onderwijs"
+    GOVERNMENT = "overheid", "Overheid"
+    CIVIL_SOCIETY = "maatschappelijk", "Maatschappelijke organisatie"
+    OTHER = "overig", "Overig"
+
+
+class PartnerSector(ItemBase):
+    tag = models.ForeignKey(SectorTag, on_delete=models.CASCADE, related_name="tagged_partners")
+    content_object = ParentalKey(
+        "partners.Partner", on_delete=models.CASCADE, related_name="tagged_sectors"
+    )
+
+
+class PartnerQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(live=True)
+
+    def with_relations(self):
+        """With the taxonomies a profile and a search document show."""
+        return self.prefetch_related("regions", "tagged_sectors__tag", "education_levels", "offers")
+
+    def matching(self, name, website):
+        """Partners that are the same organisation: same website domain or same name key."""
+        match = models.Q(name_key=name_key(name))
+        domain = website_domain(website)
+        if domain:
+            match |= models.Q(website_domain=domain)
+        return self.filter(match)
+
+
+class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """An organisation in the talent ecosystem: company, school, government or other.
+
+    A partner created by someone signing the manifest stays a draft, and so appears nowhere
+    public, until a moderator approves the signature. A change by someone who may not publish
+    (a campus coordinator) goes through the workflow "Redactiecontrole".
+    """
+
+    name = models.CharField("Naam", max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField("Soort", max_length=20, choices=PartnerKind.choices)
+    education_levels = ParentalManyToManyField(
+        EducationLevel,
+        verbose_name="Onderwijsniveaus",
+        blank=True,
+        related_name="partners",
+        help_text="Voor scholen: op welke niveaus wordt lesgegeven?",
+    )
+    regions = ParentalManyToManyField(
+        Region, verbose_name="Regio's", blank=True, related_name="partners"
+    )
+    sectors = ClusterTaggableManager(
+        "Sectoren",
+        through=PartnerSector,
+        blank=True,
+        help_text="Kies bij voorkeur bestaande sectoren, zodat het filter ze samen toont.",
+    )
+    offers = ParentalManyToManyField(
+        Offer, verbose_name="Wat wij bieden", blank=True, related_name="partners"
+    )
+    address = models.CharField("Adres", max_length=200, blank=True)
+    postcode = models.CharField("Postcode", max_length=10, blank=True)
+    municipality = models.CharField("Gemeente", max_length=100, blank=True)
+    latitude = CoordinateField("Breedtegraad")
+    longitude = CoordinateField("Lengtegraad")
+    website = models.URLField("Website", blank=True)
+    logo = optional_image("Logo")
+    short_description = models.TextField("Korte omschrijving", max_length=500, blank=True)
+    description = RichTextField(
+        "Omschrijving", blank=True, features=["h3", "bold", "italic", "link", "ol", "ul"]
+    )
+    is_demo = demo_flag("Fictieve organisatie, alleen voor demonstratie.")
+    # Derived on save, to recognise the same organisation when it signs a second time.
+    website_domain = models.CharField(max_length=253, blank=True, editable=False, db_index=True)
+    name_key = models.CharField(max_length=200, editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Indexed: the directory checks MAX(updated_at) on every search (search_index.freshness).
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
+    _workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="partner",
+        for_concrete_model=False,
+    )
+
+    objects = PartnerQuerySet.as_manager()
+
+    panels = [
+        # The slug follows the name until the partner is published (Wagtail's slug sync).
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("kind"),
+        FieldPanel("short_description"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        MultiFieldPanel(
+            [
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sectors"),
+                FieldPanel("education_levels", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("offers", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Indeling",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("municipality")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="Adres",
+        ),
+        FieldPanel("is_demo"),
+    ]
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("short_description"),
+        index.SearchField("description"),
+        index.SearchField("municipality"),
+        index.RelatedFields(
+            "sectors", [index.SearchField("name"), index.AutocompleteField("name")]
+        ),
+        index.FilterField("kind"),
+        index.FilterField("live"),
+        # The admin listing narrows rows by id for roles that see some partners only
+        # (core/permissions.py), also while searching.
+        index.FilterField("id"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Partner"
+        verbose_name_plural = "Partners"
+        constraints = [
+            models.UniqueConstraint(fields=["name_key"], name="partner_unique_name_key"),
+            models.UniqueConstraint(
+                fields=["website_domain"],
+                condition=~models.Q(website_domain=""),
+                name="partner_unique_website_domain",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def unique_slug(cls, name):
+        """A free slug for a new partner called `name`."""
+        base = slugify(name)[:200] or "organisatie"
+        slug, number = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    def get_absolute_url(self):
+        return routed_url(PartnerIndexPage, "profile", self.slug)
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def workflow_states(self):
+        return self._workflow_states
+
+    def save(self, *args, **kwargs):
+        self.website_domain = website_domain(self.website)
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+        if self.logo_id:
+            adopt_logo(self.logo_id)
+
+
+# --- what the directory indexes ------------------------------------------------------------
+
+
+def unchanged(queryset):
+    return queryset
+
+
+@dataclass(frozen=True)
+class DirectoryFacet:
+    """A facet of the directory and how the registry's data feeds it."""
+
+    facet: FacetDefinition
+    order: int
+    # Document values of one partner, read after `annotate` and `prefetch` were applied.
+    values: Callable[[Partner], list[str]]
+    annotate: Callable = unchanged  # queryset -> queryset with what `values` reads
+    prefetch: Callable = unchanged
+    # URL values -> the values the ORM lookup reads, where they differ ("ja" -> True).
+    decode: Callable[[list[str]], list] = list
+
+    def narrow(self, queryset, values):
+        """Partners with any of `values` (as URLs name them) for this facet."""
+        lookup = f"{self.facet.orm_lookup}__in"
+        matching = self.annotate(Partner.objects.all()).filter(**{lookup: self.decode(values)})
+        # A subquery, so a lookup across a many-to-many relation repeats no partner.
+        return queryset.filter(pk__in=matching.values("pk"))
+
+
+def slug_labels(model, label="name"):
+    return lambda: dict(model.objects.values_list("slug", label))
+
+
+def sectors_of(partner):
+    return [item.tag for item in partner.tagged_sectors.all()]
+
+
+OWN_FACETS = [
+    DirectoryFacet(
+        FacetDefinition("soort", "Soort", "kind", "kind", lambda: dict(PartnerKind.choices)),
+        order=10,
+        values=lambda partner: [partner.kind],
+    ),
+    DirectoryFacet(
+        FacetDefinition("regio", "Regio", "regio", "regions__slug", slug_labels(Region)),
+        order=20,
+        values=lambda partner: [region.slug for region in partner.regions.all()],
+    ),
+    DirectoryFacet(
+        FacetDefinition("sector", "Sector", "sector", "sectors__slug", slug_labels(SectorTag)),
+        order=30,
+        values=lambda partner: [sector.slug for sector in sectors_of(partner)],
+    ),
+    DirectoryFacet(
+        FacetDefinition(
+            "niveau",
+            "Onderwijsniveau",
+            "niveau",
+            "education_levels__slug",
+            slug_labels(EducationLevel),
+        ),
+        order=40,
+        values=lambda partner: [level.slug for level in partner.education_levels.all()],
+    ),
+    DirectoryFacet(
+        FacetDefinition("aanbod", "Wat zij bieden", "aanbod", "offers__slug", slug_labels(Offer)),
+        order=60,
+        values=lambda partner: [offer.slug for offer in partner.offers.all()],
+    ),
+]
+
+
+def directory_facets():
+    """The directory's own facets and those registered for the hook `directory_facets`."""
+    facets = [*OWN_FACETS, *hooks.get_hooks("directory_facets")]
+    return sorted(facets, key=lambda facet: facet.order)
+
+
+def live_partners():
+    queryset = Partner.objects.live()
+    for facet in directory_facets():
+        queryset = facet.annotate(queryset)
+    return queryset
+
+
+def filtered_partners(filters):
+    """Live partners narrowed by the directory's facets, `filters` being facet param -> the
+    values the directory's URLs use (alternatives within a facet, facets combined): the same
+    facets and ORM lookups the database backend's facet table is built from, for the open data
+    (api/) and the directory's e-mail alerts (partners/alerts.py), which list the registry
+    without the search box's ranking."""
+    queryset = live_partners()
+    for facet in directory_facets():
+        values = filters.get(facet.facet.param)
+        if values:
+            queryset = facet.narrow(queryset, values)
+    return queryset
+
+
+def with_relations(queryset):
+    queryset = queryset.with_relations()
+    for facet in directory_facets():
+        queryset = facet.prefetch(queryset)
+    return queryset
+
+
+def partner_document(partner):
+    return {
+        "id": partner.pk,
+        "name": partner.name,
+        "description": description_text(partner.short_description, partner.description),
+        "sectors_text": " ".join(sector.name for sector in sectors_of(partner)),
+        "municipality": partner.municipality,
+        **{facet.facet.document_field: facet.values(partner) for facet in directory_facets()},
+        "created_at": partner.created_at.isoformat(),
+    }
+
+
+def description_text(short_description, description):
+    return " ".join(part for part in [short_description, strip_tags(description)] if part)
+
+
+def text_documents(ids):
+    """The searchable text of a page of partners, for highlighting: two light queries."""
+    sectors = {}
+    tagged = PartnerSector.objects.filter(content_object_id__in=ids).order_by("tag__name")
+    for partner_id, name in tagged.values_list("content_object_id", "tag__name"):
+        sectors.setdefault(partner_id, []).append(name)
+    rows = Partner.objects.filter(pk__in=ids).values(
+        "pk", "name", "short_description", "description", "municipality"
+    )
+    return {
+        row["pk"]: {
+            "name": row["name"],
+            "description": description_text(row["short_description"], row["description"]),
+            "sectors_text": " ".join(sectors.get(row["pk"], [])),
+            "municipality": row["municipality"],
+        }
+        for row in rows
+    }
+
+
+def vocabulary():
+    return [
+        *SectorTag.objects.values_list("name", flat=True),
+        *Region.objects.values_list("name", flat=True),
+        *Offer.objects.values_list("name", flat=True),
+        *Partner.objects.live().values_list("name", flat=True),
+    ]
+
+
+def directory_index():
+    return IndexDefinition(
+        name=INDEX_NAME,
+        queryset=live_partners,
+        document=partner_document,
+        text_fields={"name": 3, "sectors_text": 2, "description": 1, "municipality": 1},
+        autocomplete_field="name",
+        facets=tuple(facet.facet for facet in directory_facets()),
+        name_sort_field="name",
+        newest_sort_field="created_at",
+        prefetch=with_relations,
+        vocabulary=vocabulary,
+        # What the directory filters and sorts on is content: it changes with the version.
+        freshness=content_version,
+        text_documents=text_documents,
+    )
+
+
+# --- the directory page --------------------------------------------------------------------
+
+PER_PAGE = 20
+MAX_PAGE = 1000
+SORT_LABELS = {"relevantie": "Relevantie", "naam": "Naam (A-Z)", "nieuwste": "Nieuwste eerst"}
+SUGGESTIONS = 8
+
+
+def page_number(value):
+    try:
+        return min(max(1, int(value)), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
+
+
+def search_query(params, index):
+    """A SearchQuery from GET parameters; unknown or malformed values are dropped."""
+    text = clean_query(params.get("q"))
+    sort = params.get("sortering")
+    if sort not in SORTS:
+        sort = "relevantie" if text else "naam"
+    return SearchQuery(
+        text=text,
+        filters={facet.param: params.getlist(facet.param) for facet in index.facets},
+        sort=sort,
+        page=page_number(params.get("pagina")),
+        per_page=PER_PAGE,
+    )
+
+
+def result_cards(hits):
+    """(hit, partner) for each search hit, with what a result card shows; a hit whose
+    partner is gone (an index a moment behind) gets no card."""
+    partners = (
+        Partner.objects.filter(pk__in=[hit.pk for hit in hits])
+        .select_related("logo")
+        .prefetch_related("regions", "tagged_sectors__tag")
+        .in_bulk()
+    )
+    return [(hit, partners[hit.pk]) for hit in hits if hit.pk in partners]
+
+
+class PartnerIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
+    """The partner directory at /partners/, and the profiles at /partners/<slug>/."""
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Partnergids"
+
+    def get_sitemap_urls(self, request=None):
+        """Besides the directory: the profile of every live partner."""
+        entries = SitemapEntries(self, request)
+        profiles = Partner.objects.live().order_by("slug").values_list("slug", "updated_at")
+        return [
+            *super().get_sitemap_urls(request),
+            *(entries.route("profile", slug, lastmod=updated) for slug, updated in profiles),
+        ]
+
+    @path("")
+    def directory(self, request):
+        index = directory_index()
+        query = search_query(request.GET, index)
+        results = service.run(index, query)
+        if query.page > 1 and not results.hits and results.total:
+            # Past the end: show the last page rather than an empty one.
+            query.page = (results.total - 1) // PER_PAGE + 1
+            results = service.run(index, query)
+        facets = [(facet, results.facets.get(facet.param, [])) for facet in index.facets]
+        context = {
+            "query": query,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "results": results,
+            "cards": result_cards(results.hits),
+            "page_obj": Paginator(range(results.total), PER_PAGE).get_page(query.page),
+            "facets": facets,
+            "active_filters": [
+                (facet, value) for facet, values in facets for value in values if value.selected
+            ],
+            "sort_labels": SORT_LABELS,
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("suggesties/", name="suggestions")
+    def suggestions(self, request):
+        """Names for the search box's autocomplete."""
+        text = clean_query(request.GET.get("q"))
+        names = []
+        if len(text) >= 2:
+            query = SearchQuery(text=text, sort="relevantie", per_page=SUGGESTIONS)
+            hits = [hit.pk for hit in service.run(directory_index(), query).hits]
+            found = dict(Partner.objects.filter(pk__in=hits).values_list("pk", "name"))
+            names = [found[pk] for pk in hits if pk in found]
+        return JsonResponse({"suggestions": names})
+
+    @path("<slug:slug>/", name="profile")
+    def profile(self, request, slug):
+        # Through the directory's facets, which annotate what apps above partners know of a
+        # partner (whether it signed the manifest), so their sections need not ask again.
+        partner = live_partners().select_related("logo").filter(slug=slug).first()
+        if partner is None:
+            raise Http404
+        trail = [(partner.name, None)]
+        return render_subpage(
+            self, request, "partners/partner_profile.html", trail, partner=partner
+        )
