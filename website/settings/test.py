@@ -2,7 +2,7 @@ import os
 import tempfile
 
 from .dev import *  # noqa: F403
-from .env import RATELIMIT_DATABASE_CACHE, page_cache
+from .env import RATELIMIT_DATABASE_CACHE, env_bool, page_cache
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -14,9 +14,9 @@ CACHES["ratelimit"] = RATELIMIT_DATABASE_CACHE
 # The page cache as without CACHE_URL: pages in memory, the version in the database.
 CACHES.update(page_cache(CACHES["default"]))
 CACHES["pagecache_version"] = RATELIMIT_DATABASE_CACHE
-# Off for the suite, so query counts measure rendering; tests/core/test_page_cache.py and
-# tests/website/test_page_cache_invalidation.py turn it on.
-PAGE_CACHE_ENABLED = False
+# Off for the suite, so query counts measure rendering; the page cache's own tests turn it on,
+# and so do the servers that tests start in processes of their own (PAGE_CACHE_ENABLED=1).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # A file, not SQLite's shared in-memory database: concurrency tests need real locking, WAL and
 # the busy timeout, as in production.

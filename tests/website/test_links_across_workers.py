@@ -1,0 +1,122 @@
+"""A renamed page is linked rightly on the very next request of every worker: two servers in
+processes of their own, each with its own memory (page cache, fragments, page URLs), on the
+test database; the test renames pages in between (docs/architecture.md, "Caching")."""
+
+import contextlib
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from campuses.models import CampusIndexPage, CampusPage
+from manifest.models import ManifestAction, ManifestPage
+from partners.models import PartnerIndexPage
+from tests.bench.server import Server, free_port, wait_until_up
+
+PROJECT = Path(__file__).resolve().parents[2]
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+
+
+def database_url():
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+@contextlib.contextmanager
+def server(tmp_path):
+    """One gunicorn worker with the page cache on, on the database this test committed to."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.test",
+        "DATABASE_URL": database_url(),
+        "PAGE_CACHE_ENABLED": "1",
+        "PORT": str(port),
+        "GUNICORN_WORKERS": "1",
+        "GUNICORN_ACCESS_LOG": "",
+    }
+    log = open(tmp_path / f"server-{port}.log", "w+")  # noqa: SIM115
+    process = subprocess.Popen(
+        [GUNICORN, "-c", "website/gunicorn.conf.py"],
+        cwd=PROJECT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_until_up(port)
+        yield Server(port, log)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        log.close()
+
+
+def html(worker, path):
+    response, body = worker.get(path)
+    assert response.status == 200, (path, response.status, worker.log_text()[-2000:])
+    return body.decode()
+
+
+def rename(page, slug):
+    page.slug = slug
+    page.save_revision().publish()
+
+
+@pytest.fixture
+def workers(initial_content, tmp_path):
+    with server(tmp_path) as first, server(tmp_path) as second:
+        yield first, second
+
+
+def links(text, pattern):
+    return re.findall(rf'href="({pattern})"', text)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_renamed_pages_are_linked_rightly_by_every_worker_at_once(workers):
+    manifest = ManifestPage.objects.get()
+    action = ManifestAction.objects.order_by("pk").first()
+    campus = CampusPage.objects.live().order_by("pk").first()
+    campuses = CampusIndexPage.objects.get()
+    directory = PartnerIndexPage.objects.get()
+    partner = campus.partners.filter(live=True).first()
+    assert partner is not None
+    pages = [manifest.url + "acties/", campuses.url, campus.url]
+    for worker in workers:  # every page cached by both, as on a running site
+        for path in pages:
+            html(worker, path)
+            assert html(worker, path)
+
+    # The manifest moves to /m2/ and back; a worker renders /m2/acties/ in between.
+    rename(manifest, "m2")
+    assert links(html(workers[0], "/m2/acties/"), f"/m2/acties/{action.slug}/")
+    rename(manifest, "manifest")
+    for worker in workers:
+        text = html(worker, "/manifest/acties/")
+        assert links(text, f"/manifest/acties/{action.slug}/")
+        assert not links(text, '/m2/[^"]*')
+
+    # A campus gets a new address: the list links to it at once.
+    old_slug = campus.slug
+    rename(campus, old_slug + "-nieuw")
+    for worker in workers:
+        assert links(html(worker, campuses.url), f"{campuses.url}{old_slug}-nieuw/")
+
+    # The directory moves: a campus page links its partners' profiles at the new address.
+    rename(directory, "organisaties")
+    rename(directory, "partnergids")
+    campus_url = CampusPage.objects.get(pk=campus.pk).url
+    for worker in workers:
+        text = html(worker, campus_url)
+        assert links(text, f"/partnergids/{partner.slug}/")
+        assert not links(text, '/(partners|organisaties)/[^"]*')
