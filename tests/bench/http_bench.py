@@ -3,15 +3,17 @@
 For each public page type: requests per second with p50 and p99 latency, uncached (the page
 cache off: what a visitor gets after a change, and what staff always get) and cached (the
 page cache on and warm), next to the same server's rate for a static file (the floor) and
-each page's ratio to it. Then the directory and the site search at 10,000 partners.
+each page's ratio to it; then the directory and the site search at 10,000 partners. All of it
+on both stacks: SQLite with the embedded defaults, and PostgreSQL with Redis (both on this
+machine), as production runs. The end of the output says which targets were met.
 
 wrk when installed (apt-get install wrk), otherwise a bounded Python load generator
 (tests/bench/server.py). BENCH_SECONDS (default 5) per measurement, BENCH_CONNECTIONS
 (default 8). Numbers vary with what else the machine does; compare within one run.
 
 To measure a few pages while working on them: BENCH_PAGES (names from
-tests/bench/page_urls.py, comma-separated), BENCH_MODES=uncached or cached, and
-BENCH_PARTNERS=0 to leave out the large directory.
+tests/bench/page_urls.py, comma-separated), BENCH_MODES=uncached or cached,
+BENCH_STACKS=sqlite or postgres, and BENCH_PARTNERS=0 to leave out the large directory.
 """
 
 import json
@@ -19,13 +21,19 @@ import os
 import re
 import subprocess
 
-from tests.bench.server import PROJECT, PYTHON, Site, base_environment, measure, wrk_available
+from tests.bench.server import PROJECT, PYTHON, Site, measure, wrk_available
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 PARTNERS = int(os.environ.get("BENCH_PARTNERS", "10000"))
 PAGES = [name for name in os.environ.get("BENCH_PAGES", "").split(",") if name]
 MODES = [name for name in os.environ.get("BENCH_MODES", "").split(",") if name]
+STACKS = [name for name in os.environ.get("BENCH_STACKS", "sqlite,postgres").split(",") if name]
+STACK_TITLES = {"sqlite": "SQLite, local memory", "postgres": "PostgreSQL and Redis"}
+# Ratios to the static file's rate that each page type must reach (the speed targets).
+CACHED_TARGET = {"sqlite": 0.5, "postgres": 0.7}
+UNCACHED_TARGETS = {"feed.ics": 0.02, "site search": 0.03}
+UNCACHED_TARGET = 0.04
 
 
 def discover(site):
@@ -38,7 +46,7 @@ def discover(site):
             "from tests.bench.page_urls import print_urls; print_urls()",
         ],
         cwd=PROJECT,
-        env=base_environment(site.database, 0),
+        env=site.environment(0),
         capture_output=True,
         text=True,
         check=True,
@@ -66,13 +74,11 @@ def table(title, rows):
         print(line)
 
 
-def main():
-    tool = "wrk" if wrk_available() else "Python load generator"
-    print(f"HTTP benchmark: {tool}, {CONNECTIONS} connections, {SECONDS} s per measurement")
-    site = Site()
+def bench_stack(stack, ratios):
+    """Measure every page type on one stack; record each ratio to the static file's rate."""
+    site = Site(production_stack=stack == "postgres")
     try:
         urls = discover(site)["pages"]
-        results = {}
         modes = (
             ("Uncached pages (page cache off)", "uncached", {"PAGE_CACHE_ENABLED": "0"}),
             ("Cached pages (page cache on, warm)", "cached", {}),
@@ -87,14 +93,11 @@ def main():
                 for name, path in urls.items():
                     if PAGES and name not in PAGES:
                         continue
-                    server.get(path)  # warm the process memos, and the page cache when on
+                    server.get(path)  # warm the fragments, and the page cache when on
                     result = measure(server.port, path, SECONDS, CONNECTIONS)
-                    results[(label, name)] = result
+                    ratios[(stack, label, name)] = result[0] / floor[0]
                     rows.append(row(f"{name} `{path}`", result, floor[0]))
-                table(
-                    title,
-                    rows,
-                )
+                table(f"{STACK_TITLES[stack]}: {title}", rows)
         if not PARTNERS:
             return
         site.add_partners(PARTNERS)
@@ -105,16 +108,37 @@ def main():
             for name in ("directory", "directory search", "site search"):
                 server.get(urls[name])  # the facet table is built once per process
                 server.get(urls[name])
-                rows.append(
-                    row(
-                        f"{name} `{urls[name]}`",
-                        measure(server.port, urls[name], SECONDS, CONNECTIONS),
-                        floor[0],
-                    )
-                )
-            table(f"Uncached, {PARTNERS:,} more partners", rows)
+                result = measure(server.port, urls[name], SECONDS, CONNECTIONS)
+                rows.append(row(f"{name} `{urls[name]}`", result, floor[0]))
+            table(f"{STACK_TITLES[stack]}: uncached, {PARTNERS:,} more partners", rows)
     finally:
         site.remove()
+
+
+def targets(ratios):
+    """Each measured ratio against its target: the lines of the summary."""
+    lines = []
+    for (stack, mode, name), ratio in sorted(ratios.items()):
+        if mode == "cached":
+            target = CACHED_TARGET[stack]
+        else:
+            target = UNCACHED_TARGETS.get(name, UNCACHED_TARGET)
+        verdict = "met" if ratio >= target else "NOT MET"
+        lines.append(f"{STACK_TITLES[stack]}, {mode}, {name}: {ratio:.3f} >= {target} {verdict}")
+    return lines
+
+
+def main():
+    tool = "wrk" if wrk_available() else "Python load generator"
+    print(f"HTTP benchmark: {tool}, {CONNECTIONS} connections, {SECONDS} s per measurement")
+    ratios = {}
+    for stack in STACKS:
+        bench_stack(stack, ratios)
+    print("\n### Targets (ratio to the static file)\n")
+    lines = targets(ratios)
+    print("\n".join(lines))
+    missed = [line for line in lines if line.endswith("NOT MET")]
+    print(f"\n{len(lines) - len(missed)} of {len(lines)} targets met.")
 
 
 if __name__ == "__main__":

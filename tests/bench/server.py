@@ -31,15 +31,15 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def base_environment(database_path, port, **extra):
+def base_environment(database_url, port, **extra):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
+        if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "CACHE_URL", "REDIS_URL")
     }
     env.update(
         DJANGO_SETTINGS_MODULE="website.settings.production",
-        DATABASE_URL=f"sqlite:///{database_path}",
+        DATABASE_URL=database_url,
         SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
         SECURE_SSL_REDIRECT="0",
         ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -62,24 +62,44 @@ def manage(env, *arguments):
     )
 
 
-class Site:
-    """A database with the initial content plus demo content, and servers on it."""
+POSTGRES = "postgres://postgres@127.0.0.1:5432"
+REDIS = "redis://127.0.0.1:6379/14"
 
-    def __init__(self):
+
+class Site:
+    """A database with the initial content plus demo content, and servers on it: SQLite with
+    the embedded defaults, or, with `production_stack`, a PostgreSQL database of its own and
+    Redis as the cache (both on this machine), as a production deployment runs."""
+
+    def __init__(self, production_stack=False):
         self.folder = Path(tempfile.mkdtemp(prefix="wo2030-bench-"))
         self.database = self.folder / "db.sqlite3"
-        env = base_environment(self.database, 0)
+        self.extra = {}
+        self.postgres_database = None
+        if production_stack:
+            self.postgres_database = f"wo2030_bench_{os.getpid()}"
+            postgres("DROP DATABASE IF EXISTS", self.postgres_database)
+            postgres("CREATE DATABASE", self.postgres_database)
+            self.database_url = f"{POSTGRES}/{self.postgres_database}"
+            self.extra = {"CACHE_URL": REDIS}
+            subprocess.run(["redis-cli", "-n", "14", "FLUSHDB"], check=True, capture_output=True)
+        else:
+            self.database_url = f"sqlite:///{self.database}"
+        env = self.environment(0)
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "load_initial_data", "--demo")
         manage(env, "collectstatic", "--noinput", "-v", "0")
 
+    def environment(self, port, **settings):
+        return base_environment(self.database_url, port, **self.extra, **settings)
+
     def add_partners(self, count):
-        manage(base_environment(self.database, 0), "generate_demo_partners", "--count", str(count))
+        manage(self.environment(0), "generate_demo_partners", "--count", str(count))
 
     @contextlib.contextmanager
     def server(self, **settings):
         port = free_port()
-        env = base_environment(self.database, port, **settings)
+        env = self.environment(port, **settings)
         log = open(self.folder / f"server-{port}.log", "w+")  # noqa: SIM115
         process = subprocess.Popen(
             [GUNICORN, "-c", "website/gunicorn.conf.py"],
@@ -102,6 +122,16 @@ class Site:
 
     def remove(self):
         shutil.rmtree(self.folder, ignore_errors=True)
+        if self.postgres_database:
+            postgres("DROP DATABASE IF EXISTS", self.postgres_database)
+
+
+def postgres(statement, database):
+    subprocess.run(
+        ["psql", POSTGRES + "/postgres", "-qc", f"{statement} {database}"],
+        check=True,
+        capture_output=True,
+    )
 
 
 class Server:
