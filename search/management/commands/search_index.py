@@ -19,7 +19,7 @@ class Command(BaseCommand):
             call_command("update_index", stdout=self.stdout)
         for index in service.all_indexes():
             try:
-                count = service.rebuild(index, progress=self.progress(index.name))
+                count = backend.rebuild(index, progress=self.progress(index.name))
             except SearchUnavailable as error:
                 raise CommandError(f"{index.name}: {error}") from error
             self.stdout.write(self.style.SUCCESS(f"{index.name}: {count} documents"))
