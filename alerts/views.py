@@ -44,7 +44,6 @@ def subscribe(request):
     if source is None:
         return _page(request, "problem", "Melding niet mogelijk", 400, problem="source")
     selection = source.selection(QueryDict(form.data.get("filter", "")))
-    back_url = source.page_url(request, selection.query)
     if len(selection.query) > MAX_QUERY_LENGTH:
         form.add_error(None, TOO_LONG)
     if not form.is_valid():
@@ -55,16 +54,12 @@ def subscribe(request):
             400,
             form=form,
             selection=selection,
-            back_url=back_url,
+            back_url=source.page_url(request, selection.query),
         )
     # Only a valid request counts: typing mistakes lock nobody out.
     ratelimit.limit(request, "alert", settings.ALERT_SUBSCRIPTIONS_PER_HOUR)
     store_subscription(
-        form.cleaned_data["email"],
-        form.cleaned_data["frequency"],
-        source,
-        selection,
-        source.page_url(None, selection.query),
+        form.cleaned_data["email"], form.cleaned_data["frequency"], source, selection
     )
     return see_other(reverse("alerts:subscribed"))
 
@@ -97,12 +92,8 @@ def confirm(request, token):
         problem=problem,
         subscription=subscription,
         confirmed=confirmed,
-        manage_url=_manage_url(subscription) if subscription and subscription.is_confirmed else "",
+        manage_url=subscription.link_url("manage") if confirmed or problem == "used" else "",
     )
-
-
-def _manage_url(subscription):
-    return reverse("alerts:manage", args=[subscription.link_token("manage")])
 
 
 # RFC 8058: a mail program unsubscribes with a POST of "List-Unsubscribe=One-Click" to the URL
@@ -125,7 +116,7 @@ def unsubscribe(request, token):
         "unsubscribe",
         "Afmelden",
         label=label,
-        manage_url=_manage_url(subscription),
+        manage_url=subscription.link_url("manage"),
     )
 
 
@@ -160,5 +151,5 @@ def manage(request, token):
         alerts=remaining,
         message=message,
         # The link may have been made for the alert just ended: go on with another one's.
-        manage_url=_manage_url(remaining[0]),
+        manage_url=remaining[0].link_url("manage"),
     )
