@@ -122,7 +122,7 @@ def index_body(index: IndexDefinition, prefix: str = DEFAULT_PREFIX) -> dict:
 
 
 def _page(query: SearchQuery) -> tuple[int, int]:
-    return max(1, int(query.page or 1)), max(1, int(query.per_page or 1))
+    return max(1, query.page), max(1, query.per_page)
 
 
 def text_query(index: IndexDefinition, text: str):
@@ -232,10 +232,9 @@ def suggestion_from(response: dict, text: str) -> str | None:
     return suggestion
 
 
-def _highlights(index: IndexDefinition, raw: dict | None) -> dict[str, list[str]]:
+def _highlights(index: IndexDefinition, raw: dict) -> dict[str, list[str]]:
     """field -> fragments; a prefix match's fragments (on the autocomplete subfield) stand in
     for the autocomplete field's own when a fuzzy word match did not highlight it."""
-    raw = raw or {}
     subfield = f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}"
     highlights = {field: list(fragments) for field, fragments in raw.items() if field != subfield}
     if raw.get(subfield):
@@ -249,7 +248,7 @@ def to_results(index: IndexDefinition, query: SearchQuery, response: dict) -> Re
         Hit(
             pk=int(hit["_id"]),
             score=hit.get("_score"),
-            highlights=_highlights(index, hit.get("highlight")),
+            highlights=_highlights(index, hit.get("highlight", {})),
         )
         for hit in response["hits"]["hits"]
     ]
@@ -378,7 +377,8 @@ class ElasticsearchBackend:
     def _fill(self, index: IndexDefinition, name: str, progress) -> int:
         objects = index.prefetch(index.queryset())
         if isinstance(objects, QuerySet):
-            total, objects = objects.count(), objects.iterator(chunk_size=CHUNK_SIZE)
+            total = objects.count()
+            objects = objects.iterator(chunk_size=CHUNK_SIZE)
         else:  # a list (the tests' indexes)
             total = len(objects)
         done = 0
