@@ -63,7 +63,6 @@ class SearchQuery:
 @dataclass
 class Hit:
     pk: int
-    score: float | None = None
     # document field -> HTML fragments with <mark>...</mark> around matches (already escaped)
     highlights: dict[str, list[str]] = field(default_factory=dict)
 
@@ -83,9 +82,6 @@ class Results:
     # facet param -> values with counts that reflect every *other* active filter
     facets: dict[str, list[FacetValue]]
     suggestion: str | None = None  # "did you mean", when the backend can tell
-    page: int = 1
-    per_page: int = 20
-    backend: str = ""
     # Set when nothing matched the words as typed and these are results for `suggestion`.
     corrected_from: str | None = None
 

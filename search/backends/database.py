@@ -77,9 +77,6 @@ class DatabaseBackend:
             total=total,
             facets=facets,
             suggestion=self.suggest(index, text) if text and total == 0 else None,
-            page=query.page,
-            per_page=query.per_page,
-            backend=self.name,
         )
 
     @staticmethod

@@ -121,10 +121,6 @@ def index_body(index: IndexDefinition, prefix: str = DEFAULT_PREFIX) -> dict:
 # --- Querying -------------------------------------------------------------------------------
 
 
-def _page(query: SearchQuery) -> tuple[int, int]:
-    return max(1, query.page), max(1, query.per_page)
-
-
 def text_query(index: IndexDefinition, text: str):
     text = text.strip()
     if not text:
@@ -184,8 +180,8 @@ def build_search(index: IndexDefinition, query: SearchQuery) -> Search:
 
     s = s.sort(*sort_keys(index, query.sort))
 
-    page, per_page = _page(query)
-    s = s.extra(**{"from": (page - 1) * per_page, "size": per_page})
+    per_page = max(1, query.per_page)
+    s = s.extra(**{"from": (max(1, query.page) - 1) * per_page, "size": per_page})
 
     if query.highlight:
         s = highlighted(index, s)
@@ -245,11 +241,7 @@ def _highlights(index: IndexDefinition, raw: dict) -> dict[str, list[str]]:
 def to_results(index: IndexDefinition, query: SearchQuery, response: dict) -> Results:
     """Maps a raw Elasticsearch search response (a dict) to the port's Results."""
     hits = [
-        Hit(
-            pk=int(hit["_id"]),
-            score=hit.get("_score"),
-            highlights=_highlights(index, hit.get("highlight", {})),
-        )
+        Hit(pk=int(hit["_id"]), highlights=_highlights(index, hit.get("highlight", {})))
         for hit in response["hits"]["hits"]
     ]
     filters = active_filters(index, query)
@@ -259,15 +251,11 @@ def to_results(index: IndexDefinition, query: SearchQuery, response: dict) -> Re
         buckets = aggregations[facet.param]["values"]["buckets"] if aggregations else []
         counts = {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
         facets[facet.param] = facet_values(facet, counts, filters.get(facet.param, []))
-    page, per_page = _page(query)
     return Results(
         hits=hits,
         total=response["hits"]["total"]["value"],
         facets=facets,
         suggestion=suggestion_from(response, query.text),
-        page=page,
-        per_page=per_page,
-        backend=ElasticsearchBackend.name,
     )
 
 
