@@ -2,13 +2,14 @@
 
 `search` knows no domain model: an app describes what it indexes with an `IndexDefinition`,
 hands it to the service with every call and registers it for the hook `search_indexes` so
-the index can be rebuilt.
+the index can be rebuilt. A backend (backends/) has a `name` and `search(index, query) ->
+Results`, `index_objects(index, objects)`, `remove_object(index, pk)` and `rebuild(index)`.
 """
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Callable
 
 SORTS = ("relevantie", "naam", "nieuwste")
 
@@ -84,18 +85,6 @@ class Results:
     suggestion: str | None = None  # "did you mean", when the backend can tell
     # Set when nothing matched the words as typed and these are results for `suggestion`.
     corrected_from: str | None = None
-
-
-class SearchBackend(Protocol):
-    name: str
-
-    def search(self, index: IndexDefinition, query: SearchQuery) -> Results: ...
-
-    def index_objects(self, index: IndexDefinition, objects) -> int: ...
-
-    def remove_object(self, index: IndexDefinition, pk: int) -> None: ...
-
-    def rebuild(self, index: IndexDefinition, progress=None) -> int: ...
 
 
 class SearchUnavailable(Exception):
