@@ -111,12 +111,8 @@ def clean_values(values: Iterable[str] | None) -> list[str]:
 
 def active_filters(index: IndexDefinition, query: SearchQuery) -> dict[str, list[str]]:
     """facet param -> selected values, for the facets that `index` knows, in facet order."""
-    filters = {}
-    for facet in index.facets:
-        values = clean_values(query.filters.get(facet.param))
-        if values:
-            filters[facet.param] = values
-    return filters
+    filters = {facet.param: clean_values(query.filters.get(facet.param)) for facet in index.facets}
+    return {param: values for param, values in filters.items() if values}
 
 
 def facet_values(
@@ -126,12 +122,7 @@ def facet_values(
     labels = facet.labels() if labels is None else labels
     counts = {**dict.fromkeys(selected, 0), **counts}
     values = [
-        FacetValue(
-            value=value,
-            label=labels.get(value) or value,
-            count=count,
-            selected=value in selected,
-        )
+        FacetValue(value, labels.get(value) or value, count, value in selected)
         for value, count in counts.items()
     ]
     values.sort(key=lambda v: (-v.count, v.label.casefold(), v.value))

@@ -219,10 +219,8 @@ class FacetTable:
         postings = {}
         for facet in index.facets:
             values = {}
-            pairs = queryset.exclude(**{f"{facet.orm_lookup}__isnull": True}).values_list(
-                "pk", facet.orm_lookup
-            )
-            for pk, value in pairs:
+            having = queryset.exclude(**{f"{facet.orm_lookup}__isnull": True})
+            for pk, value in having.values_list("pk", facet.orm_lookup):
                 values.setdefault(facet.encode(value), set()).add(pk)
             postings[facet.param] = {value: frozenset(ids) for value, ids in values.items()}
         full_counts = {

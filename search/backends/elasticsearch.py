@@ -134,15 +134,9 @@ def text_query(index: IndexDefinition, text: str):
         fuzziness="AUTO",
         operator="and",
     )
+    prefixes = f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}"
     prefix = Q(
-        "match",
-        **{
-            f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}": {
-                "query": text,
-                "operator": "and",
-                "boost": AUTOCOMPLETE_BOOST,
-            }
-        },
+        "match", **{prefixes: {"query": text, "operator": "and", "boost": AUTOCOMPLETE_BOOST}}
     )
     return Q("bool", should=[words, prefix], minimum_should_match=1)
 
