@@ -129,15 +129,13 @@ class Subscription(models.Model):
     @classmethod
     def by_link_token(cls, token, purpose):
         """The confirmed subscription the token was made for, or None."""
-        pk, _, digest = (token or "").partition("-")
+        pk, _, digest = token.partition("-")
         if not pk.isdigit() or len(pk) > 18 or not digest:
             return None
         subscription = cls.objects.confirmed().filter(pk=int(pk)).first()
-        if subscription is None or not constant_time_compare(
-            digest, subscription._link_digest(purpose)
-        ):
-            return None
-        return subscription
+        if subscription and constant_time_compare(digest, subscription._link_digest(purpose)):
+            return subscription
+        return None
 
     # -- the schedule ------------------------------------------------------------------------------
 

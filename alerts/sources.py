@@ -50,7 +50,6 @@ class AlertSource:
 
 
 def get_source(key):
-    """The source registered under `key`, or None."""
     return next((source for source in hooks.get_hooks("alert_sources") if source.key == key), None)
 
 
