@@ -14,6 +14,7 @@ class SubscriptionForm(HoneypotForm):
     email = forms.EmailField(
         label="Uw e-mailadres",
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text="We sturen eerst een e-mail met een link om te bevestigen.",
         error_messages={
             "required": "Vul uw e-mailadres in.",
@@ -40,10 +41,6 @@ class SubscriptionForm(HoneypotForm):
         required=False,
         error_messages={"max_length": TOO_LONG},
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
 
     def clean_email(self):
         # Lower case: one address is one subscriber (the unique constraint, the manage page).

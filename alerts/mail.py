@@ -8,58 +8,43 @@ from django.urls import reverse
 from core import mail
 from core.links import absolute_url
 
+# A digest lists at most this many items, and points to the page for the rest.
+MAX_ITEMS_IN_MAIL = 50
+
 
 def link_urls(subscription):
     """The links every digest carries: one-click unsubscribe and "mijn meldingen"."""
     return {
-        "unsubscribe_url": absolute_url(
-            reverse("alerts:unsubscribe", args=[subscription.link_token("unsubscribe")])
-        ),
-        "manage_url": absolute_url(
-            reverse("alerts:manage", args=[subscription.link_token("manage")])
-        ),
+        f"{purpose}_url": absolute_url(subscription.link_url(purpose))
+        for purpose in ("unsubscribe", "manage")
     }
 
 
-def _send(template, subject, to, context, headers=None):
-    context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
+def _send(template, subject, subscription, headers=None, **context):
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, "subscription": subscription, **context}
     mail.send(
         subject,
         render_to_string(f"alerts/email/{template}.txt", context),
-        [to],
+        [subscription.email],
         html=render_to_string(f"alerts/email/{template}.html", context),
         headers=headers,
     )
 
 
-def send_confirmation_mail(subscription, token, page_url):
-    _send(
-        "confirm",
-        "Bevestig uw e-mailmelding",
-        subscription.email,
-        {
-            "subscription": subscription,
-            "confirm_url": absolute_url(reverse("alerts:confirm", args=[token])),
-            "page_url": page_url,
-        },
-    )
+def send_confirmation_mail(subscription, token):
+    confirm_url = absolute_url(reverse("alerts:confirm", args=[token]))
+    _send("confirm", "Bevestig uw e-mailmelding", subscription, confirm_url=confirm_url)
 
 
-def send_digest_mail(subscription, items, more, page_url):
+def send_digest_mail(subscription, items, page_url):
     links = link_urls(subscription)
-    count = len(items) + more
+    count = len(items)
     subject = f"{count} nieuw{'e' if count > 1 else ''} in uw selectie: {subscription.label}"
+    shown = items[:MAX_ITEMS_IN_MAIL]
     _send(
         "digest",
         subject[:200],
-        subscription.email,
-        {
-            "subscription": subscription,
-            "items": items,
-            "more": more,
-            "page_url": page_url,
-            **links,
-        },
+        subscription,
         headers={
             # RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe that POSTs
             # "List-Unsubscribe=One-Click" to this URL (views.unsubscribe).
@@ -67,4 +52,8 @@ def send_digest_mail(subscription, items, more, page_url):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             "Auto-Submitted": "auto-generated",
         },
+        items=shown,
+        more=count - len(shown),
+        page_url=page_url,
+        **links,
     )

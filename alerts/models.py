@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -35,13 +36,13 @@ class SubscriptionQuerySet(models.QuerySet):
     def of_address(self, address):
         return self.filter(email__iexact=address)
 
-    def expired(self, now=None):
+    def expired(self):
         """Unconfirmed subscriptions whose latest confirmation link ran out: to be removed.
         Asking again sends a fresh link, valid as long as the first."""
         return (
             self.unconfirmed()
             .annotate(link_sent_at=Coalesce("confirmation_sent_at", "created_at"))
-            .filter(link_sent_at__lt=(now or timezone.now()) - CONFIRMATION_VALID)
+            .filter(link_sent_at__lt=timezone.now() - CONFIRMATION_VALID)
         )
 
 
@@ -117,6 +118,10 @@ class Subscription(models.Model):
     def link_token(self, purpose):
         return f"{self.pk}-{self._link_digest(purpose)}"
 
+    def link_url(self, purpose):
+        """The path of the "unsubscribe" or "manage" link (views of the same name)."""
+        return reverse(f"alerts:{purpose}", args=[self.link_token(purpose)])
+
     def _link_digest(self, purpose):
         value = f"{self.pk}:{self.key}"
         return salted_hmac(f"alerts.{purpose}", value, algorithm="sha256").hexdigest()
@@ -124,22 +129,19 @@ class Subscription(models.Model):
     @classmethod
     def by_link_token(cls, token, purpose):
         """The confirmed subscription the token was made for, or None."""
-        pk, _, digest = (token or "").partition("-")
+        pk, _, digest = token.partition("-")
         if not pk.isdigit() or len(pk) > 18 or not digest:
             return None
         subscription = cls.objects.confirmed().filter(pk=int(pk)).first()
-        if subscription is None or not constant_time_compare(
-            digest, subscription._link_digest(purpose)
-        ):
-            return None
-        return subscription
+        if subscription and constant_time_compare(digest, subscription._link_digest(purpose)):
+            return subscription
+        return None
 
     # -- the schedule ------------------------------------------------------------------------------
 
-    def is_due(self, now=None):
+    def is_due(self, now):
         if self.last_sent_at is None:
             return True
-        now = now or timezone.now()
         return now - self.last_sent_at >= PERIODS[self.frequency] - SCHEDULE_TOLERANCE
 
 

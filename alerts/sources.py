@@ -1,11 +1,10 @@
 """Alert sources: the listings a visitor can follow by e-mail.
 
-`alerts` sits below the apps whose listings it follows (docs/architecture.md, "Hooks"), so it
-knows none of them. Each app registers an `AlertSource` for the hook `alert_sources` in its
-wagtail_hooks.py: the calendar the agenda (`events`), the registry the partner directory
-(`partners`). A source turns a saved
-selection (the query string of its public page) into a label and, later, into the items that
-are new since a moment; alerts stores, schedules, mails and unsubscribes.
+`alerts` sits below the apps whose listings it follows, so it knows none of them: each
+registers an `AlertSource` for the hook `alert_sources` (the agenda in `events`, the directory
+in `partners`). A source turns a saved selection (the query string of its public page) into a
+label and later into the items new since a moment; alerts stores, schedules, mails and
+unsubscribes.
 """
 
 from collections.abc import Callable
@@ -51,7 +50,6 @@ class AlertSource:
 
 
 def get_source(key):
-    """The source registered under `key`, or None."""
     return next((source for source in hooks.get_hooks("alert_sources") if source.key == key), None)
 
 

@@ -4,10 +4,11 @@ Pages render under the site's base layout (no Wagtail page of their own); bad li
 with a Dutch page and a 4xx."""
 
 from django.conf import settings
-from django.http import HttpResponseNotAllowed, QueryDict
+from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core import ratelimit
 from core.pages import see_other
@@ -18,6 +19,9 @@ from .sources import get_source
 from .subscribing import subscribe as store_subscription
 
 CONFIRMATIONS_PER_HOUR = 30
+# The links in the mails: a GET only shows a button that POSTs, so a link checker or a mail
+# scanner that follows one changes nothing.
+token_link = require_http_methods(["GET", "HEAD", "POST"])
 
 
 def _page(request, template, title, status=200, **context):
@@ -35,16 +39,14 @@ def _page(request, template, title, status=200, **context):
 # request can do no more than anyone can do directly, and the double opt-in, the rate limit
 # and the cap per address hold for both.
 @csrf_exempt
+@require_POST
 def subscribe(request):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     ratelimit.limit_attempts(request, "alert", settings.ALERT_SUBSCRIPTIONS_PER_HOUR)
     form = SubscriptionForm(request.POST)
     source = get_source(request.POST.get("bron", ""))
     if source is None:
         return _page(request, "problem", "Melding niet mogelijk", 400, problem="source")
     selection = source.selection(QueryDict(form.data.get("filter", "")))
-    back_url = source.page_url(request, selection.query)
     if len(selection.query) > MAX_QUERY_LENGTH:
         form.add_error(None, TOO_LONG)
     if not form.is_valid():
@@ -55,16 +57,12 @@ def subscribe(request):
             400,
             form=form,
             selection=selection,
-            back_url=back_url,
+            back_url=source.page_url(request, selection.query),
         )
     # Only a valid request counts: typing mistakes lock nobody out.
     ratelimit.limit(request, "alert", settings.ALERT_SUBSCRIPTIONS_PER_HOUR)
     store_subscription(
-        form.cleaned_data["email"],
-        form.cleaned_data["frequency"],
-        source,
-        selection,
-        source.page_url(None, selection.query),
+        form.cleaned_data["email"], form.cleaned_data["frequency"], source, selection
     )
     return see_other(reverse("alerts:subscribed"))
 
@@ -73,9 +71,8 @@ def subscribed(request):
     return _page(request, "subscribed", "Bevestig uw e-mailadres")
 
 
+@token_link
 def confirm(request, token):
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "POST"])
     ratelimit.limit(request, "alert-confirm", CONFIRMATIONS_PER_HOUR)
     subscription = Subscription.by_confirmation_token(token)
     if subscription is None:
@@ -97,22 +94,16 @@ def confirm(request, token):
         problem=problem,
         subscription=subscription,
         confirmed=confirmed,
-        manage_url=_manage_url(subscription) if subscription and subscription.is_confirmed else "",
+        manage_url=subscription.link_url("manage") if confirmed or problem == "used" else "",
     )
-
-
-def _manage_url(subscription):
-    return reverse("alerts:manage", args=[subscription.link_token("manage")])
 
 
 # RFC 8058: a mail program unsubscribes with a POST of "List-Unsubscribe=One-Click" to the URL
 # of the List-Unsubscribe header, without a page or a cookie. The token in the URL is the
-# authorisation, so no CSRF token is asked; a GET only shows a button, so a link checker that
-# follows the link unsubscribes nobody.
+# authorisation, so no CSRF token is asked.
 @csrf_exempt
+@token_link
 def unsubscribe(request, token):
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "POST"])
     subscription = Subscription.by_link_token(token, "unsubscribe")
     if subscription is None:
         return _page(request, "problem", "Afmelden", 404, problem="link")
@@ -125,14 +116,13 @@ def unsubscribe(request, token):
         "unsubscribe",
         "Afmelden",
         label=label,
-        manage_url=_manage_url(subscription),
+        manage_url=subscription.link_url("manage"),
     )
 
 
+@token_link
 def manage(request, token):
     """ "Mijn meldingen": every confirmed alert of the address the link was sent to."""
-    if request.method not in ("GET", "HEAD", "POST"):
-        return HttpResponseNotAllowed(["GET", "POST"])
     subscription = Subscription.by_link_token(token, "manage")
     if subscription is None:
         return _page(request, "problem", "Mijn meldingen", 404, problem="link")
@@ -160,5 +150,5 @@ def manage(request, token):
         alerts=remaining,
         message=message,
         # The link may have been made for the alert just ended: go on with another one's.
-        manage_url=_manage_url(remaining[0]),
+        manage_url=remaining[0].link_url("manage"),
     )

@@ -1,23 +1,23 @@
 """The search port: what the directory asks and what a backend answers.
 
-Backends (database, Elasticsearch) implement `SearchBackend.search(index, query) -> Results`.
-`search` knows no domain model: an app describes what it indexes with an `IndexDefinition`
-and hands it to the service with every call (and registers it for the hook `search_indexes`
-so the index can be rebuilt).
+`search` knows no domain model: an app describes what it indexes with an `IndexDefinition`,
+hands it to the service with every call and registers it for the hook `search_indexes` so
+the index can be rebuilt. A backend (backends/) has a `name` and `search(index, query) ->
+Results`, `index_objects(index, objects)`, `remove_object(index, pk)` and `rebuild(index)`.
 """
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Callable
 
 SORTS = ("relevantie", "naam", "nieuwste")
 
 
 @dataclass(frozen=True)
 class FacetDefinition:
-    """A facet: the URL parameter, the document field holding its values (a list of strings)
-    and the ORM lookup that reaches the same values on the model (for the database backend)."""
+    """The URL parameter, the document field holding its values (a list of strings) and the
+    ORM lookup that reaches the same values on the model (for the database backend)."""
 
     param: str
     label: str
@@ -31,9 +31,6 @@ class FacetDefinition:
 
 @dataclass(frozen=True)
 class IndexDefinition:
-    """What an app indexes: a name, a live queryset, the document of one object, the text
-    fields with their boosts, the facets and the fields for sorting."""
-
     name: str
     queryset: Callable[[], object]  # a callable returning the live objects' QuerySet
     document: Callable[[object], dict]  # object -> {"id": ..., field: value, ...}
@@ -45,12 +42,11 @@ class IndexDefinition:
     prefetch: Callable[[object], object] = field(default=lambda queryset: queryset)
     # Words a "did you mean" suggestion may use (backends without a suggester of their own).
     vocabulary: Callable[[], list[str]] = field(default=lambda: [])
-    # A cheap value that changes whenever facet values, sort fields, liveness or the words
-    # may have changed (the site's content version); the database backend rebuilds its
-    # in-memory facet table and vocabulary when it does.
+    # A cheap value that changes whenever what is indexed may have changed (the site's
+    # content version): the database backend then rebuilds its facet table and vocabulary.
     freshness: Callable[[], object] = field(default=lambda: None)
-    # Optional: ids -> {id: {text field: value}}, cheaper than whole documents, for highlighting
-    # a page of hits in the database backend.
+    # ids -> {id: {text field: value}}, cheaper than whole documents, for highlighting a page
+    # of hits in the database backend.
     text_documents: Callable[[list], dict] | None = None
 
 
@@ -61,15 +57,13 @@ class SearchQuery:
     sort: str = "relevantie"
     page: int = 1
     per_page: int = 20
-    # Off when the caller shows no fragments (the site search's partner group): the backend
-    # then spares the work of marking the words in each hit's text.
+    # Off when the caller shows no fragments: the backend spares the work of marking words.
     highlight: bool = True
 
 
 @dataclass
 class Hit:
     pk: int
-    score: float | None = None
     # document field -> HTML fragments with <mark>...</mark> around matches (already escaped)
     highlights: dict[str, list[str]] = field(default_factory=dict)
 
@@ -89,33 +83,18 @@ class Results:
     # facet param -> values with counts that reflect every *other* active filter
     facets: dict[str, list[FacetValue]]
     suggestion: str | None = None  # "did you mean", when the backend can tell
-    page: int = 1
-    per_page: int = 20
-    backend: str = ""
     # Set when nothing matched the words as typed and these are results for `suggestion`.
     corrected_from: str | None = None
-
-
-class SearchBackend(Protocol):
-    name: str
-
-    def search(self, index: IndexDefinition, query: SearchQuery) -> Results: ...
-
-    def index_objects(self, index: IndexDefinition, objects) -> int: ...
-
-    def remove_object(self, index: IndexDefinition, pk: int) -> None: ...
-
-    def rebuild(self, index: IndexDefinition, progress=None) -> int: ...
 
 
 class SearchUnavailable(Exception):
     """The backend cannot be reached or answered with an error; callers fall back."""
 
 
-# --- what both backends share, so they answer the same question the same way ------------
+# --- shared by both backends, so they answer the same question the same way ---------------
 
 
-WORD = re.compile(r"\w+", re.UNICODE)
+WORD = re.compile(r"\w+")
 
 
 def words(text):
@@ -124,42 +103,26 @@ def words(text):
 
 
 def clean_values(values: Iterable[str] | None) -> list[str]:
-    """Stripped, non-empty values, each once, in the order given. Control characters (a NUL
-    byte, which PostgreSQL refuses in text) cannot be in any facet value: such values go."""
-    seen: dict[str, None] = {}
-    for value in values or ():
-        text = str(value).strip() if value is not None else ""
-        if text and text.isprintable():
-            seen.setdefault(text, None)
-    return list(seen)
+    """Stripped, non-empty values, each once, in order. A value with a control character (a
+    NUL byte, which PostgreSQL refuses in text) is no facet value: it goes."""
+    texts = (str(value).strip() for value in values or () if value is not None)
+    return list(dict.fromkeys(text for text in texts if text and text.isprintable()))
 
 
 def active_filters(index: IndexDefinition, query: SearchQuery) -> dict[str, list[str]]:
     """facet param -> selected values, for the facets that `index` knows, in facet order."""
-    filters = {}
-    for facet in index.facets:
-        values = clean_values(query.filters.get(facet.param))
-        if values:
-            filters[facet.param] = values
-    return filters
+    filters = {facet.param: clean_values(query.filters.get(facet.param)) for facet in index.facets}
+    return {param: values for param, values in filters.items() if values}
 
 
 def facet_values(
     facet, counts: dict[str, int], selected: list[str], labels: dict | None = None
 ) -> list[FacetValue]:
-    """Values by count, then label; selected values stay visible even at 0. `labels` may be
-    given when the caller already has them (value -> label)."""
-    labels = (facet.labels() if labels is None else labels) or {}
-    counts = dict(counts)
-    for value in selected:
-        counts.setdefault(value, 0)
+    """Values by count, then label; selected values stay visible even at 0."""
+    labels = facet.labels() if labels is None else labels
+    counts = {**dict.fromkeys(selected, 0), **counts}
     values = [
-        FacetValue(
-            value=value,
-            label=labels.get(value) or value,
-            count=count,
-            selected=value in selected,
-        )
+        FacetValue(value, labels.get(value) or value, count, value in selected)
         for value, count in counts.items()
     ]
     values.sort(key=lambda v: (-v.count, v.label.casefold(), v.value))

@@ -11,7 +11,6 @@ from functools import cache as memoise
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail import hooks
 
@@ -55,8 +54,7 @@ def recent_outage():
 
 
 def all_indexes() -> list[IndexDefinition]:
-    """The indexes of the site: each function registered for the hook `search_indexes`
-    returns one."""
+    """One from each function registered for the hook `search_indexes`."""
     return [index() for index in hooks.get_hooks("search_indexes")]
 
 
@@ -68,7 +66,7 @@ def run(index: IndexDefinition, query: SearchQuery) -> Results:
         record_outage(error)
         backend = database_backend()
         results = backend.search(index, query)
-    if results.total == 0 and results.suggestion and query.text:
+    if results.total == 0 and results.suggestion:
         # Forgive a typo: show what the corrected words find, and say so.
         corrected = backend.search(index, replace(query, text=results.suggestion))
         if corrected.total:
@@ -79,11 +77,8 @@ def run(index: IndexDefinition, query: SearchQuery) -> Results:
 
 
 def _sync(action, index, *args):
-    backend = active_backend()
-    if backend is database_backend():
-        return
     try:
-        getattr(backend, action)(index, *args)
+        getattr(active_backend(), action)(index, *args)
     except SearchUnavailable as error:
         record_outage(error)
 
@@ -96,38 +91,27 @@ def remove_object(index, pk):
     _sync("remove_object", index, pk)
 
 
-def rebuild(index, progress=None):
-    return active_backend().rebuild(index, progress=progress)
-
-
-def _live_count(index):
-    objects = index.queryset()
-    return objects.count() if isinstance(objects, QuerySet) else len(list(objects))
-
-
 def refresh_stale_indexes(backend=None) -> str:
-    """The scheduled freshness check (a job the partner directory registers): rebuild every
-    Elasticsearch index whose document count differs from its live objects, or all of them
-    after an outage (updates made while Elasticsearch was unreachable were lost). The database
-    backend is kept in step by Wagtail's own signals and needs nothing. Returns a summary;
+    """The scheduled freshness check: rebuild every Elasticsearch index whose document count
+    differs from its live objects, or all of them after an outage (updates made meanwhile were
+    lost). The database backend reads the live tables and needs nothing. Returns a summary;
     raises SearchUnavailable while Elasticsearch is still unreachable."""
     backend = backend or active_backend()
     if backend is database_backend():
         return "database backend: nothing to refresh"
     outage = recent_outage()
     lines = []
-    for index in all_indexes():
-        try:
+    try:
+        for index in all_indexes():
             indexed = backend.count(index)
-            expected = _live_count(index)
-            if outage or indexed != expected:
+            if outage or indexed != index.queryset().count():
                 done = backend.rebuild(index)
                 lines.append(f"{index.name}: rebuilt, {indexed} -> {done} documents")
             else:
                 lines.append(f"{index.name}: {indexed} documents, up to date")
-        except SearchUnavailable as error:
-            record_outage(error)
-            raise
+    except SearchUnavailable as error:
+        record_outage(error)
+        raise
     if outage:
         cache.delete(OUTAGE_CACHE_KEY)
     return "; ".join(lines)

@@ -97,12 +97,9 @@ class PageGroup:
     more_link: Callable | None = None
 
     def search(self, request, query, pages):
-        if self.page_types:
-            wanted = content_type_ids(self.page_types)
-            ids = [pk for pk, content_type in pages.ranked if content_type in wanted]
-        else:
-            unwanted = content_type_ids(self.other_than)
-            ids = [pk for pk, content_type in pages.ranked if content_type not in unwanted]
+        named = content_type_ids(self.page_types or self.other_than)
+        wanted = bool(self.page_types)
+        ids = [pk for pk, content_type in pages.ranked if (content_type in named) == wanted]
         hits = [page_hit(page, request) for page in pages.fetch(ids[:HITS_PER_GROUP])]
         url, label = self.more_link(request, query) if self.more_link else ("", "")
         return SearchGroup(self.key, self.heading, hits, len(ids), url, label)
@@ -154,17 +151,11 @@ def page_hit(page, request):
 def search_groups(request, query, groups, pages):
     """Each group's results; `pages` is the queryset of pages any page group may show."""
     ranked = RankedPages(pages, query)
-    with rejection_contained():
+    # A savepoint where a rejected query would spoil the request's transaction: PostgreSQL
+    # refuses every statement after an error until the transaction rolls back. SQLite fails
+    # only the statement, so the retry can follow without the savepoint's two queries.
+    with nullcontext() if connection.vendor == "sqlite" else transaction.atomic():
         return [group.search(request, query, ranked) for group in groups]
-
-
-def rejection_contained():
-    """A savepoint where a rejected query would spoil the request's transaction: PostgreSQL
-    refuses every statement after an error until the transaction rolls back. SQLite fails
-    only the statement, so the retry can follow without the savepoint's two queries."""
-    if connection.vendor == "sqlite":
-        return nullcontext()
-    return transaction.atomic()
 
 
 def site_search(request, query, groups, pages):

@@ -1,4 +1,3 @@
-from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
@@ -7,21 +6,14 @@ from .service import recent_outage
 
 class SearchOutagePanel(Component):
     name = "search_outage"
+    template_name = "search/admin/outage_panel.html"
     order = 50
 
     def __init__(self, outage):
         self.outage = outage
 
-    def render_html(self, parent_context=None):
-        return format_html(
-            '<section class="panel help-block help-warning" aria-label="Zoekmachine">'
-            "<p><strong>De zoekmachine (Elasticsearch) was niet bereikbaar</strong> op {}. "
-            "Zoeken op de site gebruikt zolang de database; de index kan achterlopen. "
-            "Herbouw hem met <code>manage.py search_index rebuild</code> als hij terug is.</p>"
-            "<p>Fout: {}</p></section>",
-            self.outage["at"].strftime("%d-%m-%Y %H:%M"),
-            self.outage["error"],
-        )
+    def get_context_data(self, parent_context=None):
+        return {"outage": self.outage}
 
 
 @hooks.register("construct_homepage_panels")

@@ -34,11 +34,19 @@ class DatabaseBackend:
     name = "database"
 
     def __init__(self):
-        self.facet_tables = FacetTables()
+        self.tables = {}  # index name -> (freshness, FacetTable), one per process
+
+    def facet_table(self, index: IndexDefinition) -> "FacetTable":
+        freshness = index.freshness()
+        built_for, table = self.tables.get(index.name, (None, None))
+        if table is None or built_for != freshness:
+            table = FacetTable.build(index)
+            self.tables[index.name] = (freshness, table)
+        return table
 
     def search(self, index: IndexDefinition, query: SearchQuery) -> Results:
         filters = active_filters(index, query)
-        table = self.facet_tables.get(index)
+        table = self.facet_table(index)
         # Only words: full-text syntax (quotes, *, AND, parentheses) has no meaning here.
         text = " ".join(words(query.text))
         ranked = self.matching_ids(index.queryset(), text) if text else None
@@ -64,18 +72,11 @@ class DatabaseBackend:
         total = len(ordered_ids)
         start = (query.page - 1) * query.per_page
         page_ids = ordered_ids[start : start + query.per_page]
-        hits = self.hits(index, page_ids, text if query.highlight else "")
-        suggestion = None
-        if text and total == 0:
-            suggestion = self.suggest(index, text)
         return Results(
-            hits=hits,
+            hits=self.hits(index, page_ids, text if query.highlight else ""),
             total=total,
             facets=facets,
-            suggestion=suggestion,
-            page=query.page,
-            per_page=query.per_page,
-            backend=self.name,
+            suggestion=self.suggest(index, text) if text and total == 0 else None,
         )
 
     @staticmethod
@@ -84,13 +85,10 @@ class DatabaseBackend:
         if connection.vendor == "sqlite":
             return sqlite_matching_ids(queryset.model, text)
         backend = get_search_backend()
-        found = [obj.pk for obj in backend.search(text, queryset.only("pk"), operator="and")]
-        seen = set(found)
-        for obj in backend.autocomplete(text, queryset.only("pk")):
-            if obj.pk not in seen:
-                found.append(obj.pk)
-                seen.add(obj.pk)
-        return found
+        objects = queryset.only("pk")
+        found = [obj.pk for obj in backend.search(text, objects, operator="and")]
+        found += [obj.pk for obj in backend.autocomplete(text, objects)]
+        return list(dict.fromkeys(found))
 
     @staticmethod
     def hits(index, page_ids, text):
@@ -115,6 +113,7 @@ class DatabaseBackend:
 
     @staticmethod
     def suggest(index, text):
+        """`text` (lower-case words) with each word replaced by the closest known one."""
         version = index.freshness()
         vocabulary = cache.get_or_set(
             f"search:vocabulary:{index.name}:{version}",
@@ -136,7 +135,7 @@ class DatabaseBackend:
             )
             for word in words(text)
         )
-        return suggestion if suggestion != " ".join(words(text)) else None
+        return suggestion if suggestion != text else None
 
     # The database backend reads the live tables: there is no separate index to maintain.
     def index_objects(self, index, objects):
@@ -146,7 +145,7 @@ class DatabaseBackend:
         return None
 
     def rebuild(self, index, progress=None):
-        self.facet_tables.clear()
+        self.tables.clear()
         return index.queryset().count()
 
 
@@ -182,8 +181,6 @@ def sqlite_matching_ids(model, text):
 
 def highlight(value, terms):
     """An escaped fragment of `value` with <mark> around words that start with a query term."""
-    if not value or not terms:
-        return ""
     pattern = re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\w*", re.I)
     match = pattern.search(value)
     if not match:
@@ -196,14 +193,11 @@ def highlight(value, terms):
 
 
 # --- the facet table ------------------------------------------------------------------------
-# An in-memory facet table for the database backend: for every facet value the set of live
-# ids that have it, and the ids in name and in date order.
-#
-# Counting facets with SQL meant seven GROUP BY queries over many-to-many joins with long id
-# lists for every search (100-300 ms at 10,000 partners on SQLite). With the sets, filtering and
-# counting are set intersections (a few milliseconds). The table is rebuilt when the index's
-# `freshness` value changes (the site's content version: a change made on any app server is
-# seen by the next search on every server).
+# For every facet value the set of live ids that have it, and the ids in name and date order.
+# Counting facets with SQL meant seven GROUP BY queries over many-to-many joins per search
+# (100-300 ms at 10,000 partners on SQLite); set intersections take a few milliseconds. The
+# table is rebuilt when the index's `freshness` (the site's content version) changes, so a
+# change made on any app server is seen by the next search on every server.
 
 
 @dataclass(frozen=True)
@@ -225,55 +219,27 @@ class FacetTable:
         postings = {}
         for facet in index.facets:
             values = {}
-            pairs = queryset.exclude(**{f"{facet.orm_lookup}__isnull": True}).values_list(
-                "pk", facet.orm_lookup
-            )
-            for pk, value in pairs:
+            having = queryset.exclude(**{f"{facet.orm_lookup}__isnull": True})
+            for pk, value in having.values_list("pk", facet.orm_lookup):
                 values.setdefault(facet.encode(value), set()).add(pk)
             postings[facet.param] = {value: frozenset(ids) for value, ids in values.items()}
         full_counts = {
             param: {value: len(ids) for value, ids in values.items()}
             for param, values in postings.items()
         }
-        labels = {facet.param: facet.labels() or {} for facet in index.facets}
+        labels = {facet.param: facet.labels() for facet in index.facets}
         return cls(frozenset(by_name), postings, by_name, by_newest, full_counts, labels)
 
     def having_any(self, param, values):
         """Ids with at least one of `values` for a facet (values within a facet are OR)."""
-        postings = self.postings.get(param, {})
-        found = set()
-        for value in values:
-            found |= postings.get(value, frozenset())
-        return found
+        return set().union(*(self.postings[param].get(value, ()) for value in values))
 
     def counts(self, param, pool):
         """value -> how many ids in `pool` have it, for the values that occur."""
         if len(pool) == len(self.ids):  # nothing narrowed: the whole directory
             return self.full_counts[param]
-        counts = {}
-        for value, ids in self.postings.get(param, {}).items():
-            count = len(ids & pool)
-            if count:
-                counts[value] = count
-        return counts
+        counts = {value: len(ids & pool) for value, ids in self.postings[param].items()}
+        return {value: count for value, count in counts.items() if count}
 
     def ordered(self, order, pool):
         return [pk for pk in order if pk in pool]
-
-
-class FacetTables:
-    """One table per index per process, rebuilt when its freshness value changes."""
-
-    def __init__(self):
-        self.tables = {}
-
-    def get(self, index: IndexDefinition) -> FacetTable:
-        freshness = index.freshness()
-        table, built_for = self.tables.get(index.name, (None, None))
-        if table is None or built_for != freshness:
-            table = FacetTable.build(index)
-            self.tables[index.name] = (table, freshness)
-        return table
-
-    def clear(self):
-        self.tables.clear()

@@ -1,33 +1,24 @@
 """The Elasticsearch 8 backend of the search port, built with elasticsearch-dsl.
 
-The parts that need no server are pure functions, so they are tested without one:
-
-- `document_class(index)` builds the `Document` (mapping and analysers) of an IndexDefinition;
-- `index_body(index, ...)` is the body that creates one concrete index for it;
-- `build_search(index, query)` is the `Search` for a SearchQuery;
-- `to_results(index, query, response)` maps a raw search response to `Results`.
-
-`ElasticsearchBackend` only talks to the server. Each index is reached through an alias
-(f"{prefix}-{index.name}"); `rebuild()` fills a new timestamped concrete index and then moves
-the alias to it in one atomic `update_aliases` call, so searches never see a half-built index.
-Any error of the client (connection, timeout, HTTP status, bulk item) is raised as
-`SearchUnavailable`, chained, so callers can fall back to the database backend.
+The mapping, the query and the reading of a response are pure functions, tested without a
+server. Each index is reached through an alias (f"{prefix}-{index.name}"): `rebuild()` fills a
+new timestamped index, then moves the alias to it in one atomic `update_aliases` call, so
+searches never see a half-built index. Any client error is raised as `SearchUnavailable`,
+chained, so callers can fall back to the database backend.
 """
 
 import contextlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from itertools import islice
 
 from django.db.models import QuerySet
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from elasticsearch.helpers import BulkIndexError, bulk
+from elasticsearch.helpers import BulkIndexError, bulk, streaming_bulk
 from elasticsearch_dsl import (
     A,
     Date,
     Document,
-    Index,
     Keyword,
     MetaField,
     Q,
@@ -39,8 +30,6 @@ from elasticsearch_dsl import (
 )
 
 from search.port import (
-    SORTS,
-    FacetValue,
     Hit,
     IndexDefinition,
     Results,
@@ -52,17 +41,13 @@ from search.port import (
 
 DEFAULT_PREFIX = "wo2030"
 DEFAULT_TIMEOUT = 2.0  # seconds; a slow search falls back to the database instead of hanging
-MAX_RETRIES = 1
 FACET_SIZE = 100  # buckets per facet: more than any facet has values
 CHUNK_SIZE = 500  # documents per bulk request during a rebuild
 AUTOCOMPLETE_BOOST = 0.5  # a prefix match counts for less than a (fuzzy) word match
 SUGGESTER = "spelling"
 SUGGEST_FIELD = "suggest"
 AUTOCOMPLETE_SUBFIELD = "autocomplete"
-EXACT_SUBFIELD = "exact"
 SORT_SUBFIELD = "sort"
-HIGHLIGHT_PRE_TAG = "<mark>"
-HIGHLIGHT_POST_TAG = "</mark>"
 
 # --- Analysis -------------------------------------------------------------------------------
 
@@ -72,28 +57,20 @@ autocomplete_filter = token_filter("autocomplete_edge_ngram", "edge_ngram", min_
 # A typed word longer than the longest indexed prefix still matches that prefix.
 autocomplete_truncate = token_filter("autocomplete_truncate", "truncate", length=20)
 
+
+def lowercase_words(name, *filters):
+    return analyzer(name, tokenizer="standard", filter=["lowercase", *filters])
+
+
 # Full-text: "Installatietechniek" and "installatietechnieken" share a stem, "é" matches "e".
-dutch = analyzer(
-    "dutch_text",
-    tokenizer="standard",
-    filter=["lowercase", "asciifolding", dutch_stop, dutch_stemmer],
-)
+dutch = lowercase_words("dutch_text", "asciifolding", dutch_stop, dutch_stemmer)
 # Word forms as written, without stemming or stop words: for the `.exact` subfields.
-exact = analyzer("exact_text", tokenizer="standard", filter=["lowercase", "asciifolding"])
+exact = lowercase_words("exact_text", "asciifolding")
 # Every prefix (2..20 characters) of every word, so "install" finds "installatietechniek".
-autocomplete_index = analyzer(
-    "autocomplete_index",
-    tokenizer="standard",
-    filter=["lowercase", "asciifolding", autocomplete_filter],
-)
-autocomplete_search = analyzer(
-    "autocomplete_search",
-    tokenizer="standard",
-    filter=["lowercase", "asciifolding", autocomplete_truncate],
-)
-# Plain lowercase words (no shingles, no stemming): the vocabulary of the "did you mean" suggester,
-# so that a suggestion is a real word form.
-suggest = analyzer("suggest_text", tokenizer="standard", filter=["lowercase"])
+autocomplete_index = lowercase_words("autocomplete_index", "asciifolding", autocomplete_filter)
+autocomplete_search = lowercase_words("autocomplete_search", "asciifolding", autocomplete_truncate)
+# Plain words, not stemmed: the vocabulary of "did you mean", so a suggestion is a real word.
+suggest = lowercase_words("suggest_text")
 sort_normalizer = normalizer("sort_normalizer", filter=["lowercase", "asciifolding"])
 
 
@@ -103,7 +80,7 @@ def alias_name(index: IndexDefinition, prefix: str = DEFAULT_PREFIX) -> str:
 
 
 def _text_field(index: IndexDefinition, name: str) -> Text:
-    fields = {EXACT_SUBFIELD: Text(analyzer=exact)}
+    fields = {"exact": Text(analyzer=exact)}
     if name == index.autocomplete_field:
         fields[AUTOCOMPLETE_SUBFIELD] = Text(
             analyzer=autocomplete_index, search_analyzer=autocomplete_search
@@ -129,31 +106,19 @@ def document_class(index: IndexDefinition, prefix: str = DEFAULT_PREFIX) -> type
     attrs[index.newest_sort_field] = Date()
     # Fields the mapping does not name stay in _source but are not indexed: no mapping explosion.
     attrs["Meta"] = type("Meta", (), {"dynamic": MetaField(False)})
-    attrs["Index"] = type("Index", (), {"name": alias_name(index, prefix)})
+    # One shard: the collection is small, and scores and suggestions then use global statistics.
+    settings = {"number_of_shards": 1}
+    attrs["Index"] = type("Index", (), {"name": alias_name(index, prefix), "settings": settings})
     attrs["__module__"] = __name__
     return type(f"{index.name.title()}Document", (Document,), attrs)
 
 
-def index_body(
-    index: IndexDefinition, prefix: str = DEFAULT_PREFIX, name: str | None = None
-) -> dict:
+def index_body(index: IndexDefinition, prefix: str = DEFAULT_PREFIX) -> dict:
     """The body (settings with analysis, mappings) that creates a concrete index."""
-    return concrete_index(index, prefix, name or alias_name(index, prefix)).to_dict()
-
-
-def concrete_index(index: IndexDefinition, prefix: str, name: str) -> Index:
-    concrete = Index(name)
-    # One shard: the collection is small, and scores and suggestions then use global statistics.
-    concrete.settings(number_of_shards=1)
-    concrete.document(document_class(index, prefix))
-    return concrete
+    return document_class(index, prefix)._index.to_dict()
 
 
 # --- Querying -------------------------------------------------------------------------------
-
-
-def _page(query: SearchQuery) -> tuple[int, int]:
-    return max(1, int(query.page or 1)), max(1, int(query.per_page or 1))
 
 
 def text_query(index: IndexDefinition, text: str):
@@ -169,15 +134,9 @@ def text_query(index: IndexDefinition, text: str):
         fuzziness="AUTO",
         operator="and",
     )
+    prefixes = f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}"
     prefix = Q(
-        "match",
-        **{
-            f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}": {
-                "query": text,
-                "operator": "and",
-                "boost": AUTOCOMPLETE_BOOST,
-            }
-        },
+        "match", **{prefixes: {"query": text, "operator": "and", "boost": AUTOCOMPLETE_BOOST}}
     )
     return Q("bool", should=[words, prefix], minimum_should_match=1)
 
@@ -213,10 +172,10 @@ def build_search(index: IndexDefinition, query: SearchQuery) -> Search:
         agg.bucket("values", "terms", field=facet.document_field, size=FACET_SIZE)
         s.aggs.bucket(facet.param, agg)
 
-    s = s.sort(*sort_keys(index, query.sort if query.sort in SORTS else "relevantie"))
+    s = s.sort(*sort_keys(index, query.sort))
 
-    page, per_page = _page(query)
-    s = s.extra(**{"from": (page - 1) * per_page, "size": per_page})
+    per_page = max(1, query.per_page)
+    s = s.extra(**{"from": (max(1, query.page) - 1) * per_page, "size": per_page})
 
     if query.highlight:
         s = highlighted(index, s)
@@ -238,9 +197,7 @@ def build_search(index: IndexDefinition, query: SearchQuery) -> Search:
 
 
 def highlighted(index: IndexDefinition, s: Search) -> Search:
-    s = s.highlight_options(
-        pre_tags=[HIGHLIGHT_PRE_TAG], post_tags=[HIGHLIGHT_POST_TAG], encoder="html"
-    )
+    s = s.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
     for field in index.text_fields:
         if field == index.autocomplete_field:
             s = s.highlight(field, number_of_fragments=0)  # a name: highlight it whole
@@ -253,16 +210,11 @@ def highlighted(index: IndexDefinition, s: Search) -> Search:
 def suggestion_from(response: dict, text: str) -> str | None:
     """The query text with each misspelt word replaced by the term suggester's best option,
     or None when nothing would change."""
-    entries = (response.get("suggest") or {}).get(SUGGESTER) or []
     corrected, end = [], 0
-    for entry in sorted(entries, key=lambda e: e.get("offset", 0)):
-        options = entry.get("options") or []
-        offset, length = entry.get("offset", 0), entry.get("length", 0)
-        if not options or offset < end:
-            continue
-        corrected.append(text[end:offset])
-        corrected.append(options[0]["text"])
-        end = offset + length
+    for entry in response.get("suggest", {}).get(SUGGESTER, []):
+        if entry["options"] and entry["offset"] >= end:
+            corrected += [text[end : entry["offset"]], entry["options"][0]["text"]]
+            end = entry["offset"] + entry["length"]
     corrected.append(text[end:])
     suggestion = "".join(corrected).strip()
     if not suggestion or suggestion.casefold() == text.strip().casefold():
@@ -270,10 +222,9 @@ def suggestion_from(response: dict, text: str) -> str | None:
     return suggestion
 
 
-def _highlights(index: IndexDefinition, raw: dict | None) -> dict[str, list[str]]:
+def _highlights(index: IndexDefinition, raw: dict) -> dict[str, list[str]]:
     """field -> fragments; a prefix match's fragments (on the autocomplete subfield) stand in
     for the autocomplete field's own when a fuzzy word match did not highlight it."""
-    raw = raw or {}
     subfield = f"{index.autocomplete_field}.{AUTOCOMPLETE_SUBFIELD}"
     highlights = {field: list(fragments) for field, fragments in raw.items() if field != subfield}
     if raw.get(subfield):
@@ -281,44 +232,24 @@ def _highlights(index: IndexDefinition, raw: dict | None) -> dict[str, list[str]
     return highlights
 
 
-def _facet_values(facet, aggregation: dict, selected: list[str]) -> list[FacetValue]:
-    counts = {
-        str(bucket["key"]): int(bucket["doc_count"])
-        for bucket in (aggregation or {}).get("values", {}).get("buckets", [])
-    }
-    return facet_values(facet, counts, selected)
-
-
 def to_results(index: IndexDefinition, query: SearchQuery, response: dict) -> Results:
     """Maps a raw Elasticsearch search response (a dict) to the port's Results."""
-    hits_section = response.get("hits") or {}
-    total = hits_section.get("total", 0)
-    total = total.get("value", 0) if isinstance(total, dict) else int(total or 0)
     hits = [
-        Hit(
-            pk=int(hit["_id"]),
-            score=hit.get("_score"),
-            highlights=_highlights(index, hit.get("highlight")),
-        )
-        for hit in hits_section.get("hits") or []
+        Hit(pk=int(hit["_id"]), highlights=_highlights(index, hit.get("highlight", {})))
+        for hit in response["hits"]["hits"]
     ]
     filters = active_filters(index, query)
-    aggregations = response.get("aggregations") or {}
-    facets = {
-        facet.param: _facet_values(
-            facet, aggregations.get(facet.param), filters.get(facet.param, [])
-        )
-        for facet in index.facets
-    }
-    page, per_page = _page(query)
+    aggregations = response.get("aggregations")  # none in an empty response
+    facets = {}
+    for facet in index.facets:
+        buckets = aggregations[facet.param]["values"]["buckets"] if aggregations else []
+        counts = {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+        facets[facet.param] = facet_values(facet, counts, filters.get(facet.param, []))
     return Results(
         hits=hits,
-        total=total,
+        total=response["hits"]["total"]["value"],
         facets=facets,
-        suggestion=suggestion_from(response, query.text) if query.text.strip() else None,
-        page=page,
-        per_page=per_page,
-        backend=ElasticsearchBackend.name,
+        suggestion=suggestion_from(response, query.text),
     )
 
 
@@ -331,22 +262,6 @@ def _actions(index: IndexDefinition, alias: str, objects: Iterable) -> Iterator[
         yield {"_index": alias, "_id": str(document["id"]), "_source": document}
 
 
-def _chunks(iterable: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
-def _objects_and_total(index: IndexDefinition) -> tuple[Iterable, int]:
-    objects = index.prefetch(index.queryset())
-    if isinstance(objects, QuerySet):
-        total = objects.count()
-        chunked = objects.iterator(chunk_size=CHUNK_SIZE)
-        return chunked, total
-    objects = list(objects)
-    return objects, len(objects)
-
-
 class ElasticsearchBackend:
     name = "elasticsearch"
 
@@ -357,14 +272,9 @@ class ElasticsearchBackend:
         timeout: float = DEFAULT_TIMEOUT,
         client: Elasticsearch | None = None,
     ):
-        self.url = url
         self.index_prefix = index_prefix
-        self.timeout = timeout
         self.client = client or Elasticsearch(
-            url,
-            request_timeout=timeout,
-            max_retries=MAX_RETRIES,
-            retry_on_timeout=False,
+            url, request_timeout=timeout, max_retries=1, retry_on_timeout=False
         )
 
     @contextlib.contextmanager
@@ -416,17 +326,14 @@ class ElasticsearchBackend:
             return None
         return response.body["count"]
 
-    def rebuild(
-        self, index: IndexDefinition, progress: Callable[[int, int], None] | None = None
-    ) -> int:
-        """Indexes every object into a new concrete index, then moves the alias to it in one
-        atomic `update_aliases` call and deletes the indices it pointed to before: searches see
-        the old index until the new one is complete. Returns the number of documents indexed."""
+    def rebuild(self, index: IndexDefinition, progress=lambda done, total: None) -> int:
+        """Indexes every object into a new concrete index, then moves the alias to it and
+        deletes the indices it pointed to before. Returns the number of documents indexed."""
         alias = self.alias(index)
         timestamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
         new = f"{alias}-{timestamp}"
         with self._errors("rebuilding"):
-            concrete_index(index, self.index_prefix, new).create(using=self.client)
+            self.client.indices.create(index=new, **index_body(index, self.index_prefix))
             try:
                 done = self._fill(index, new, progress)
                 self.client.indices.refresh(index=new)
@@ -450,14 +357,18 @@ class ElasticsearchBackend:
         return done
 
     def _fill(self, index: IndexDefinition, name: str, progress) -> int:
-        objects, total = _objects_and_total(index)
+        objects = index.prefetch(index.queryset())
+        if isinstance(objects, QuerySet):
+            total = objects.count()
+            objects = objects.iterator(chunk_size=CHUNK_SIZE)
+        else:  # a list (the tests' indexes)
+            total = len(objects)
         done = 0
-        if progress:
-            progress(done, total)
-        for chunk in _chunks(objects, CHUNK_SIZE):
-            indexed, _ = bulk(self.client, _actions(index, name, chunk), chunk_size=CHUNK_SIZE)
-            done += indexed
-            if progress:
+        progress(done, total)
+        actions = _actions(index, name, objects)
+        for _ in streaming_bulk(self.client, actions, chunk_size=CHUNK_SIZE):
+            done += 1
+            if done % CHUNK_SIZE == 0 or done == total:
                 progress(done, total)
         return done
 

@@ -1,4 +1,4 @@
-"""The hourly search-index check among the scheduled jobs (issue 15): an Elasticsearch index
+"""The hourly search-index check among the scheduled jobs: an Elasticsearch index
 that lost updates (a count that differs, or an outage since) is rebuilt; the database backend
 needs nothing. Elasticsearch is the fake server of test_elasticsearch_backend."""
 

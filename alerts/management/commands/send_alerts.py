@@ -7,8 +7,7 @@ class Command(BaseCommand):
     help = (
         "Mail each confirmed alert subscription the items that are new in its saved filter, "
         "daily or weekly as the subscriber chose. Run from cron on one node, e.g. hourly; "
-        "running it again sends nothing twice. --now sends everything pending whatever the "
-        "schedule."
+        "running it again sends nothing twice."
     )
 
     def add_arguments(self, parser):

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -19,13 +21,10 @@ class Command(BaseCommand):
             call_command("update_index", stdout=self.stdout)
         for index in service.all_indexes():
             try:
-                count = service.rebuild(index, progress=self.progress(index.name))
+                count = backend.rebuild(index, progress=partial(self.progress, index.name))
             except SearchUnavailable as error:
                 raise CommandError(f"{index.name}: {error}") from error
             self.stdout.write(self.style.SUCCESS(f"{index.name}: {count} documents"))
 
-    def progress(self, name):
-        def report(done, total):
-            self.stdout.write(f"{name}: {done}/{total}")
-
-        return report
+    def progress(self, name, done, total):
+        self.stdout.write(f"{name}: {done}/{total}")
