@@ -291,6 +291,21 @@ def test_dates_that_have_passed_stay_and_make_no_new_version(server, calendar, m
     assert dates == [day(-7), day(0), day(7)]
 
 
+def test_a_recurring_event_starts_at_its_dtstart_even_off_its_rule(server, calendar):
+    # Weekly on the weekday after the first date: the first date itself is not on the rule.
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day(31).weekday()]
+    rule = f":FREQ=WEEKLY;BYDAY={weekday};UNTIL={day(46):%Y%m%d}T000000Z"
+    course = vevent("cursus@campus", "Cursus", RRULE=rule)
+    without_start = vevent("zonder-start@campus", "Zonder start", RRULE=rule, EXDATE=stamp(30, 9))
+
+    run(server, calendar, ics(course, without_start))
+
+    dates = [session.date for session in imported("cursus@campus").sessions.all()]
+    assert dates == [day(30), day(31), day(38), day(45)]
+    dates = [session.date for session in imported("zonder-start@campus").sessions.all()]
+    assert dates == [day(31), day(38), day(45)]
+
+
 def test_an_event_an_editor_deleted_is_not_imported_again(server, calendar):
     run(server, calendar, ics(OPEN_DAY))
     imported("open-dag@campus").delete()
