@@ -46,7 +46,6 @@ def test_an_event_page_shows_its_facts(client, make_event):
     assert f'<meta property="og:title" content="{escape(event.title)}">' in html
 
 
-@pytest.mark.date_dependent(across_the_year=True)
 def test_json_ld_describes_the_event_for_search_engines(client, make_event):
     host = PartnerFactory(name="Bouwbedrijf Kust", live=True)
     event = make_event(
