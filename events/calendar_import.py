@@ -216,6 +216,10 @@ def expand(master, start, end, window_start, window_end, max_occurrences):
                 ruleset.rrule(rrule.rrulestr(text, dtstart=dtstart, ignoretz=floating))
             except (ValueError, TypeError) as error:
                 raise Skip("de herhalingsregel is ongeldig") from error
+        # DTSTART is the first instance of the set (RFC 5545, 3.8.5.3), also when the rule would
+        # not produce it (an open day on the 4th, then the 1st of every month); dateutil leaves
+        # it out then. An EXDATE still removes it.
+        ruleset.rdate(dtstart)
         for value in master.exdates:
             value = local(value)
             if floating and isinstance(value, datetime.date):

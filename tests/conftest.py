@@ -1,6 +1,9 @@
+import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from hypothesis import HealthCheck, settings
 from wagtail.models import Site
@@ -22,6 +25,54 @@ _shared = {
 settings.register_profile("default", max_examples=4, derandomize=True, database=None, **_shared)
 settings.register_profile("fuzz", max_examples=300, **_shared)
 settings.load_profile("default")
+
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+# Where tests marked `date_dependent` run: an ordinary weekday before any day the suite runs on.
+# The demo content is dated from the real day it is loaded, so for these tests it is all still to
+# come, and newer than anything they make; they make the data they look at.
+ORDINARY_DAY = datetime.datetime(2026, 6, 17, 10, 30, tzinfo=AMSTERDAM)
+
+# Moments at which dates tend to go wrong, for tests marked date_dependent(across_the_year=True).
+MOMENTS_ACROSS_THE_YEAR = {
+    "ordinary-day": ORDINARY_DAY,
+    "31-january-late-evening": datetime.datetime(2027, 1, 31, 23, 30, tzinfo=AMSTERDAM),
+    # A quarter of an hour before the clocks jump from 02:00 to 03:00: this day has 23 hours.
+    "summer-time-begins": datetime.datetime(2027, 3, 28, 1, 45, tzinfo=AMSTERDAM),
+    "30-april-late-evening": datetime.datetime(2027, 4, 30, 23, 30, tzinfo=AMSTERDAM),
+    # The second 02:30 of the night the clocks go back from 03:00 to 02:00: this day has 25 hours.
+    "summer-time-ends": datetime.datetime(2027, 10, 31, 2, 30, fold=1, tzinfo=AMSTERDAM),
+    "31-december-late-evening": datetime.datetime(2027, 12, 31, 23, 30, tzinfo=AMSTERDAM),
+    # Just after midnight, when the date in UTC is still 28 February.
+    "29-february": datetime.datetime(2028, 2, 29, 0, 30, tzinfo=AMSTERDAM),
+}
+
+
+def pytest_generate_tests(metafunc):
+    marker = metafunc.definition.get_closest_marker("date_dependent")
+    if marker is not None and marker.kwargs.get("across_the_year"):
+        metafunc.parametrize(
+            "clock",
+            list(MOMENTS_ACROSS_THE_YEAR.values()),
+            ids=list(MOMENTS_ACROSS_THE_YEAR),
+            indirect=True,
+        )
+
+
+@pytest.fixture(autouse=True)
+def clock(request):
+    """For tests marked `date_dependent`, the clock pinned at ORDINARY_DAY (or, with
+    `across_the_year=True`, at each of MOMENTS_ACROSS_THE_YEAR), ticking on from there; the
+    time_machine traveller, to move it (`clock.shift(...)`). Other tests keep the real clock
+    and get None.
+
+    Session fixtures are set up before it: the demo content is loaded at the real date."""
+    if request.node.get_closest_marker("date_dependent") is None:
+        yield None
+        return
+    with time_machine.travel(getattr(request, "param", ORDINARY_DAY), tick=True) as traveller:
+        yield traveller
 
 
 def load_initial_data():

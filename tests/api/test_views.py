@@ -84,6 +84,7 @@ def test_partners_filter_on_signatory_yes_and_no(client, home_page):
     assert both["count"] == Partner.objects.live().count()
 
 
+@pytest.mark.date_dependent
 def test_events_give_one_item_per_session_and_filter_by_kind_and_date(client, home_page):
     pets = EventSession.objects.published().filter(event__kind=EventKind.PET)
     data = get_json(client, list_url("evenementen") + "?soort=pet&per_pagina=100")
@@ -115,6 +116,7 @@ def test_actions_carry_targets_and_progress(client, home_page):
     assert all("initiative_count" in item for item in data["results"])
 
 
+@pytest.mark.date_dependent(across_the_year=True)
 def test_changed_since_returns_only_what_changed_after(client, home_page):
     Partner.objects.update(updated_at=timezone.now() - datetime.timedelta(days=30))
     fresh = PartnerFactory(name="Net Gewijzigd BV")
@@ -126,6 +128,7 @@ def test_changed_since_returns_only_what_changed_after(client, home_page):
     assert data["count"] == 0
 
 
+@pytest.mark.date_dependent
 def test_a_signatory_whose_organisation_changed_is_changed_since(client, home_page):
     long_ago = timezone.now() - datetime.timedelta(days=30)
     Signature.objects.update(updated_at=long_ago)
@@ -222,6 +225,8 @@ def test_an_unchanged_list_is_a_304_by_etag_and_by_date(client, home_page):
     assert changed["ETag"] != response["ETag"]
 
 
+# Within one window of the rate limit: it must not end halfway through the test.
+@pytest.mark.date_dependent
 @override_settings(API_REQUESTS_PER_MINUTE=3)
 def test_too_many_requests_get_a_429_with_retry_after(client, home_page):
     url = list_url("acties")

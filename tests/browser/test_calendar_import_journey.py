@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from campuses.models import CampusPage
 from events.models import CampusCalendar, EventPage
 from tests.browser.conftest import assert_accessible
-from tests.events.test_calendar_import import OPEN_DAY, CalendarServer, ics, vevent
+from tests.events.test_calendar_import import CalendarServer, ics, open_day, vevent
 from tests.roles import PASSWORD, REDACTEUR, user_with_role
 
 
@@ -18,7 +18,7 @@ def test_a_redacteur_registers_a_campus_calendar_and_reads_the_import_report(
     site_data, page, live_server
 ):
     server = CalendarServer()
-    server.serve(ics(OPEN_DAY, vevent("x@campus", "Zonder einde", end=False)))
+    server.serve(ics(open_day(), vevent("x@campus", "Zonder einde", end=False)))
     campus = CampusPage.objects.order_by("title").first()
     user_with_role(REDACTEUR, "redacteur")
     try:

@@ -1,12 +1,13 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from events.factories import EventIndexPageFactory, EventPageFactory, OnSiteEventFactory
 
 
 def in_days(days):
-    return datetime.date.today() + datetime.timedelta(days=days)
+    return timezone.localdate() + datetime.timedelta(days=days)
 
 
 @pytest.fixture

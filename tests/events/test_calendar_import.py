@@ -1,5 +1,6 @@
 """Campus calendar import (issue 16): calendars made here are served from a real HTTP server on
-loopback; the limits are the small ones of website/settings/test.py."""
+loopback; the limits are the small ones of website/settings/test.py. The import keeps the dates
+from today up to a year ahead, so every test here runs with the clock pinned."""
 
 import datetime
 import io
@@ -17,7 +18,10 @@ from wagtail.models import Revision
 from campuses.models import CampusPage
 from events.calendar_import import import_calendar
 from events.models import CampusCalendar, EventPage, EventStatus, ImportedEvent, ImportOutcome
+from events.models.pages import AMSTERDAM
 from tests.roles import CAMPUSCOORDINATOR, REDACTEUR, logged_in, user_with_role
+
+pytestmark = pytest.mark.date_dependent
 
 # -- A calendar server ------------------------------------------------------------------------
 
@@ -71,7 +75,7 @@ def server():
 
 
 def day(days):
-    return datetime.date.today() + datetime.timedelta(days=days)
+    return timezone.localdate() + datetime.timedelta(days=days)
 
 
 def stamp(days, hour=None, minute=0):
@@ -110,18 +114,26 @@ def ics(*events):
     )
 
 
-OPEN_DAY = vevent(
-    "open-dag@campus", "Open dag techniek", DESCRIPTION=":Kom kijken in de werkplaats."
-)
-WORKSHOP = vevent(
-    "workshop@campus",
-    "Workshop lassen",
-    stamp(14, 13, 30),
-    stamp(14, 16),
-    RRULE=":FREQ=WEEKLY;COUNT=3",
-    LOCATION=":Hal 2",
-)
-FAIR = vevent("beurs@campus", "Banenbeurs", stamp(40), stamp(42))
+# Events dated from today: made when a test needs them, at the date its clock was pinned to.
+def open_day():
+    return vevent(
+        "open-dag@campus", "Open dag techniek", DESCRIPTION=":Kom kijken in de werkplaats."
+    )
+
+
+def workshop():
+    return vevent(
+        "workshop@campus",
+        "Workshop lassen",
+        stamp(14, 13, 30),
+        stamp(14, 16),
+        RRULE=":FREQ=WEEKLY;COUNT=3",
+        LOCATION=":Hal 2",
+    )
+
+
+def fair():
+    return vevent("beurs@campus", "Banenbeurs", stamp(40), stamp(42))
 
 
 @pytest.fixture
@@ -147,8 +159,9 @@ def run(server, calendar, text):
     return report
 
 
+@pytest.mark.date_dependent(across_the_year=True)
 def test_first_import_creates_draft_events_at_the_campus(server, calendar, campus):
-    report = run(server, calendar, ics(OPEN_DAY, WORKSHOP, FAIR))
+    report = run(server, calendar, ics(open_day(), workshop(), fair()))
 
     assert report.error == ""
     assert sorted(report.new) == ["Banenbeurs", "Open dag techniek", "Workshop lassen"]
@@ -156,18 +169,18 @@ def test_first_import_creates_draft_events_at_the_campus(server, calendar, campu
     assert pages.count() == 3
     assert not any(page.live for page in pages)
     assert {page.campus_id for page in pages} == {campus.pk}
-    open_day = imported("open-dag@campus")
-    assert open_day.get_parent().specific_class.__name__ == "EventIndexPage"
-    assert open_day.summary == "Kom kijken in de werkplaats."
-    [session] = open_day.sessions.all()
+    open_day_page = imported("open-dag@campus")
+    assert open_day_page.get_parent().specific_class.__name__ == "EventIndexPage"
+    assert open_day_page.summary == "Kom kijken in de werkplaats."
+    [session] = open_day_page.sessions.all()
     assert (session.date, session.start_time, session.end_time) == (
         day(30),
         datetime.time(9),
         datetime.time(12),
     )
-    workshop = imported("workshop@campus")
-    assert [s.date for s in workshop.sessions.all()] == [day(14), day(21), day(28)]
-    assert workshop.location_name == "Hal 2"
+    workshop_page = imported("workshop@campus")
+    assert [s.date for s in workshop_page.sessions.all()] == [day(14), day(21), day(28)]
+    assert workshop_page.location_name == "Hal 2"
     [fair_session] = imported("beurs@campus").sessions.all()
     assert (fair_session.date, fair_session.end_date, fair_session.all_day) == (
         day(40),
@@ -201,10 +214,10 @@ def limits(**changes):
 
 
 def test_a_second_import_updates_and_never_duplicates(server, calendar):
-    run(server, calendar, ics(OPEN_DAY, WORKSHOP))
+    run(server, calendar, ics(open_day(), workshop()))
     moved = vevent("open-dag@campus", "Open dag techniek", stamp(31, 10), stamp(31, 13))
 
-    report = run(server, calendar, ics(moved, WORKSHOP))
+    report = run(server, calendar, ics(moved, workshop()))
 
     assert EventPage.objects.filter(imported_from__calendar=calendar).count() == 2
     assert report.new == [] and report.updated == ["Open dag techniek"]
@@ -212,15 +225,15 @@ def test_a_second_import_updates_and_never_duplicates(server, calendar):
     [session] = imported("open-dag@campus").sessions.all()
     assert (session.date, session.start_time) == (day(31), datetime.time(10))
 
-    again = run(server, calendar, ics(moved, WORKSHOP))
+    again = run(server, calendar, ics(moved, workshop()))
     assert (again.new, again.updated, again.unchanged) == ([], [], 2)
 
 
 def test_cancelled_and_removed_events_are_marked_cancelled(server, calendar):
-    run(server, calendar, ics(OPEN_DAY, WORKSHOP, FAIR))
-    cancelled = OPEN_DAY.replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT")
+    run(server, calendar, ics(open_day(), workshop(), fair()))
+    cancelled = open_day().replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT")
 
-    report = run(server, calendar, ics(cancelled, FAIR))  # the workshop left the feed
+    report = run(server, calendar, ics(cancelled, fair()))  # the workshop left the feed
 
     assert sorted(report.cancelled) == ["Open dag techniek", "Workshop lassen"]
     assert imported("open-dag@campus").status == EventStatus.CANCELLED
@@ -229,12 +242,12 @@ def test_cancelled_and_removed_events_are_marked_cancelled(server, calendar):
     assert "Geannuleerd (nieuwe conceptversie):" in calendar.last_report
 
     # Back in the feed, not cancelled: planned again.
-    run(server, calendar, ics(OPEN_DAY, WORKSHOP, FAIR))
+    run(server, calendar, ics(open_day(), workshop(), fair()))
     assert imported("workshop@campus").status == EventStatus.PLANNED
 
 
 def test_a_cancelled_event_says_so_in_the_agenda_and_on_its_page(server, calendar, client):
-    cancelled = OPEN_DAY.replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT")
+    cancelled = open_day().replace("END:VEVENT", "STATUS:CANCELLED\r\nEND:VEVENT")
     run(server, calendar, ics(cancelled))
     page = imported("open-dag@campus")
     page.save_revision().publish()
@@ -248,7 +261,7 @@ def test_a_cancelled_event_says_so_in_the_agenda_and_on_its_page(server, calenda
 
 
 def test_fields_an_editor_changed_are_never_overwritten(server, calendar):
-    run(server, calendar, ics(OPEN_DAY))
+    run(server, calendar, ics(open_day()))
     page = imported("open-dag@campus")
     page.title = "Open dag techniek en ICT"  # the editor's own title
     page.save_revision()
@@ -266,21 +279,21 @@ def test_fields_an_editor_changed_are_never_overwritten(server, calendar):
 def test_past_events_are_counted_not_imported(server, calendar):
     old = vevent("oud@campus", "Vorig jaar", stamp(-300, 9), stamp(-300, 12))
     far = vevent("later@campus", "Over twee jaar", stamp(800, 9), stamp(800, 12))
-    report = run(server, calendar, ics(old, far, OPEN_DAY))
+    report = run(server, calendar, ics(old, far, open_day()))
     assert report.new == ["Open dag techniek"]
     assert report.past == 1
     assert report.skipped == [("later@campus", "het begint pas over meer dan 366 dagen")]
     assert calendar.last_summary.endswith("1 overgeslagen, 1 voorbij")
 
 
-def test_dates_that_have_passed_stay_and_make_no_new_version(server, calendar, monkeypatch):
+@pytest.mark.date_dependent(across_the_year=True)
+def test_dates_that_have_passed_stay_and_make_no_new_version(server, calendar, clock):
     weekly = vevent(
         "wekelijks@campus", "Wekelijks", stamp(-7, 9), stamp(-7, 12), RRULE=":FREQ=WEEKLY;COUNT=3"
     )
-    real_now = timezone.now()
-    with monkeypatch.context() as clock:  # the first import ran ten days ago
-        clock.setattr(timezone, "now", lambda: real_now - datetime.timedelta(days=10))
-        run(server, calendar, ics(weekly))
+    clock.shift(-datetime.timedelta(days=10))  # the first import ran ten days ago
+    run(server, calendar, ics(weekly))
+    clock.shift(datetime.timedelta(days=10))
     revisions = Revision.objects.count()
 
     report = run(server, calendar, ics(weekly))  # the first date has passed now
@@ -291,11 +304,27 @@ def test_dates_that_have_passed_stay_and_make_no_new_version(server, calendar, m
     assert dates == [day(-7), day(0), day(7)]
 
 
+@pytest.mark.date_dependent(across_the_year=True)
+def test_a_recurring_event_starts_at_its_dtstart_even_off_its_rule(server, calendar):
+    # Weekly on the weekday after the first date: the first date itself is not on the rule.
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day(31).weekday()]
+    rule = f":FREQ=WEEKLY;BYDAY={weekday};UNTIL={day(46):%Y%m%d}T000000Z"
+    course = vevent("cursus@campus", "Cursus", RRULE=rule)
+    without_start = vevent("zonder-start@campus", "Zonder start", RRULE=rule, EXDATE=stamp(30, 9))
+
+    run(server, calendar, ics(course, without_start))
+
+    dates = [session.date for session in imported("cursus@campus").sessions.all()]
+    assert dates == [day(30), day(31), day(38), day(45)]
+    dates = [session.date for session in imported("zonder-start@campus").sessions.all()]
+    assert dates == [day(31), day(38), day(45)]
+
+
 def test_an_event_an_editor_deleted_is_not_imported_again(server, calendar):
-    run(server, calendar, ics(OPEN_DAY))
+    run(server, calendar, ics(open_day()))
     imported("open-dag@campus").delete()
 
-    report = run(server, calendar, ics(OPEN_DAY))
+    report = run(server, calendar, ics(open_day()))
 
     assert report.new == []
     assert report.skipped == [("Open dag techniek", "de pagina is door een redacteur verwijderd")]
@@ -319,6 +348,17 @@ def test_feed_text_is_plain_text(server, calendar, client):
     assert "alert" not in html and "<img src=x" not in html
 
 
+def first_days_of_months(after, until):
+    """The 1st of each month after the date `after` whose 09:00 is not later than `until`."""
+    first = after.replace(day=1)
+    while True:
+        first = (first + datetime.timedelta(days=31)).replace(day=1)
+        if datetime.datetime.combine(first, datetime.time(9), tzinfo=AMSTERDAM) > until:
+            return
+        yield first
+
+
+@pytest.mark.date_dependent(across_the_year=True)
 def test_endless_and_costly_recurrence_rules_are_skipped_with_the_reason(server, calendar):
     events = [
         vevent("daily@campus", "Elke dag", RRULE=":FREQ=DAILY"),  # no end: > 20 in a year
@@ -327,7 +367,7 @@ def test_endless_and_costly_recurrence_rules_are_skipped_with_the_reason(server,
         vevent("never@campus", "Nooit", RRULE=":FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"),
         vevent("weekly@campus", "Elke week", RRULE=":FREQ=WEEKLY"),  # 53 in the year: > 20
         vevent("monthly@campus", "Elke maand", RRULE=":FREQ=MONTHLY;BYMONTHDAY=1"),
-        OPEN_DAY,
+        open_day(),
     ]
     report = run(server, calendar, ics(*events))
 
@@ -341,7 +381,10 @@ def test_endless_and_costly_recurrence_rules_are_skipped_with_the_reason(server,
         reasons["never@campus"] == "herhalingsregel met BYMONTH, BYMONTHDAY wordt niet ondersteund"
     )
     assert "weekly@campus" in reasons
-    assert len(imported("monthly@campus").sessions.all()) in (12, 13)
+    # The first date is DTSTART, 30 days from now, then the 1st of each month up to a year ahead.
+    monthly = [session.date for session in imported("monthly@campus").sessions.all()]
+    year_ahead = timezone.now() + datetime.timedelta(days=366)
+    assert monthly == [day(30), *first_days_of_months(after=day(30), until=year_ahead)]
     assert "Overgeslagen:" in calendar.last_report
 
 
@@ -352,18 +395,18 @@ def huge(handler):
     handler.send_response(200)
     handler.send_header("Content-Type", "text/calendar")
     handler.end_headers()  # no length: the reader has to count
-    handler.wfile.write(ics(*[OPEN_DAY] * 2000).encode())
+    handler.wfile.write(ics(*[open_day()] * 2000).encode())
 
 
 def slow(handler):
     time.sleep(0.5)
-    handler.send_body(ics(OPEN_DAY).encode())
+    handler.send_body(ics(open_day()).encode())
 
 
 def trickle(handler):
     handler.send_response(200)
     handler.end_headers()
-    for char in ics(OPEN_DAY).encode()[:40]:
+    for char in ics(open_day()).encode()[:40]:
         handler.wfile.write(bytes([char]))
         handler.wfile.flush()
         time.sleep(0.1)
@@ -397,7 +440,7 @@ HOSTILE = {
 
 @pytest.mark.parametrize("case", HOSTILE)
 def test_a_hostile_calendar_changes_nothing_and_says_why(server, calendar, case):
-    run(server, calendar, ics(OPEN_DAY, WORKSHOP))
+    run(server, calendar, ics(open_day(), workshop()))
     revisions = Revision.objects.count()
     answer, reason = HOSTILE[case]
     server.answer = answer
@@ -426,7 +469,7 @@ def test_too_many_dates_in_all_stops_the_import(server, calendar):
 
 @override_settings(CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES=False)
 def test_internal_addresses_are_refused_by_default(server, calendar):
-    report = run(server, calendar, ics(OPEN_DAY))
+    report = run(server, calendar, ics(open_day()))
     assert "intern of privé-netwerkadres" in report.error
     assert not ImportedEvent.objects.exists()
 
@@ -441,7 +484,7 @@ def test_only_http_addresses_can_be_registered(campus):
 
 
 def test_the_command_imports_one_calendar_once(server, campus):
-    server.serve(ics(OPEN_DAY))
+    server.serve(ics(open_day()))
     out = io.StringIO()
     call_command("import_calendars", "--url", server.url(), "--campus", campus.slug, stdout=out)
 
@@ -452,7 +495,7 @@ def test_the_command_imports_one_calendar_once(server, campus):
 
 
 def test_the_command_imports_the_active_calendars(server, campus):
-    server.serve(ics(OPEN_DAY))
+    server.serve(ics(open_day()))
     CampusCalendar.objects.create(campus=campus, url=server.url("/a.ics"))
     CampusCalendar.objects.create(campus=campus, url=server.url("/b.ics"), active=False)
     out = io.StringIO()
@@ -474,7 +517,7 @@ def test_the_command_refuses_bad_arguments(args, db):
 
 
 def test_redacteuren_see_the_report_in_the_admin(server, calendar, client):
-    run(server, calendar, ics(OPEN_DAY, vevent("x@campus", "Zonder einde", end=False)))
+    run(server, calendar, ics(open_day(), vevent("x@campus", "Zonder einde", end=False)))
     logged_in(client, user_with_role(REDACTEUR, "redacteur"))
 
     listing = client.get(reverse("wagtailsnippets_events_campuscalendar:list"))

@@ -13,6 +13,9 @@ from events.models import Audience, EventKind, EventStatus
 from tests.conftest import count_queries
 from tests.events.conftest import in_days
 
+# Upcoming or past, this month, dates from today: the agenda is about the date.
+pytestmark = pytest.mark.date_dependent
+
 
 def titles(response):
     return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
@@ -23,6 +26,7 @@ def school_audience(db):
     return Audience.objects.get(slug="basisschool")
 
 
+@pytest.mark.date_dependent(across_the_year=True)
 def test_the_list_shows_upcoming_sessions_in_date_order_and_not_past_ones(client, make_event):
     make_event(title="Later", dates=[(in_days(20), datetime.time(9), datetime.time(12))])
     make_event(title="Eerder", dates=[(in_days(3), None, None)])
@@ -88,6 +92,7 @@ def test_the_campus_filter_and_the_campus_region(client, make_event):
     assert titles(client.get("/testagenda/", {"regio": campus.region.slug})) == ["Op Techport"]
 
 
+@pytest.mark.date_dependent(across_the_year=True)
 def test_the_date_range_filter_keeps_sessions_that_touch_it(client, make_event):
     make_event(title="Binnen", dates=[(in_days(10), None, None)])
     make_event(title="Te vroeg", dates=[(in_days(2), None, None)])
@@ -164,6 +169,7 @@ def test_a_date_filter_reaches_decades_either_way(client, make_event):
     assert titles(response) == ["Over twintig jaar"]
 
 
+@pytest.mark.date_dependent(across_the_year=True)
 def test_the_month_view_shows_each_day_of_a_session_and_marks_today(client, make_event):
     start = datetime.date(2027, 3, 30)
     make_event(title="Festival", dates=[(start, None, None)])

@@ -11,6 +11,9 @@ from events.registration import cancel
 from tests.events.conftest import in_days
 from tests.events.test_registration import class_data
 
+# Places are counted for the dates still to come.
+pytestmark = pytest.mark.date_dependent
+
 
 @pytest.fixture
 def two_day_pet(make_event):

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -38,6 +39,7 @@ def event_form(capacity="120", **overrides):
     )
 
 
+@pytest.mark.date_dependent
 def test_a_redacteur_creates_and_publishes_an_event(client, calendar, django_user_model):
     client.force_login(user_in(django_user_model, "Redacteur", "redacteur"))
     add_url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar.pk])

@@ -2,12 +2,16 @@ import datetime
 import json
 import re
 
+import pytest
 from django.utils.html import escape
 
 from campuses.models import CampusPage
 from events.models import Audience, EventKind, EventStatus
 from partners.factories import PartnerFactory
 from tests.events.conftest import in_days
+
+# An event page shows its dates still to come, and their places.
+pytestmark = pytest.mark.date_dependent
 
 
 def json_ld(response):
