@@ -4,6 +4,7 @@ preview never reads or writes what visitors see."""
 
 import datetime
 
+import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -111,7 +112,8 @@ def test_a_changed_site_setting_shows_on_the_next_request(client, home_page, sit
     assert "Provincie Proef" in client.get("/").content.decode()
 
 
-def test_an_event_leaves_the_home_page_when_its_last_session_ends(client, home_page, monkeypatch):
+@pytest.mark.date_dependent
+def test_an_event_leaves_the_home_page_when_its_last_session_ends(client, home_page, clock):
     EventSession.objects.all().delete()  # the demo agenda's sessions would come first
     agenda = EventIndexPage.objects.live().first()
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
@@ -123,8 +125,7 @@ def test_an_event_leaves_the_home_page_when_its_last_session_ends(client, home_p
     session = event.sessions.get()
     assert "Middagsessie over techniek" in client.get(home_page.url).content.decode()
     # No content changes; only the clock passes the end of the session.
-    later = session.ends_at + datetime.timedelta(minutes=1)
-    monkeypatch.setattr(timezone, "now", lambda: later)
+    clock.shift(session.ends_at + datetime.timedelta(minutes=1) - timezone.now())
     assert "Middagsessie over techniek" not in client.get(home_page.url).content.decode()
 
 

@@ -170,6 +170,7 @@ def test_cached_pages_expire_at_midnight_or_the_next_session_start_or_end(db, se
     assert pagecache.seconds_to_keep(now) == 30
 
 
+@pytest.mark.date_dependent
 def test_an_event_ending_before_midnight_ends_the_cached_pages_then(db, home_page):
     from events.factories import EventPageFactory
     from events.models import EventSession
