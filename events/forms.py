@@ -75,15 +75,12 @@ class EventFilterForm(FilterForm):
 
     def feed_query(self):
         """The active filters as they appear in a URL, for the feed and subscribe links."""
-        values = {}
-        for name, value in self.active_filters.items():
-            if hasattr(value, "slug"):
-                values[name] = value.slug
-            elif hasattr(value, "isoformat"):
-                values[name] = value.isoformat()
-            else:
-                values[name] = value
-        return urlencode(values)
+        return urlencode(
+            {
+                name: self.fields[name].prepare_value(value)
+                for name, value in self.active_filters.items()
+            }
+        )
 
 
 def places_text(places_left):
@@ -122,7 +119,6 @@ class RegistrationForm(HoneypotForm):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.event = event
         upcoming = event.count_places(event.upcoming_sessions())
         self.default_session = upcoming[0] if upcoming else None
         if len(upcoming) > 1:
@@ -143,10 +139,9 @@ class RegistrationForm(HoneypotForm):
         return self.cleaned_data["email"].lower()
 
     def registration_data(self):
-        data = {
-            name: self.cleaned_data[name] for name in self.model_fields if name in self.cleaned_data
-        }
-        data.setdefault("session", self.default_session)
+        """What a `Registration` stores; the only upcoming date when there was no choice."""
+        data = {"session": self.default_session} | self.cleaned_data
+        del data["fax"], data["privacy_consent"]
         return data
 
 
@@ -190,21 +185,9 @@ class ClassRegistrationForm(RegistrationForm):
     )
 
     field_order = ["session", "school_name", "school_reference", "groups", "pupils", "adults"]
-    model_fields = [
-        "session",
-        "school_name",
-        "school_reference",
-        "contact_name",
-        "email",
-        "phone",
-        "pupils",
-        "adults",
-    ]
 
-    def registration_data(self):
-        data = super().registration_data()
-        data["groups"] = ", ".join(self.cleaned_data["groups"])
-        return data
+    def clean_groups(self):
+        return ", ".join(self.cleaned_data["groups"])
 
 
 class PersonRegistrationForm(RegistrationForm):
@@ -223,16 +206,10 @@ class PersonRegistrationForm(RegistrationForm):
         },
     )
 
-    model_fields = ["session", "contact_name", "email", "phone", "persons"]
 
-
-def registration_form_for(event):
+def registration_form(event, data=None):
     form_class = ClassRegistrationForm if event.for_schools else PersonRegistrationForm
-
-    def bound(*args, **kwargs):
-        return form_class(*args, event=event, **kwargs)
-
-    return bound
+    return form_class(data, event=event)
 
 
 class EventPageForm(WagtailAdminPageForm):

@@ -4,27 +4,11 @@ the waitlist moves up."""
 
 from core.privacy import PersonalData, field_values
 
-from .models import Registration
-from .registration import delete_registration
+from .models.registration import CONTACT_FIELDS, MOMENTS, PARTY_FIELDS, Registration
+from .signup import delete_registration
 
-EXPORTED_FIELDS = [
-    "event",
-    "session",
-    "state",
-    "school_name",
-    "school_reference",
-    "groups",
-    "pupils",
-    "adults",
-    "persons",
-    "contact_name",
-    "email",
-    "phone",
-    "privacy_consent_at",
-    "created_at",
-    "promoted_at",
-    "cancelled_at",
-]
+EXPORTED_FIELDS = ["event", "session", "state", *PARTY_FIELDS, *CONTACT_FIELDS]
+EXPORTED_FIELDS += ["privacy_consent_at", *MOMENTS]
 
 
 def find(address):

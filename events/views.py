@@ -1,4 +1,4 @@
-"""Registering for an event, and the registrant's own page: routes of the event page
+"""Signing up for an event, and the registrant's own page: routes of the event page
 (models/pages.py), which hands them itself as `page`."""
 
 from django.conf import settings
@@ -8,61 +8,52 @@ from django.views.decorators.cache import never_cache
 from core import ratelimit
 from core.pages import render_subpage, see_other, subpage_url
 
-from .forms import registration_form_for
+from . import signup
+from .forms import registration_form
 from .models import RegistrationMode
-from .registration import (
-    AlreadyRegistered,
-    cancel,
-    find_registration,
-    send_registration_mail,
-)
-from .registration import (
-    register as store_registration,
-)
 
 FORM_TEMPLATE = "events/registration_form.html"
 MANAGE_TEMPLATE = "events/registration_manage.html"
 
 
-# Personal: never stored by the page cache, a CDN or the browser (issue 14).
+# Personal: never stored by the page cache, a CDN or the browser.
 @never_cache
-def register(request, page):
+def sign_up(request, page):
     if page.registration_mode == RegistrationMode.NONE:
         raise Http404
     trail = [("Aanmelden", None)]
     closed = page.registration_closed_reason()
     if closed:
         return render_subpage(page, request, FORM_TEMPLATE, trail, status=410, closed=closed)
-    form_class = registration_form_for(page)
     if request.method != "POST":
-        return render_subpage(page, request, FORM_TEMPLATE, trail, form=form_class())
-    ratelimit.limit_attempts(request, "register", settings.EVENT_REGISTRATIONS_PER_HOUR)
-    form = form_class(request.POST)
+        return render_subpage(page, request, FORM_TEMPLATE, trail, form=registration_form(page))
+    ratelimit.limit_attempts(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
+    form = registration_form(page, request.POST)
     if not form.is_valid():
         return render_subpage(page, request, FORM_TEMPLATE, trail, status=400, form=form)
     # Only a valid registration counts: typing mistakes lock nobody out.
-    ratelimit.limit(request, "register", settings.EVENT_REGISTRATIONS_PER_HOUR)
+    ratelimit.limit(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
     try:
-        registration, token = store_registration(page, form.registration_data())
-    except AlreadyRegistered:
+        registration, token = signup.sign_up(page, form.registration_data())
+    except signup.AlreadySignedUp:
         return render_subpage(
             page, request, FORM_TEMPLATE, trail, status=409, form=form, duplicate=True
         )
-    request.session["registration_mail_sent"] = send_registration_mail(registration, token)
-    # To the registrant's own page: a reload never registers twice.
+    request.session["registration_mail_sent"] = signup.send_registration_mail(registration, token)
+    # To the registrant's own page: a reload never signs up twice.
     return see_other(subpage_url(page, "registration", token))
 
 
-# Personal: never stored by the page cache, a CDN or the browser (issue 14).
+# Personal: never stored by the page cache, a CDN or the browser.
 @never_cache
 def registration(request, page, token):
     trail = [("Uw aanmelding", None)]
-    found = find_registration(page, token)
+    found = signup.find_registration(page, token)
     if found is None:
         return render_subpage(page, request, MANAGE_TEMPLATE, trail, status=404)
     cancelled_now = False
     if request.method == "POST" and request.POST.get("actie") == "afmelden":
-        cancelled_now = cancel(found)
+        cancelled_now = signup.cancel(found)
     return render_subpage(
         page,
         request,

@@ -1,11 +1,7 @@
-"""Admin for the calendar: registrations per event, with a CSV/Excel export, and a link to them
-from every event in the page explorer. Who sees which registrations is decided by
-`RegistrationPermissionPolicy` (events/permissions.py), which every view asks.
-
-Also what the calendar adds to the apps below it (docs/architecture.md, "Hooks"): the next
-events on a campus page and a partner profile, what campus coordinators may do in the agenda,
-registrations as personal data, the agenda as a source of e-mail alerts, its scheduled jobs
-and the moments the clock changes its pages."""
+"""Admin for the calendar: registrations (with their export and a link from every event),
+the campus calendars to import, and what the calendar adds to the apps below it through
+their hooks (docs/architecture.md, "Hooks"). Who sees which registrations is decided by
+`RegistrationPermissionPolicy`, which every view asks."""
 
 from urllib.parse import urlencode
 
@@ -42,9 +38,10 @@ from .models import (
     RegistrationMode,
     RegistrationState,
 )
+from .models.registration import CONTACT_FIELDS, MOMENTS, PARTY_FIELDS
 from .permissions import CampusCalendarPermissionPolicy, RegistrationPermissionPolicy
 from .personal_data import REGISTRATIONS
-from .registration import promote_waitlist
+from .signup import promote_waitlist
 
 # Registered before anything asks Wagtail for Registration's policy, which would otherwise
 # create the default one (see wagtail.permissions.PolicyRegistry).
@@ -95,40 +92,10 @@ class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     filterset_class = RegistrationFilterSet
     search_fields = ["contact_name", "school_name", "email"]
     search_backend_name = None  # registrations are personal data: never in a search index
-    list_export = [
-        "event",
-        "session",
-        "state",
-        "school_name",
-        "school_reference",
-        "groups",
-        "pupils",
-        "adults",
-        "persons",
-        "places",
-        "contact_name",
-        "email",
-        "phone",
-        "created_at",
-        "promoted_at",
-        "cancelled_at",
-    ]
+    list_export = ["event", "session", "state", *PARTY_FIELDS, "places", *CONTACT_FIELDS, *MOMENTS]
     export_filename = "aanmeldingen"
     inspect_view_enabled = True
-    ordering = ["event", "created_at"]
-    panels = [
-        "state",
-        "session",
-        "school_name",
-        "school_reference",
-        "groups",
-        "pupils",
-        "adults",
-        "persons",
-        "contact_name",
-        "email",
-        "phone",
-    ]
+    panels = ["state", "session", *PARTY_FIELDS, *CONTACT_FIELDS]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event", "session__event")
@@ -142,11 +109,6 @@ def registration_search_area():
     return SnippetSearchArea(Registration.snippet_viewset, order=240)
 
 
-def registrations_url(event):
-    list_url = reverse("wagtailsnippets_events_registration:list")
-    return f"{list_url}?{urlencode({'event': event.pk})}"
-
-
 @hooks.register("register_page_listing_buttons")
 def registrations_button(page, user, next_url=None):
     if (
@@ -154,9 +116,8 @@ def registrations_button(page, user, next_url=None):
         and page.specific_deferred.registration_mode == RegistrationMode.ON_SITE
         and registration_policy().user_may_view_registrations_of(user, page.specific_deferred)
     ):
-        yield ListingButton(
-            "Aanmeldingen", url=registrations_url(page), icon_name="group", priority=60
-        )
+        url = reverse("wagtailsnippets_events_registration:list") + f"?event={page.pk}"
+        yield ListingButton("Aanmeldingen", url=url, icon_name="group", priority=60)
 
 
 @hooks.register("register_page_header_buttons")
@@ -198,14 +159,13 @@ def add_waitlist_panel(request, panels):
 @hooks.register("after_edit_snippet")
 def promote_after_edit(request, instance):
     # Staff who cancel a registration or lower its numbers free places for the waitlist.
-    if isinstance(instance, Registration):
-        promote_waitlist(instance.event)
+    promote_after_delete(request, [instance])
 
 
 @hooks.register("after_delete_snippet")
 def promote_after_delete(request, instances):
-    for event in {instance.event for instance in instances if isinstance(instance, Registration)}:
-        promote_waitlist(event)
+    events = {instance.event for instance in instances if isinstance(instance, Registration)}
+    promote_waitlist([session for event in events for session in event.sessions.all()])
 
 
 class CampusCalendarInspectView(InspectView):
@@ -238,7 +198,6 @@ class CampusCalendarViewSet(RowPermissionViewSetMixin, SnippetViewSet):
         "last_summary",
         "last_report",
     ]
-    ordering = ["campus__title", "url"]
     edit_handler = ObjectList(
         [FieldPanel("campus"), FieldPanel("url"), FieldPanel("active")],
         base_form_class=CampusCalendarForm,

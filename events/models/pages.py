@@ -611,10 +611,6 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             context["places_left"] = self.places_left()
         return context
 
-    @path("")
-    def detail(self, request):
-        return self.render(request)
-
     def ics_url(self):
         return calendar_file_url(self, "event")
 
@@ -627,9 +623,9 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             filename=f"{self.slug}.ics",
         )
 
-    @path("aanmelden/", name="register")
-    def register(self, request):
-        return views.register(request, self)
+    @path("aanmelden/", name="sign_up")
+    def sign_up(self, request):
+        return views.sign_up(request, self)
 
     @path("aanmelding/<str:token>/", name="registration")
     def registration(self, request, token):

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.factories import RegistrationFactory
 from events.models import EventKind, Registration, RegistrationState
-from events.registration import cancel
+from events.signup import cancel
 from tests.events.conftest import in_days
 from tests.events.test_registration import class_data
 
