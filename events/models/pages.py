@@ -48,6 +48,7 @@ NEXT_EVENTS = 3  # on the home page, campus pages and partner profiles
 # Past sessions stay in the feed for a while, so a calendar that subscribed keeps recent history.
 FEED_HISTORY = datetime.timedelta(days=30)
 FEED_MAX_SESSIONS = 1000
+MAX_SESSION_DAYS = 31
 # Sub-page routes of the calendar; an event with one of these slugs would be unreachable.
 RESERVED_SLUGS = {"archief"}
 
@@ -78,12 +79,12 @@ class SessionQuerySet(models.QuerySet):
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
 
-    def next(self, count=NEXT_EVENTS, **filters):
+    def next(self, **filters):
         """The next few sessions of published events, optionally narrowed (campus, host...)."""
-        return self.published().filter(**filters).upcoming().for_listing()[:count]
+        return self.published().filter(**filters).upcoming().for_listing()[:NEXT_EVENTS]
 
-    def past(self, now=None):
-        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+    def past(self):
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
 
     def between(self, first_day=None, last_day=None):
         """Sessions that touch any day from first_day up to and including last_day (either
@@ -98,20 +99,14 @@ class SessionQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a listing, the month grid or the feed shows, in a fixed few queries."""
-        return self.select_related(*LISTING_RELATIONS).prefetch_related(*listing_prefetches())
-
-
-# What an event card shows besides the session.
-LISTING_RELATIONS = ("event", "event__campus", "event__region")
-
-
-def listing_prefetches():
-    # A card names a family day with its first date only: read with the day, in one query.
-    first_date = EventSession.objects.filter(event=OuterRef("pk")).order_by("starts_at", "pk")
-    family_days = EventPage.objects.live().annotate(
-        first_date=Subquery(first_date.values("date")[:1])
-    )
-    return ["event__audiences", Prefetch("event__family_days", queryset=family_days)]
+        # A card names a family day with its first date only: read with the day, in one query.
+        first_date = EventSession.objects.filter(event=OuterRef("pk")).order_by("starts_at", "pk")
+        family_days = EventPage.objects.live().annotate(
+            first_date=Subquery(first_date.values("date")[:1])
+        )
+        return self.select_related("event", "event__campus", "event__region").prefetch_related(
+            "event__audiences", Prefetch("event__family_days", queryset=family_days)
+        )
 
 
 class EventSession(Orderable):
@@ -130,7 +125,7 @@ class EventSession(Orderable):
     # sort on moments; the fields above stay what editors see and templates show.
     starts_at = models.DateTimeField(editable=False, db_index=True)
     ends_at = models.DateTimeField(editable=False, db_index=True)
-    # Places are per date (issue 13): a class on 10 March never waits for a place on 11 March.
+    # Places are per date: a class on 10 March never waits for a place on 11 March.
     capacity = models.PositiveIntegerField(
         "Aantal plaatsen",
         null=True,
@@ -201,7 +196,7 @@ class EventSession(Orderable):
         super().clean()
         if self.end_date and self.end_date < self.date:
             raise ValidationError({"end_date": "De einddatum ligt voor de begindatum."})
-        if self.end_date and (self.end_date - self.date).days > 31:
+        if self.end_date and (self.end_date - self.date).days > MAX_SESSION_DAYS:
             raise ValidationError({"end_date": "Een datum duurt hoogstens een maand."})
         if self.start_time and not self.end_time:
             raise ValidationError({"end_time": "Vul ook een eindtijd in."})
@@ -251,12 +246,9 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
     def filter_form(self, request):
         return EventFilterForm(request.GET or None)
 
-    def feed_url(self, request, query=""):
-        url = request.build_absolute_uri(calendar_file_url(self, "feed"))
-        return url + (f"?{query}" if query else "")
-
     def subscribe_urls(self, request, query):
-        feed_url = self.feed_url(request, query)
+        feed_url = request.build_absolute_uri(calendar_file_url(self, "feed"))
+        feed_url += f"?{query}" if query else ""
         return {"feed_url": feed_url, "webcal_url": "webcal://" + feed_url.split("://", 1)[1]}
 
     def get_sitemap_urls(self, request=None):
@@ -476,10 +468,6 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         return self.kind == EventKind.PET
 
     @property
-    def is_free(self):
-        return not self.price
-
-    @property
     def place_name(self):
         return self.campus.title if self.campus_id else self.location_name
 
@@ -547,24 +535,17 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         now = timezone.now()
         return [session for session in self.sessions_in_order if session.end >= now]
 
-    @property
-    def is_past(self):
-        return not self.upcoming_sessions()
-
     def count_places(self, sessions):
         """Set `places_left` on each of `sessions` (None for a date without a maximum), in
         one query whatever the number of dates. Returns the sessions."""
         saved = [session.pk for session in sessions if session.pk and session.has_maximum]
-        taken = (
-            dict(
-                Registration.objects.confirmed()
-                .filter(session__in=saved)
-                .values_list("session")
-                .annotate(total=Sum("places"))
-                .order_by()
-            )
-            if saved
-            else {}
+        # No query at all when nothing is saved: Django knows `__in=[]` matches nothing.
+        taken = dict(
+            Registration.objects.confirmed()
+            .filter(session__in=saved)
+            .values_list("session")
+            .annotate(total=Sum("places"))
+            .order_by()
         )
         for session in sessions:
             session.places_left = (
@@ -588,7 +569,7 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             return "Voor dit evenement meldt u zich niet via deze site aan."
         if self.is_cancelled:
             return "Dit evenement is geannuleerd. Aanmelden kan niet meer."
-        if self.is_past:
+        if not self.upcoming_sessions():
             return "Dit evenement is al geweest. Aanmelden kan niet meer."
         return ""
 
