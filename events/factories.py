@@ -56,7 +56,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def capacity(event, create, extracted, **kwargs):
-        """Places on each date (issue 13: capacity is per date); 20 when registering here."""
+        """Places on each date; 20 when registering here."""
         if extracted is None and event.registration_mode == RegistrationMode.ON_SITE:
             extracted = 20
         if extracted is not None:

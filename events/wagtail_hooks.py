@@ -189,15 +189,7 @@ class CampusCalendarViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     search_backend_name = None
     inspect_view_enabled = True
     inspect_view_class = CampusCalendarInspectView
-    inspect_view_fields = [
-        "campus",
-        "url",
-        "active",
-        "last_run_at",
-        "last_outcome",
-        "last_summary",
-        "last_report",
-    ]
+    inspect_view_fields_exclude = ["id"]
     edit_handler = ObjectList(
         [FieldPanel("campus"), FieldPanel("url"), FieldPanel("active")],
         base_form_class=CampusCalendarForm,
@@ -246,7 +238,7 @@ hooks.register(
 hooks.register("personal_data", REGISTRATIONS)
 hooks.register("alert_sources", AGENDA)
 # Privacy clean-up (AVG) once a day. The waitlist needs no job: it moves up at the moment
-# places free up (events/registration.py).
+# places free up (events/signup.py).
 hooks.register(
     "scheduled_jobs",
     jobs.command_job(

@@ -1,4 +1,4 @@
-"""Campus calendar import (issue 16): calendars made here are served from a real HTTP server on
+"""Campus calendar import: calendars made here are served from a real HTTP server on
 loopback; the limits are the small ones of website/settings/test.py."""
 
 import datetime

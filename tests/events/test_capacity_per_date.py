@@ -1,4 +1,4 @@
-"""Places are per date (issue 13): a class on 10 March never puts 11 March on the waitlist, and
+"""Places are per date: a class on 10 March never puts 11 March on the waitlist, and
 "nog N plaatsen" is true for each date."""
 
 import pytest
