@@ -440,8 +440,7 @@ def update_page(record, values, report):
     if editor_changed and any(values[name] != last[name] for name in editor_changed):
         report.kept.append((current["title"], [FIELD_LABELS[name] for name in editor_changed]))
     for name in changes:
-        last[name] = values[name]
-    record.imported_values = last
+        last[name] = values[name]  # record.imported_values, saved by the caller
     if not changes:
         return None
     apply_values(page, values, changes)
@@ -500,12 +499,12 @@ def write(calendar, feed, agenda, report):
     report.past = feed.past
 
 
-def import_calendar(calendar, agenda=None):
+def import_calendar(calendar):
     """Import one calendar now; the report is stored on it and returned."""
     lim = settings.CALENDAR_IMPORT_LIMITS
     deadline = time.monotonic() + lim["total_seconds"] * 2  # download plus reading
     report = Report()
-    agenda = agenda or EventIndexPage.objects.order_by("path").first()
+    agenda = EventIndexPage.objects.order_by("path").first()
     try:
         if agenda is None:
             raise Refused("Er is geen agenda om evenementen in te zetten.")

@@ -7,12 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from campuses.models import CampusPage
 from campuses.permissions import campus_scope, coordinated_campus_ids
-from core.forms import (
-    FilterChoiceField,
-    FilterForm,
-    HoneypotForm,
-    SlugChoiceField,
-)
+from core.forms import FilterChoiceField, FilterForm, HoneypotForm, SlugChoiceField
 from core.models import Region
 from core.text import validate_plain_text
 
@@ -218,15 +213,14 @@ class EventPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "related_pet" in self.fields:
-            # The field lists PETs only (the model's limit_choices_to); anything else posted
-            # gets a message that says why.
-            pet = self.fields["related_pet"]
-            pet.empty_label = "Geen (hoort niet bij een PET)"
-            pet.error_messages["invalid_choice"] = (
-                "Kies een PET uit de lijst: een ouder-kind-dag hoort alleen bij een PET, niet "
-                "bij een ander soort evenement."
-            )
+        # The field lists PETs only (the model's limit_choices_to); anything else posted gets a
+        # message that says why.
+        pet = self.fields["related_pet"]
+        pet.empty_label = "Geen (hoort niet bij een PET)"
+        pet.error_messages["invalid_choice"] = (
+            "Kies een PET uit de lijst: een ouder-kind-dag hoort alleen bij een PET, niet bij een "
+            "ander soort evenement."
+        )
         page = self.instance if self.instance.pk else self.parent_page
         campus_ids = campus_scope(self.for_user, page) if self.for_user and page else None
         if campus_ids is not None:

@@ -73,12 +73,8 @@ def promote_waitlist(sessions):
     """
     promoted = [pair for session in sessions for pair in _promote_session(session)]
     for registration, token in promoted:
-        _send(
-            registration,
-            "registration_promoted",
-            f"U bent van de wachtlijst: u kunt komen naar {registration.event.title}",
-            manage_url=manage_url(registration, token),
-        )
+        subject = f"U bent van de wachtlijst: u kunt komen naar {registration.event.title}"
+        _send(registration, token, "registration_promoted", subject)
     return [registration for registration, _ in promoted]
 
 
@@ -134,21 +130,17 @@ def find_registration(event, token):
     )
 
 
-def manage_url(registration, token):
-    return absolute_url(subpage_url(registration.event, "registration", token))
-
-
-def _send(registration, template, subject, **context):
-    """Send one e-mail about a registration; a failure is logged and never undoes anything."""
-    body = render_to_string(
-        f"events/email/{template}.txt",
-        {
-            "registration": registration,
-            "event": registration.event,
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            **context,
-        },
-    )
+def _send(registration, token, template, subject):
+    """Send one e-mail about a registration, with the link to it; a failure is logged and
+    never undoes anything."""
+    path = subpage_url(registration.event, "registration", token)
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "manage_url": absolute_url(path),
+    }
+    body = render_to_string(f"events/email/{template}.txt", context)
     try:
         mail.send(subject, body, [registration.email])
     except Exception:  # the registration stands whatever the mail server does
@@ -158,11 +150,7 @@ def _send(registration, template, subject, **context):
 
 
 def send_registration_mail(registration, token):
-    confirmed = registration.state == RegistrationState.CONFIRMED
-    return _send(
-        registration,
-        "registration_received",
-        f"Aanmelding {registration.event.title}"
-        + ("" if confirmed else ": u staat op de wachtlijst"),
-        manage_url=manage_url(registration, token),
-    )
+    subject = f"Aanmelding {registration.event.title}"
+    if registration.state != RegistrationState.CONFIRMED:
+        subject += ": u staat op de wachtlijst"
+    return _send(registration, token, "registration_received", subject)

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets import Button, ListingButton
-from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from campuses.permissions import CoordinatedPages
@@ -45,20 +45,17 @@ from .signup import promote_waitlist
 
 # Registered before anything asks Wagtail for Registration's policy, which would otherwise
 # create the default one (see wagtail.permissions.PolicyRegistry).
-register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+REGISTRATION_POLICY = RegistrationPermissionPolicy(Registration)
+register_permission_policy(Registration, REGISTRATION_POLICY)
 register_permission_policy(CampusCalendar, CampusCalendarPermissionPolicy(CampusCalendar))
 
 
-def registration_policy():
-    return policy_registry.get_by_type(Registration)
-
-
 def events_with_visible_registrations(request):
-    return registration_policy().events_user_may_view(request.user).order_by("title")
+    return REGISTRATION_POLICY.events_user_may_view(request.user).order_by("title")
 
 
 def sessions_with_visible_registrations(request):
-    events = registration_policy().events_user_may_view(request.user)
+    events = REGISTRATION_POLICY.events_user_may_view(request.user)
     return (
         EventSession.objects.filter(event__in=events)
         .select_related("event")
@@ -114,7 +111,7 @@ def registrations_button(page, user, next_url=None):
     if (
         isinstance(page.specific_deferred, EventPage)
         and page.specific_deferred.registration_mode == RegistrationMode.ON_SITE
-        and registration_policy().user_may_view_registrations_of(user, page.specific_deferred)
+        and REGISTRATION_POLICY.user_may_view_registrations_of(user, page.specific_deferred)
     ):
         url = reverse("wagtailsnippets_events_registration:list") + f"?event={page.pk}"
         yield ListingButton("Aanmeldingen", url=url, icon_name="group", priority=60)
@@ -140,11 +137,9 @@ class WaitlistPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        waiting = (
-            registration_policy()
-            .instances_user_has_any_permission_for(self.user, ["view"])
-            .filter(state=RegistrationState.WAITLISTED, session__ends_at__gte=timezone.now())
-        )
+        waiting = REGISTRATION_POLICY.instances_user_has_any_permission_for(
+            self.user, ["view"]
+        ).filter(state=RegistrationState.WAITLISTED, session__ends_at__gte=timezone.now())
         counts = waiting.aggregate(count=Count("pk"), events=Count("event", distinct=True))
         list_url = reverse("wagtailsnippets_events_registration:list")
         return counts | {"list_url": f"{list_url}?state={RegistrationState.WAITLISTED}"}
@@ -152,7 +147,7 @@ class WaitlistPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_waitlist_panel(request, panels):
-    if registration_policy().user_has_permission(request.user, "view"):
+    if REGISTRATION_POLICY.user_has_permission(request.user, "view"):
         panels.append(WaitlistPanel(request.user))
 
 
@@ -190,10 +185,7 @@ class CampusCalendarViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     inspect_view_enabled = True
     inspect_view_class = CampusCalendarInspectView
     inspect_view_fields_exclude = ["id"]
-    edit_handler = ObjectList(
-        [FieldPanel("campus"), FieldPanel("url"), FieldPanel("active")],
-        base_form_class=CampusCalendarForm,
-    )
+    edit_handler = ObjectList(["campus", "url", "active"], base_form_class=CampusCalendarForm)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("campus")

@@ -62,6 +62,11 @@ def calendar_file_url(page, filename):
     return path if len(Site.get_site_root_paths()) == 1 else root_url + path
 
 
+def page_of(sessions, request):
+    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("pagina"))
+    return {"page_obj": page, "sessions": page.object_list}
+
+
 def local_day_start(day):
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=AMSTERDAM)
 
@@ -138,8 +143,8 @@ class EventSession(Orderable):
     objects = SessionQuerySet.as_manager()
 
     panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
-        FieldRowPanel([FieldPanel("end_date"), FieldPanel("capacity")]),
+        FieldRowPanel(["date", "start_time", "end_time"]),
+        FieldRowPanel(["end_date", "capacity"]),
     ]
 
     class Meta(Orderable.Meta):
@@ -226,7 +231,7 @@ class EventSession(Orderable):
 class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
     """The calendar at /agenda/: a list or month grid, the archive, and the iCalendar feed."""
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + ["intro"]
 
     subpage_types = ["events.EventPage"]
     max_count = 1
@@ -242,9 +247,6 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         """This calendar's published sessions narrowed by the filter form: the base of every
         view of it."""
         return form.filter(EventSession.objects.published(calendar=self))
-
-    def filter_form(self, request):
-        return EventFilterForm(request.GET or None)
 
     def subscribe_urls(self, request, query):
         feed_url = request.build_absolute_uri(calendar_file_url(self, "feed"))
@@ -262,7 +264,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def calendar(self, request):
-        form = self.filter_form(request)
+        form = EventFilterForm(request.GET or None)
         sessions = self.sessions(form)
         context = {"form": form, **self.subscribe_urls(request, form.feed_query())}
         if request.GET.get("weergave") == "maand":
@@ -272,30 +274,21 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
             # The filter form keeps the month view and the month shown.
             context["keep"] = [("weergave", "maand"), ("maand", grid.param)]
         else:
-            page = Paginator(sessions.upcoming().for_listing(), SESSIONS_PER_PAGE).get_page(
-                request.GET.get("pagina")
-            )
-            context.update(page_obj=page, sessions=page.object_list, view="lijst")
+            context.update(view="lijst", **page_of(sessions.upcoming().for_listing(), request))
         return self.render(request, context_overrides=context)
 
     @path("archief/", name="archive")
     def archive(self, request):
-        form = self.filter_form(request)
-        sessions = self.sessions(form).past().for_listing()
-        page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("pagina"))
+        form = EventFilterForm(request.GET or None)
+        listing = page_of(self.sessions(form).past().for_listing(), request)
+        trail = [("Archief", None)]
         return render_subpage(
-            self,
-            request,
-            "events/event_archive.html",
-            [("Archief", None)],
-            form=form,
-            page_obj=page,
-            sessions=page.object_list,
+            self, request, "events/event_archive.html", trail, form=form, **listing
         )
 
     def feed(self, request):
         """The iCalendar feed at feed.ics, same filters (routed by events.feeds)."""
-        form = self.filter_form(request)
+        form = EventFilterForm(request.GET or None)
         since = timezone.now() - FEED_HISTORY
         sessions = self.sessions(form).upcoming(now=since).for_listing()
         return calendar_response(
@@ -400,17 +393,17 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
     ical_sequence = models.PositiveIntegerField(default=0, editable=False)
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("original_date")]),
-        FieldPanel("summary"),
+        FieldRowPanel(["kind", "status", "original_date"]),
+        "summary",
         InlinePanel("sessions", heading="Data", label="Datum", min_num=1),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
-                FieldPanel("campus"),
-                FieldPanel("location_name"),
-                FieldPanel("address"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-                FieldPanel("region"),
+                "campus",
+                "location_name",
+                "address",
+                FieldRowPanel(["latitude", "longitude"]),
+                "region",
             ],
             heading="Locatie",
         ),
@@ -418,18 +411,14 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         # A list of the PETs only (limit_choices_to), not a chooser over every event.
         FieldPanel("related_pet", widget=forms.Select),
         MultiFieldPanel(
-            [
-                FieldPanel("registration_mode"),
-                FieldPanel("registration_url"),
-                FieldPanel("price"),
-            ],
+            ["registration_mode", "registration_url", "price"],
             heading="Aanmelden en prijs",
             help_text="Het aantal plaatsen vult u per datum in, bij Data.",
         ),
-        FieldPanel("accessibility"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Beeld"),
-        FieldPanel("body"),
-        FieldPanel("is_demo"),
+        "accessibility",
+        MultiFieldPanel(["image", "image_alt"], heading="Beeld"),
+        "body",
+        "is_demo",
     ]
 
     base_form_class = EventPageForm
