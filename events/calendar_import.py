@@ -133,7 +133,7 @@ def make_session(start, end):
     else:
         if isinstance(end, datetime.datetime):
             end = end.date()
-        last_day = (end - datetime.timedelta(days=1)) if end and end > start else start
+        last_day = end - datetime.timedelta(days=1) if end > start else start
         session = EventSession(date=start)
     if last_day != session.date:
         session.end_date = last_day
@@ -348,10 +348,6 @@ class Report:
     kept: list = field(default_factory=list)  # (title, fields an editor changed)
     error: str = ""
 
-    @property
-    def outcome(self):
-        return ImportOutcome.FAILED if self.error else ImportOutcome.OK
-
     def summary(self):
         if self.error:
             return f"Mislukt: {self.error}"
@@ -405,16 +401,12 @@ def apply_values(page, values, fields):
         page.draft_title = page.title
 
 
-def unique_slug(agenda, title):
-    base = slugify(title)[:70].strip("-") or "evenement"
-    if base in RESERVED_SLUGS:
-        base = f"evenement-{base}"
-    return find_available_slug(agenda, base)
-
-
 def create_page(agenda, values):
+    slug = slugify(values["title"])[:70].strip("-") or "evenement"
+    if slug in RESERVED_SLUGS:
+        slug = f"evenement-{slug}"
     page = EventPage(
-        slug=unique_slug(agenda, values["title"]),
+        slug=find_available_slug(agenda, slug),
         kind=EventKind.MEETING,
         live=False,
         has_unpublished_changes=True,
@@ -529,7 +521,7 @@ def import_calendar(calendar):
             error="Er ging iets onverwachts mis bij het opslaan; er is niets veranderd."
         )
     calendar.last_run_at = timezone.now()
-    calendar.last_outcome = report.outcome
+    calendar.last_outcome = ImportOutcome.FAILED if report.error else ImportOutcome.OK
     calendar.last_summary = Truncator(report.summary()).chars(300)
     calendar.last_report = report.text()
     calendar.save(update_fields=["last_run_at", "last_outcome", "last_summary", "last_report"])

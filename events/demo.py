@@ -3,6 +3,7 @@ eight regional PETs each with its ouder-kind-dag, three volwassenen-PETs (one ca
 technologietafel, four advisory meetings and the Innovatiefestival."""
 
 import datetime
+from itertools import zip_longest
 
 from django.utils.text import slugify
 
@@ -174,12 +175,8 @@ def _spread(campuses, count):
     by_region = {}
     for campus in campuses:
         by_region.setdefault(campus.region_id, []).append(campus)
-    chosen, queues = [], list(by_region.values())
-    while len(chosen) < count and any(queues):
-        for queue in queues:
-            if queue and len(chosen) < count:
-                chosen.append(queue.pop(0))
-    return chosen
+    turns = zip_longest(*by_region.values())
+    return [campus for turn in turns for campus in turn if campus is not None][:count]
 
 
 def remove_demo_events():

@@ -2,6 +2,8 @@
 address, handed over with their event and date, and erased as a cancellation would be, so
 the waitlist moves up."""
 
+from functools import partial
+
 from core.privacy import PersonalData, field_values
 
 from .models.registration import CONTACT_FIELDS, MOMENTS, PARTY_FIELDS, Registration
@@ -19,10 +21,6 @@ def find(address):
     )
 
 
-def export(registration):
-    return field_values(registration, EXPORTED_FIELDS)
-
-
 def erase(registration):
     what = f"Aanmelding voor {registration.session or registration.event.title}"
     promoted = delete_registration(registration)
@@ -34,4 +32,5 @@ def erase(registration):
     return f"{what}: verwijderd."
 
 
+export = partial(field_values, names=EXPORTED_FIELDS)
 REGISTRATIONS = PersonalData("aanmeldingen", Registration, find, export, erase, order=20)

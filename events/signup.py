@@ -11,7 +11,7 @@ from django.utils import timezone
 from core import mail
 from core.links import absolute_url
 from core.pages import subpage_url
-from core.tokens import hash_token, new_token
+from core.tokens import new_token
 
 from .models import Registration, RegistrationState
 
@@ -122,12 +122,6 @@ def delete_registration(registration):
         dates = _dates_of(registration)
         registration.delete()
     return promote_waitlist(dates)
-
-
-def find_registration(event, token):
-    return (
-        event.registrations.select_related("session").filter(token_hash=hash_token(token)).first()
-    )
 
 
 def _send(registration, token, template, subject):

@@ -1,6 +1,7 @@
 """Events (PET, ouder-kind-dag, volwassenen-PET, ...), their dated sessions and the calendar."""
 
 import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -9,10 +10,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Max, OuterRef, Prefetch, Subquery, Sum, prefetch_related_objects
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.views.decorators.cache import never_cache
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -22,6 +26,7 @@ from wagtail.search import index
 
 from campuses.models import CampusPage
 from campuses.permissions import CoordinatorPagePermissionTester
+from core import ratelimit
 from core.blocks import BaseStreamBlock
 from core.models import (
     BasePage,
@@ -32,13 +37,14 @@ from core.models import (
     demo_flag,
     optional_image,
 )
-from core.pages import SitemapEntries, render_subpage
+from core.pages import SitemapEntries, render_subpage, see_other, subpage_url
+from core.tokens import hash_token
 from partners.models import Partner
 from partners.widgets import partner_search
 
-from .. import views
+from .. import signup
 from ..calendar import MonthGrid, calendar_response
-from ..forms import EventFilterForm, EventPageForm
+from ..forms import EventFilterForm, EventPageForm, registration_form
 from .registration import Registration
 from .taxonomy import Audience, EventKind, EventStatus, RegistrationMode
 
@@ -51,6 +57,8 @@ FEED_MAX_SESSIONS = 1000
 MAX_SESSION_DAYS = 31
 # Sub-page routes of the calendar; an event with one of these slugs would be unreachable.
 RESERVED_SLUGS = {"archief"}
+SIGN_UP_TEMPLATE = "events/registration_form.html"
+MANAGE_TEMPLATE = "events/registration_manage.html"
 
 
 def calendar_file_url(page, filename):
@@ -192,10 +200,8 @@ class EventSession(Orderable):
         return text
 
     def days(self):
-        day = self.date
-        while day <= self.last_day:
-            yield day
-            day += datetime.timedelta(days=1)
+        length = (self.last_day - self.date).days + 1
+        return [self.date + datetime.timedelta(days=number) for number in range(length)]
 
     def clean(self):
         super().clean()
@@ -593,10 +599,46 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             filename=f"{self.slug}.ics",
         )
 
+    # Signing up and the registrant's own page are personal: never stored by the page cache,
+    # a CDN or the browser.
+
     @path("aanmelden/", name="sign_up")
+    @method_decorator(never_cache)
     def sign_up(self, request):
-        return views.sign_up(request, self)
+        if self.registration_mode == RegistrationMode.NONE:
+            raise Http404
+        render = partial(render_subpage, self, request, SIGN_UP_TEMPLATE, [("Aanmelden", None)])
+        closed = self.registration_closed_reason()
+        if closed:
+            return render(status=410, closed=closed)
+        if request.method != "POST":
+            return render(form=registration_form(self))
+        ratelimit.limit_attempts(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
+        form = registration_form(self, request.POST)
+        if not form.is_valid():
+            return render(status=400, form=form)
+        # Only a valid registration counts: typing mistakes lock nobody out.
+        ratelimit.limit(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
+        try:
+            registration, token = signup.sign_up(self, form.registration_data())
+        except signup.AlreadySignedUp:
+            return render(status=409, form=form, duplicate=True)
+        mail_sent = signup.send_registration_mail(registration, token)
+        request.session["registration_mail_sent"] = mail_sent
+        # To the registrant's own page: a reload never signs up twice.
+        return see_other(subpage_url(self, "registration", token))
 
     @path("aanmelding/<str:token>/", name="registration")
+    @method_decorator(never_cache)
     def registration(self, request, token):
-        return views.registration(request, self, token)
+        trail = [("Uw aanmelding", None)]
+        render = partial(render_subpage, self, request, MANAGE_TEMPLATE, trail)
+        registrations = self.registrations.select_related("session")
+        found = registrations.filter(token_hash=hash_token(token)).first()
+        if found is None:
+            return render(status=404)
+        cancelled_now = False
+        if request.method == "POST" and request.POST.get("actie") == "afmelden":
+            cancelled_now = signup.cancel(found)
+        mail_sent = request.session.pop("registration_mail_sent", True)
+        return render(registration=found, cancelled_now=cancelled_now, mail_sent=mail_sent)

@@ -10,9 +10,8 @@ from ..models import EventStatus
 
 register = template.Library()
 
+# Planned and full events are scheduled.
 SCHEMA_STATUS = {
-    EventStatus.PLANNED: "https://schema.org/EventScheduled",
-    EventStatus.FULL: "https://schema.org/EventScheduled",
     EventStatus.CANCELLED: "https://schema.org/EventCancelled",
     EventStatus.RESCHEDULED: "https://schema.org/EventRescheduled",
 }
@@ -53,7 +52,7 @@ def event_json_ld(context, event, sessions):
         "name": event.title,
         "description": event.summary,
         "url": url,
-        "eventStatus": SCHEMA_STATUS[event.status],
+        "eventStatus": SCHEMA_STATUS.get(event.status, "https://schema.org/EventScheduled"),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": _location(event),
         "offers": {
