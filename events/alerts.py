@@ -39,8 +39,7 @@ def selection(params):
 
 
 def new_items(query, since):
-    """Upcoming events first published after `since` that have a date matching the filters,
-    in date order."""
+    """Upcoming events published after `since` with a date that matches, in date order."""
     form = filter_form(query)
     sessions = (
         form.filter(EventSession.objects.published())

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, set_response_etag
-from django.utils.dates import MONTHS, WEEKDAYS
+from django.utils.dates import WEEKDAYS
 from django.utils.html import strip_tags
 from django.utils.http import http_date
 
@@ -49,10 +49,6 @@ class MonthGrid:
             notice = "Die maand kennen we niet; we tonen de huidige maand."
             return cls(this_month, today, problem=notice)
         return cls(first, today)
-
-    @property
-    def title(self):
-        return f"{MONTHS[self.first_day.month]} {self.first_day.year}"
 
     @property
     def previous(self):
@@ -94,12 +90,9 @@ def session_event(session, site_url):
     component.add("dtstamp", event.last_published_at or timezone.now())
     component.add("sequence", event.ical_sequence)
     component.add("summary", event.title)
-    if session.all_day:
-        component.add("dtstart", session.date)
-        component.add("dtend", session.last_day + datetime.timedelta(days=1))
-    else:
-        component.add("dtstart", session.start)
-        component.add("dtend", session.end)
+    # A whole day is a DATE, ending (exclusive) on the day after, as RFC 5545 has it.
+    component.add("dtstart", session.date if session.all_day else session.start)
+    component.add("dtend", session.end.date() if session.all_day else session.end)
     # Plain text; icalendar escapes ; , and newlines as RFC 5545 requires.
     summary = strip_tags(event.summary or "").strip()
     description = "\n\n".join(part for part in [summary, url] if part)

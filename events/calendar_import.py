@@ -83,12 +83,14 @@ def session_value(session):
 
 def session_from_value(value):
     date, start_time, end_date, end_time = value
-    return EventSession(
+    session = EventSession(
         date=datetime.date.fromisoformat(date),
         start_time=datetime.time.fromisoformat(start_time) if start_time else None,
         end_date=datetime.date.fromisoformat(end_date) if end_date else None,
         end_time=datetime.time.fromisoformat(end_time) if end_time else None,
     )
+    session.starts_at, session.ends_at = session.start, session.end  # as save() sets them
+    return session
 
 
 def sorted_sessions(values):
@@ -214,12 +216,8 @@ def expand(master, start, end, window_start, window_end, max_occurrences):
     for moment in moments:
         if type(moment) is not type(start):
             raise Skip("de herhaalde data mengen hele dagen en tijden")
-        pairs[_occurrence_key(moment)] = (moment, moment + duration)
-    pairs = {
-        key: pair
-        for key, pair in pairs.items()
-        if _as_datetime(pair[1]) > window_start and _as_datetime(pair[0]) <= window_end
-    }
+        if _as_datetime(moment + duration) > window_start and _as_datetime(moment) <= window_end:
+            pairs[_occurrence_key(moment)] = (moment, moment + duration)
     if len(pairs) > max_occurrences:
         raise Skip(f"het heeft meer dan {max_occurrences} data binnen een jaar")
     return pairs
@@ -308,30 +306,28 @@ def read_feed(body, calendar, lim, deadline):
         else:
             masters[uid] = component
     now = timezone.now()
+    uids = set(masters) | set(overrides)
     events, sessions, past = {}, 0, 0
-    for uid in sorted(set(masters) | set(overrides)):
+    for uid in sorted(uids):
         if time.monotonic() > deadline:
             raise Refused("Het lezen van de agenda kost te veel tijd; er is niets veranderd.")
         try:
             values = read_event(masters.get(uid), overrides.get(uid, []), calendar, lim, now)
         except Past:
             past += 1
-            continue
         except Skip as reason:
             skipped.append((uid, str(reason)))
-            continue
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             skipped.append((uid, f"het evenement is ongeldig ({error.__class__.__name__})"))
-            continue
-        sessions += len(values["sessions"])
-        if sessions > lim["max_sessions"]:
-            raise Refused(
-                f"De agenda heeft meer dan {lim['max_sessions']} data; er is niets geïmporteerd."
-            )
-        events[uid] = values
-    return Feed(
-        events, skipped, set(masters) | set(overrides), past, now - datetime.timedelta(days=1)
-    )
+        else:
+            sessions += len(values["sessions"])
+            if sessions > lim["max_sessions"]:
+                raise Refused(
+                    f"De agenda heeft meer dan {lim['max_sessions']} data; er is niets "
+                    "geïmporteerd."
+                )
+            events[uid] = values
+    return Feed(events, skipped, uids, past, now - datetime.timedelta(days=1))
 
 
 # -- Writing ----------------------------------------------------------------------------------
@@ -389,10 +385,7 @@ def current_values(page):
 def apply_values(page, values, fields):
     for name in fields:
         if name == "sessions":
-            sessions = [session_from_value(value) for value in values["sessions"]]
-            for session in sessions:
-                session.starts_at, session.ends_at = session.start, session.end
-            page.sessions = sessions
+            page.sessions = [session_from_value(value) for value in values["sessions"]]
         elif name == "campus":
             page.campus_id = values["campus"]
         else:

@@ -103,8 +103,7 @@ def _dates_of(registration):
 
 
 def cancel(registration):
-    """Cancel a registration and give its places to its date's waitlist. False if already
-    cancelled."""
+    """Cancel a registration and give its places to its date's waitlist; False if it was."""
     with transaction.atomic():
         dates = _dates_of(registration)
         registration.refresh_from_db()

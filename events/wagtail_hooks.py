@@ -79,6 +79,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["state", "event", "session"]
 
 
+@register_snippet
 class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     model = Registration
     icon = "group"
@@ -96,9 +97,6 @@ class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event", "session__event")
-
-
-register_snippet(RegistrationViewSet)
 
 
 @hooks.register("register_admin_search_area")
@@ -169,6 +167,7 @@ class CampusCalendarInspectView(InspectView):
         return linebreaksbr(self.object.last_report or "-", autoescape=True)
 
 
+@register_snippet
 class CampusCalendarViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     """The campus calendars `import_calendars` imports, with the report of the last run in
     the listing (summary) and on each calendar's page (in full)."""
@@ -189,9 +188,6 @@ class CampusCalendarViewSet(RowPermissionViewSetMixin, SnippetViewSet):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("campus")
-
-
-register_snippet(CampusCalendarViewSet)
 
 
 # --- what the calendar adds below it -------------------------------------------------------

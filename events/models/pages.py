@@ -100,8 +100,7 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
 
     def between(self, first_day=None, last_day=None):
-        """Sessions that touch any day from first_day up to and including last_day (either
-        may be left open)."""
+        """Sessions that touch any day from first_day through last_day (either may be open)."""
         sessions = self
         if first_day:
             sessions = sessions.filter(ends_at__gte=local_day_start(first_day))
@@ -250,8 +249,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         return CoordinatorPagePermissionTester(user, self)
 
     def sessions(self, form):
-        """This calendar's published sessions narrowed by the filter form: the base of every
-        view of it."""
+        """The published sessions narrowed by the filter form: the base of every view."""
         return form.filter(EventSession.objects.published(calendar=self))
 
     def subscribe_urls(self, request, query):
@@ -260,8 +258,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         return {"feed_url": feed_url, "webcal_url": "webcal://" + feed_url.split("://", 1)[1]}
 
     def get_sitemap_urls(self, request=None):
-        """Besides the calendar (its events are pages of their own): the archive, which
-        changes when an event is published."""
+        """With the archive, which changes when an event is published (events are pages)."""
         newest = self.get_children().live().aggregate(newest=Max("last_published_at"))
         return [
             *super().get_sitemap_urls(request),

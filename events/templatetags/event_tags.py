@@ -19,8 +19,7 @@ SCHEMA_STATUS = {
 
 def _moment(session, which):
     if session.all_day:
-        day = session.date if which == "start" else session.last_day
-        return day.isoformat()
+        return (session.date if which == "start" else session.last_day).isoformat()
     return getattr(session, which).isoformat()
 
 
@@ -76,23 +75,16 @@ def event_json_ld(context, event, sessions):
         base["typicalAgeRange"] = event.age_range()
     if event.status == EventStatus.RESCHEDULED and event.original_date:
         base["previousStartDate"] = event.original_date.isoformat()
-    # Places count per date: EventPage.count_places() set `places_left` on the dates it
-    # counted (None without a maximum).
-    items = [
-        base
-        | {
-            "startDate": _moment(session, "start"),
-            "endDate": _moment(session, "end"),
-            "offers": base["offers"] | {"availability": _availability(event_full, session)},
-        }
-        for session in sessions
-    ]
+    items = []
+    for session in sessions:
+        # Places count per date: EventPage.count_places() set `places_left` on the dates it
+        # counted (None without a maximum).
+        full = event_full or getattr(session, "places_left", None) == 0
+        availability = "https://schema.org/SoldOut" if full else "https://schema.org/InStock"
+        offers = base["offers"] | {"availability": availability}
+        moments = {"startDate": _moment(session, "start"), "endDate": _moment(session, "end")}
+        items.append(base | moments | {"offers": offers})
     return json_ld(items[0] if len(items) == 1 else items)
-
-
-def _availability(event_full, session):
-    full = event_full or getattr(session, "places_left", None) == 0
-    return "https://schema.org/SoldOut" if full else "https://schema.org/InStock"
 
 
 def _utc(moment):
