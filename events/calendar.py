@@ -43,9 +43,8 @@ class MonthGrid:
         try:
             first = datetime.datetime.strptime(value, "%Y-%m").date()
         except ValueError:
-            first = None
-        distance = (first.year - today.year) * 12 + first.month - today.month if first else 0
-        if first is None or abs(distance) > MONTHS_REACHABLE:
+            first = datetime.date.min  # not a month: out of reach, so the notice below
+        if abs((first.year - today.year) * 12 + first.month - today.month) > MONTHS_REACHABLE:
             notice = "Die maand kennen we niet; we tonen de huidige maand."
             return cls(this_month, today, problem=notice)
         return cls(first, today)

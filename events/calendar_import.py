@@ -65,6 +65,8 @@ FIELD_LABELS = {
     "campus": "campus",
     "sessions": "data",
 }
+# The page attribute of a field, where it is not the field's name.
+ATTRIBUTES = {"campus": "campus_id"}
 
 
 class Refused(Exception):
@@ -372,24 +374,17 @@ class Report:
 
 
 def current_values(page):
-    return {
-        "title": page.title,
-        "summary": page.summary,
-        "location_name": page.location_name,
-        "status": page.status,
-        "campus": page.campus_id,
-        "sessions": sorted_sessions(session_value(session) for session in page.sessions.all()),
-    }
+    values = {name: getattr(page, ATTRIBUTES.get(name, name)) for name in FIELD_LABELS}
+    sessions = (session_value(session) for session in page.sessions.all())
+    return values | {"sessions": sorted_sessions(sessions)}
 
 
 def apply_values(page, values, fields):
     for name in fields:
         if name == "sessions":
             page.sessions = [session_from_value(value) for value in values["sessions"]]
-        elif name == "campus":
-            page.campus_id = values["campus"]
         else:
-            setattr(page, name, values[name])
+            setattr(page, ATTRIBUTES.get(name, name), values[name])
     if "title" in fields:
         page.draft_title = page.title
 

@@ -32,7 +32,9 @@ TIMES = {
 }
 
 
-def next_weekday(day, weekday):
+def next_weekday(day, weekday, days_ahead=0):
+    """The first `weekday` (0 is Monday) on or after `days_ahead` days from `day`."""
+    day += datetime.timedelta(days=days_ahead)
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
 
 
@@ -75,13 +77,10 @@ def load_demo_events(index, campuses):
         return
     today = datetime.date.today()
 
-    def weekday_after(days, weekday):
-        return next_weekday(today + datetime.timedelta(days=days), weekday)
-
     # Eight PETs, each on a weekday at a different campus, spread from one month ahead; the
     # ouder-kind-dag is on the Saturday of the same week.
     for number, campus in enumerate(_spread(campuses, 8)):
-        pet_day = weekday_after(30 + number * 38, 2)
+        pet_day = next_weekday(today, 2, 30 + number * 38)
         pet = _create(
             index,
             f"pet-{slugify(campus.title)}",
@@ -113,7 +112,7 @@ def load_demo_events(index, campuses):
         _create(
             index,
             f"volwassenen-pet-{slugify(campus.title)}",
-            [weekday_after(45 + number * 90, 3)],
+            [next_weekday(today, 3, 45 + number * 90)],
             "evening",
             audiences=["volwassenen"],
             summary="Een inspiratieavond voor volwassenen die overwegen om in de techniek te "
@@ -129,7 +128,7 @@ def load_demo_events(index, campuses):
     _create(
         index,
         "technologietafel",
-        [weekday_after(60, 1)],
+        [next_weekday(today, 1, 60)],
         "afternoon",
         audiences=["professionals"],
         title="Technologietafel Noord-Holland",
@@ -137,14 +136,14 @@ def load_demo_events(index, campuses):
         summary="Onderwijs, bedrijven en overheid bespreken samen welke technologie op de "
         "arbeidsmarkt afkomt en wat dat vraagt van opleidingen.",
         status=EventStatus.RESCHEDULED,
-        original_date=weekday_after(46, 1),
+        original_date=next_weekday(today, 1, 46),
         **province_house,
     )
     for quarter in range(1, 5):
         _create(
             index,
             f"adviescommissie-{quarter}",
-            [weekday_after(20 + (quarter - 1) * 91, 0)],
+            [next_weekday(today, 0, 20 + (quarter - 1) * 91)],
             "afternoon",
             audiences=["professionals"],
             title=f"Adviescommissie arbeidsmarkt en onderwijs ({quarter}e kwartaal)",
@@ -153,7 +152,7 @@ def load_demo_events(index, campuses):
             "acties bespreken.",
             **province_house,
         )
-    festival_day = weekday_after(240, 4)
+    festival_day = next_weekday(today, 4, 240)
     _create(
         index,
         "innovatiefestival",

@@ -13,8 +13,6 @@ from core.text import validate_plain_text
 
 from .models.taxonomy import Audience, EventKind, RegistrationMode
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-INVALID_DATE = "Vul een bestaande datum in, zoals 2027-03-15."
 # A filter date further from today than this is a typo or a crawler. The edges of Python's
 # date range (0001-01-01, 9999-12-31) cannot even be turned into a moment in Europe/Amsterdam.
 FILTER_YEARS_REACHABLE = 25
@@ -26,10 +24,11 @@ MAX_PERSONS = 10
 class FilterDateField(forms.DateField):
     """A date filter (JJJJ-MM-DD) within FILTER_YEARS_REACHABLE years of today."""
 
-    widget = DATE_INPUT
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    default_error_messages = {"invalid": "Vul een bestaande datum in, zoals 2027-03-15."}
 
     def __init__(self, **kwargs):
-        super().__init__(required=False, error_messages={"invalid": INVALID_DATE}, **kwargs)
+        super().__init__(required=False, **kwargs)
 
     def validate(self, value):
         super().validate(value)

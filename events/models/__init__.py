@@ -1,7 +1,7 @@
 """The PET calendar: events with their dated sessions, audiences and registrations.
 
-The pages come last: their routes use events/signup.py, which uses the models above, so
-those must exist before the page module is imported.
+The pages come last: their routes call the flows in events/views.py, which use the models
+above, so those must exist before the page module is imported.
 """
 
 from .calendar_import import CampusCalendar, ImportedEvent, ImportOutcome

@@ -1,7 +1,6 @@
 """Events (PET, ouder-kind-dag, volwassenen-PET, ...), their dated sessions and the calendar."""
 
 import datetime
-from functools import partial
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -10,13 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Max, OuterRef, Prefetch, Subquery, Sum, prefetch_related_objects
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
-from django.views.decorators.cache import never_cache
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -26,7 +22,6 @@ from wagtail.search import index
 
 from campuses.models import CampusPage
 from campuses.permissions import CoordinatorPagePermissionTester
-from core import ratelimit
 from core.blocks import BaseStreamBlock
 from core.models import (
     BasePage,
@@ -37,14 +32,13 @@ from core.models import (
     demo_flag,
     optional_image,
 )
-from core.pages import SitemapEntries, render_subpage, see_other, subpage_url
-from core.tokens import hash_token
+from core.pages import SitemapEntries, render_subpage
 from partners.models import Partner
 from partners.widgets import partner_search
 
-from .. import signup
+from .. import views
 from ..calendar import MonthGrid, calendar_response
-from ..forms import EventFilterForm, EventPageForm, registration_form
+from ..forms import EventFilterForm, EventPageForm
 from .registration import Registration
 from .taxonomy import Audience, EventKind, EventStatus, RegistrationMode
 
@@ -57,8 +51,6 @@ FEED_MAX_SESSIONS = 1000
 MAX_SESSION_DAYS = 31
 # Sub-page routes of the calendar; an event with one of these slugs would be unreachable.
 RESERVED_SLUGS = {"archief"}
-SIGN_UP_TEMPLATE = "events/registration_form.html"
-MANAGE_TEMPLATE = "events/registration_manage.html"
 
 
 def calendar_file_url(page, filename):
@@ -596,46 +588,10 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             filename=f"{self.slug}.ics",
         )
 
-    # Signing up and the registrant's own page are personal: never stored by the page cache,
-    # a CDN or the browser.
-
     @path("aanmelden/", name="sign_up")
-    @method_decorator(never_cache)
     def sign_up(self, request):
-        if self.registration_mode == RegistrationMode.NONE:
-            raise Http404
-        render = partial(render_subpage, self, request, SIGN_UP_TEMPLATE, [("Aanmelden", None)])
-        closed = self.registration_closed_reason()
-        if closed:
-            return render(status=410, closed=closed)
-        if request.method != "POST":
-            return render(form=registration_form(self))
-        ratelimit.limit_attempts(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
-        form = registration_form(self, request.POST)
-        if not form.is_valid():
-            return render(status=400, form=form)
-        # Only a valid registration counts: typing mistakes lock nobody out.
-        ratelimit.limit(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
-        try:
-            registration, token = signup.sign_up(self, form.registration_data())
-        except signup.AlreadySignedUp:
-            return render(status=409, form=form, duplicate=True)
-        mail_sent = signup.send_registration_mail(registration, token)
-        request.session["registration_mail_sent"] = mail_sent
-        # To the registrant's own page: a reload never signs up twice.
-        return see_other(subpage_url(self, "registration", token))
+        return views.sign_up(request, self)
 
     @path("aanmelding/<str:token>/", name="registration")
-    @method_decorator(never_cache)
     def registration(self, request, token):
-        trail = [("Uw aanmelding", None)]
-        render = partial(render_subpage, self, request, MANAGE_TEMPLATE, trail)
-        registrations = self.registrations.select_related("session")
-        found = registrations.filter(token_hash=hash_token(token)).first()
-        if found is None:
-            return render(status=404)
-        cancelled_now = False
-        if request.method == "POST" and request.POST.get("actie") == "afmelden":
-            cancelled_now = signup.cancel(found)
-        mail_sent = request.session.pop("registration_mail_sent", True)
-        return render(registration=found, cancelled_now=cancelled_now, mail_sent=mail_sent)
+        return views.registration(request, self, token)
