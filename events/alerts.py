@@ -39,8 +39,7 @@ def selection(params):
 
 
 def new_items(query, since):
-    """Upcoming events first published after `since` that have a date matching the filters,
-    in date order."""
+    """Upcoming events published after `since` with a date that matches, in date order."""
     form = filter_form(query)
     sessions = (
         form.filter(EventSession.objects.published())
@@ -48,26 +47,23 @@ def new_items(query, since):
         .upcoming()
         .select_related("event", "event__campus")
     )
-    items, seen = [], set()
+    first_sessions = {}
     for session in sessions:
-        event = session.event
-        if event.pk in seen:
-            continue
-        seen.add(event.pk)
-        items.append(
-            AlertItem(
-                key=f"event:{event.pk}",
-                title=event.title,
-                url=absolute_url(event.get_url()),
-                summary=event.summary,
-                details=[
-                    event.get_kind_display(),
-                    session.when_text,
-                    *([event.location_text] if event.location_text else []),
-                ],
-            )
+        first_sessions.setdefault(session.event, session)
+    return [
+        AlertItem(
+            key=f"event:{event.pk}",
+            title=event.title,
+            url=absolute_url(event.get_url()),
+            summary=event.summary,
+            details=[
+                event.get_kind_display(),
+                session.when_text,
+                *([event.location_text] if event.location_text else []),
+            ],
         )
-    return items
+        for event, session in first_sessions.items()
+    ]
 
 
 AGENDA = AlertSource(SOURCE_KEY, "Agenda", selection, new_items, listing_url(EventIndexPage))

@@ -2,7 +2,6 @@
 
 import calendar as stdlib_calendar
 import datetime
-import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -10,10 +9,10 @@ import icalendar
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response
-from django.utils.dates import MONTHS, WEEKDAYS
+from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.dates import WEEKDAYS
 from django.utils.html import strip_tags
-from django.utils.http import http_date, quote_etag
+from django.utils.http import http_date
 
 # The month grid goes this far from today either way; further is a crawler, not a visitor.
 MONTHS_REACHABLE = 36
@@ -24,88 +23,61 @@ class Day:
     date: datetime.date
     in_month: bool
     is_today: bool
-    sessions: list = field(default_factory=list)
+    sessions: list
 
 
 @dataclass
 class MonthGrid:
-    year: int
-    month: int
+    first_day: datetime.date
     today: datetime.date
     problem: str = ""
     weeks: list = field(default_factory=list)
+    weekdays = list(WEEKDAYS.values())  # Monday first, as the grid
 
     @classmethod
     def for_request(cls, value, today):
         """The month named by `maand=JJJJ-MM`, or this month with a Dutch notice."""
+        this_month = today.replace(day=1)
         if not value:
-            return cls(today.year, today.month, today)
+            return cls(this_month, today)
         try:
             first = datetime.datetime.strptime(value, "%Y-%m").date()
         except ValueError:
-            first = None
-        distance = (first.year - today.year) * 12 + first.month - today.month if first else 0
-        if first is None or abs(distance) > MONTHS_REACHABLE:
+            first = datetime.date.min  # not a month: out of reach, so the notice below
+        if abs((first.year - today.year) * 12 + first.month - today.month) > MONTHS_REACHABLE:
             notice = "Die maand kennen we niet; we tonen de huidige maand."
-            return cls(today.year, today.month, today, problem=notice)
-        return cls(first.year, first.month, today)
-
-    @property
-    def first_day(self):
-        return datetime.date(self.year, self.month, 1)
-
-    @property
-    def last_day(self):
-        return datetime.date(
-            self.year, self.month, stdlib_calendar.monthrange(self.year, self.month)[1]
-        )
-
-    @property
-    def title(self):
-        return f"{MONTHS[self.month]} {self.year}"
-
-    @property
-    def weekdays(self):
-        return [WEEKDAYS[number] for number in range(7)]  # Monday first, as the grid
-
-    def _shifted(self, months):
-        index = self.year * 12 + self.month - 1 + months
-        return datetime.date(index // 12, index % 12 + 1, 1)
+            return cls(this_month, today, problem=notice)
+        return cls(first, today)
 
     @property
     def previous(self):
-        return self._shifted(-1)
+        return (self.first_day - datetime.timedelta(days=1)).replace(day=1)
 
     @property
     def next(self):
-        return self._shifted(1)
+        return (self.first_day + datetime.timedelta(days=31)).replace(day=1)
 
     @property
     def param(self):
-        return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.first_day:%Y-%m}"
 
     def fill(self, sessions):
         """Lay the month's sessions out in weeks (Monday first); one query for all of them."""
+        month = self.first_day.month
+        last_day = self.next - datetime.timedelta(days=1)
         by_day = {}
-        for session in sessions.between(self.first_day, self.last_day).order_by("starts_at"):
+        for session in sessions.between(self.first_day, last_day).order_by("starts_at"):
+            # The days of the neighbouring months in the first and last week stay empty:
+            # their events belong to those months' pages.
             for day in session.days():
-                by_day.setdefault(day, []).append(session)
-        dates = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(self.year, self.month)
-        # Days of the neighbouring months fill the first and last week, empty: their
-        # events belong to those months' pages.
+                if day.month == month:
+                    by_day.setdefault(day, []).append(session)
+        dates = stdlib_calendar.Calendar().monthdatescalendar(self.first_day.year, month)
         self.weeks = [
-            [
-                Day(day, in_month, day == self.today, by_day.get(day, []) if in_month else [])
-                for day, in_month in ((day, day.month == self.month) for day in week)
-            ]
+            [Day(day, day.month == month, day == self.today, by_day.get(day, [])) for day in week]
             for week in dates
         ]
         return self
-
-
-def _text(value):
-    """Plain text for DESCRIPTION; icalendar escapes ; , and newlines as RFC 5545 requires."""
-    return strip_tags(value or "").strip()
 
 
 def session_event(session, site_url):
@@ -117,13 +89,12 @@ def session_event(session, site_url):
     component.add("dtstamp", event.last_published_at or timezone.now())
     component.add("sequence", event.ical_sequence)
     component.add("summary", event.title)
-    if session.all_day:
-        component.add("dtstart", session.date)
-        component.add("dtend", session.last_day + datetime.timedelta(days=1))
-    else:
-        component.add("dtstart", session.start)
-        component.add("dtend", session.end)
-    description = "\n\n".join(part for part in [_text(event.summary), url] if part)
+    # A whole day is a DATE, ending (exclusive) on the day after, as RFC 5545 has it.
+    component.add("dtstart", session.date if session.all_day else session.start)
+    component.add("dtend", session.end.date() if session.all_day else session.end)
+    # Plain text; icalendar escapes ; , and newlines as RFC 5545 requires.
+    summary = strip_tags(event.summary or "").strip()
+    description = "\n\n".join(part for part in [summary, url] if part)
     component.add("description", description)
     component.add("url", url)
     if event.location_text:
@@ -158,17 +129,13 @@ def calendar_response(request, sessions, name, filename):
     """The calendar as text/calendar, with ETag and Last-Modified; 304 when unchanged."""
     sessions = list(sessions)
     body = build_calendar(sessions, name, settings.WAGTAILADMIN_BASE_URL)
-    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Cache-Control"] = "public, max-age=900"
+    set_response_etag(response)
     published = [s.event.last_published_at for s in sessions if s.event.last_published_at]
     # Whole seconds, as HTTP dates have them, so If-Modified-Since compares equal.
     last_modified = int(max(published).timestamp()) if published else None
-    unchanged = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if unchanged is not None:
-        return unchanged
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["ETag"] = etag
     if last_modified:
         response["Last-Modified"] = http_date(last_modified)
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "public, max-age=900"
-    return response
+    return get_conditional_response(request, response["ETag"], last_modified, response)

@@ -1,20 +1,10 @@
-"""Importing a campus's public iCalendar file into the agenda (README, "Calendar import";
-docs/architecture.md, "Calendar import").
+"""Importing a campus's public iCalendar file into the agenda (README, "Calendar import").
 
-One run of one calendar has three steps, and writes only in the last:
-
-1. fetch the file within the limits of `settings.CALENDAR_IMPORT_LIMITS` (core/remote.py:
-   size, timeouts, a time budget, no other host, no internal address);
-2. read and check the whole file: every event becomes an `IncomingEvent` with plain-text
-   values and its dates in Europe/Amsterdam, recurrence rules expanded up to a horizon and a
-   count; an event that cannot be used is skipped with its reason; a file over a limit stops
-   the run before anything is written;
-3. in one transaction: new events become draft `EventPage`s under the agenda, linked to the
-   campus; known events (by UID, `ImportedEvent`) get a new draft revision with the values
-   that changed, except the fields an editor changed since the last import; events that left
-   the file or say STATUS:CANCELLED are marked cancelled.
-
-Nothing is ever published by the import: an editor reviews and publishes, as with any draft.
+One run of one calendar: fetch the file within `settings.CALENDAR_IMPORT_LIMITS`
+(core/remote.py); read and check all of it, skipping an unusable event with its reason and
+refusing a file over a limit before anything is written; then, in one transaction, create
+draft pages for new events and a new draft revision for changed ones, leaving alone the
+fields an editor changed since the last import. Nothing is ever published by the import.
 """
 
 import datetime
@@ -30,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from icalendar import Calendar
+from wagtail.coreutils import find_available_slug
 
 from core.remote import FetchError, Limits, fetch
 from core.text import text_from_html
@@ -44,7 +35,7 @@ from .models import (
     ImportedEvent,
     ImportOutcome,
 )
-from .models.pages import AMSTERDAM, RESERVED_SLUGS
+from .models.pages import AMSTERDAM, MAX_SESSION_DAYS, RESERVED_SLUGS
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +50,8 @@ RULE_PARTS = {
     "YEARLY": {"BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "WKST"},
 }
 COMMON_RULE_PARTS = {"FREQ", "INTERVAL", "COUNT", "UNTIL"}
+LIMITS_OF_FETCH = ("max_bytes", "connect_timeout", "read_timeout", "total_seconds")
 MAX_RULE_STEPS = 20_000
-MAX_SESSION_DAYS = 31  # as EventSession.clean allows
 TITLE_LENGTH = 200
 SUMMARY_LENGTH = 400
 LOCATION_LENGTH = 200
@@ -74,51 +65,38 @@ FIELD_LABELS = {
     "campus": "campus",
     "sessions": "data",
 }
+# The page attribute of a field, where it is not the field's name.
+ATTRIBUTES = {"campus": "campus_id"}
 
 
 class Refused(Exception):
     """The calendar as a whole cannot be imported; `str()` says why, in Dutch."""
 
 
-def limits():
-    return dict(settings.CALENDAR_IMPORT_LIMITS)
-
-
-# -- Step 2: reading and checking -------------------------------------------------------------
-
-
-@dataclass
-class IncomingSession:
-    date: datetime.date
-    start_time: datetime.time | None
-    end_date: datetime.date | None
-    end_time: datetime.time | None
-
-    def as_value(self):
-        return [
-            self.date.isoformat(),
-            self.start_time.isoformat() if self.start_time else None,
-            self.end_date.isoformat() if self.end_date else None,
-            self.end_time.isoformat() if self.end_time else None,
-        ]
-
-
-def session_key(value):
-    return [part or "" for part in value]
+# -- Reading and checking ---------------------------------------------------------------------
 
 
 def session_value(session):
-    """An `EventSession` (saved or in a revision) as the import compares it."""
-    return IncomingSession(
-        session.date, session.start_time, session.end_date, session.end_time
-    ).as_value()
+    """An `EventSession` (saved, in a revision or just read) as the import stores and
+    compares it."""
+    parts = (session.date, session.start_time, session.end_date, session.end_time)
+    return [part.isoformat() if part else None for part in parts]
 
 
-@dataclass
-class IncomingEvent:
-    uid: str
-    values: dict
-    sessions: list = field(default_factory=list)
+def session_from_value(value):
+    date, start_time, end_date, end_time = value
+    session = EventSession(
+        date=datetime.date.fromisoformat(date),
+        start_time=datetime.time.fromisoformat(start_time) if start_time else None,
+        end_date=datetime.date.fromisoformat(end_date) if end_date else None,
+        end_time=datetime.time.fromisoformat(end_time) if end_time else None,
+    )
+    session.starts_at, session.ends_at = session.start, session.end  # as save() sets them
+    return session
+
+
+def sorted_sessions(values):
+    return sorted(values, key=lambda value: [part or "" for part in value])
 
 
 class Skip(Exception):
@@ -155,12 +133,12 @@ def make_session(start, end):
             end_time = datetime.time(23, 59)
         if last_day == start.date() and end_time <= start_time:
             raise Skip("de eindtijd ligt niet na de begintijd")
-        session = IncomingSession(start.date(), start_time, None, end_time)
+        session = EventSession(date=start.date(), start_time=start_time, end_time=end_time)
     else:
         if isinstance(end, datetime.datetime):
             end = end.date()
-        last_day = (end - datetime.timedelta(days=1)) if end and end > start else start
-        session = IncomingSession(start, None, None, None)
+        last_day = end - datetime.timedelta(days=1) if end > start else start
+        session = EventSession(date=start)
     if last_day != session.date:
         session.end_date = last_day
     if (last_day - session.date).days > MAX_SESSION_DAYS:
@@ -195,7 +173,7 @@ def expand(master, start, end, window_start, window_end, max_occurrences):
     if rules is not None:
         rules = rules if isinstance(rules, list) else [rules]
         ruleset = rrule.rruleset()
-        floating = isinstance(start, datetime.datetime) is False
+        floating = not isinstance(start, datetime.datetime)
         dtstart = datetime.datetime.combine(start, datetime.time.min) if floating else start
         for rule in rules:
             parts = set(rule.keys())
@@ -222,11 +200,9 @@ def expand(master, start, end, window_start, window_end, max_occurrences):
         ruleset.rdate(dtstart)
         for value in master.exdates:
             value = local(value)
-            if floating and isinstance(value, datetime.date):
-                value = datetime.datetime.combine(
-                    value if not isinstance(value, datetime.datetime) else value.date(),
-                    datetime.time.min,
-                )
+            if floating:
+                day = value.date() if isinstance(value, datetime.datetime) else value
+                value = datetime.datetime.combine(day, datetime.time.min)
             ruleset.exdate(value)
         moments = []
         try:
@@ -246,12 +222,8 @@ def expand(master, start, end, window_start, window_end, max_occurrences):
     for moment in moments:
         if type(moment) is not type(start):
             raise Skip("de herhaalde data mengen hele dagen en tijden")
-        pairs[_occurrence_key(moment)] = (moment, moment + duration)
-    pairs = {
-        key: pair
-        for key, pair in pairs.items()
-        if _as_datetime(pair[1]) > window_start and _as_datetime(pair[0]) <= window_end
-    }
+        if _as_datetime(moment + duration) > window_start and _as_datetime(moment) <= window_end:
+            pairs[_occurrence_key(moment)] = (moment, moment + duration)
     if len(pairs) > max_occurrences:
         raise Skip(f"het heeft meer dan {max_occurrences} data binnen een jaar")
     return pairs
@@ -263,8 +235,9 @@ def _as_datetime(moment):
     return datetime.datetime.combine(moment, datetime.time.min, tzinfo=AMSTERDAM)
 
 
-def read_event(uid, master, overrides, calendar, lim, now):
-    """An `IncomingEvent` from a VEVENT and its changed occurrences; Skip with the reason."""
+def read_event(master, overrides, calendar, lim, now):
+    """The values of a VEVENT and its changed occurrences as the import writes them; Skip
+    with the reason."""
     if master is None:
         raise Skip("alleen gewijzigde herhalingen, zonder het evenement zelf")
     title = text_from_html(master.get("SUMMARY"), TITLE_LENGTH)
@@ -291,24 +264,23 @@ def read_event(uid, master, overrides, calendar, lim, now):
         raise Past("al voorbij")
     description = text_from_html(master.get("DESCRIPTION"), SUMMARY_LENGTH)
     cancelled = str(master.get("STATUS", "")).upper() == "CANCELLED"
-    values = {
+    return {
         "title": title,
         "summary": description or f"Uit de agenda van {calendar.campus.title}.",
         "location_name": text_from_html(master.get("LOCATION"), LOCATION_LENGTH),
         "status": EventStatus.CANCELLED.value if cancelled else EventStatus.PLANNED.value,
         "campus": calendar.campus_id,
-        "sessions": sorted((session.as_value() for session in sessions), key=session_key),
+        "sessions": sorted_sessions(session_value(session) for session in sessions),
     }
-    return IncomingEvent(uid, values, sessions)
 
 
 @dataclass
 class Feed:
-    events: list
+    events: dict  # UID: values
     skipped: list  # (uid or summary, reason)
     uids: set  # every UID in the file, usable or not
-    past: int = 0  # events whose dates have all passed
-    window_start: datetime.datetime | None = None  # sessions that end before it are not read
+    past: int  # events whose dates have all passed
+    window_start: datetime.datetime  # sessions that end before it are not read
 
 
 def read_feed(body, calendar, lim, deadline):
@@ -340,33 +312,31 @@ def read_feed(body, calendar, lim, deadline):
         else:
             masters[uid] = component
     now = timezone.now()
-    events, sessions, past = [], 0, 0
-    for uid in sorted(set(masters) | set(overrides)):
+    uids = set(masters) | set(overrides)
+    events, sessions, past = {}, 0, 0
+    for uid in sorted(uids):
         if time.monotonic() > deadline:
             raise Refused("Het lezen van de agenda kost te veel tijd; er is niets veranderd.")
         try:
-            event = read_event(uid, masters.get(uid), overrides.get(uid, []), calendar, lim, now)
+            values = read_event(masters.get(uid), overrides.get(uid, []), calendar, lim, now)
         except Past:
             past += 1
-            continue
         except Skip as reason:
             skipped.append((uid, str(reason)))
-            continue
         except (ValueError, TypeError, KeyError, AttributeError) as error:
             skipped.append((uid, f"het evenement is ongeldig ({error.__class__.__name__})"))
-            continue
-        sessions += len(event.sessions)
-        if sessions > lim["max_sessions"]:
-            raise Refused(
-                f"De agenda heeft meer dan {lim['max_sessions']} data; er is niets geïmporteerd."
-            )
-        events.append(event)
-    return Feed(
-        events, skipped, set(masters) | set(overrides), past, now - datetime.timedelta(days=1)
-    )
+        else:
+            sessions += len(values["sessions"])
+            if sessions > lim["max_sessions"]:
+                raise Refused(
+                    f"De agenda heeft meer dan {lim['max_sessions']} data; er is niets "
+                    "geïmporteerd."
+                )
+            events[uid] = values
+    return Feed(events, skipped, uids, past, now - datetime.timedelta(days=1))
 
 
-# -- Step 3: writing --------------------------------------------------------------------------
+# -- Writing ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -380,10 +350,6 @@ class Report:
     kept: list = field(default_factory=list)  # (title, fields an editor changed)
     error: str = ""
 
-    @property
-    def outcome(self):
-        return ImportOutcome.FAILED if self.error else ImportOutcome.OK
-
     def summary(self):
         if self.error:
             return f"Mislukt: {self.error}"
@@ -395,73 +361,44 @@ class Report:
 
     def text(self):
         lines = [self.summary()]
-        for heading, titles in [
+        for heading, items in [
             ("Nieuw (concept)", self.new),
             ("Bijgewerkt (nieuwe conceptversie)", self.updated),
             ("Geannuleerd (nieuwe conceptversie)", self.cancelled),
+            (
+                "Door een redacteur gewijzigd, niet overschreven",
+                [f"{title}: {', '.join(fields)}" for title, fields in self.kept],
+            ),
+            ("Overgeslagen", [f"{what}: {reason}" for what, reason in self.skipped]),
         ]:
-            if titles:
+            if items:
                 lines.append(f"{heading}:")
-                lines += [f"- {title}" for title in titles]
-        if self.kept:
-            lines.append("Door een redacteur gewijzigd, niet overschreven:")
-            lines += [f"- {title}: {', '.join(fields)}" for title, fields in self.kept]
-        if self.skipped:
-            lines.append("Overgeslagen:")
-            lines += [f"- {what}: {reason}" for what, reason in self.skipped]
+                lines += [f"- {item}" for item in items]
         return "\n".join(lines)
 
 
 def current_values(page):
-    return {
-        "title": page.title,
-        "summary": page.summary,
-        "location_name": page.location_name,
-        "status": page.status,
-        "campus": page.campus_id,
-        "sessions": sorted(
-            (session_value(session) for session in page.sessions.all()), key=session_key
-        ),
-    }
+    values = {name: getattr(page, ATTRIBUTES.get(name, name)) for name in FIELD_LABELS}
+    sessions = (session_value(session) for session in page.sessions.all())
+    return values | {"sessions": sorted_sessions(sessions)}
 
 
 def apply_values(page, values, fields):
     for name in fields:
         if name == "sessions":
-            sessions = []
-            for date, start, end_date, end_time in values["sessions"]:
-                session = EventSession(
-                    date=datetime.date.fromisoformat(date),
-                    start_time=datetime.time.fromisoformat(start) if start else None,
-                    end_date=datetime.date.fromisoformat(end_date) if end_date else None,
-                    end_time=datetime.time.fromisoformat(end_time) if end_time else None,
-                )
-                session.starts_at, session.ends_at = session.start, session.end
-                sessions.append(session)
-            page.sessions = sessions
-        elif name == "campus":
-            page.campus_id = values["campus"]
+            page.sessions = [session_from_value(value) for value in values["sessions"]]
         else:
-            setattr(page, name, values[name])
+            setattr(page, ATTRIBUTES.get(name, name), values[name])
     if "title" in fields:
         page.draft_title = page.title
 
 
-def unique_slug(agenda, title):
-    base = slugify(title)[:70].strip("-") or "evenement"
-    if base in RESERVED_SLUGS:
-        base = f"evenement-{base}"
-    taken = set(agenda.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
 def create_page(agenda, values):
+    slug = slugify(values["title"])[:70].strip("-") or "evenement"
+    if slug in RESERVED_SLUGS:
+        slug = f"evenement-{slug}"
     page = EventPage(
-        slug=unique_slug(agenda, values["title"]),
+        slug=find_available_slug(agenda, slug),
         kind=EventKind.MEETING,
         live=False,
         has_unpublished_changes=True,
@@ -474,7 +411,7 @@ def create_page(agenda, values):
 
 def update_page(record, values, report):
     """A new draft revision with the values that changed, except the fields an editor
-    changed since the last import. Returns whether anything changed."""
+    changed since the last import. None when nothing changed, else whether it cancelled."""
     page = record.page.get_latest_revision_as_object()
     current = current_values(page)
     last = record.imported_values
@@ -487,8 +424,7 @@ def update_page(record, values, report):
     if editor_changed and any(values[name] != last[name] for name in editor_changed):
         report.kept.append((current["title"], [FIELD_LABELS[name] for name in editor_changed]))
     for name in changes:
-        last[name] = values[name]
-    record.imported_values = last
+        last[name] = values[name]  # record.imported_values, saved by the caller
     if not changes:
         return None
     apply_values(page, values, changes)
@@ -499,46 +435,40 @@ def update_page(record, values, report):
 def with_past_sessions(values, last, window_start):
     """The incoming values plus the sessions imported before that have ended since: a feed
     (or the import's window) drops past dates, the event keeps them."""
-    past = []
-    for value in last.get("sessions", []):
-        date, start, end_date, end_time = value
-        session = EventSession(
-            date=datetime.date.fromisoformat(date),
-            start_time=datetime.time.fromisoformat(start) if start else None,
-            end_date=datetime.date.fromisoformat(end_date) if end_date else None,
-            end_time=datetime.time.fromisoformat(end_time) if end_time else None,
-        )
-        if session.end <= window_start and value not in values["sessions"]:
-            past.append(value)
-    return {**values, "sessions": sorted(past + values["sessions"], key=session_key)}
+    past = [
+        value
+        for value in last.get("sessions", [])
+        if session_from_value(value).end <= window_start and value not in values["sessions"]
+    ]
+    return {**values, "sessions": sorted_sessions(past + values["sessions"])}
 
 
 def write(calendar, feed, agenda, report):
     records = {record.uid: record for record in calendar.imported_events.select_related("page")}
-    for event in feed.events:
-        record = records.get(event.uid)
+    for uid, values in feed.events.items():
+        record = records.get(uid)
         if record is None:
-            page = create_page(agenda, event.values)
+            page = create_page(agenda, values)
             ImportedEvent.objects.create(
-                calendar=calendar, uid=event.uid, page=page, imported_values=event.values
+                calendar=calendar, uid=uid, page=page, imported_values=values
             )
-            report.new.append(event.values["title"])
+            report.new.append(values["title"])
             continue
         record.in_feed = True
         if record.page is None:
-            reason = "de pagina is door een redacteur verwijderd"
-            report.skipped.append((event.values["title"], reason))
+            report.skipped.append((values["title"], "de pagina is door een redacteur verwijderd"))
             record.save()
             continue
-        values = with_past_sessions(event.values, record.imported_values, feed.window_start)
-        cancelled = update_page(record, values, report)
+        cancelled = update_page(
+            record, with_past_sessions(values, record.imported_values, feed.window_start), report
+        )
         record.save()
         if cancelled:
-            report.cancelled.append(event.values["title"])
+            report.cancelled.append(values["title"])
         elif cancelled is None:
             report.unchanged += 1
         else:
-            report.updated.append(event.values["title"])
+            report.updated.append(values["title"])
     for uid, record in records.items():
         if uid in feed.uids or not record.in_feed:
             continue
@@ -553,26 +483,19 @@ def write(calendar, feed, agenda, report):
     report.past = feed.past
 
 
-def default_agenda():
-    return EventIndexPage.objects.order_by("path").first()
-
-
-def import_calendar(calendar, agenda=None):
+def import_calendar(calendar):
     """Import one calendar now; the report is stored on it and returned."""
-    lim = limits()
+    lim = settings.CALENDAR_IMPORT_LIMITS
     deadline = time.monotonic() + lim["total_seconds"] * 2  # download plus reading
     report = Report()
-    agenda = agenda or default_agenda()
+    agenda = EventIndexPage.objects.order_by("path").first()
     try:
         if agenda is None:
             raise Refused("Er is geen agenda om evenementen in te zetten.")
         body = fetch(
             calendar.url,
             Limits(
-                max_bytes=lim["max_bytes"],
-                connect_timeout=lim["connect_timeout"],
-                read_timeout=lim["read_timeout"],
-                total_seconds=lim["total_seconds"],
+                **{name: lim[name] for name in LIMITS_OF_FETCH},
                 allow_private=settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES,
             ),
             accept="text/calendar, */*;q=0.5",
@@ -590,7 +513,7 @@ def import_calendar(calendar, agenda=None):
             error="Er ging iets onverwachts mis bij het opslaan; er is niets veranderd."
         )
     calendar.last_run_at = timezone.now()
-    calendar.last_outcome = report.outcome
+    calendar.last_outcome = ImportOutcome.FAILED if report.error else ImportOutcome.OK
     calendar.last_summary = Truncator(report.summary()).chars(300)
     calendar.last_report = report.text()
     calendar.save(update_fields=["last_run_at", "last_outcome", "last_summary", "last_report"])

@@ -3,6 +3,7 @@ eight regional PETs each with its ouder-kind-dag, three volwassenen-PETs (one ca
 technologietafel, four advisory meetings and the Innovatiefestival."""
 
 import datetime
+from itertools import zip_longest
 
 from django.utils.text import slugify
 
@@ -19,7 +20,10 @@ from .models import (
     RegistrationMode,
 )
 
-PROVINCE_HOUSE = ("Provinciehuis Noord-Holland", "Dreef 3, 2012 HR Haarlem", "zuid-kennemerland")
+PROVINCE_HOUSE = {
+    "location_name": "Provinciehuis Noord-Holland",
+    "address": "Dreef 3, 2012 HR Haarlem",
+}
 TIMES = {
     "school": (datetime.time(9, 0), datetime.time(14, 30)),
     "family": (datetime.time(10, 0), datetime.time(15, 0)),
@@ -28,18 +32,24 @@ TIMES = {
 }
 
 
-def next_weekday(day, weekday):
+def next_weekday(day, weekday, days_ahead=0):
+    """The first `weekday` (0 is Monday) on or after `days_ahead` days from `day`."""
+    day += datetime.timedelta(days=days_ahead)
     return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
 
 
-def _create(index, slug, sessions, audiences=(), hosts=(), capacity=None, **fields):
-    """An event; `capacity` is the number of places on each of its dates."""
+def _create(
+    index, slug, days, times=None, end_date=None, audiences=(), hosts=(), capacity=None, **fields
+):
+    """A published event on each of `days`, at `times` (a key of TIMES; all day without),
+    with `capacity` places on each date."""
     event = EventPage(slug=slug, is_demo=True, **fields)
     index.add_child(instance=event)
-    for date, start, end, end_date in sessions:
+    start, end = TIMES[times] if times else (None, None)
+    for day in days:
         EventSession.objects.create(
             event=event,
-            date=date,
+            date=day,
             start_time=start,
             end_time=end,
             end_date=end_date,
@@ -51,126 +61,110 @@ def _create(index, slug, sessions, audiences=(), hosts=(), capacity=None, **fiel
     return event
 
 
-def _session(date, times=None, end_date=None):
-    start, end = TIMES[times] if times else (None, None)
-    return (date, start, end, end_date)
-
-
 def _host(campus):
     return list(campus.lead_schools.all()[:1]) or list(campus.partners.all()[:1])
 
 
-def load_demo_events(index, campuses, today=None):
-    """Create the demo events under the calendar `index`; existing slugs are left alone."""
+def _at_campus(campus, kind, name):
+    """An event of `kind` at `campus`, named `name` and the campus's place."""
+    title = f"{name} {campus.place or campus.title}"
+    return {"campus": campus, "hosts": _host(campus), "kind": kind, "title": title}
+
+
+def load_demo_events(index, campuses):
+    """Create the demo events under the calendar `index`, unless it has some already."""
     if EventPage.objects.child_of(index).filter(is_demo=True).exists():
         return
-    today = today or datetime.date.today()
+    today = datetime.date.today()
+
     # Eight PETs, each on a weekday at a different campus, spread from one month ahead; the
     # ouder-kind-dag is on the Saturday of the same week.
-    pet_campuses = _spread(campuses, 8)
-    for number, campus in enumerate(pet_campuses):
-        pet_day = next_weekday(today + datetime.timedelta(days=30 + number * 38), 2)
-        sessions = [_session(pet_day, "school")]
-        if number == 0:  # one PET repeats on a second chosen date
-            sessions.append(_session(pet_day + datetime.timedelta(days=1), "school"))
+    for number, campus in enumerate(_spread(campuses, 8)):
+        pet_day = next_weekday(today, 2, 30 + number * 38)
         pet = _create(
             index,
             f"pet-{slugify(campus.title)}",
-            sessions,
+            # One PET repeats on a second chosen date.
+            [pet_day, pet_day + datetime.timedelta(days=1)] if number == 0 else [pet_day],
+            "school",
             audiences=["basisschool"],
-            hosts=_host(campus),
-            title=f"PET {campus.place or campus.title}",
-            kind=EventKind.PET,
             summary=f"Leerlingen van groep 5 tot en met 8 ontdekken techniek bij "
             f"{campus.title}: proefjes, workshops en bedrijven uit de regio.",
-            campus=campus,
             registration_mode=RegistrationMode.ON_SITE,
             capacity=150,
             accessibility="De hal en de werkplaatsen zijn rolstoeltoegankelijk.",
+            **_at_campus(campus, EventKind.PET, "PET"),
         )
         _create(
             index,
             f"ouder-kind-dag-{slugify(campus.title)}",
-            [_session(next_weekday(pet_day, 5), "family")],
+            [next_weekday(pet_day, 5)],
+            "family",
             audiences=["ouders-en-kinderen"],
-            hosts=_host(campus),
-            title=f"Ouder-kind-dag {campus.place or campus.title}",
-            kind=EventKind.FAMILY_DAY,
             summary="Kinderen laten hun ouders zien wat ze op de PET ontdekten, en bouwen samen "
             "iets dat ze mee naar huis nemen.",
-            campus=campus,
             related_pet=pet,
             registration_mode=RegistrationMode.ON_SITE,
             capacity=200,
+            **_at_campus(campus, EventKind.FAMILY_DAY, "Ouder-kind-dag"),
         )
     for number, campus in enumerate(_spread(campuses[1:], 3)):
         _create(
             index,
             f"volwassenen-pet-{slugify(campus.title)}",
-            [
-                _session(
-                    next_weekday(today + datetime.timedelta(days=45 + number * 90), 3), "evening"
-                )
-            ],
+            [next_weekday(today, 3, 45 + number * 90)],
+            "evening",
             audiences=["volwassenen"],
-            hosts=_host(campus),
-            title=f"Volwassenen-PET {campus.place or campus.title}",
-            kind=EventKind.ADULT_PET,
             summary="Een inspiratieavond voor volwassenen die overwegen om in de techniek te "
             "gaan werken: kijken, proberen en praten met werkgevers en opleiders.",
-            campus=campus,
             registration_mode=RegistrationMode.ON_SITE,
             capacity=60,
             status=EventStatus.CANCELLED if number == 1 else EventStatus.PLANNED,
+            **_at_campus(campus, EventKind.ADULT_PET, "Volwassenen-PET"),
         )
-    name, address, region_slug = PROVINCE_HOUSE
-    province_region = Region.objects.filter(slug=region_slug).first()
+    province_house = PROVINCE_HOUSE | {
+        "region": Region.objects.filter(slug="zuid-kennemerland").first()
+    }
     _create(
         index,
         "technologietafel",
-        [_session(next_weekday(today + datetime.timedelta(days=60), 1), "afternoon")],
+        [next_weekday(today, 1, 60)],
+        "afternoon",
         audiences=["professionals"],
         title="Technologietafel Noord-Holland",
         kind=EventKind.TECHNOLOGY_TABLE,
         summary="Onderwijs, bedrijven en overheid bespreken samen welke technologie op de "
         "arbeidsmarkt afkomt en wat dat vraagt van opleidingen.",
-        location_name=name,
-        address=address,
-        region=province_region,
         status=EventStatus.RESCHEDULED,
-        original_date=next_weekday(today + datetime.timedelta(days=46), 1),
+        original_date=next_weekday(today, 1, 46),
+        **province_house,
     )
-    for quarter in range(4):
+    for quarter in range(1, 5):
         _create(
             index,
-            f"adviescommissie-{quarter + 1}",
-            [
-                _session(
-                    next_weekday(today + datetime.timedelta(days=20 + quarter * 91), 0), "afternoon"
-                )
-            ],
+            f"adviescommissie-{quarter}",
+            [next_weekday(today, 0, 20 + (quarter - 1) * 91)],
+            "afternoon",
             audiences=["professionals"],
-            title=f"Adviescommissie arbeidsmarkt en onderwijs ({quarter + 1}e kwartaal)",
+            title=f"Adviescommissie arbeidsmarkt en onderwijs ({quarter}e kwartaal)",
             kind=EventKind.ADVISORY_BOARD,
             summary="Het overleg waarin de partners van het manifest de voortgang van de "
             "acties bespreken.",
-            location_name=name,
-            address=address,
-            region=province_region,
+            **province_house,
         )
-    festival_day = next_weekday(today + datetime.timedelta(days=240), 4)
-    festival_campus = campuses[0]
+    festival_day = next_weekday(today, 4, 240)
     _create(
         index,
         "innovatiefestival",
-        [_session(festival_day, end_date=festival_day + datetime.timedelta(days=1))],
+        [festival_day],
+        end_date=festival_day + datetime.timedelta(days=1),
         audiences=["professionals", "ouders-en-kinderen", "vo"],
-        hosts=_host(festival_campus),
-        title="Innovatiefestival Noord-Holland",
-        kind=EventKind.INNOVATION_FESTIVAL,
         summary="Twee dagen vol innovaties van bedrijven, scholen en studenten uit heel "
         "Noord-Holland, met demonstraties voor jong en oud.",
-        campus=festival_campus,
+        title="Innovatiefestival Noord-Holland",
+        kind=EventKind.INNOVATION_FESTIVAL,
+        campus=campuses[0],
+        hosts=_host(campuses[0]),
         registration_mode=RegistrationMode.NONE,
     )
 
@@ -180,12 +174,8 @@ def _spread(campuses, count):
     by_region = {}
     for campus in campuses:
         by_region.setdefault(campus.region_id, []).append(campus)
-    chosen, queues = [], list(by_region.values())
-    while len(chosen) < count and any(queues):
-        for queue in queues:
-            if queue and len(chosen) < count:
-                chosen.append(queue.pop(0))
-    return chosen
+    turns = zip_longest(*by_region.values())
+    return [campus for turn in turns for campus in turn if campus is not None][:count]
 
 
 def remove_demo_events():

@@ -22,17 +22,9 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
         model = EventIndexPage
 
 
-class EventSessionFactory(factory.django.DjangoModelFactory):
-    date = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=30))
-    start_time = datetime.time(9, 0)
-    end_time = datetime.time(14, 30)
-
-    class Meta:
-        model = EventSession
-
-
 class EventPageFactory(wagtail_factories.PageFactory):
-    """A published event. `dates`: (date, start, end) triples; times may be None (all day)."""
+    """A published event. `dates`: (date, start, end) triples; date None is 30 days ahead, times
+    None is all day. `audiences` and `hosts` are lists, saved with the page (modelcluster)."""
 
     title = factory.Sequence(lambda n: f"Evenement {n}")
     kind = EventKind.PET
@@ -46,31 +38,19 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def dates(event, create, extracted, **kwargs):
+        default = datetime.date.today() + datetime.timedelta(days=30)
         for date, start, end in extracted or [(None, datetime.time(9), datetime.time(14, 30))]:
-            EventSessionFactory(
-                event=event,
-                start_time=start,
-                end_time=end,
-                **({"date": date} if date else {}),
+            EventSession.objects.create(
+                event=event, date=date or default, start_time=start, end_time=end
             )
 
     @factory.post_generation
     def capacity(event, create, extracted, **kwargs):
-        """Places on each date (issue 13: capacity is per date); 20 when registering here."""
+        """Places on each date; 20 when registering here."""
         if extracted is None and event.registration_mode == RegistrationMode.ON_SITE:
             extracted = 20
         if extracted is not None:
             EventSession.objects.filter(event=event).update(capacity=extracted)
-
-    @factory.post_generation
-    def audiences(event, create, extracted, **kwargs):
-        if extracted:
-            event.audiences.set(extracted)
-
-    @factory.post_generation
-    def hosts(event, create, extracted, **kwargs):
-        if extracted:
-            event.hosts.set(extracted)
 
     @factory.post_generation
     def publish(event, create, extracted, **kwargs):

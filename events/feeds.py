@@ -1,5 +1,6 @@
-"""The calendar's iCalendar files. Not a route of the pages: Wagtail routes only paths that
-end in a slash."""
+"""The calendar's iCalendar files, /<calendar>/feed.ics and /<calendar>/<event>/event.ics.
+Not routes of the pages: Wagtail routes only paths that end in a slash. The page is found
+through Wagtail's own routing (live pages only), and it builds the file."""
 
 from django.http import Http404
 from wagtail.models import Page
@@ -8,11 +9,6 @@ from .models import EventIndexPage, EventPage
 
 
 def calendar_file(request, page_path, filename):
-    """/<calendar>/feed.ics and /<calendar>/<event>/event.ics.
-
-    Wagtail routes only paths that end in a slash, so these two files are routed here: the
-    page is found through Wagtail's own routing (live pages only), and it builds the file.
-    """
     page = Page.find_for_request(request, "/" + page_path)
     if page is None or page.get_view_restrictions().exists():
         raise Http404

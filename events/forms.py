@@ -7,19 +7,12 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from campuses.models import CampusPage
 from campuses.permissions import campus_scope, coordinated_campus_ids
-from core.forms import (
-    FilterChoiceField,
-    FilterForm,
-    HoneypotForm,
-    SlugChoiceField,
-)
+from core.forms import FilterChoiceField, FilterForm, HoneypotForm, SlugChoiceField
 from core.models import Region
 from core.text import validate_plain_text
 
 from .models.taxonomy import Audience, EventKind, RegistrationMode
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-INVALID_DATE = "Vul een bestaande datum in, zoals 2027-03-15."
 # A filter date further from today than this is a typo or a crawler. The edges of Python's
 # date range (0001-01-01, 9999-12-31) cannot even be turned into a moment in Europe/Amsterdam.
 FILTER_YEARS_REACHABLE = 25
@@ -31,10 +24,11 @@ MAX_PERSONS = 10
 class FilterDateField(forms.DateField):
     """A date filter (JJJJ-MM-DD) within FILTER_YEARS_REACHABLE years of today."""
 
-    widget = DATE_INPUT
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    default_error_messages = {"invalid": "Vul een bestaande datum in, zoals 2027-03-15."}
 
     def __init__(self, **kwargs):
-        super().__init__(required=False, error_messages={"invalid": INVALID_DATE}, **kwargs)
+        super().__init__(required=False, **kwargs)
 
     def validate(self, value):
         super().validate(value)
@@ -75,15 +69,12 @@ class EventFilterForm(FilterForm):
 
     def feed_query(self):
         """The active filters as they appear in a URL, for the feed and subscribe links."""
-        values = {}
-        for name, value in self.active_filters.items():
-            if hasattr(value, "slug"):
-                values[name] = value.slug
-            elif hasattr(value, "isoformat"):
-                values[name] = value.isoformat()
-            else:
-                values[name] = value
-        return urlencode(values)
+        return urlencode(
+            {
+                name: self.fields[name].prepare_value(value)
+                for name, value in self.active_filters.items()
+            }
+        )
 
 
 def places_text(places_left):
@@ -122,7 +113,6 @@ class RegistrationForm(HoneypotForm):
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
-        self.event = event
         upcoming = event.count_places(event.upcoming_sessions())
         self.default_session = upcoming[0] if upcoming else None
         if len(upcoming) > 1:
@@ -143,10 +133,9 @@ class RegistrationForm(HoneypotForm):
         return self.cleaned_data["email"].lower()
 
     def registration_data(self):
-        data = {
-            name: self.cleaned_data[name] for name in self.model_fields if name in self.cleaned_data
-        }
-        data.setdefault("session", self.default_session)
+        """What a `Registration` stores; the only upcoming date when there was no choice."""
+        data = {"session": self.default_session} | self.cleaned_data
+        del data["fax"], data["privacy_consent"]
         return data
 
 
@@ -190,21 +179,9 @@ class ClassRegistrationForm(RegistrationForm):
     )
 
     field_order = ["session", "school_name", "school_reference", "groups", "pupils", "adults"]
-    model_fields = [
-        "session",
-        "school_name",
-        "school_reference",
-        "contact_name",
-        "email",
-        "phone",
-        "pupils",
-        "adults",
-    ]
 
-    def registration_data(self):
-        data = super().registration_data()
-        data["groups"] = ", ".join(self.cleaned_data["groups"])
-        return data
+    def clean_groups(self):
+        return ", ".join(self.cleaned_data["groups"])
 
 
 class PersonRegistrationForm(RegistrationForm):
@@ -223,16 +200,10 @@ class PersonRegistrationForm(RegistrationForm):
         },
     )
 
-    model_fields = ["session", "contact_name", "email", "phone", "persons"]
 
-
-def registration_form_for(event):
+def registration_form(event, data=None):
     form_class = ClassRegistrationForm if event.for_schools else PersonRegistrationForm
-
-    def bound(*args, **kwargs):
-        return form_class(*args, event=event, **kwargs)
-
-    return bound
+    return form_class(data, event=event)
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -241,15 +212,14 @@ class EventPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "related_pet" in self.fields:
-            # The field lists PETs only (the model's limit_choices_to); anything else posted
-            # gets a message that says why.
-            pet = self.fields["related_pet"]
-            pet.empty_label = "Geen (hoort niet bij een PET)"
-            pet.error_messages["invalid_choice"] = (
-                "Kies een PET uit de lijst: een ouder-kind-dag hoort alleen bij een PET, niet "
-                "bij een ander soort evenement."
-            )
+        # The field lists PETs only (the model's limit_choices_to); anything else posted gets a
+        # message that says why.
+        pet = self.fields["related_pet"]
+        pet.empty_label = "Geen (hoort niet bij een PET)"
+        pet.error_messages["invalid_choice"] = (
+            "Kies een PET uit de lijst: een ouder-kind-dag hoort alleen bij een PET, niet bij een "
+            "ander soort evenement."
+        )
         page = self.instance if self.instance.pk else self.parent_page
         campus_ids = campus_scope(self.for_user, page) if self.for_user and page else None
         if campus_ids is not None:

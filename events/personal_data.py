@@ -2,29 +2,15 @@
 address, handed over with their event and date, and erased as a cancellation would be, so
 the waitlist moves up."""
 
+from functools import partial
+
 from core.privacy import PersonalData, field_values
 
-from .models import Registration
-from .registration import delete_registration
+from .models.registration import CONTACT_FIELDS, MOMENTS, PARTY_FIELDS, Registration
+from .signup import delete_registration
 
-EXPORTED_FIELDS = [
-    "event",
-    "session",
-    "state",
-    "school_name",
-    "school_reference",
-    "groups",
-    "pupils",
-    "adults",
-    "persons",
-    "contact_name",
-    "email",
-    "phone",
-    "privacy_consent_at",
-    "created_at",
-    "promoted_at",
-    "cancelled_at",
-]
+EXPORTED_FIELDS = ["event", "session", "state", *PARTY_FIELDS, *CONTACT_FIELDS]
+EXPORTED_FIELDS += ["privacy_consent_at", *MOMENTS]
 
 
 def find(address):
@@ -33,10 +19,6 @@ def find(address):
         .select_related("event", "session__event")
         .order_by("created_at", "pk")
     )
-
-
-def export(registration):
-    return field_values(registration, EXPORTED_FIELDS)
 
 
 def erase(registration):
@@ -50,4 +32,5 @@ def erase(registration):
     return f"{what}: verwijderd."
 
 
+export = partial(field_values, names=EXPORTED_FIELDS)
 REGISTRATIONS = PersonalData("aanmeldingen", Registration, find, export, erase, order=20)

@@ -1,5 +1,7 @@
-"""Registering for an event, and the registrant's own page: routes of the event page
+"""Signing up for an event, and the registrant's own page: routes of the event page
 (models/pages.py), which hands them itself as `page`."""
+
+from functools import partial
 
 from django.conf import settings
 from django.http import Http404
@@ -7,68 +9,52 @@ from django.views.decorators.cache import never_cache
 
 from core import ratelimit
 from core.pages import render_subpage, see_other, subpage_url
+from core.tokens import hash_token
 
-from .forms import registration_form_for
+from . import signup
+from .forms import registration_form
 from .models import RegistrationMode
-from .registration import (
-    AlreadyRegistered,
-    cancel,
-    find_registration,
-    send_registration_mail,
-)
-from .registration import (
-    register as store_registration,
-)
 
 FORM_TEMPLATE = "events/registration_form.html"
 MANAGE_TEMPLATE = "events/registration_manage.html"
 
 
-# Personal: never stored by the page cache, a CDN or the browser (issue 14).
+# Personal: never stored by the page cache, a CDN or the browser.
 @never_cache
-def register(request, page):
+def sign_up(request, page):
     if page.registration_mode == RegistrationMode.NONE:
         raise Http404
-    trail = [("Aanmelden", None)]
+    render = partial(render_subpage, page, request, FORM_TEMPLATE, [("Aanmelden", None)])
     closed = page.registration_closed_reason()
     if closed:
-        return render_subpage(page, request, FORM_TEMPLATE, trail, status=410, closed=closed)
-    form_class = registration_form_for(page)
+        return render(status=410, closed=closed)
     if request.method != "POST":
-        return render_subpage(page, request, FORM_TEMPLATE, trail, form=form_class())
-    ratelimit.limit_attempts(request, "register", settings.EVENT_REGISTRATIONS_PER_HOUR)
-    form = form_class(request.POST)
+        return render(form=registration_form(page))
+    ratelimit.limit_attempts(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
+    form = registration_form(page, request.POST)
     if not form.is_valid():
-        return render_subpage(page, request, FORM_TEMPLATE, trail, status=400, form=form)
+        return render(status=400, form=form)
     # Only a valid registration counts: typing mistakes lock nobody out.
-    ratelimit.limit(request, "register", settings.EVENT_REGISTRATIONS_PER_HOUR)
+    ratelimit.limit(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
     try:
-        registration, token = store_registration(page, form.registration_data())
-    except AlreadyRegistered:
-        return render_subpage(
-            page, request, FORM_TEMPLATE, trail, status=409, form=form, duplicate=True
-        )
-    request.session["registration_mail_sent"] = send_registration_mail(registration, token)
-    # To the registrant's own page: a reload never registers twice.
+        registration, token = signup.sign_up(page, form.registration_data())
+    except signup.AlreadySignedUp:
+        return render(status=409, form=form, duplicate=True)
+    request.session["registration_mail_sent"] = signup.send_registration_mail(registration, token)
+    # To the registrant's own page: a reload never signs up twice.
     return see_other(subpage_url(page, "registration", token))
 
 
-# Personal: never stored by the page cache, a CDN or the browser (issue 14).
+# Personal: never stored by the page cache, a CDN or the browser.
 @never_cache
 def registration(request, page, token):
-    trail = [("Uw aanmelding", None)]
-    found = find_registration(page, token)
+    render = partial(render_subpage, page, request, MANAGE_TEMPLATE, [("Uw aanmelding", None)])
+    registrations = page.registrations.select_related("session")
+    found = registrations.filter(token_hash=hash_token(token)).first()
     if found is None:
-        return render_subpage(page, request, MANAGE_TEMPLATE, trail, status=404)
+        return render(status=404)
     cancelled_now = False
     if request.method == "POST" and request.POST.get("actie") == "afmelden":
-        cancelled_now = cancel(found)
-    return render_subpage(
-        page,
-        request,
-        MANAGE_TEMPLATE,
-        trail,
-        registration=found,
-        cancelled_now=cancelled_now,
-        mail_sent=request.session.pop("registration_mail_sent", True),
-    )
+        cancelled_now = signup.cancel(found)
+    mail_sent = request.session.pop("registration_mail_sent", True)
+    return render(registration=found, cancelled_now=cancelled_now, mail_sent=mail_sent)

@@ -1,11 +1,7 @@
-"""Admin for the calendar: registrations per event, with a CSV/Excel export, and a link to them
-from every event in the page explorer. Who sees which registrations is decided by
-`RegistrationPermissionPolicy` (events/permissions.py), which every view asks.
-
-Also what the calendar adds to the apps below it (docs/architecture.md, "Hooks"): the next
-events on a campus page and a partner profile, what campus coordinators may do in the agenda,
-registrations as personal data, the agenda as a source of e-mail alerts, its scheduled jobs
-and the moments the clock changes its pages."""
+"""Admin for the calendar: registrations (with their export and a link from every event),
+the campus calendars to import, and what the calendar adds to the apps below it through
+their hooks (docs/architecture.md, "Hooks"). Who sees which registrations is decided by
+`RegistrationPermissionPolicy`, which every view asks."""
 
 from urllib.parse import urlencode
 
@@ -17,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets import Button, ListingButton
-from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from campuses.permissions import CoordinatedPages
@@ -42,26 +38,24 @@ from .models import (
     RegistrationMode,
     RegistrationState,
 )
+from .models.registration import CONTACT_FIELDS, MOMENTS, PARTY_FIELDS
 from .permissions import CampusCalendarPermissionPolicy, RegistrationPermissionPolicy
 from .personal_data import REGISTRATIONS
-from .registration import promote_waitlist
+from .signup import promote_waitlist
 
 # Registered before anything asks Wagtail for Registration's policy, which would otherwise
 # create the default one (see wagtail.permissions.PolicyRegistry).
-register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+REGISTRATION_POLICY = RegistrationPermissionPolicy(Registration)
+register_permission_policy(Registration, REGISTRATION_POLICY)
 register_permission_policy(CampusCalendar, CampusCalendarPermissionPolicy(CampusCalendar))
 
 
-def registration_policy():
-    return policy_registry.get_by_type(Registration)
-
-
 def events_with_visible_registrations(request):
-    return registration_policy().events_user_may_view(request.user).order_by("title")
+    return REGISTRATION_POLICY.events_user_may_view(request.user).order_by("title")
 
 
 def sessions_with_visible_registrations(request):
-    events = registration_policy().events_user_may_view(request.user)
+    events = REGISTRATION_POLICY.events_user_may_view(request.user)
     return (
         EventSession.objects.filter(event__in=events)
         .select_related("event")
@@ -85,6 +79,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["state", "event", "session"]
 
 
+@register_snippet
 class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     model = Registration
     icon = "group"
@@ -95,46 +90,13 @@ class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     filterset_class = RegistrationFilterSet
     search_fields = ["contact_name", "school_name", "email"]
     search_backend_name = None  # registrations are personal data: never in a search index
-    list_export = [
-        "event",
-        "session",
-        "state",
-        "school_name",
-        "school_reference",
-        "groups",
-        "pupils",
-        "adults",
-        "persons",
-        "places",
-        "contact_name",
-        "email",
-        "phone",
-        "created_at",
-        "promoted_at",
-        "cancelled_at",
-    ]
+    list_export = ["event", "session", "state", *PARTY_FIELDS, "places", *CONTACT_FIELDS, *MOMENTS]
     export_filename = "aanmeldingen"
     inspect_view_enabled = True
-    ordering = ["event", "created_at"]
-    panels = [
-        "state",
-        "session",
-        "school_name",
-        "school_reference",
-        "groups",
-        "pupils",
-        "adults",
-        "persons",
-        "contact_name",
-        "email",
-        "phone",
-    ]
+    panels = ["state", "session", *PARTY_FIELDS, *CONTACT_FIELDS]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("event", "session__event")
-
-
-register_snippet(RegistrationViewSet)
 
 
 @hooks.register("register_admin_search_area")
@@ -142,21 +104,15 @@ def registration_search_area():
     return SnippetSearchArea(Registration.snippet_viewset, order=240)
 
 
-def registrations_url(event):
-    list_url = reverse("wagtailsnippets_events_registration:list")
-    return f"{list_url}?{urlencode({'event': event.pk})}"
-
-
 @hooks.register("register_page_listing_buttons")
 def registrations_button(page, user, next_url=None):
     if (
         isinstance(page.specific_deferred, EventPage)
         and page.specific_deferred.registration_mode == RegistrationMode.ON_SITE
-        and registration_policy().user_may_view_registrations_of(user, page.specific_deferred)
+        and REGISTRATION_POLICY.user_may_view_registrations_of(user, page.specific_deferred)
     ):
-        yield ListingButton(
-            "Aanmeldingen", url=registrations_url(page), icon_name="group", priority=60
-        )
+        url = reverse("wagtailsnippets_events_registration:list") + f"?event={page.pk}"
+        yield ListingButton("Aanmeldingen", url=url, icon_name="group", priority=60)
 
 
 @hooks.register("register_page_header_buttons")
@@ -179,11 +135,9 @@ class WaitlistPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        waiting = (
-            registration_policy()
-            .instances_user_has_any_permission_for(self.user, ["view"])
-            .filter(state=RegistrationState.WAITLISTED, session__ends_at__gte=timezone.now())
-        )
+        waiting = REGISTRATION_POLICY.instances_user_has_any_permission_for(
+            self.user, ["view"]
+        ).filter(state=RegistrationState.WAITLISTED, session__ends_at__gte=timezone.now())
         counts = waiting.aggregate(count=Count("pk"), events=Count("event", distinct=True))
         list_url = reverse("wagtailsnippets_events_registration:list")
         return counts | {"list_url": f"{list_url}?state={RegistrationState.WAITLISTED}"}
@@ -191,21 +145,20 @@ class WaitlistPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_waitlist_panel(request, panels):
-    if registration_policy().user_has_permission(request.user, "view"):
+    if REGISTRATION_POLICY.user_has_permission(request.user, "view"):
         panels.append(WaitlistPanel(request.user))
 
 
 @hooks.register("after_edit_snippet")
 def promote_after_edit(request, instance):
     # Staff who cancel a registration or lower its numbers free places for the waitlist.
-    if isinstance(instance, Registration):
-        promote_waitlist(instance.event)
+    promote_after_delete(request, [instance])
 
 
 @hooks.register("after_delete_snippet")
 def promote_after_delete(request, instances):
-    for event in {instance.event for instance in instances if isinstance(instance, Registration)}:
-        promote_waitlist(event)
+    events = {instance.event for instance in instances if isinstance(instance, Registration)}
+    promote_waitlist([session for event in events for session in event.sessions.all()])
 
 
 class CampusCalendarInspectView(InspectView):
@@ -214,6 +167,7 @@ class CampusCalendarInspectView(InspectView):
         return linebreaksbr(self.object.last_report or "-", autoescape=True)
 
 
+@register_snippet
 class CampusCalendarViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     """The campus calendars `import_calendars` imports, with the report of the last run in
     the listing (summary) and on each calendar's page (in full)."""
@@ -229,26 +183,11 @@ class CampusCalendarViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     search_backend_name = None
     inspect_view_enabled = True
     inspect_view_class = CampusCalendarInspectView
-    inspect_view_fields = [
-        "campus",
-        "url",
-        "active",
-        "last_run_at",
-        "last_outcome",
-        "last_summary",
-        "last_report",
-    ]
-    ordering = ["campus__title", "url"]
-    edit_handler = ObjectList(
-        [FieldPanel("campus"), FieldPanel("url"), FieldPanel("active")],
-        base_form_class=CampusCalendarForm,
-    )
+    inspect_view_fields_exclude = ["id"]
+    edit_handler = ObjectList(["campus", "url", "active"], base_form_class=CampusCalendarForm)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("campus")
-
-
-register_snippet(CampusCalendarViewSet)
 
 
 # --- what the calendar adds below it -------------------------------------------------------
@@ -287,7 +226,7 @@ hooks.register(
 hooks.register("personal_data", REGISTRATIONS)
 hooks.register("alert_sources", AGENDA)
 # Privacy clean-up (AVG) once a day. The waitlist needs no job: it moves up at the moment
-# places free up (events/registration.py).
+# places free up (events/signup.py).
 hooks.register(
     "scheduled_jobs",
     jobs.command_job(

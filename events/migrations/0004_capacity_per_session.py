@@ -1,4 +1,4 @@
-"""Places per date (issue 13): each session gets its event's capacity, registrations without a
+"""Places per date: each session gets its event's capacity, registrations without a
 date are given the event's first date, and drafts in the page history get the same change, so
 publishing an older draft keeps its places."""
 

@@ -5,11 +5,11 @@ above, so those must exist before the page module is imported.
 """
 
 from .calendar_import import CampusCalendar, ImportedEvent, ImportOutcome
-from .registration import Registration, RegistrationQuerySet, RegistrationState
+from .registration import Registration, RegistrationState
 from .taxonomy import Audience, EventKind, EventStatus, RegistrationMode
 
 # isort: off
-from .pages import EventIndexPage, EventPage, EventSession, SessionQuerySet  # last, see above
+from .pages import EventIndexPage, EventPage, EventSession  # last, see above
 # isort: on
 
 __all__ = [
@@ -24,7 +24,5 @@ __all__ = [
     "ImportedEvent",
     "Registration",
     "RegistrationMode",
-    "RegistrationQuerySet",
     "RegistrationState",
-    "SessionQuerySet",
 ]

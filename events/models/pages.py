@@ -48,6 +48,7 @@ NEXT_EVENTS = 3  # on the home page, campus pages and partner profiles
 # Past sessions stay in the feed for a while, so a calendar that subscribed keeps recent history.
 FEED_HISTORY = datetime.timedelta(days=30)
 FEED_MAX_SESSIONS = 1000
+MAX_SESSION_DAYS = 31
 # Sub-page routes of the calendar; an event with one of these slugs would be unreachable.
 RESERVED_SLUGS = {"archief"}
 
@@ -59,6 +60,11 @@ def calendar_file_url(page, filename):
     kwargs = {"page_path": page_path.lstrip("/"), "filename": filename}
     path = reverse("calendar_file", kwargs=kwargs)
     return path if len(Site.get_site_root_paths()) == 1 else root_url + path
+
+
+def page_of(sessions, request):
+    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("pagina"))
+    return {"page_obj": page, "sessions": page.object_list}
 
 
 def local_day_start(day):
@@ -78,16 +84,15 @@ class SessionQuerySet(models.QuerySet):
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")
 
-    def next(self, count=NEXT_EVENTS, **filters):
+    def next(self, **filters):
         """The next few sessions of published events, optionally narrowed (campus, host...)."""
-        return self.published().filter(**filters).upcoming().for_listing()[:count]
+        return self.published().filter(**filters).upcoming().for_listing()[:NEXT_EVENTS]
 
-    def past(self, now=None):
-        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
+    def past(self):
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
 
     def between(self, first_day=None, last_day=None):
-        """Sessions that touch any day from first_day up to and including last_day (either
-        may be left open)."""
+        """Sessions that touch any day from first_day through last_day (either may be open)."""
         sessions = self
         if first_day:
             sessions = sessions.filter(ends_at__gte=local_day_start(first_day))
@@ -98,20 +103,14 @@ class SessionQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a listing, the month grid or the feed shows, in a fixed few queries."""
-        return self.select_related(*LISTING_RELATIONS).prefetch_related(*listing_prefetches())
-
-
-# What an event card shows besides the session.
-LISTING_RELATIONS = ("event", "event__campus", "event__region")
-
-
-def listing_prefetches():
-    # A card names a family day with its first date only: read with the day, in one query.
-    first_date = EventSession.objects.filter(event=OuterRef("pk")).order_by("starts_at", "pk")
-    family_days = EventPage.objects.live().annotate(
-        first_date=Subquery(first_date.values("date")[:1])
-    )
-    return ["event__audiences", Prefetch("event__family_days", queryset=family_days)]
+        # A card names a family day with its first date only: read with the day, in one query.
+        first_date = EventSession.objects.filter(event=OuterRef("pk")).order_by("starts_at", "pk")
+        family_days = EventPage.objects.live().annotate(
+            first_date=Subquery(first_date.values("date")[:1])
+        )
+        return self.select_related("event", "event__campus", "event__region").prefetch_related(
+            "event__audiences", Prefetch("event__family_days", queryset=family_days)
+        )
 
 
 class EventSession(Orderable):
@@ -130,7 +129,7 @@ class EventSession(Orderable):
     # sort on moments; the fields above stay what editors see and templates show.
     starts_at = models.DateTimeField(editable=False, db_index=True)
     ends_at = models.DateTimeField(editable=False, db_index=True)
-    # Places are per date (issue 13): a class on 10 March never waits for a place on 11 March.
+    # Places are per date: a class on 10 March never waits for a place on 11 March.
     capacity = models.PositiveIntegerField(
         "Aantal plaatsen",
         null=True,
@@ -143,8 +142,8 @@ class EventSession(Orderable):
     objects = SessionQuerySet.as_manager()
 
     panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
-        FieldRowPanel([FieldPanel("end_date"), FieldPanel("capacity")]),
+        FieldRowPanel(["date", "start_time", "end_time"]),
+        FieldRowPanel(["end_date", "capacity"]),
     ]
 
     class Meta(Orderable.Meta):
@@ -192,16 +191,14 @@ class EventSession(Orderable):
         return text
 
     def days(self):
-        day = self.date
-        while day <= self.last_day:
-            yield day
-            day += datetime.timedelta(days=1)
+        length = (self.last_day - self.date).days + 1
+        return [self.date + datetime.timedelta(days=number) for number in range(length)]
 
     def clean(self):
         super().clean()
         if self.end_date and self.end_date < self.date:
             raise ValidationError({"end_date": "De einddatum ligt voor de begindatum."})
-        if self.end_date and (self.end_date - self.date).days > 31:
+        if self.end_date and (self.end_date - self.date).days > MAX_SESSION_DAYS:
             raise ValidationError({"end_date": "Een datum duurt hoogstens een maand."})
         if self.start_time and not self.end_time:
             raise ValidationError({"end_time": "Vul ook een eindtijd in."})
@@ -231,7 +228,7 @@ class EventSession(Orderable):
 class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
     """The calendar at /agenda/: a list or month grid, the archive, and the iCalendar feed."""
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + ["intro"]
 
     subpage_types = ["events.EventPage"]
     max_count = 1
@@ -244,24 +241,16 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         return CoordinatorPagePermissionTester(user, self)
 
     def sessions(self, form):
-        """This calendar's published sessions narrowed by the filter form: the base of every
-        view of it."""
+        """The published sessions narrowed by the filter form: the base of every view."""
         return form.filter(EventSession.objects.published(calendar=self))
 
-    def filter_form(self, request):
-        return EventFilterForm(request.GET or None)
-
-    def feed_url(self, request, query=""):
-        url = request.build_absolute_uri(calendar_file_url(self, "feed"))
-        return url + (f"?{query}" if query else "")
-
     def subscribe_urls(self, request, query):
-        feed_url = self.feed_url(request, query)
+        feed_url = request.build_absolute_uri(calendar_file_url(self, "feed"))
+        feed_url += f"?{query}" if query else ""
         return {"feed_url": feed_url, "webcal_url": "webcal://" + feed_url.split("://", 1)[1]}
 
     def get_sitemap_urls(self, request=None):
-        """Besides the calendar (its events are pages of their own): the archive, which
-        changes when an event is published."""
+        """With the archive, which changes when an event is published (events are pages)."""
         newest = self.get_children().live().aggregate(newest=Max("last_published_at"))
         return [
             *super().get_sitemap_urls(request),
@@ -270,7 +259,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def calendar(self, request):
-        form = self.filter_form(request)
+        form = EventFilterForm(request.GET or None)
         sessions = self.sessions(form)
         context = {"form": form, **self.subscribe_urls(request, form.feed_query())}
         if request.GET.get("weergave") == "maand":
@@ -280,30 +269,21 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
             # The filter form keeps the month view and the month shown.
             context["keep"] = [("weergave", "maand"), ("maand", grid.param)]
         else:
-            page = Paginator(sessions.upcoming().for_listing(), SESSIONS_PER_PAGE).get_page(
-                request.GET.get("pagina")
-            )
-            context.update(page_obj=page, sessions=page.object_list, view="lijst")
+            context.update(view="lijst", **page_of(sessions.upcoming().for_listing(), request))
         return self.render(request, context_overrides=context)
 
     @path("archief/", name="archive")
     def archive(self, request):
-        form = self.filter_form(request)
-        sessions = self.sessions(form).past().for_listing()
-        page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("pagina"))
+        form = EventFilterForm(request.GET or None)
+        listing = page_of(self.sessions(form).past().for_listing(), request)
+        trail = [("Archief", None)]
         return render_subpage(
-            self,
-            request,
-            "events/event_archive.html",
-            [("Archief", None)],
-            form=form,
-            page_obj=page,
-            sessions=page.object_list,
+            self, request, "events/event_archive.html", trail, form=form, **listing
         )
 
     def feed(self, request):
         """The iCalendar feed at feed.ics, same filters (routed by events.feeds)."""
-        form = self.filter_form(request)
+        form = EventFilterForm(request.GET or None)
         since = timezone.now() - FEED_HISTORY
         sessions = self.sessions(form).upcoming(now=since).for_listing()
         return calendar_response(
@@ -408,17 +388,17 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
     ical_sequence = models.PositiveIntegerField(default=0, editable=False)
 
     content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("status"), FieldPanel("original_date")]),
-        FieldPanel("summary"),
+        FieldRowPanel(["kind", "status", "original_date"]),
+        "summary",
         InlinePanel("sessions", heading="Data", label="Datum", min_num=1),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
-                FieldPanel("campus"),
-                FieldPanel("location_name"),
-                FieldPanel("address"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-                FieldPanel("region"),
+                "campus",
+                "location_name",
+                "address",
+                FieldRowPanel(["latitude", "longitude"]),
+                "region",
             ],
             heading="Locatie",
         ),
@@ -426,18 +406,14 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         # A list of the PETs only (limit_choices_to), not a chooser over every event.
         FieldPanel("related_pet", widget=forms.Select),
         MultiFieldPanel(
-            [
-                FieldPanel("registration_mode"),
-                FieldPanel("registration_url"),
-                FieldPanel("price"),
-            ],
+            ["registration_mode", "registration_url", "price"],
             heading="Aanmelden en prijs",
             help_text="Het aantal plaatsen vult u per datum in, bij Data.",
         ),
-        FieldPanel("accessibility"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading="Beeld"),
-        FieldPanel("body"),
-        FieldPanel("is_demo"),
+        "accessibility",
+        MultiFieldPanel(["image", "image_alt"], heading="Beeld"),
+        "body",
+        "is_demo",
     ]
 
     base_form_class = EventPageForm
@@ -474,10 +450,6 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
     def for_schools(self):
         """A PET registers classes; everything else registers people."""
         return self.kind == EventKind.PET
-
-    @property
-    def is_free(self):
-        return not self.price
 
     @property
     def place_name(self):
@@ -547,24 +519,17 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         now = timezone.now()
         return [session for session in self.sessions_in_order if session.end >= now]
 
-    @property
-    def is_past(self):
-        return not self.upcoming_sessions()
-
     def count_places(self, sessions):
         """Set `places_left` on each of `sessions` (None for a date without a maximum), in
         one query whatever the number of dates. Returns the sessions."""
         saved = [session.pk for session in sessions if session.pk and session.has_maximum]
-        taken = (
-            dict(
-                Registration.objects.confirmed()
-                .filter(session__in=saved)
-                .values_list("session")
-                .annotate(total=Sum("places"))
-                .order_by()
-            )
-            if saved
-            else {}
+        # No query at all when nothing is saved: Django knows `__in=[]` matches nothing.
+        taken = dict(
+            Registration.objects.confirmed()
+            .filter(session__in=saved)
+            .values_list("session")
+            .annotate(total=Sum("places"))
+            .order_by()
         )
         for session in sessions:
             session.places_left = (
@@ -588,7 +553,7 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             return "Voor dit evenement meldt u zich niet via deze site aan."
         if self.is_cancelled:
             return "Dit evenement is geannuleerd. Aanmelden kan niet meer."
-        if self.is_past:
+        if not self.upcoming_sessions():
             return "Dit evenement is al geweest. Aanmelden kan niet meer."
         return ""
 
@@ -611,10 +576,6 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             context["places_left"] = self.places_left()
         return context
 
-    @path("")
-    def detail(self, request):
-        return self.render(request)
-
     def ics_url(self):
         return calendar_file_url(self, "event")
 
@@ -627,9 +588,9 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             filename=f"{self.slug}.ics",
         )
 
-    @path("aanmelden/", name="register")
-    def register(self, request):
-        return views.register(request, self)
+    @path("aanmelden/", name="sign_up")
+    def sign_up(self, request):
+        return views.sign_up(request, self)
 
     @path("aanmelding/<str:token>/", name="registration")
     def registration(self, request, token):

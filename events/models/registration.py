@@ -15,6 +15,12 @@ class RegistrationState(models.TextChoices):
     CANCELLED = "afgemeld", "Afgemeld"
 
 
+# What a registration holds, in the order staff and registrants read it.
+PARTY_FIELDS = ["school_name", "school_reference", "groups", "pupils", "adults", "persons"]
+CONTACT_FIELDS = ["contact_name", "email", "phone"]
+MOMENTS = ["created_at", "promoted_at", "cancelled_at"]
+
+
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(state=RegistrationState.CANCELLED)

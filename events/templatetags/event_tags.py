@@ -10,9 +10,8 @@ from ..models import EventStatus
 
 register = template.Library()
 
+# Planned and full events are scheduled.
 SCHEMA_STATUS = {
-    EventStatus.PLANNED: "https://schema.org/EventScheduled",
-    EventStatus.FULL: "https://schema.org/EventScheduled",
     EventStatus.CANCELLED: "https://schema.org/EventCancelled",
     EventStatus.RESCHEDULED: "https://schema.org/EventRescheduled",
 }
@@ -20,8 +19,7 @@ SCHEMA_STATUS = {
 
 def _moment(session, which):
     if session.all_day:
-        day = session.date if which == "start" else session.last_day
-        return day.isoformat()
+        return (session.date if which == "start" else session.last_day).isoformat()
     return getattr(session, which).isoformat()
 
 
@@ -53,7 +51,7 @@ def event_json_ld(context, event, sessions):
         "name": event.title,
         "description": event.summary,
         "url": url,
-        "eventStatus": SCHEMA_STATUS[event.status],
+        "eventStatus": SCHEMA_STATUS.get(event.status, "https://schema.org/EventScheduled"),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": _location(event),
         "offers": {
@@ -77,23 +75,16 @@ def event_json_ld(context, event, sessions):
         base["typicalAgeRange"] = event.age_range()
     if event.status == EventStatus.RESCHEDULED and event.original_date:
         base["previousStartDate"] = event.original_date.isoformat()
-    # Places count per date: EventPage.count_places() set `places_left` on the dates it
-    # counted (None without a maximum).
-    items = [
-        base
-        | {
-            "startDate": _moment(session, "start"),
-            "endDate": _moment(session, "end"),
-            "offers": base["offers"] | {"availability": _availability(event_full, session)},
-        }
-        for session in sessions
-    ]
+    items = []
+    for session in sessions:
+        # Places count per date: EventPage.count_places() set `places_left` on the dates it
+        # counted (None without a maximum).
+        full = event_full or getattr(session, "places_left", None) == 0
+        availability = "https://schema.org/SoldOut" if full else "https://schema.org/InStock"
+        offers = base["offers"] | {"availability": availability}
+        moments = {"startDate": _moment(session, "start"), "endDate": _moment(session, "end")}
+        items.append(base | moments | {"offers": offers})
     return json_ld(items[0] if len(items) == 1 else items)
-
-
-def _availability(event_full, session):
-    full = event_full or getattr(session, "places_left", None) == 0
-    return "https://schema.org/SoldOut" if full else "https://schema.org/InStock"
 
 
 def _utc(moment):

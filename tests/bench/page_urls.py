@@ -53,7 +53,7 @@ def extra_urls():
     return {
         "sign": manifest.url + manifest.reverse_subpage("sign"),
         "register": [
-            (event.url + event.reverse_subpage("register"), event.pk, event.for_schools)
+            (event.url + event.reverse_subpage("sign_up"), event.pk, event.for_schools)
             for event in events
         ],
     }

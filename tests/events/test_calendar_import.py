@@ -1,4 +1,4 @@
-"""Campus calendar import (issue 16): calendars made here are served from a real HTTP server on
+"""Campus calendar import: calendars made here are served from a real HTTP server on
 loopback; the limits are the small ones of website/settings/test.py. The import keeps the dates
 from today up to a year ahead, so every test here runs with the clock pinned."""
 

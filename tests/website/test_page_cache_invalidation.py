@@ -166,13 +166,13 @@ def test_a_registration_changes_the_places_left_and_full(anonymous, home_page):
     )
     anonymous.warm(event.url)
     assert "nog 5 plaatsen" in anonymous.text(event.url)
-    register = event.url + event.reverse_subpage("register")
+    sign_up = event.url + event.reverse_subpage("sign_up")
     person = {"contact_name": "Piet", "email": "piet@example.nl", "privacy_consent": "on"}
-    assert anonymous.post(register, person | {"persons": "3"}).status_code == 303
+    assert anonymous.post(sign_up, person | {"persons": "3"}).status_code == 303
     assert "nog 2 plaatsen" in anonymous.text(event.url)
     anonymous.cookies.clear()  # the registrant's own session; another visitor reads on
     anonymous.warm(event.url)
     person["email"] = "anna@example.nl"
-    assert anonymous.post(register, person | {"persons": "2"}).status_code == 303
+    assert anonymous.post(sign_up, person | {"persons": "2"}).status_code == 303
     anonymous.cookies.clear()
     assert "Dit evenement is vol" in anonymous.text(event.url)

@@ -26,14 +26,12 @@ class Command(BaseCommand):
             calendars = [self.one_calendar(url, campus)]
         else:
             calendars = list(CampusCalendar.objects.filter(active=True).select_related("campus"))
-        failed = 0
         for calendar in calendars:
             report = import_calendar(calendar)
-            failed += bool(report.error)
             self.stdout.write(f"{calendar}\n{report.text()}\n")
         if not calendars:
             self.stdout.write("No active campus calendars.")
-        if failed and url:
+        elif url and report.error:
             raise CommandError("The import failed; see the report above.")
 
     def one_calendar(self, url, slug):
