@@ -20,7 +20,6 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
-    # Load balancers and monitoring (issue 15): JSON, 503 when the database is down.
     path("health/", HealthView.as_view(), name="health"),
 ]
 
@@ -41,6 +40,3 @@ urlpatterns += [
     ),
     path("", include(wagtail_urls)),
 ]
-
-handler404 = "website.views.page_not_found"
-handler500 = "website.views.server_error"
