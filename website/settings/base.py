@@ -20,8 +20,7 @@ from .env import (
     storages_from_env,
 )
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = PROJECT_DIR.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
@@ -103,7 +102,6 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
-                "django.template.context_processors.debug",
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -115,7 +113,6 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "website.wsgi.application"
 
-# SQLite file by default; DATABASE_URL switches to PostgreSQL (or any dj-database-url URL).
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -139,11 +136,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(env_str("CACHE_URL", env_str("REDIS_URL", "locmem://")))}
 
-# Rate limits count per client across all workers and servers (see ratelimit_cache).
 CACHES["ratelimit"] = ratelimit_cache(CACHES["default"])
 
-# Page cache (docs/architecture.md, "Page cache"): anonymous visitors' pages, invalidated by a
-# content version that every process must share (see page_cache_version).
+# Page cache: see docs/architecture.md, "Page cache".
 CACHES.update(page_cache(CACHES["default"]))
 CACHES["pagecache_version"] = page_cache_version(CACHES["default"], BASE_DIR)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
@@ -253,8 +248,7 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # Set by `make run` for the admin account it creates; read by ensure_admin only.
 ADMIN_PASSWORD = env_str("ADMIN_PASSWORD")
 
-# Django's defaults already deny framing, sniffing and cross-origin openers; links to other
-# sites may see where a visitor came from, not the full address.
+# Django's defaults already deny framing, content sniffing and cross-origin openers.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # Public uploads (signatory logos) and Wagtail's own image uploads: content-checked formats
@@ -288,7 +282,6 @@ CALENDAR_IMPORT_LIMITS = {
 # Off: a calendar address must not reach the internal network (loopback, private, link-local).
 CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
 
-# Requests to follow a selection by e-mail (alerts), per client IP per hour.
 ALERT_SUBSCRIPTIONS_PER_HOUR = env_int("ALERT_SUBSCRIPTIONS_PER_HOUR", 10)
 
 # Published in /.well-known/security.txt (RFC 9116).
@@ -394,13 +387,22 @@ ADMINS = env_admins("ADMINS")
 DEFAULT_EXCEPTION_REPORTER_FILTER = "website.errors.PrivateExceptionReporterFilter"
 SENTRY_DSN = env_str("SENTRY_DSN")
 if SENTRY_DSN:
-    from website.errors import init_sentry
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
 
-    init_sentry(
-        SENTRY_DSN,
+    from website.errors import scrub_event
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
         environment=env_str("SENTRY_ENVIRONMENT", "production"),
-        release=env_str("SENTRY_RELEASE"),
+        release=env_str("SENTRY_RELEASE") or None,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        include_local_variables=False,
+        max_request_body_size="never",
         traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+        before_send=scrub_event,
+        before_send_transaction=scrub_event,
     )
 LOG_FORMAT = env_str("LOG_FORMAT", "text")
 if LOG_FORMAT == "json":

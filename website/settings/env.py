@@ -18,9 +18,7 @@ def env_str(name, default=""):
 
 def env_bool(name, default=False):
     value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in TRUE_VALUES
+    return default if value is None else value.strip().lower() in TRUE_VALUES
 
 
 def env_int(name, default):
@@ -62,8 +60,7 @@ RATELIMIT_DATABASE_CACHE = {
 
 
 def ratelimit_cache(default_cache):
-    """One that every worker and server shares, so a client's count is the same whichever
-    process answers: Redis when the default cache is Redis, otherwise the database."""
+    """Shared by every worker and server, so a client's count is the same whichever answers."""
     if default_cache["BACKEND"] == REDIS:
         return default_cache
     return RATELIMIT_DATABASE_CACHE
@@ -132,9 +129,8 @@ def frontend_cache_from_env():
 
 
 def page_cache_version(default_cache, base_dir):
-    """The content version every process must share: Redis when the default cache is Redis,
-    else a file on this host (no database query for a cached page), so several app servers
-    need Redis."""
+    """Shared by every process: Redis, else a file on this host (no database query for a cached
+    page), so several app servers need Redis."""
     if default_cache["BACKEND"] == REDIS:
         return default_cache
     project = hashlib.sha256(str(base_dir).encode()).hexdigest()[:12]
