@@ -1,9 +1,6 @@
-"""Refuse to migrate a development database from before the apps were split by domain.
-
-The migrations were regenerated for the new layout while nothing was live; migrating an older
-database would fail half-way on tables that exist under other apps' names. Django runs
-database checks before `migrate`, so this stops it (and `make run`) before anything changes.
-"""
+"""Refuse to migrate a database from before the apps were split by domain: the migrations
+were regenerated while nothing was live, and migrating it would fail half-way on tables under
+other apps' names. Django runs database checks before `migrate`, so nothing changes."""
 
 from django.core.checks import Error, Tags, register
 from django.db import DatabaseError, connections

@@ -12,7 +12,6 @@ EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A path segment that looks like a token of an e-mailed link: long, with digits and capitals,
 # unlike a slug (core.tokens), or an alert's "<id>-<sha256 hex>" (alerts/models.py).
 TOKEN_SEGMENT = re.compile(r"^(?:(?=[^/]*\d)(?=[^/]*[A-Z])[A-Za-z0-9_-]{20,}|\d+-[0-9a-f]{64})$")
-KEPT_REQUEST_KEYS = ("method", "url")
 
 
 def redact(value):
@@ -37,38 +36,18 @@ def redact_url(url):
 def scrub_event(event, hint=None):
     """Sentry's before_send: only the request's method and URL (without tokens or query), only
     the user's id, no local variables, and no e-mail address anywhere."""
-    request = event.get("request")
-    if request:
-        kept = {key: request[key] for key in KEPT_REQUEST_KEYS if key in request}
+    if request := event.get("request"):
+        kept = {key: request[key] for key in ("method", "url") if key in request}
         if "url" in kept:
             kept["url"] = redact_url(kept["url"])
         event["request"] = kept
-    user = event.get("user")
-    if user:
+    if user := event.get("user"):
         event["user"] = {"id": user["id"]} if "id" in user else {}
     for key in ("exception", "threads"):
         for value in (event.get(key) or {}).get("values") or []:
             for frame in (value.get("stacktrace") or {}).get("frames") or []:
                 frame.pop("vars", None)
     return redact(event)
-
-
-def init_sentry(dsn, environment, release="", traces_sample_rate=0.0):
-    import sentry_sdk
-    from sentry_sdk.integrations.django import DjangoIntegration
-
-    sentry_sdk.init(
-        dsn=dsn,
-        environment=environment,
-        release=release or None,
-        integrations=[DjangoIntegration()],
-        send_default_pii=False,
-        include_local_variables=False,
-        max_request_body_size="never",
-        traces_sample_rate=traces_sample_rate,
-        before_send=scrub_event,
-        before_send_transaction=scrub_event,
-    )
 
 
 class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):

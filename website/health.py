@@ -1,10 +1,6 @@
-"""`/health/` for load balancers and monitoring, built on django-health-check.
-
-503 when the database, the cache or media storage fails, so a load balancer takes the server
-out; a failing search backend only degrades the answer (200, "degraded"), as searches then
-fall back to the database. Never cached; a failed check reads "unavailable" and the reason,
-which may name hosts, goes to the log only.
-"""
+"""`/health/` for load balancers: 503 when the database, the cache or media storage fails; a
+failing search backend only degrades the answer (searches fall back to the database). A
+failed check reads "unavailable"; the reason, which may name hosts, goes to the log only."""
 
 import asyncio
 import dataclasses

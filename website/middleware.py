@@ -4,9 +4,11 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.shortcuts import render
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.deprecation import MiddlewareMixin
 from django_otp import user_has_device
 
@@ -20,10 +22,9 @@ def is_admin_request(request):
 
 
 class PublicRequestSizeLimitMiddleware(MiddlewareMixin):
-    """Refuse oversized POSTs from their Content-Length, before the body is read (CSRF reads
-    it only in process_view). Logged-in staff in the admin have Wagtail's own, larger limits;
-    anyone else, the admin's login page included, gets the public limit, so this runs after
-    the authentication middleware."""
+    """Refuse oversized POSTs by their Content-Length before the body is read. Logged-in staff
+    in the admin have Wagtail's own, larger limits; anyone else, the admin's login page
+    included, gets the public limit, so this runs after the authentication middleware."""
 
     def process_request(self, request):
         staff_upload = is_admin_request(request) and request.user.is_authenticated
@@ -40,11 +41,9 @@ class PublicRequestSizeLimitMiddleware(MiddlewareMixin):
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware with ADMIN_CONTENT_SECURITY_POLICY for paths under the admin.
-
-    A page preview is a public page rendered through the middleware again with the page's own
-    path: it keeps the public policy, so the preview shows what the policy blocks, but may be
-    framed by the admin. A view's own @csp decorators still win."""
+    """django-csp's middleware with ADMIN_CONTENT_SECURITY_POLICY under the admin. A page
+    preview (rendered at the page's own path) keeps the public policy, so it shows what the
+    policy blocks, but may be framed by the admin. A view's own @csp decorators still win."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
@@ -61,7 +60,7 @@ class RequireTwoFactorMiddleware(MiddlewareMixin):
     """With REQUIRE_2FA, send superusers, TWO_FACTOR_REQUIRED_GROUPS and anyone who set up an
     app to set it up or enter its code (once per session) before any other admin page."""
 
-    def process_request(self, request):
+    def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
         if not (settings.REQUIRE_2FA and user.is_authenticated and is_admin_request(request)):
             return None
@@ -74,15 +73,9 @@ class RequireTwoFactorMiddleware(MiddlewareMixin):
             or user.groups.filter(name__in=settings.TWO_FACTOR_REQUIRED_GROUPS).exists()
         )
         step = "two_factor_verify" if has_device else "two_factor_setup"
-        if required and url_name(request) not in two_factor.OPEN_BEFORE_VERIFYING | {step}:
+        open_pages = two_factor.OPEN_BEFORE_VERIFYING | {step}
+        if required and request.resolver_match.url_name not in open_pages:
             return redirect_to_login(request.get_full_path(), reverse(step))
-        return None
-
-
-def url_name(request):
-    try:
-        return resolve(request.path_info).url_name
-    except Resolver404:
         return None
 
 
@@ -98,10 +91,9 @@ class RateLimitMiddleware(MiddlewareMixin):
 
 
 class AdminSessionIdleMiddleware(MiddlewareMixin):
-    """End a logged-in session after ADMIN_SESSION_IDLE_MINUTES without a request.
-
-    The time of the last request is kept in the session, written at most once a minute;
-    the session itself expires with it, so an abandoned session also dies in the database."""
+    """End a logged-in session after ADMIN_SESSION_IDLE_MINUTES without a request. The last
+    request's time is written at most once a minute, and the session expires with it, so an
+    abandoned session also dies in the database."""
 
     SESSION_KEY = "last_activity"
     WRITE_EVERY_SECONDS = 60
@@ -124,12 +116,12 @@ class AdminSessionIdleMiddleware(MiddlewareMixin):
     @classmethod
     def touch(cls, session):
         session[cls.SESSION_KEY] = int(time.time())
-        # A log-in without "remember me" ends when the browser closes (Wagtail's login view):
-        # keep it so, rather than turning it into a cookie that outlives the browser.
+        # A log-in without "remember me" keeps ending when the browser closes.
         if not session.get_expire_at_browser_close():
             session.set_expiry(settings.ADMIN_SESSION_IDLE_MINUTES * 60 + cls.WRITE_EVERY_SECONDS)
 
 
+@receiver(user_logged_in, dispatch_uid="website.start_idle_clock")
 def start_idle_clock(sender, request, user, **kwargs):
     """At log-in, so the first requests after it need not write the session again."""
     if request is not None and hasattr(request, "session"):

@@ -17,9 +17,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 BACKUP_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator-app"
 BACKUP_DEVICE_NAME = "Reservecodes"
-# Admin pages a user may open before the second factor, besides the step they are at. The
-# set-up page is open only while the user has no confirmed device, or anyone who knows the
-# password could add their own.
+# Admin pages open before the second factor, besides the current step. Set-up is a step only
+# without a confirmed device, or anyone who knows the password could add their own.
 OPEN_BEFORE_VERIFYING = {
     "wagtailadmin_login",
     "wagtailadmin_logout",

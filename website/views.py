@@ -50,12 +50,8 @@ def robots_txt(request):
 
 @require_safe
 def development_media(request, path):
-    """Uploads under MEDIA_ROOT for the development server (urls.py adds it with DEBUG on).
-
-    Never an original of an uploaded image: the public sees re-encoded renditions only. The
-    path is judged by its parts, so `//original_images/`, `./original_images/` and an encoded
-    slash (decoded before routing) are refused like the plain one, and `..` too.
-    """
+    """Uploads for the development server, never an original image (the public sees only
+    renditions); judged by its parts, so `//original_images/`, an encoded slash and `..` fail."""
     parts = [part for part in path.split("/") if part not in ("", ".")]
     if "original_images" in parts or ".." in parts:
         raise Http404

@@ -62,8 +62,7 @@ def publish_directly(menu_items, request, context):
 def back_to_the_page(request, page):
     """After publishing, submitting or a workflow step, stay on the page's editor (with
     Wagtail's message and its "view live" button) instead of the parent's listing."""
-    if request.method != "POST" or request.GET.get("next") or request.POST.get("next"):
-        return None
-    if any(action in request.POST for action in LEAVING_ACTIONS):
+    leaving = any(action in request.POST for action in LEAVING_ACTIONS)
+    if leaving and not (request.GET.get("next") or request.POST.get("next")):
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None

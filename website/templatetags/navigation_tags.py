@@ -13,16 +13,13 @@ def aria_current(page, current_path):
     """`aria-current` of a menu link: "page" on the page itself, "true" on its ancestors."""
     if current_path == page.path:
         return "page"
-    if current_path.startswith(page.path):
-        return "true"
-    return ""
+    return "true" if current_path.startswith(page.path) else ""
 
 
 def menu_items(root, current_path):
-    """The two-level main menu: the live, public pages under `root` with "Toon in menu's" on,
-    each with its own such children, in tree order. One query for both levels (plus Wagtail's
-    one for view restrictions). A sub-page whose parent is not in the menu is not shown: the
-    menu follows the tree."""
+    """The live, public pages under `root` with "Toon in menu's" on, each with its own such
+    children, in one query (plus Wagtail's for view restrictions). A sub-page whose parent is
+    not in the menu is not shown: the menu follows the tree."""
     pages = (
         Page.objects.live()
         .public()
@@ -57,11 +54,8 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """Home, the page's ancestors, the page, then any `subpage_trail` of (title, url) pairs.
-
-    Routable sub-pages and plain Django views pass `subpage_trail`; its last item is the
-    current location and has no link.
-    """
+    """Home, the page's ancestors, the page, then any `subpage_trail` of (title, url) pairs
+    that routable sub-pages and plain views pass; its last item is the current location."""
     request = context["request"]
     page = context.get("page")
     trail = list(context.get("subpage_trail") or [])

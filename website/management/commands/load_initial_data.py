@@ -195,10 +195,8 @@ class Command(BaseCommand):
         if site_settings.contact_email:
             return
         data = self.content["site"]
-        site_settings.organisation_name = data["organisation_name"]
-        site_settings.contact_email = data["contact_email"]
-        site_settings.contact_phone = data.get("contact_phone", "")
-        site_settings.postal_address = data.get("postal_address", "")
+        for field in ("organisation_name", "contact_email", "contact_phone", "postal_address"):
+            setattr(site_settings, field, data.get(field, ""))
         site_settings.footer_text = paragraphs_html(data["footer_text"])
         site_settings.save()
 
