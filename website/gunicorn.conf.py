@@ -1,5 +1,6 @@
 """gunicorn settings for `make serve` and any deployment: `gunicorn -c website/gunicorn.conf.py`.
-GUNICORN_* below (or gunicorn's own GUNICORN_CMD_ARGS) override them; README.md lists them."""
+GUNICORN_* below override them, as do gunicorn's own GUNICORN_CMD_ARGS and FORWARDED_ALLOW_IPS
+(the proxies trusted for X-Forwarded-*, loopback by default). README.md lists them all."""
 
 import multiprocessing
 import os
@@ -13,12 +14,11 @@ bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000
 # gunicorn's rule of thumb (2 x cores + 1) oversubscribes SQLite's one writer and the CPU of a
 # small machine: one worker per core, at least two.
 workers = int(os.environ.get("GUNICORN_WORKERS", max(2, multiprocessing.cpu_count())))
+# More than one thread switches gunicorn to its gthread worker.
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
-worker_class = "gthread" if threads > 1 else "sync"
 
 # A request that takes longer is a bug or an attack; the worker is replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
-graceful_timeout = 30
 keepalive = 5
 # Recycled now and then, so slow leaks (per-process memos) cannot grow without bound.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
@@ -29,9 +29,5 @@ preload_app = True
 
 # GUNICORN_ACCESS_LOG="" turns the access log off (the benchmark does, to measure the app).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
-errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
-
-# Trust X-Forwarded-* only from these addresses (Django reads X-Forwarded-Proto).
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -72,9 +72,8 @@ def setup(request):
         if form.is_valid() and device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
-            codes = new_backup_codes(user)
             otp_login(request, device)
-            return render_step(request, "setup_done", codes=codes)
+            return render_step(request, "setup_done", codes=new_backup_codes(user))
         form.add_error("token", WRONG_CODE)
     secret = base64.b32encode(device.bin_key).decode()
     return render_step(

@@ -21,13 +21,6 @@ urlpatterns = [
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("health/", HealthView.as_view(), name="health"),
-]
-
-if settings.DEBUG:
-    # Development only; in production the proxy or object storage serves media.
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", views.development_media)]
-
-urlpatterns += [
     path("zoeken/", views.search, name="search"),
     path("api/", include("api.urls")),
     path("meldingen/", include("alerts.urls")),
@@ -40,3 +33,8 @@ urlpatterns += [
     ),
     path("", include(wagtail_urls)),
 ]
+
+if settings.DEBUG:
+    # Development only; in production the proxy or object storage serves media. Wagtail's
+    # pages all end in a slash, so they never take a file's path.
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", views.development_media))

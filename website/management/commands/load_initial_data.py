@@ -1,5 +1,4 @@
 import json
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -22,7 +21,7 @@ from partners.demo import load_demo_partners
 from partners.models import PartnerIndexPage
 from website.models import HomePage, SiteSettings, StandardPage
 
-CONTENT_FILE = Path(settings.BASE_DIR) / "website" / "data" / "initial_content.json"
+CONTENT_FILE = settings.BASE_DIR / "website" / "data" / "initial_content.json"
 
 # Top-level pages in menu order, with their page type.
 MENU_PAGES = {
@@ -38,8 +37,6 @@ SERVICE_PAGES = {
     "accessibility": StandardPage,
     "open_data": OpenDataPage,
 }
-# Page types whose body is written from the content file's sections.
-SECTION_BODY_TYPES = (StandardPage, OpenDataPage)
 # The site settings' important pages, by the key of the page in the content file.
 IMPORTANT_PAGES = {
     "manifest_page": "manifest",
@@ -168,7 +165,7 @@ class Command(BaseCommand):
             return existing
         page = page_type(title=data["title"], slug=data["slug"], intro=data.get("intro", ""))
         page.show_in_menus = key in MENU_PAGES
-        if page_type in SECTION_BODY_TYPES:
+        if page_type in (StandardPage, OpenDataPage):
             page.body = stream_from_sections(data.get("sections", []), self.content["site"])
         if page_type is ManifestPage:
             page.ambitions = [("ambition", text) for text in self.content["ambitions_2030"]]
