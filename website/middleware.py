@@ -14,7 +14,7 @@ from django_otp import user_has_device
 
 from core.ratelimit import RateLimited
 
-from . import two_factor
+from .two_factor import OPEN_BEFORE_VERIFYING
 
 
 def is_admin_request(request):
@@ -73,8 +73,7 @@ class RequireTwoFactorMiddleware(MiddlewareMixin):
             or user.groups.filter(name__in=settings.TWO_FACTOR_REQUIRED_GROUPS).exists()
         )
         step = "two_factor_verify" if has_device else "two_factor_setup"
-        open_pages = two_factor.OPEN_BEFORE_VERIFYING | {step}
-        if required and request.resolver_match.url_name not in open_pages:
+        if required and request.resolver_match.url_name not in OPEN_BEFORE_VERIFYING | {step}:
             return redirect_to_login(request.get_full_path(), reverse(step))
         return None
 

@@ -24,5 +24,4 @@ CSRF_COOKIE_HTTPONLY = True
 # Load balancers probe /health/ over plain HTTP inside the network; a redirect would fail it.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
-# Superusers and Moderators log in with a second factor (README "Security").
 REQUIRE_2FA = env_bool("REQUIRE_2FA", True)

@@ -136,16 +136,8 @@ class Command(BaseCommand):
             # Wagtail's migrations create a "Welcome" placeholder at the slug we need.
             for placeholder in root.get_children().exact_type(Page).filter(slug="home"):
                 placeholder.delete()
-            home = publish_child(
-                root,
-                HomePage(
-                    title=data["title"],
-                    slug="home",
-                    hero_title=data["hero_title"],
-                    hero_text=data["hero_text"],
-                    intro=data["intro"],
-                ),
-            )
+            fields = {key: data[key] for key in ("title", "hero_title", "hero_text", "intro")}
+            home = publish_child(root, HomePage(slug="home", **fields))
         name = settings.WAGTAIL_SITE_NAME
         site, _ = Site.objects.get_or_create(
             is_default_site=True,
