@@ -1,6 +1,4 @@
-"""Blocks only the website app's pages and settings use: the home page's featured tiles and
-the social media links in the site settings. The shared page vocabulary is
-core.blocks.BaseStreamBlock."""
+"""Blocks of the home page and the site settings; shared ones are in core.blocks."""
 
 from wagtail import blocks
 

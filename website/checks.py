@@ -1,14 +1,10 @@
-"""Refuse to migrate a development database from before the apps were split by domain
-(core, partners, campuses, manifest, events, website).
-
-The migrations were regenerated for that layout while nothing was live. An older database
-still records the old migrations; migrating it would fail half-way on tables that exist
-under other apps' names. Django runs database checks before `migrate`, so this check stops
-`migrate` (and `make run`) with instructions before anything is touched.
-"""
+"""Refuse to migrate a database from before the apps were split by domain: the migrations
+were regenerated while nothing was live, and migrating it would fail half-way on tables under
+other apps' names. Django runs database checks before `migrate`, so nothing changes."""
 
 from django.core.checks import Error, Tags, register
 from django.db import DatabaseError, connections
+from django.db.migrations.recorder import MigrationRecorder
 
 # Migrations only the old layout had (website held the campus and manifest pages).
 OLD_LAYOUT_MIGRATIONS = {
@@ -32,15 +28,10 @@ def database_has_the_current_layout(app_configs, databases=None, **kwargs):
     errors = []
     for alias in databases or []:
         try:
-            with connections[alias].cursor() as cursor:
-                tables = connections[alias].introspection.table_names(cursor)
-                if "django_migrations" not in tables:
-                    continue
-                cursor.execute("SELECT app, name FROM django_migrations")
-                applied = set(cursor.fetchall())
+            applied = MigrationRecorder(connections[alias]).applied_migrations()
         except DatabaseError:
             continue  # an unreachable database is reported by Django itself
-        if applied & OLD_LAYOUT_MIGRATIONS:
+        if applied.keys() & OLD_LAYOUT_MIGRATIONS:
             errors.append(
                 Error(
                     f"The database '{alias}' was made before the apps were split by domain "

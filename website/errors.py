@@ -1,12 +1,5 @@
-"""Error reports without personal data (issue 15): server errors go to ADMINS by e-mail and,
-when SENTRY_DSN is set, to Sentry; neither carries what visitors typed.
-
-- Sentry runs with `send_default_pii=False` and without local variables, and `scrub_event()`
-  (its `before_send`) drops the request's body, cookies, headers and query string, keeps only
-  a user's id, and replaces every e-mail address anywhere in the event.
-- The e-mail to ADMINS (Django's AdminEmailHandler) uses `PrivateExceptionReporterFilter`:
-  every POST value and every local variable of the traceback is replaced, also when DEBUG is on.
-"""
+"""Error reports without personal data: neither the e-mail to ADMINS nor Sentry (with
+SENTRY_DSN) carries what visitors typed, local variables or e-mail addresses."""
 
 import re
 from urllib.parse import urlsplit, urlunsplit
@@ -19,17 +12,12 @@ EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A path segment that looks like a token of an e-mailed link: long, with digits and capitals,
 # unlike a slug (core.tokens), or an alert's "<id>-<sha256 hex>" (alerts/models.py).
 TOKEN_SEGMENT = re.compile(r"^(?:(?=[^/]*\d)(?=[^/]*[A-Z])[A-Za-z0-9_-]{20,}|\d+-[0-9a-f]{64})$")
-KEPT_REQUEST_KEYS = ("method", "url")
-
-
-def redact_text(value):
-    return EMAIL_ADDRESS.sub(EMAIL_REDACTED, value)
 
 
 def redact(value):
     """Every string in a structure of dicts, lists and tuples, with e-mail addresses replaced."""
     if isinstance(value, str):
-        return redact_text(value)
+        return EMAIL_ADDRESS.sub(EMAIL_REDACTED, value)
     if isinstance(value, dict):
         return {key: redact(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -42,49 +30,29 @@ def redact_url(url):
     path = "/".join(
         REDACTED if TOKEN_SEGMENT.match(segment) else segment for segment in parts.path.split("/")
     )
-    return urlunsplit((parts.scheme, parts.netloc, redact_text(path), "", ""))
+    return urlunsplit((parts.scheme, parts.netloc, redact(path), "", ""))
 
 
 def scrub_event(event, hint=None):
-    """Sentry's before_send: the event without personal data (see the module docstring)."""
-    request = event.get("request")
-    if request:
-        kept = {key: request[key] for key in KEPT_REQUEST_KEYS if key in request}
+    """Sentry's before_send: only the request's method and URL (without tokens or query), only
+    the user's id, no local variables, and no e-mail address anywhere."""
+    if request := event.get("request"):
+        kept = {key: request[key] for key in ("method", "url") if key in request}
         if "url" in kept:
             kept["url"] = redact_url(kept["url"])
         event["request"] = kept
-    user = event.get("user")
-    if user:
+    if user := event.get("user"):
         event["user"] = {"id": user["id"]} if "id" in user else {}
-    for exception in (event.get("exception") or {}).get("values") or []:
-        for frame in (exception.get("stacktrace") or {}).get("frames") or []:
-            frame.pop("vars", None)
-    for thread in (event.get("threads") or {}).get("values") or []:
-        for frame in (thread.get("stacktrace") or {}).get("frames") or []:
-            frame.pop("vars", None)
+    for key in ("exception", "threads"):
+        for value in (event.get(key) or {}).get("values") or []:
+            for frame in (value.get("stacktrace") or {}).get("frames") or []:
+                frame.pop("vars", None)
     return redact(event)
 
 
-def init_sentry(dsn, environment, release="", traces_sample_rate=0.0):
-    import sentry_sdk
-    from sentry_sdk.integrations.django import DjangoIntegration
-
-    sentry_sdk.init(
-        dsn=dsn,
-        environment=environment,
-        release=release or None,
-        integrations=[DjangoIntegration()],
-        send_default_pii=False,
-        include_local_variables=False,
-        max_request_body_size="never",
-        traces_sample_rate=traces_sample_rate,
-        before_send=scrub_event,
-        before_send_transaction=scrub_event,
-    )
-
-
 class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
-    """What the ADMINS e-mail of a server error shows: no POST values, no local variables."""
+    """The ADMINS e-mail of a server error without POST values or local variables, also when
+    DEBUG is on."""
 
     def is_active(self, request):
         return True

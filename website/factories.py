@@ -1,15 +1,6 @@
 import wagtail_factories
 
-from .models import HomePage, StandardPage
-
-
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = "Home"
-    hero_title = "Samen werken aan de technische arbeidsmarkt"
-    intro = "Het platform van het manifest."
-
-    class Meta:
-        model = HomePage
+from .models import StandardPage
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):

@@ -1,12 +1,6 @@
-"""`/health/` for load balancers and monitoring (issue 15), built on django-health-check: JSON
-with the state of the database, the cache, the search backend and media storage.
-
-200 when the site can serve; 503 when the database, the cache or media storage fails, so a
-load balancer takes the server out. The search backend only degrades the answer (200, status
-"degraded"): searches fall back to the database when Elasticsearch is unreachable. The answer
-is never cached and says nothing about people or the servers' addresses: a failed check reads
-"unavailable" and the reason goes to the log.
-"""
+"""`/health/` for load balancers: 503 when the database, the cache or media storage fails; a
+failing search backend only degrades the answer (searches fall back to the database). A
+failed check reads "unavailable"; the reason, which may name hosts, goes to the log only."""
 
 import asyncio
 import dataclasses
@@ -23,14 +17,9 @@ from search.port import SearchUnavailable
 
 @dataclasses.dataclass
 class SearchBackend(HealthCheck):
-    """The active search backend answers: Elasticsearch's cluster health, or nothing to ask
-    for the database backend (the database check covers it)."""
+    """Elasticsearch's cluster health; the database backend is covered by the database check."""
 
-    async def run(self):
-        await asyncio.get_running_loop().run_in_executor(None, self.ping)
-
-    @staticmethod
-    def ping():
+    def run(self):
         backend = service.active_backend()
         if backend is service.database_backend():
             return
@@ -55,7 +44,7 @@ class HealthView(HealthCheckView):
     http_method_names = ["get", "head"]
 
     async def get(self, request, *args, **kwargs):
-        # Run every check (concurrently, each with its own time limit), always answer JSON.
+        # Every check runs (concurrently, each with its own time limit); the answer is JSON.
         with self.get_executor() as executor:
             results = await asyncio.gather(
                 *(check.get_result(executor) for check in self.get_checks())

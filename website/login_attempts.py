@@ -1,9 +1,6 @@
-"""How django-axes counts failed logins (settings, "Admin hardening and CSP").
-
-Axes checks one failure limit against each of its lock-out parameters. We want two: a low
-one for one user name from one address (someone guessing a password) and a higher one for
-one address whatever the names (someone trying many accounts), so an office behind one
-address is not locked out by a colleague's typing mistakes."""
+"""How django-axes counts failed logins. Axes has one limit for all its lock-out parameters; we
+want a low one per user name and address (guessing a password) and a higher one per address
+(trying many accounts), so an office behind one address is not locked out by a typo."""
 
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings

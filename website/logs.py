@@ -1,6 +1,5 @@
-"""Log records as JSON lines (LOG_FORMAT=json), for log collectors that read one object per
-line: time (UTC, ISO 8601), level, logger, message, the exception if any, and the simple
-values a record carries as extras (e.g. `status_code` of django.request)."""
+"""Log records as JSON lines (LOG_FORMAT=json) for log collectors: time (UTC), level, logger,
+message, any exception, and the simple values a record carries as extras."""
 
 import json
 import logging

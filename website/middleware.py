@@ -1,55 +1,48 @@
 import time
 
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.shortcuts import render
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
 from django_otp import user_has_device
 
 from core.ratelimit import RateLimited
 
-from . import two_factor
+from .two_factor import OPEN_BEFORE_VERIFYING
 
 
 def is_admin_request(request):
     return request.path.startswith(reverse("wagtailadmin_home"))
 
 
-class PublicRequestSizeLimitMiddleware:
-    """Refuse oversized POSTs from their Content-Length, before the body is read (no view
-    has parsed it yet: CSRF reads it only in process_view).
+class PublicRequestSizeLimitMiddleware(MiddlewareMixin):
+    """Refuse oversized POSTs by their Content-Length before the body is read. Logged-in staff
+    in the admin have Wagtail's own, larger limits; anyone else, the admin's login page
+    included, gets the public limit, so this runs after the authentication middleware."""
 
-    Logged-in staff in the admin have Wagtail's own, larger limits for their uploads; anyone
-    else, the admin's login page included, gets the public limit. So it runs after the
-    authentication middleware.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
+    def process_request(self, request):
         staff_upload = is_admin_request(request) and request.user.is_authenticated
-        if request.method == "POST" and not staff_upload:
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = 0
-            if length > settings.PUBLIC_FORM_MAX_REQUEST_BYTES:
-                limit_mb = settings.PUBLIC_FORM_MAX_REQUEST_BYTES // (1024 * 1024)
-                return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
-        return self.get_response(request)
+        if request.method != "POST" or staff_upload:
+            return None
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.PUBLIC_FORM_MAX_REQUEST_BYTES:
+            limit_mb = settings.PUBLIC_FORM_MAX_REQUEST_BYTES // (1024 * 1024)
+            return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
+        return None
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware with the admin's own policy for paths under the admin.
-
-    Public pages get CONTENT_SECURITY_POLICY; Wagtail's admin ADMIN_CONTENT_SECURITY_POLICY,
-    because its templates carry inline styles and scripts. A page preview is a public page
-    rendered through the middleware again with the page's own path (Wagtail's
-    `make_preview_request`): it keeps the public policy, so the preview shows what the
+    """django-csp's middleware with ADMIN_CONTENT_SECURITY_POLICY under the admin. A page
+    preview (rendered at the page's own path) keeps the public policy, so it shows what the
     policy blocks, but may be framed by the admin. A view's own @csp decorators still win."""
 
     def get_policy_parts(self, request, response, report_only=False):
@@ -57,56 +50,36 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if report_only or parts.config is not None:
             return parts
         if getattr(request, "is_preview", False):
-            replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
-            return PolicyParts(parts.config, parts.update, replace, parts.nonce)
-        if is_admin_request(request):
-            return PolicyParts(
-                settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
-                parts.update,
-                parts.replace,
-                parts.nonce,
-            )
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
+        elif is_admin_request(request):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts
 
 
-class RequireTwoFactorMiddleware:
-    """Send a user who must use a second factor (website/two_factor.py) to set it up or
-    enter it before any other admin page."""
+class RequireTwoFactorMiddleware(MiddlewareMixin):
+    """With REQUIRE_2FA, send superusers, TWO_FACTOR_REQUIRED_GROUPS and anyone who set up an
+    app to set it up or enter its code (once per session) before any other admin page."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
+    def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
-        if (
-            settings.REQUIRE_2FA
-            and user.is_authenticated
-            and not user.is_verified()
-            and is_admin_request(request)
-            and two_factor.requires_two_factor(user)
-        ):
-            has_device = user_has_device(user, confirmed=True)
-            step = "two_factor_verify" if has_device else "two_factor_setup"
-            if url_name(request) not in two_factor.OPEN_BEFORE_VERIFYING | {step}:
-                return redirect_to_login(request.get_full_path(), reverse(step))
-        return self.get_response(request)
-
-
-def url_name(request):
-    try:
-        return resolve(request.path_info).url_name
-    except Resolver404:
+        if not (settings.REQUIRE_2FA and user.is_authenticated and is_admin_request(request)):
+            return None
+        if user.is_verified():
+            return None
+        has_device = user_has_device(user, confirmed=True)
+        required = (
+            has_device
+            or user.is_superuser
+            or user.groups.filter(name__in=settings.TWO_FACTOR_REQUIRED_GROUPS).exists()
+        )
+        step = "two_factor_verify" if has_device else "two_factor_setup"
+        if required and request.resolver_match.url_name not in OPEN_BEFORE_VERIFYING | {step}:
+            return redirect_to_login(request.get_full_path(), reverse(step))
         return None
 
 
-class RateLimitMiddleware:
+class RateLimitMiddleware(MiddlewareMixin):
     """Answer a view that raised core.ratelimit.RateLimited with the one 429 page."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, RateLimited):
@@ -116,24 +89,17 @@ class RateLimitMiddleware:
         return response
 
 
-class AdminSessionIdleMiddleware:
-    """End a logged-in session after ADMIN_SESSION_IDLE_MINUTES without a request.
-
-    The time of the last request is kept in the session, written at most once a minute;
-    the session itself expires with it, so an abandoned session also dies in the database."""
+class AdminSessionIdleMiddleware(MiddlewareMixin):
+    """End a logged-in session after ADMIN_SESSION_IDLE_MINUTES without a request. The last
+    request's time is written at most once a minute, and the session expires with it, so an
+    abandoned session also dies in the database."""
 
     SESSION_KEY = "last_activity"
     WRITE_EVERY_SECONDS = 60
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.user.is_authenticated:
-            self.check(request)
-        return self.get_response(request)
-
-    def check(self, request):
+    def process_request(self, request):
+        if not request.user.is_authenticated:
+            return
         now = int(time.time())
         last = request.session.get(self.SESSION_KEY)
         if last is not None and now - last > settings.ADMIN_SESSION_IDLE_MINUTES * 60:
@@ -149,12 +115,12 @@ class AdminSessionIdleMiddleware:
     @classmethod
     def touch(cls, session):
         session[cls.SESSION_KEY] = int(time.time())
-        # A log-in without "remember me" ends when the browser closes (Wagtail's login view):
-        # keep it so, rather than turning it into a cookie that outlives the browser.
+        # A log-in without "remember me" keeps ending when the browser closes.
         if not session.get_expire_at_browser_close():
             session.set_expiry(settings.ADMIN_SESSION_IDLE_MINUTES * 60 + cls.WRITE_EVERY_SECONDS)
 
 
+@receiver(user_logged_in, dispatch_uid="website.start_idle_clock")
 def start_idle_clock(sender, request, user, **kwargs):
     """At log-in, so the first requests after it need not write the session again."""
     if request is not None and hasattr(request, "session"):

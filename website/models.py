@@ -14,14 +14,6 @@ from events.models import EventSession
 
 from .blocks import FeaturedPageBlock, SocialLinkBlock
 
-# The sections of the site, each a page type of its own app, live directly under home.
-SECTION_PAGE_TYPES = [
-    "manifest.ManifestPage",
-    "campuses.CampusIndexPage",
-    "events.EventIndexPage",
-    "partners.PartnerIndexPage",
-]
-
 
 class HomePage(BasePage):
     hero_title = models.CharField("Titel in de banner", max_length=160)
@@ -63,7 +55,14 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [*SECTION_PAGE_TYPES, "api.OpenDataPage", "website.StandardPage"]
+    subpage_types = [
+        "manifest.ManifestPage",
+        "campuses.CampusIndexPage",
+        "events.EventIndexPage",
+        "partners.PartnerIndexPage",
+        "api.OpenDataPage",
+        "website.StandardPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -88,8 +87,7 @@ class StandardPage(BasePage):
 
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
-    # A new page is in the menu unless the editor unticks "Toon in menu's" (issue 13: new pages
-    # appear in the menu or on their parent, as the editor chose).
+    # A new page is in the menu unless the editor unticks "Toon in menu's".
     show_in_menus_default = True
 
     subpage_types = ["website.StandardPage"]
@@ -99,8 +97,7 @@ class StandardPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Sub-pages are listed on their parent whether or not they are in the menu. One query
-        # per page type among them, never one per page.
+        # Listed whether or not they are in the menu; one query per page type, not per page.
         context["subpages"] = self.get_children().live().public().specific()
         return context
 

@@ -1,5 +1,4 @@
-"""The groups of the site-wide search at /zoeken/ (search/site.py), in the order shown: the
-general pages, partners, initiatives, campuses and the agenda."""
+"""The groups of the site-wide search at /zoeken/, in the order shown."""
 
 from urllib.parse import urlencode
 
@@ -17,10 +16,7 @@ from search.site import HITS_PER_GROUP, ObjectGroup, PageGroup, SearchGroup, Sea
 
 
 class DirectoryGroup:
-    """The partners, answered by the directory's own search (its fast queries,
-    Elasticsearch when configured, and its typo rescue)."""
-
-    key, heading = "partners", "Partners"
+    """The partners, from the directory's own search (fast queries, typo rescue)."""
 
     def search(self, request, query, pages):
         # The group shows no fragments: the backend need not mark the words in the text.
@@ -36,8 +32,8 @@ class DirectoryGroup:
         ]
         directory = ImportantPages.url_for(request, "directory_page")
         return SearchGroup(
-            self.key,
-            self.heading,
+            "partners",
+            "Partners",
             hits,
             results.total,
             more_url=f"{directory}?{urlencode({'q': query})}" if directory else "",
@@ -76,6 +72,5 @@ GROUPS = [
 
 
 def searchable_pages():
-    """What the page groups may show: live, public pages below the home page (depth 1 is
-    the tree's root, depth 2 the home page)."""
+    """Live, public pages below the home page (depth 2; the tree's root is depth 1)."""
     return Page.objects.live().public().filter(depth__gt=2)

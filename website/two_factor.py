@@ -1,16 +1,10 @@
-"""Two-factor login for the admin (django-otp: an authenticator app plus backup codes).
-
-With REQUIRE_2FA on, a superuser or a member of TWO_FACTOR_REQUIRED_GROUPS reaches the admin
-only after entering a code from their authenticator app (or a backup code) once per session;
-one without an app yet is sent to set one up first. Any staff member who set up an app is
-asked for its code too. Only the log-in, log-out, set-up and verify pages are open before.
-"""
+"""The admin's two-factor set-up and verification pages (django-otp: an authenticator app
+plus backup codes); website.middleware.RequireTwoFactorMiddleware sends users here."""
 
 import base64
 
 import segno
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,9 +17,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 BACKUP_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator-app"
 BACKUP_DEVICE_NAME = "Reservecodes"
-# Admin pages a user may open before the second factor, besides the step they are at. The
-# set-up page is open only while the user has no confirmed device, or anyone who knows the
-# password could add their own.
+# Admin pages open before the second factor, besides the current step. Set-up is a step only
+# without a confirmed device, or anyone who knows the password could add their own.
 OPEN_BEFORE_VERIFYING = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
@@ -36,17 +29,6 @@ WRONG_CODE = (
     "Deze code klopt niet of is al gebruikt. Na een paar verkeerde codes moet u even wachten; "
     "probeer het dan opnieuw met de volgende code."
 )
-
-
-def requires_two_factor(user):
-    """Whether this user must use a second factor: by role, or because they set one up."""
-    if not settings.REQUIRE_2FA or not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    if user.groups.filter(name__in=settings.TWO_FACTOR_REQUIRED_GROUPS).exists():
-        return True
-    return user_has_device(user, confirmed=True)
 
 
 class TokenForm(forms.Form):
@@ -70,37 +52,37 @@ def _next_url(request):
     return reverse("wagtailadmin_home")
 
 
+def render_step(request, template, form=None, **context):
+    """A step's page; 400 when the code was refused."""
+    status = 400 if form is not None and form.errors else 200
+    context |= {"form": form, "next": _next_url(request)}
+    return render(request, f"website/two_factor/{template}.html", context, status=status)
+
+
 def setup(request):
-    """Step one for a user without a second factor: scan the code, enter a code to confirm."""
+    """Scan the QR code, enter a code to confirm."""
     user = request.user
     if user_has_device(user, confirmed=True):
         messages.info(request, "U heeft tweestapsverificatie al ingesteld.")
         return redirect(_next_url(request))
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+    device = device or TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid() and device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
-            codes = new_backup_codes(user)
             otp_login(request, device)
-            return render(
-                request,
-                "website/two_factor/setup_done.html",
-                {"codes": codes, "next": _next_url(request)},
-            )
+            return render_step(request, "setup_done", codes=new_backup_codes(user))
         form.add_error("token", WRONG_CODE)
     secret = base64.b32encode(device.bin_key).decode()
-    context = {
-        "form": form,
-        "qr_code": segno.make(device.config_url, error="m").svg_inline(scale=4),
-        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
-        "next": _next_url(request),
-    }
-    status = 400 if form.errors else 200
-    return render(request, "website/two_factor/setup.html", context, status=status)
+    return render_step(
+        request,
+        "setup",
+        form,
+        qr_code=segno.make(device.config_url, error="m").svg_inline(scale=4),
+        secret=" ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+    )
 
 
 def new_backup_codes(user):
@@ -112,7 +94,6 @@ def new_backup_codes(user):
 
 
 def verify(request):
-    """Step two of every log-in for a user with a second factor."""
     user = request.user
     if user.is_verified():
         return redirect(_next_url(request))
@@ -123,10 +104,4 @@ def verify(request):
             otp_login(request, device)
             return redirect(_next_url(request))
         form.add_error("token", WRONG_CODE)
-    status = 400 if form.errors else 200
-    return render(
-        request,
-        "website/two_factor/verify.html",
-        {"form": form, "next": _next_url(request)},
-        status=status,
-    )
+    return render_step(request, "verify", form)

@@ -20,15 +20,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
-    # Load balancers and monitoring (issue 15): JSON, 503 when the database is down.
     path("health/", HealthView.as_view(), name="health"),
-]
-
-if settings.DEBUG:
-    # Development only; in production the proxy or object storage serves media.
-    urlpatterns += [re_path(r"^media/(?P<path>.*)$", views.development_media)]
-
-urlpatterns += [
     path("zoeken/", views.search, name="search"),
     path("api/", include("api.urls")),
     path("meldingen/", include("alerts.urls")),
@@ -42,5 +34,7 @@ urlpatterns += [
     path("", include(wagtail_urls)),
 ]
 
-handler404 = "website.views.page_not_found"
-handler500 = "website.views.server_error"
+if settings.DEBUG:
+    # Development only; in production the proxy or object storage serves media. Wagtail's
+    # pages all end in a slash, so they never take a file's path.
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", views.development_media))

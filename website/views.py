@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -20,56 +19,41 @@ from search.site import SearchFailed, SearchHit, site_search
 
 from .site_search import GROUPS, searchable_pages
 
-# RFC 9116 asks for an Expires less than a year ahead; recomputing it on every request keeps
-# the file valid without anyone having to remember to update it.
-SECURITY_TXT_LIFETIME = timedelta(days=180)
+
+def text_file(*lines):
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @require_GET
 @cache_control(max_age=86400, public=True)
 def security_txt(request):
-    expires = (timezone.now() + SECURITY_TXT_LIFETIME).replace(microsecond=0)
-    lines = [
+    # RFC 9116 asks for an Expires less than a year ahead; computed per request, it never lapses.
+    return text_file(
         f"Contact: {settings.SECURITY_CONTACT}",
-        f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        f"Expires: {timezone.now() + timedelta(days=180):%Y-%m-%dT%H:%M:%SZ}",
         "Preferred-Languages: nl, en",
         f"Canonical: {request.build_absolute_uri()}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    )
 
 
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    lines = [
+    return text_file(
         "User-agent: *",
         f"Disallow: {reverse('wagtailadmin_home')}",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    )
 
 
 @require_safe
 def development_media(request, path):
-    """Uploads under MEDIA_ROOT for the development server (urls.py adds it with DEBUG on).
-
-    Never an original of an uploaded image: the public sees re-encoded renditions only. The
-    path is judged by its parts, so `//original_images/`, `./original_images/` and an encoded
-    slash (decoded before routing) are refused like the plain one, and `..` too.
-    """
+    """Uploads for the development server, never an original image (the public sees only
+    renditions); judged by its parts, so `//original_images/`, an encoded slash and `..` fail."""
     parts = [part for part in path.split("/") if part not in ("", ".")]
     if "original_images" in parts or ".." in parts:
         raise Http404
     return serve(request, "/".join(parts), document_root=settings.MEDIA_ROOT)
-
-
-def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
-
-
-def server_error(request):
-    # Rendered without context processors that touch the database: the error may be the database.
-    return render(request, "500.html", status=500)
 
 
 @require_GET
@@ -78,7 +62,6 @@ def favicon(request):
 
 
 def search(request):
-    """The site-wide search at /zoeken/, over every group of website/site_search.py."""
     # QueryDict.get returns the last value of a repeated parameter.
     query = clean_query(request.GET.get("q", ""))
     context = {
@@ -99,10 +82,9 @@ def search(request):
 
 
 def promoted_results(request, query):
-    """The results editors promoted for this query (Wagtail's search promotions)."""
     promotions = (
         SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-        .filter(Q(page__isnull=True) | Q(page__live=True))
+        .exclude(page__live=False)
         .select_related("page")
         .order_by("sort_order", "pk")
     )
@@ -117,9 +99,7 @@ def promoted_results(request, query):
 
 
 class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
-    """Help > Handleiding in the admin: the editors' everyday tasks, in Dutch, on our own
-    server (Wagtail's help menu links to an English guide elsewhere). Every admin user may read
-    it; the admin's URLs already require admin access."""
+    """The editors' guide in Dutch on our own server, for every admin user."""
 
     template_name = "website/admin/editor_guide.html"
     page_title = "Handleiding"

@@ -1,6 +1,6 @@
-"""The admin as editors use it (issue 13): publishing that follows the roles, landing back
-where one was working, and the Dutch editor's guide in place of Wagtail's external English
-links; and the two-factor login's set-up and verification (issue 12)."""
+"""The admin as editors use it: publishing that follows the roles, landing back where one was
+working, and our Dutch editor's guide instead of Wagtail's external English links; and the
+two-factor login's set-up and verification."""
 
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -24,16 +24,12 @@ EXTERNAL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
 
 
 @hooks.register("register_admin_urls")
-def two_factor_urls():
+def admin_urls():
     return [
         path("2fa/instellen/", two_factor.setup, name="two_factor_setup"),
         path("2fa/controleren/", two_factor.verify, name="two_factor_verify"),
+        path("handleiding/", EditorGuideView.as_view(), name="website_editor_guide"),
     ]
-
-
-@hooks.register("register_admin_urls")
-def editor_guide_urls():
-    return [path("handleiding/", EditorGuideView.as_view(), name="website_editor_guide")]
 
 
 @hooks.register("register_help_menu_item")
@@ -52,31 +48,21 @@ def remove_external_help(request, menu_items):
     menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP_ITEMS)]
 
 
-def publish_directly(menu_items):
-    """Whoever may publish (a Redacteur) publishes directly: the workflow "Redactiecontrole" is
-    for those who may not (a Campuscoördinator). Wagtail attaches a workflow to a part of the
-    page tree, not to a group, and offers "submit" to everyone there; drop it where "publish"
-    is offered."""
+@hooks.register("construct_page_action_menu")
+@hooks.register("construct_snippet_action_menu")
+def publish_directly(menu_items, request, context):
+    """Whoever may publish (a Redacteur) publishes directly: the workflow is for those who may
+    not (a Campuscoördinator). Wagtail attaches a workflow to a part of the page tree, not to a
+    group, and offers "submit" to everyone there; drop it where "publish" is offered."""
     if any(item.name == "action-publish" for item in menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
-
-
-@hooks.register("construct_page_action_menu")
-def page_publish_directly(menu_items, request, context):
-    publish_directly(menu_items)
-
-
-@hooks.register("construct_snippet_action_menu")
-def snippet_publish_directly(menu_items, request, context):
-    publish_directly(menu_items)
 
 
 @hooks.register("after_edit_page")
 def back_to_the_page(request, page):
     """After publishing, submitting or a workflow step, stay on the page's editor (with
     Wagtail's message and its "view live" button) instead of the parent's listing."""
-    if request.method != "POST" or request.GET.get("next") or request.POST.get("next"):
-        return None
-    if any(action in request.POST for action in LEAVING_ACTIONS):
+    leaving = any(action in request.POST for action in LEAVING_ACTIONS)
+    if leaving and not (request.GET.get("next") or request.POST.get("next")):
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None

@@ -1,4 +1,4 @@
-"""The admin as editors use it (issue 13, website/wagtail_hooks.py): publishing that follows
+"""The admin as editors use it (website/wagtail_hooks.py): publishing that follows
 the roles, landing back on the page one edited, no "Root", no third-party calls, the Dutch
 guide in the help menu."""
 

@@ -1,4 +1,4 @@
-"""Error reports and logs carry no personal data (issue 15): the Sentry scrubber, the filter
+"""Error reports and logs carry no personal data: the Sentry scrubber, the filter
 of the ADMINS e-mail, ADMINS from the environment, JSON log lines."""
 
 import json

@@ -1,4 +1,4 @@
-"""`/health/` for load balancers (issue 15): JSON with database, cache, search backend and
+"""`/health/` for load balancers and monitoring: JSON with database, cache, search backend and
 media storage; 503 when the database is down; never cached; nothing about people or hosts."""
 
 import json

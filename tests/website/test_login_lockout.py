@@ -32,7 +32,8 @@ def logged_in(response):
 
 
 def test_wrong_passwords_then_the_right_one_does_not_log_in(client, editor, settings):
-    # The attack of issue 12 was 60 guesses; twice the limit shows the same.
+    # The password-guessing attack this guards against tried 60 passwords; twice the limit
+    # shows the same.
     for attempt in range(2 * settings.AXES_FAILURE_LIMIT):
         log_in(client, "hoofdredactie", f"raden-{attempt}")
     response = log_in(client, "hoofdredactie", PASSWORD)

@@ -1,5 +1,5 @@
-"""The two-level main menu driven by "Toon in menu's", and sub-pages listed on their parent
-(issue 13: a new sub-page is found through the menu or on its parent, as the editor chose)."""
+"""The two-level main menu driven by "Toon in menu's", and sub-pages listed on their parent: a
+new sub-page is found through the menu or on its parent, as the editor chose."""
 
 import pytest
 from bs4 import BeautifulSoup

@@ -1,4 +1,4 @@
-"""Exact invalidation of the page cache (issue 14): after each kind of change made by staff
+"""Exact invalidation of the page cache: after each kind of change made by staff
 (or by a visitor's registration), the next anonymous request of every page that shows it
 gets the new content. Each test first proves the pages are served from the cache."""
 

@@ -1,4 +1,4 @@
-"""The privacy statement of the initial content says what the code does (issue 12): what is
+"""The privacy statement of the initial content says what the code does: what is
 kept, why, who sees it, how long (the periods the clean-ups implement, read from their code)
 and how to ask for an export or erasure."""
 

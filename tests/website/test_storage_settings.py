@@ -1,4 +1,4 @@
-"""STORAGES from the environment (issue 15): the local disk by default, an S3-compatible
+"""STORAGES from the environment: the local disk by default, an S3-compatible
 bucket when S3_BUCKET is set, with originals never public. No real bucket is needed: the
 storage is built and asked for URLs and upload parameters, which involve no request."""
 

@@ -1,8 +1,5 @@
-"""Settings shared by every environment, safe for production by default.
-
-DEBUG is off and every secret or host name comes from the environment; dev.py and test.py
-relax what they need, production.py adds the hardening `check --deploy` asks for.
-"""
+"""Settings for every environment, safe for production by default: DEBUG off, secrets and host
+names from the environment. dev.py and test.py relax them; production.py hardens them."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -23,8 +20,7 @@ from .env import (
     storages_from_env,
 )
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-BASE_DIR = PROJECT_DIR.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 SECRET_KEY = env_str("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
@@ -65,7 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
-    # Admin hardening (issue 12): see "Admin hardening and CSP" below.
+    # Admin hardening: see "Admin hardening and CSP" below.
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -77,11 +73,9 @@ MIDDLEWARE = [
     "website.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # --- page cache (issue 14, core/pagecache.py): right after static files, before sessions,
-    # so a cached page costs no session or user look-up, the Host is checked before the cache,
-    # and every cookie the middleware below sets is seen on the way out.
+    # After static files, before sessions: a cached page costs no session or user look-up, the
+    # Host is checked first, and every cookie set below is seen on the way out.
     "core.pagecache.PageCacheMiddleware",
-    # --- end page cache
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,7 +102,6 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
-                "django.template.context_processors.debug",
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -120,7 +113,6 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "website.wsgi.application"
 
-# SQLite file by default; DATABASE_URL switches to PostgreSQL (or any dj-database-url URL).
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -144,25 +136,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_from_url(env_str("CACHE_URL", env_str("REDIS_URL", "locmem://")))}
 
-# Rate limits count per client across all workers and servers: in Redis when CACHE_URL is
-# Redis, else in a database table (issue 12).
 CACHES["ratelimit"] = ratelimit_cache(CACHES["default"])
 
-# --- page cache (issue 14, docs/architecture.md "Page cache") ---
-# Rendered pages for anonymous visitors: in each process's memory by default, in Redis with
-# CACHE_URL. The content version that invalidates them must be the same for every process:
-# Redis, else a file on this host (website/settings/env.py, page_cache_version).
+# Page cache: see docs/architecture.md, "Page cache".
 CACHES.update(page_cache(CACHES["default"]))
 CACHES["pagecache_version"] = page_cache_version(CACHES["default"], BASE_DIR)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pagecache"
 PAGE_CACHE_LOCAL_ALIAS = "pagecache_local"
 PAGE_CACHE_VERSION_ALIAS = "pagecache_version"
-# The apps whose models public pages show (core.pagecache.shows_on_public_pages): saving one
-# replaces the content version. Alerts, logins, sessions and the like are left out.
+# Saving a model of these apps replaces the content version; alerts, logins, sessions do not.
 PAGE_CACHE_CONTENT_APPS = {"website", "api", "events", "manifest", "campuses", "partners", "core"}
-# How long a page is kept at most (time-bound content expires earlier), and what browsers and
-# a CDN in front may keep without asking (a CDN is purged through frontend_cache below).
+# The most a page is kept (time-bound content expires earlier), and what browsers and a CDN in
+# front may keep without asking (a CDN is purged through WAGTAILFRONTENDCACHE).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 30)
 PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 120)
@@ -176,9 +162,8 @@ PAGE_CACHE_URL_NAMES = {
     "manifest:initiative_list",
     "manifest:initiative_detail",
 }
-# The public query parameters (README.md, "What is on the site"; docs/architecture.md, "Page
-# cache"). A request with any other is answered but not stored, so invented parameters cannot
-# multiply cache entries.
+# The public query parameters: a request with any other is answered but not stored, so
+# invented parameters cannot multiply cache entries.
 PAGE_CACHE_QUERY_PARAMETERS = {
     "q",
     "pagina",
@@ -197,11 +182,9 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "vanaf",
     "tot",
 }
-# A CDN or Varnish in front is purged with Wagtail's frontend cache when configured.
 WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-# --- end page cache
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -216,9 +199,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
-USE_I18N = True
-USE_TZ = True
-# Corrections to Wagtail's Dutch admin texts (locale/nl/LC_MESSAGES/django.po).
+# Corrections to Wagtail's Dutch admin texts.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -227,15 +208,11 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
-# --- Issue 15: storage -----------------------------------------------------------------------
-# Uploads on the local disk, or in an S3-compatible bucket when S3_BUCKET is set (README,
-# "Object storage"); only renditions are public there (core/storage.py).
 STORAGES = storages_from_env("whitenoise.storage.CompressedManifestStaticFilesStorage")
 if STORAGES["default"]["BACKEND"] != "django.core.files.storage.FileSystemStorage":
-    # Documents stream through Wagtail's view, which checks their collection's privacy,
-    # instead of a redirect to the (private) object.
+    # In a bucket documents are private: Wagtail's view streams them after checking the
+    # collection's privacy, instead of redirecting to the object.
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# --- end issue 15: storage -------------------------------------------------------------------
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -252,15 +229,12 @@ DEFAULT_FROM_EMAIL = env_str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# The admin is Dutch for editors, like the site.
 WAGTAIL_SITE_NAME = "Werken & Ontwikkelen 2030 Noord-Holland"
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-# No third-party calls from the admin (issue 13): no avatars from gravatar.com (a hash of a
-# staff member's e-mail address sent to a US service on every page), no release check against
-# wagtail.org. The help menu links to our own Dutch guide (website/wagtail_hooks.py).
+# No third-party calls from the admin: gravatar.com would get a hash of staff e-mail addresses
+# on every page, and wagtail.org a release check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
@@ -274,11 +248,8 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 # Set by `make run` for the admin account it creates; read by ensure_admin only.
 ADMIN_PASSWORD = env_str("ADMIN_PASSWORD")
 
-X_FRAME_OPTIONS = "DENY"
-SECURE_CONTENT_TYPE_NOSNIFF = True
+# Django's defaults already deny framing, content sniffing and cross-origin openers.
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_HTTPONLY = True
 
 # Public uploads (signatory logos) and Wagtail's own image uploads: content-checked formats
 # only, 5 MB and 25 megapixels at most, so a decompression bomb is refused from its header.
@@ -297,8 +268,7 @@ EVENT_REGISTRATIONS_PER_HOUR = env_int("EVENT_REGISTRATIONS_PER_HOUR", 20)
 # Requests to the open data (api/) per client IP per minute; then a 429 with Retry-After.
 API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120)
 
-# Campus calendar import (events/calendar_import.py, README "Calendar import"): what one
-# remote calendar may cost at most. Beyond a limit the import stops and changes nothing.
+# What one remote campus calendar may cost at most; beyond a limit the import changes nothing.
 CALENDAR_IMPORT_LIMITS = {
     "max_bytes": 2 * 1024 * 1024,
     "connect_timeout": 5,  # seconds
@@ -309,24 +279,18 @@ CALENDAR_IMPORT_LIMITS = {
     "max_occurrences": 100,  # dates of one recurring event
     "horizon_days": 366,  # recurrences are expanded up to this far ahead
 }
-# Loopback, private and link-local addresses are refused (no reaching the internal network
-# through a calendar address); tests serve their calendars from loopback.
+# Off: a calendar address must not reach the internal network (loopback, private, link-local).
 CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
 
-# Requests to follow a selection by e-mail (alerts), per client IP per hour.
 ALERT_SUBSCRIPTIONS_PER_HOUR = env_int("ALERT_SUBSCRIPTIONS_PER_HOUR", 10)
 
 # Published in /.well-known/security.txt (RFC 9116).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@noord-holland.nl")
 
-# --- Admin hardening and CSP (issue 12) -----------------------------------------------------
-# README "Security" describes these; docs/architecture.md "Admin hardening" the code.
-
-# Lock-out after failed logins (django-axes): AXES_FAILURE_LIMIT failures for one user name
-# from one address, or AXES_IP_FAILURE_LIMIT from one address for any names, lock that
-# address out for AXES_COOLOFF_MINUTES (website.login_attempts.LoginAttemptHandler). A
-# successful login does not forgive earlier failures, so an attacker cannot reset the count
-# by logging in to an account of their own between guesses.
+# --- Admin hardening and CSP (README, "Security")
+# Lock-out after failed logins per user name and address, or per address for any names
+# (website.login_attempts). A successful login does not forgive earlier failures, so an
+# attacker cannot reset the count by logging in to an account of their own between guesses.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -340,25 +304,18 @@ AXES_RESET_ON_SUCCESS = False
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 AXES_LOCKOUT_CALLABLE = "website.login_attempts.locked_out"
 AXES_VERBOSE = False
-# Failed attempts are kept only as long as they count; successful logins are not logged (the
-# IP addresses of staff are personal data we have no use for).
+# Successful logins are not logged: staff IP addresses are personal data we have no use for.
 AXES_DISABLE_ACCESS_LOG = True
 
-# Two-factor login (django-otp: an authenticator app, plus backup codes). With REQUIRE_2FA
-# on (the default of production.py) superusers and Moderators reach the admin only after a
-# second factor; other staff may set one up.
+# With REQUIRE_2FA (on in production) superusers and Moderators need a second factor.
 REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
 TWO_FACTOR_REQUIRED_GROUPS = ["Moderator"]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-# Staff sessions end after this many idle minutes (website.middleware).
 ADMIN_SESSION_IDLE_MINUTES = env_int("ADMIN_SESSION_IDLE_MINUTES", 30)
 
-# Content-Security-Policy (django-csp). Public pages: only our own files, no inline script
-# or style, and no nonce, so a page stays valid when the full-page cache replays it. The
-# Wagtail admin (and its previews) runs under ADMIN_CONTENT_SECURITY_POLICY, chosen by
-# website.middleware.ContentSecurityPolicyMiddleware, because Wagtail's own templates use
-# inline styles and a few inline scripts.
+# Public pages: only our own files, no inline code and no nonce, so a page stays valid when the
+# page cache replays it. The admin gets its own policy: Wagtail's templates use inline code.
 VIDEO_FRAME_SOURCES = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -376,18 +333,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
+    "DIRECTIVES": CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    | {
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
         "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
         "media-src": ["'self'", "blob:"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
         # The page preview shows the site inside the admin.
         "frame-ancestors": ["'self'"],
     }
@@ -414,7 +367,6 @@ PERMISSIONS_POLICY = {
     "usb": [],
     "xr-spatial-tracking": [],
 }
-# --- end of admin hardening and CSP --------------------------------------------------------
 
 LOGGING = {
     "version": 1,
@@ -430,24 +382,29 @@ LOGGING = {
     },
 }
 
-# --- Issue 15: error reporting and logs ------------------------------------------------------
-# Server errors are e-mailed to ADMINS ("Name <address>, ..."), without POST values or local
-# variables; Sentry when SENTRY_DSN is set, with personal data scrubbed (website/errors.py).
+# Server errors go to ADMINS by e-mail and to Sentry, without personal data (website/errors.py).
 ADMINS = env_admins("ADMINS")
 DEFAULT_EXCEPTION_REPORTER_FILTER = "website.errors.PrivateExceptionReporterFilter"
 SENTRY_DSN = env_str("SENTRY_DSN")
 if SENTRY_DSN:
-    from website.errors import init_sentry
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
 
-    init_sentry(
-        SENTRY_DSN,
+    from website.errors import scrub_event
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
         environment=env_str("SENTRY_ENVIRONMENT", "production"),
-        release=env_str("SENTRY_RELEASE"),
+        release=env_str("SENTRY_RELEASE") or None,
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        include_local_variables=False,
+        max_request_body_size="never",
         traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+        before_send=scrub_event,
+        before_send_transaction=scrub_event,
     )
-# LOG_FORMAT=json: one JSON object per line (website/logs.py), for a log collector.
 LOG_FORMAT = env_str("LOG_FORMAT", "text")
 if LOG_FORMAT == "json":
     LOGGING["formatters"] = {"json": {"()": "website.logs.JsonFormatter"}}
     LOGGING["handlers"]["console"]["formatter"] = "json"
-# --- end issue 15: error reporting and logs --------------------------------------------------

@@ -1,17 +1,15 @@
-"""Small readers for configuration that comes from the environment.
-
-Every setting that differs between environments is read here, so README.md can list them
-from one place.
-"""
+"""Readers for the settings that come from the environment; README.md lists every one."""
 
 import hashlib
 import os
 import tempfile
+from email.utils import getaddresses
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
+REDIS = "django.core.cache.backends.redis.RedisCache"
 
 
 def env_str(name, default=""):
@@ -20,9 +18,7 @@ def env_str(name, default=""):
 
 def env_bool(name, default=False):
     value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in TRUE_VALUES
+    return default if value is None else value.strip().lower() in TRUE_VALUES
 
 
 def env_int(name, default):
@@ -47,17 +43,15 @@ def cache_from_url(url):
     if parsed.scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if parsed.scheme in ("redis", "rediss"):
-        options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": REDIS,
             "LOCATION": url.split("?", 1)[0],
-            "KEY_PREFIX": options.get("prefix", "wo2030"),
+            "KEY_PREFIX": parse_qs(parsed.query).get("prefix", ["wo2030"])[-1],
         }
     raise ImproperlyConfigured(f"CACHE_URL scheme {parsed.scheme!r} is not supported")
 
 
-# Rate limits (core.ratelimit) count in a table of the database when no shared cache is
-# configured; `migrate` creates it (core.apps).
+# `migrate` creates the table (core.apps).
 RATELIMIT_DATABASE_CACHE = {
     "BACKEND": "core.ratelimit.DatabaseCounterCache",
     "LOCATION": "core_ratelimit_cache",
@@ -66,24 +60,16 @@ RATELIMIT_DATABASE_CACHE = {
 
 
 def ratelimit_cache(default_cache):
-    """The cache rate limits count in: one that every worker and app server shares, so a
-    client's count is the same whichever process answers. The default cache when it is shared
-    (Redis), otherwise the database."""
-    if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    """Shared by every worker and server, so a client's count is the same whichever answers."""
+    if default_cache["BACKEND"] == REDIS:
         return default_cache
     return RATELIMIT_DATABASE_CACHE
 
 
-# --- Issue 15: production operation (error reporting, object storage) ----------------------
-
-
 def env_admins(name="ADMINS"):
-    """ADMINS from "Name <address>, Other <address>" (or bare addresses): who gets an e-mail on
-    every server error. Returns Django's list of (name, address) pairs."""
-    from email.utils import getaddresses
-
+    """Django's (name, address) pairs from "Name <address>, Other <address>" or bare addresses."""
     admins = []
-    for display_name, address in getaddresses([os.environ.get(name, "")]):
+    for display_name, address in getaddresses([env_str(name)]):
         if "@" not in address:
             raise ImproperlyConfigured(f"{name}: {address or display_name!r} is not an address")
         admins.append((display_name or address, address))
@@ -91,12 +77,9 @@ def env_admins(name="ADMINS"):
 
 
 def storages_from_env(static_backend):
-    """STORAGES: uploads on the local disk (MEDIA_ROOT) unless S3_BUCKET names an
-    S3-compatible bucket (django-storages, core.storage.MediaStorage)."""
-    bucket = env_str("S3_BUCKET")
-    if not bucket:
-        default = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    else:
+    """Uploads on the local disk unless S3_BUCKET names an S3-compatible bucket."""
+    default = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if bucket := env_str("S3_BUCKET"):
         options = {
             "bucket_name": bucket,
             "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
@@ -113,15 +96,14 @@ def storages_from_env(static_backend):
 
 
 def page_cache(default_cache):
-    """Where rendered pages are kept: Redis when the default cache is Redis (under its own
-    prefix) with a copy in each process's memory in front of it ("pagecache_local"), else
-    only this process's memory, bounded."""
+    """Redis when the default cache is Redis, with each process's memory in front of it
+    ("pagecache_local"); else only this process's memory, bounded."""
     memory = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pagecache",
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
-    if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    if default_cache["BACKEND"] == REDIS:
         shared = {**default_cache, "KEY_PREFIX": f"{default_cache['KEY_PREFIX']}-page"}
         return {"pagecache": shared, "pagecache_local": memory}
     if default_cache["BACKEND"] == "django.core.cache.backends.dummy.DummyCache":
@@ -130,17 +112,14 @@ def page_cache(default_cache):
 
 
 def frontend_cache_from_env():
-    """WAGTAILFRONTENDCACHE from FRONTEND_CACHE_URL (Varnish or any proxy that takes PURGE)
-    and/or CLOUDFLARE_ZONEID with CLOUDFLARE_BEARER_TOKEN; empty when neither is set."""
+    """A CDN or proxy in front to purge: any that takes PURGE, and/or Cloudflare."""
     backends = {}
-    url = env_str("FRONTEND_CACHE_URL")
-    if url:
+    if url := env_str("FRONTEND_CACHE_URL"):
         backends["varnish"] = {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
             "LOCATION": url,
         }
-    zone = env_str("CLOUDFLARE_ZONEID")
-    if zone:
+    if zone := env_str("CLOUDFLARE_ZONEID"):
         backends["cloudflare"] = {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
             "ZONEID": zone,
@@ -150,10 +129,9 @@ def frontend_cache_from_env():
 
 
 def page_cache_version(default_cache, base_dir):
-    """Where the page cache's content version lives: in Redis when the default cache is Redis
-    (every app server sees it), else in a file every worker on this host reads (a few
-    microseconds, no database query for a cached page). Several app servers need Redis."""
-    if default_cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    """Shared by every process: Redis, else a file on this host (no database query for a cached
+    page), so several app servers need Redis."""
+    if default_cache["BACKEND"] == REDIS:
         return default_cache
     project = hashlib.sha256(str(base_dir).encode()).hexdigest()[:12]
     default_dir = os.path.join(tempfile.gettempdir(), f"wo2030-pagecache-{project}")

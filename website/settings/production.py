@@ -21,11 +21,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 
-# --- Issue 15: health ------------------------------------------------------------------------
-# Load balancers probe /health/ over plain HTTP inside the network; a redirect would read as
-# a failure.
+# Load balancers probe /health/ over plain HTTP inside the network; a redirect would fail it.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
-# --- end issue 15: health --------------------------------------------------------------------
 
-# Superusers and Moderators log in with a second factor (README "Security").
 REQUIRE_2FA = env_bool("REQUIRE_2FA", True)

@@ -8,11 +8,11 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# As without CACHE_URL, but the page cache's version too in the test database, like the rate
+# limits: both are rolled back with each test.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# As without CACHE_URL: rate limits count in the test database (rolled back with each test).
-CACHES["ratelimit"] = RATELIMIT_DATABASE_CACHE
-# The page cache as without CACHE_URL: pages in memory, the version in the database.
 CACHES.update(page_cache(CACHES["default"]))
+CACHES["ratelimit"] = RATELIMIT_DATABASE_CACHE
 CACHES["pagecache_version"] = RATELIMIT_DATABASE_CACHE
 # Off for the suite, so query counts measure rendering; the page cache's own tests turn it on,
 # and so do the servers that tests start in processes of their own (PAGE_CACHE_ENABLED=1).
@@ -28,12 +28,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # A fresh folder per test run, so uploads never land in the working tree.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="wo2030-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 
 # The calendar import tests serve their files from loopback, and wait for nobody.
 CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = True

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from django import template
 from django.urls import reverse
 from wagtail.models import Page, Site
@@ -11,24 +13,13 @@ def aria_current(page, current_path):
     """`aria-current` of a menu link: "page" on the page itself, "true" on its ancestors."""
     if current_path == page.path:
         return "page"
-    if current_path.startswith(page.path):
-        return "true"
-    return ""
+    return "true" if current_path.startswith(page.path) else ""
 
 
-class MenuItem:
-    """A page in the main menu with the sub-pages shown under it."""
-
-    def __init__(self, page):
-        self.page = page
-        self.children = []
-
-
-def menu_items(root):
-    """The site's two-level main menu: the live, public pages under `root` with "Toon in
-    menu's" on, and under each of them its own such children, in tree order. One query for
-    both levels (plus Wagtail's one for view restrictions), whatever the number of pages. A
-    sub-page whose parent is not in the menu is not shown: the menu follows the tree."""
+def menu_items(root, current_path):
+    """The live, public pages under `root` with "Toon in menu's" on, each with its own such
+    children, in one query (plus Wagtail's for view restrictions). A sub-page whose parent is
+    not in the menu is not shown: the menu follows the tree."""
     pages = (
         Page.objects.live()
         .public()
@@ -39,8 +30,9 @@ def menu_items(root):
     )
     top = {}
     for page in pages:
+        page.menu_current = aria_current(page, current_path)
         if page.depth == root.depth + 1:
-            top[page.path] = MenuItem(page)
+            top[page.path] = SimpleNamespace(page=page, current=page.menu_current, children=[])
         elif (parent := top.get(page.path[: -Page.steplen])) is not None:
             parent.children.append(page)
     return list(top.values())
@@ -52,26 +44,18 @@ def main_menu(context):
     site = Site.find_for_request(request)
     page = context.get("page")
     current_path = page.path if page else ""
-    items = menu_items(site.root_page) if site else []
-    for item in items:
-        item.current = aria_current(item.page, current_path)
-        for child in item.children:
-            child.menu_current = aria_current(child, current_path)
     return {
         "request": request,
         "home": site.root_page if site else None,
         "home_current": site is not None and current_path == site.root_page.path,
-        "menu_items": items,
+        "menu_items": menu_items(site.root_page, current_path) if site else [],
     }
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    """Home, the page's ancestors, the page, then any `subpage_trail` of (title, url) pairs.
-
-    Routable sub-pages and plain Django views pass `subpage_trail`; its last item is the
-    current location and has no link.
-    """
+    """Home, the page's ancestors, the page, then any `subpage_trail` of (title, url) pairs
+    that routable sub-pages and plain views pass; its last item is the current location."""
     request = context["request"]
     page = context.get("page")
     trail = list(context.get("subpage_trail") or [])

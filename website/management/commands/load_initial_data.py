@@ -1,5 +1,4 @@
 import json
-from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -22,10 +21,9 @@ from partners.demo import load_demo_partners
 from partners.models import PartnerIndexPage
 from website.models import HomePage, SiteSettings, StandardPage
 
-CONTENT_FILE = Path(settings.BASE_DIR) / "website" / "data" / "initial_content.json"
+CONTENT_FILE = settings.BASE_DIR / "website" / "data" / "initial_content.json"
 
-# Top-level pages in menu order, with their page type. Sections whose own page type does not
-# exist yet start as standard pages, so the tree and menu are complete from day one.
+# Top-level pages in menu order, with their page type.
 MENU_PAGES = {
     "manifest": ManifestPage,
     "campuses": CampusIndexPage,
@@ -39,10 +37,6 @@ SERVICE_PAGES = {
     "accessibility": StandardPage,
     "open_data": OpenDataPage,
 }
-# Service pages the footer links to through the site settings' extra links.
-FOOTER_PAGES = ["open_data"]
-# Page types whose body is written from the content file's sections.
-SECTION_BODY_TYPES = (StandardPage, OpenDataPage)
 # The site settings' important pages, by the key of the page in the content file.
 IMPORTANT_PAGES = {
     "manifest_page": "manifest",
@@ -52,7 +46,6 @@ IMPORTANT_PAGES = {
     "contact_page": "contact",
     "accessibility_page": "accessibility",
 }
-
 
 # Facts a text names in braces, such as "{contact_email}", come from the site's section of
 # the content file, the values the site settings start with; so each is written down once.
@@ -109,7 +102,7 @@ class Command(BaseCommand):
             load_manifest(self.content)
             home = self.ensure_home_page(self.content["pages"]["home"])
             pages = {
-                key: self.ensure_page(home, page_type, key, in_menu=key in MENU_PAGES)
+                key: self.ensure_page(home, page_type, key)
                 for key, page_type in (MENU_PAGES | SERVICE_PAGES).items()
             }
             if demo:
@@ -143,40 +136,28 @@ class Command(BaseCommand):
             # Wagtail's migrations create a "Welcome" placeholder at the slug we need.
             for placeholder in root.get_children().exact_type(Page).filter(slug="home"):
                 placeholder.delete()
-            home = publish_child(
-                root,
-                HomePage(
-                    title=data["title"],
-                    slug="home",
-                    hero_title=data["hero_title"],
-                    hero_text=data["hero_text"],
-                    intro=data["intro"],
-                ),
-            )
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(
-                hostname="localhost",
-                port=80,
-                root_page=home,
-                is_default_site=True,
-                site_name=settings.WAGTAIL_SITE_NAME,
-            )
-        elif site.root_page_id != home.pk:
+            fields = {key: data[key] for key in ("title", "hero_title", "hero_text", "intro")}
+            home = publish_child(root, HomePage(slug="home", **fields))
+        name = settings.WAGTAIL_SITE_NAME
+        site, _ = Site.objects.get_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": name},
+        )
+        if site.root_page_id != home.pk:
             site.root_page = home
-            site.site_name = settings.WAGTAIL_SITE_NAME
+            site.site_name = name
             site.save()
         return home
 
-    def ensure_page(self, parent, page_type, key, in_menu):
+    def ensure_page(self, parent, page_type, key):
         data = self.content["pages"][key]
         existing = parent.get_children().filter(slug=data["slug"]).specific().first()
         if existing is not None:
             # Loaded before, or an editor's own page at this address: left as it is.
             return existing
         page = page_type(title=data["title"], slug=data["slug"], intro=data.get("intro", ""))
-        page.show_in_menus = in_menu
-        if page_type in SECTION_BODY_TYPES:
+        page.show_in_menus = key in MENU_PAGES
+        if page_type in (StandardPage, OpenDataPage):
             page.body = stream_from_sections(data.get("sections", []), self.content["site"])
         if page_type is ManifestPage:
             page.ambitions = [("ambition", text) for text in self.content["ambitions_2030"]]
@@ -197,17 +178,14 @@ class Command(BaseCommand):
         MailSettings.for_site(site)
         site_settings = SiteSettings.for_site(site)
         # A footer link only to a page made just now: a link an editor removed stays removed.
-        for key in FOOTER_PAGES:
-            if key in self.created:
-                site_settings.service_links.append(("page", pages[key]))
-                site_settings.save()
+        if "open_data" in self.created:
+            site_settings.service_links.append(("page", pages["open_data"]))
+            site_settings.save()
         if site_settings.contact_email:
             return
         data = self.content["site"]
-        site_settings.organisation_name = data["organisation_name"]
-        site_settings.contact_email = data["contact_email"]
-        site_settings.contact_phone = data.get("contact_phone", "")
-        site_settings.postal_address = data.get("postal_address", "")
+        for field in ("organisation_name", "contact_email", "contact_phone", "postal_address"):
+            setattr(site_settings, field, data.get(field, ""))
         site_settings.footer_text = paragraphs_html(data["footer_text"])
         site_settings.save()
 

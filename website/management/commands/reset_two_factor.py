@@ -17,8 +17,7 @@ class Command(BaseCommand):
             user = get_user_model().objects.get(username=username)
         except get_user_model().DoesNotExist as error:
             raise CommandError(f"No user named {username!r}.") from error
-        removed = 0
-        for device in devices_for_user(user, confirmed=None):
+        devices = list(devices_for_user(user, confirmed=None))
+        for device in devices:
             device.delete()
-            removed += 1
-        self.stdout.write(f"Removed {removed} two-factor device(s) of {username!r}.")
+        self.stdout.write(f"Removed {len(devices)} two-factor device(s) of {username!r}.")
