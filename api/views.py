@@ -1,10 +1,9 @@
 """The open data's views: the index, each list as JSON and as CSV, and the OpenAPI description.
 
 Every answer, errors included, is JSON (or CSV) with `Access-Control-Allow-Origin: *`, so any
-site can read it from a browser. Only GET and HEAD (and OPTIONS, for preflight) are served;
-each request counts against a per-minute limit per client IP (core.ratelimit), answered with
-a 429 in JSON and Retry-After. Lists carry their own ETag, Last-Modified and Cache-Control,
-and answer a repeated request with 304.
+site can read it from a browser. Only GET and HEAD (and OPTIONS, for preflight) are served,
+within a per-minute limit per client IP (core.ratelimit). Lists answer a repeated request
+with 304.
 """
 
 import hashlib
@@ -39,23 +38,29 @@ from .openapi import describe
 from .resources import ENDPOINTS, ENDPOINTS_BY_NAME
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+ALLOW = ", ".join(SAFE_METHODS)
 RATE_WINDOW_SECONDS = 60
 CACHE_CONTROL = "public, max-age=60"
 CSV_CHUNK = 500
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+PREFLIGHT_HEADERS = {
+    "Allow": ALLOW,
+    "Access-Control-Allow-Methods": ALLOW,
+    "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
+    "Access-Control-Max-Age": "86400",
+}
 
 
 def to_json(data):
     return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder, indent=1).encode()
 
 
-def error(status, message, details=(), **headers):
+def error(status, message, details=(), headers=None):
     """A JSON error: {"error": {"status", "message", "details"}}, messages in Dutch."""
     body = {"error": {"status": status, "message": message, "details": list(details)}}
-    response = HttpResponse(to_json(body), status=status, content_type=JSON_CONTENT_TYPE)
-    for name, value in headers.items():
-        response[name.replace("_", "-")] = value
-    return response
+    return HttpResponse(
+        to_json(body), status=status, content_type=JSON_CONTENT_TYPE, headers=headers
+    )
 
 
 def api_view(view):
@@ -68,14 +73,10 @@ def api_view(view):
             response = error(
                 405,
                 "Deze methode kan hier niet: de open data zijn alleen te lezen (GET).",
-                Allow=", ".join(SAFE_METHODS),
+                headers={"Allow": ALLOW},
             )
         elif request.method == "OPTIONS":
-            response = HttpResponse(status=204)
-            response["Allow"] = ", ".join(SAFE_METHODS)
-            response["Access-Control-Allow-Methods"] = ", ".join(SAFE_METHODS)
-            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
-            response["Access-Control-Max-Age"] = "86400"
+            response = HttpResponse(status=204, headers=PREFLIGHT_HEADERS)
         elif not ratelimit.hit(
             request, "api", settings.API_REQUESTS_PER_MINUTE, RATE_WINDOW_SECONDS
         ):
@@ -84,7 +85,7 @@ def api_view(view):
                 429,
                 f"Te veel verzoeken: hoogstens {settings.API_REQUESTS_PER_MINUTE} per minuut. "
                 "Probeer het straks opnieuw.",
-                Retry_After=str(retry_after),
+                headers={"Retry-After": str(retry_after)},
             )
         else:
             try:
@@ -171,7 +172,7 @@ def index(request):
 def listing(request, name):
     endpoint = ENDPOINTS_BY_NAME.get(name)
     if endpoint is None:
-        return not_found_response()
+        return not_found(request)
     params = request.GET
     check_names(params, [param.name for param in (*endpoint.all_params, PAGINA, PER_PAGINA)])
     page = positive(params, PAGINA, 1)
@@ -206,11 +207,8 @@ def cell(value):
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, dict):
-        for key in ("name", "title", "text"):
-            if key in value:
-                return cell(value[key])
-        return ", ".join(f"{key}: {cell(part)}" for key, part in value.items())
+    if isinstance(value, dict):  # every object of the open data has one of these
+        return cell(next(value[key] for key in ("name", "title", "text") if key in value))
     if isinstance(value, list):
         return CELL_JOINER.join(cell(part) for part in value)
     return value
@@ -220,7 +218,7 @@ def cell(value):
 def listing_csv(request, name):
     endpoint = ENDPOINTS_BY_NAME.get(name)
     if endpoint is None:
-        return not_found_response()
+        return not_found(request)
     check_names(request.GET, [param.name for param in endpoint.all_params])
     records = endpoint.select(request.GET)
     rows = [[field.name for field in endpoint.fields]]
@@ -228,7 +226,7 @@ def listing_csv(request, name):
     for start in range(0, count, CSV_CHUNK):
         for obj in endpoint.prepare(list(records[start : start + CSV_CHUNK])):
             rows.append([cell(value) for value in endpoint.item(obj, request).values()])
-    body = "".join(csv_lines(rows, delimiter=CSV_SEPARATOR)).encode()
+    body = "".join(csv_lines(rows)).encode()
     return conditional(
         request, body, CSV_CONTENT_TYPE, endpoint.last_modified(records), f"{name}.csv"
     )
@@ -239,10 +237,5 @@ def openapi(request):
     return conditional(request, to_json(describe(request)), JSON_CONTENT_TYPE)
 
 
-def not_found_response():
-    return error(404, "Dit adres kent de open data niet. Zie de index voor alle lijsten.")
-
-
-@api_view
 def not_found(request, *args, **kwargs):
-    return not_found_response()
+    return error(404, "Dit adres kent de open data niet. Zie de index voor alle lijsten.")
