@@ -12,18 +12,17 @@ CSV = "text/csv"
 
 
 def parameter(param):
-    schema = param.schema
-    if param.multiple:
-        schema = {"type": "array", "items": param.schema}
     described = {
         "name": param.name,
         "in": "query",
         "required": False,
         "description": param.description,
-        "schema": schema,
+        "schema": param.schema,
     }
     if param.multiple:
-        described.update(style="form", explode=True)
+        described.update(
+            schema={"type": "array", "items": param.schema}, style="form", explode=True
+        )
     return described
 
 
@@ -90,22 +89,37 @@ def schema_name(endpoint):
     return endpoint.name.capitalize()
 
 
-def relative(url, base):
-    """A path relative to the server URL (the API's index), as OpenAPI paths are."""
-    return "/" + url[len(base) :] if url.startswith(base) else url
+def listing(summary, operation_id, parameters, description, content):
+    """A list of an endpoint, as JSON or CSV."""
+    return {
+        "get": {
+            "summary": summary,
+            "operationId": operation_id,
+            "parameters": parameters,
+            "responses": {
+                "200": {"description": description, "headers": CACHE_HEADERS, "content": content},
+                **COMMON_RESPONSES,
+            },
+        }
+    }
 
 
 def describe(request):
     base = reverse("api:index")
+
+    def relative(url):
+        """A path relative to the server URL (the API's index), as OpenAPI paths are."""
+        return "/" + url.removeprefix(base)
+
     paths = {
-        relative(base, base): {
+        relative(base): {
             "get": {
                 "summary": "Index: alle lijsten met hun adres en omschrijving.",
                 "operationId": "index",
                 "responses": {"200": {"description": "De index.", "content": {JSON: {}}}},
             }
         },
-        relative(reverse("api:openapi"), base): {
+        relative(reverse("api:openapi")): {
             "get": {
                 "summary": "Deze beschrijving (OpenAPI 3.1).",
                 "operationId": "openapi",
@@ -133,37 +147,21 @@ def describe(request):
     for endpoint in ENDPOINTS:
         filters = [parameter(param) for param in endpoint.all_params]
         schemas[schema_name(endpoint)] = item_schema(endpoint)
-        paths[relative(endpoint.list_path(), base)] = {
-            "get": {
-                "summary": endpoint.description,
-                "operationId": f"list_{endpoint.name}",
-                "parameters": [*filters, parameter(PAGINA), parameter(PER_PAGINA)],
-                "responses": {
-                    "200": {
-                        "description": f"Een pagina van de lijst {endpoint.title}.",
-                        "headers": CACHE_HEADERS,
-                        "content": {JSON: {"schema": page_schema(endpoint)}},
-                    },
-                    **COMMON_RESPONSES,
-                },
-            }
-        }
-        paths[relative(endpoint.csv_path(), base)] = {
-            "get": {
-                "summary": f"{endpoint.title} als CSV: de hele lijst, zelfde filters.",
-                "operationId": f"csv_{endpoint.name}",
-                "parameters": filters,
-                "responses": {
-                    "200": {
-                        "description": f"UTF-8 met BOM, scheidingsteken '{CSV_SEPARATOR}'; "
-                        "kolommen zijn de velden van de JSON.",
-                        "headers": CACHE_HEADERS,
-                        "content": {CSV: {"schema": {"type": "string"}}},
-                    },
-                    **COMMON_RESPONSES,
-                },
-            }
-        }
+        paths[relative(endpoint.list_path())] = listing(
+            endpoint.description,
+            f"list_{endpoint.name}",
+            [*filters, parameter(PAGINA), parameter(PER_PAGINA)],
+            f"Een pagina van de lijst {endpoint.title}.",
+            {JSON: {"schema": page_schema(endpoint)}},
+        )
+        paths[relative(endpoint.csv_path())] = listing(
+            f"{endpoint.title} als CSV: de hele lijst, zelfde filters.",
+            f"csv_{endpoint.name}",
+            filters,
+            f"UTF-8 met BOM, scheidingsteken '{CSV_SEPARATOR}'; "
+            "kolommen zijn de velden van de JSON.",
+            {CSV: {"schema": {"type": "string"}}},
+        )
     return {
         "openapi": "3.1.0",
         "info": {
