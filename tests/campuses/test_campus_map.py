@@ -72,7 +72,11 @@ def small_collection():
         "features": [
             {
                 "type": "Feature",
-                "properties": {"slug": slug, "name": slug.title()},
+                "properties": {
+                    "slug": slug,
+                    "name": slug.title(),
+                    "label_position": [lon + 0.005, 52.405],
+                },
                 "geometry": {"type": "Polygon", "coordinates": [square(lon, 52.4)]},
             }
             for lon, slug in zip((4.6, 4.7, 4.8, 4.9, 5.0), REGION_SLUGS, strict=True)
@@ -102,7 +106,7 @@ def test_read_regions_returns_open_rings_in_region_order(tmp_path):
         ((4.7, 53.1), (4.71, 53.1), (4.71, 53.11), (4.7, 53.11)),
     )
     assert regions[0].label_position == (4.605, 52.405)
-    assert regions[1].label_position is None
+    assert regions[1].label_position == (4.705, 52.405)
     assert regions[1].name == "Zaanstreek-Waterland"
 
 
@@ -162,6 +166,10 @@ def set_first_point(data, point):
         (
             lambda data: first_feature(data)["properties"].update(label_position=[5.4, 52.4]),
             r"label_position: \[5.4, 52.4\] lies outside BOUNDS",
+        ),
+        (
+            lambda data: first_feature(data)["properties"].pop("label_position"),
+            r"label_position: expected \[longitude, latitude\], got None",
         ),
     ],
 )
