@@ -168,27 +168,18 @@ def _position(value, where):
 # --- Projection -----------------------------------------------------------------------------
 
 
-def _scale(width, height, padding):
-    """Pixels per degree latitude, the x factor and the offsets that centre the map."""
-    mid_lat = (BOUNDS.min_lat + BOUNDS.max_lat) / 2
-    x_factor = math.cos(math.radians(mid_lat))
-    lon_span = (BOUNDS.max_lon - BOUNDS.min_lon) * x_factor
-    lat_span = BOUNDS.max_lat - BOUNDS.min_lat
-    scale = min((width - 2 * padding) / lon_span, (height - 2 * padding) / lat_span)
-    offset_x = (width - lon_span * scale) / 2
-    offset_y = (height - lat_span * scale) / 2
-    return scale, x_factor, offset_x, offset_y
-
-
-def project(lat, lon, width=WIDTH, height=HEIGHT, padding=PADDING):
-    """Map WGS84 (lat, lon) to (x, y) in a ``0 0 width height`` viewBox, north up.
+def project(lat, lon):
+    """Map WGS84 (lat, lon) to (x, y) in the ``0 0 WIDTH HEIGHT`` viewBox, north up.
 
     Equirectangular: degrees longitude are shortened by cos(mid latitude of BOUNDS), so the
     province keeps its shape; the box is scaled to fit inside the padding and centred.
     """
-    scale, x_factor, offset_x, offset_y = _scale(width, height, padding)
-    x = offset_x + (float(lon) - BOUNDS.min_lon) * x_factor * scale
-    y = offset_y + (BOUNDS.max_lat - float(lat)) * scale
+    x_factor = math.cos(math.radians((BOUNDS.min_lat + BOUNDS.max_lat) / 2))
+    lon_span = (BOUNDS.max_lon - BOUNDS.min_lon) * x_factor
+    lat_span = BOUNDS.max_lat - BOUNDS.min_lat
+    scale = min((WIDTH - 2 * PADDING) / lon_span, (HEIGHT - 2 * PADDING) / lat_span)
+    x = (WIDTH - lon_span * scale) / 2 + (float(lon) - BOUNDS.min_lon) * x_factor * scale
+    y = (HEIGHT - lat_span * scale) / 2 + (BOUNDS.max_lat - float(lat)) * scale
     return x, y
 
 
