@@ -1,26 +1,17 @@
 """What a campus coordinator may do in the admin, decided in one place (docs/architecture.md,
 "Roles").
 
-A coordinator holds the permission `campuses.coordinate_campus` (through the group
-Campuscoördinator) and is assigned campuses by an administrator (`CampusPage.coordinators`).
-Their rights follow from those campuses, not from a place in the page tree or a model-wide
-permission, so they are given through Wagtail's permission policies, which every admin view
-asks:
-
-- pages: `CoordinatorPagePermissionPolicy` adds a "change" grant on each page of their
-  campuses (the campus page itself; higher apps register more, such as the events there) and
-  lets them add pages under the parents higher apps register (the agenda). Publishing is not
-  granted: their changes go through the workflow "Redactiecontrole".
-- rows of snippets: `CampusScopedPermissionPolicy` gives them some actions on the rows of
-  their campuses only; `PartnerPermissionPolicy` lets them change (propose changes to) the
-  partners of their campuses.
-
-Nothing here reaches a model-wide permission, so whatever only asks Django's `has_perm` (such
-as the admin's site history) shows a coordinator nothing of these models.
+A coordinator holds `campuses.coordinate_campus` (group Campuscoördinator) and is assigned
+campuses by an administrator (`CampusPage.coordinators`). Their rights follow from those
+campuses, so they are given through Wagtail's permission policies, which every admin view asks,
+never as a model-wide permission: whatever asks only Django's `has_perm` (such as the site
+history) shows a coordinator nothing of these models. Publishing is not granted: their changes
+go through the workflow "Redactiecontrole".
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from wagtail import hooks
 from wagtail.models import Page, PagePermissionTester
@@ -70,23 +61,17 @@ def coordinated_pages():
 
 @dataclass(frozen=True)
 class CoordinatorGrant:
-    """A page permission that comes from coordinating a campus instead of a group's row in
-    the tree; Wagtail's policy and tester read it like a `GroupPagePermission`."""
+    """ "Change" on a page, from coordinating a campus instead of a group's row in the tree;
+    Wagtail's policy and tester read it like a `GroupPagePermission`."""
 
     page: Page
-    permission: object
+    permission = SimpleNamespace(codename="change_page")
 
     @property
     def page_id(self):
         return self.page.pk
 
 
-@dataclass(frozen=True)
-class _PermissionName:
-    codename: str
-
-
-CHANGE_PAGE = _PermissionName("change_page")
 _PARENTS_CACHE = "_coordinator_parent_pages"
 
 
@@ -95,9 +80,9 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
     campuses, and adding pages under the registered parents. Registered for every page type
     (`CampusesConfig.ready()`), so the explorer, search, reports and every page view agree.
 
-    No "add" grant is given at the agenda: Wagtail lets whoever may add under a page edit every
-    page they created there, and a coordinator's right to an event must end when it (or they)
-    no longer belongs to their campus. `CoordinatorPagePermissionTester` lets them add instead.
+    No "add" grant: Wagtail lets whoever may add under a page edit every page they created
+    there, and a coordinator's right to an event must end when it (or they) no longer belongs
+    to their campus. `CoordinatorPagePermissionTester` lets them add instead.
     """
 
     def get_all_permissions_for_user(self, user):
@@ -105,7 +90,7 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
         campus_ids = coordinated_campus_ids(user)
         if campus_ids:
             grants += [
-                CoordinatorGrant(page, CHANGE_PAGE)
+                CoordinatorGrant(page)
                 for source in coordinated_pages()
                 for page in source.editable(campus_ids).only("pk", "path", "depth")
             ]
