@@ -1,14 +1,51 @@
-"""The OpenAPI 3.1 description of the open data, built from the endpoint definitions the views
-serve (api/resources.py), so it cannot say something the API does not do."""
+"""The index and the OpenAPI 3.1 description of the open data, built from the endpoint
+definitions the views serve (api/resources.py), so they cannot say something the API does not
+do."""
 
 from django.conf import settings
 from django.urls import reverse
 
-from .endpoints import CSV_SEPARATOR, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGINA, PER_PAGINA
+from core.links import live_page_url
+
+from .endpoints import (
+    CSV_SEPARATOR,
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    PAGINA,
+    PER_PAGINA,
+    absolute,
+)
+from .models import OpenDataPage
 from .resources import ENDPOINTS
 
 JSON = "application/json"
 CSV = "text/csv"
+
+
+def describe_index(request):
+    """The index (`/api/`), which the "Open data" page shows too."""
+    return {
+        "name": f"Open data van {settings.WAGTAIL_SITE_NAME}",
+        "description": "Alleen-lezen JSON en CSV met de openbare gegevens van deze site. "
+        "Veldnamen zijn Engels, parameters en meldingen Nederlands.",
+        "documentation": absolute(request, live_page_url(OpenDataPage)),
+        "openapi": request.build_absolute_uri(reverse("api:openapi")),
+        "max_page_size": MAX_PAGE_SIZE,
+        "default_page_size": DEFAULT_PAGE_SIZE,
+        "csv_separator": CSV_SEPARATOR,
+        "rate_limit_per_minute": settings.API_REQUESTS_PER_MINUTE,
+        "endpoints": [
+            {
+                "name": endpoint.name,
+                "title": endpoint.title,
+                "description": endpoint.description,
+                "url": request.build_absolute_uri(endpoint.list_path()),
+                "csv": request.build_absolute_uri(endpoint.csv_path()),
+                "parameters": [param.name for param in endpoint.all_params],
+            }
+            for endpoint in ENDPOINTS
+        ],
+    }
 
 
 def parameter(param):

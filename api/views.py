@@ -14,28 +14,23 @@ from functools import wraps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date, quote_etag
 from django.views.decorators.csrf import csrf_exempt
 
 from core import ratelimit
 from core.exports import CSV_CONTENT_TYPE, csv_lines
-from core.links import live_page_url
 
 from .endpoints import (
     CELL_JOINER,
-    CSV_SEPARATOR,
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
     PAGINA,
     PER_PAGINA,
     InvalidParameters,
-    absolute,
 )
-from .models import OpenDataPage
-from .openapi import describe
-from .resources import ENDPOINTS, ENDPOINTS_BY_NAME
+from .openapi import describe, describe_index
+from .resources import ENDPOINTS_BY_NAME
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 ALLOW = ", ".join(SAFE_METHODS)
@@ -143,29 +138,7 @@ def positive(params, param, default, highest=None):
 
 @api_view
 def index(request):
-    data = {
-        "name": f"Open data van {settings.WAGTAIL_SITE_NAME}",
-        "description": "Alleen-lezen JSON en CSV met de openbare gegevens van deze site. "
-        "Veldnamen zijn Engels, parameters en meldingen Nederlands.",
-        "documentation": absolute(request, live_page_url(OpenDataPage)),
-        "openapi": request.build_absolute_uri(reverse("api:openapi")),
-        "max_page_size": MAX_PAGE_SIZE,
-        "default_page_size": DEFAULT_PAGE_SIZE,
-        "csv_separator": CSV_SEPARATOR,
-        "rate_limit_per_minute": settings.API_REQUESTS_PER_MINUTE,
-        "endpoints": [
-            {
-                "name": endpoint.name,
-                "title": endpoint.title,
-                "description": endpoint.description,
-                "url": request.build_absolute_uri(endpoint.list_path()),
-                "csv": request.build_absolute_uri(endpoint.csv_path()),
-                "parameters": [param.name for param in endpoint.all_params],
-            }
-            for endpoint in ENDPOINTS
-        ],
-    }
-    return conditional(request, to_json(data), JSON_CONTENT_TYPE)
+    return conditional(request, to_json(describe_index(request)), JSON_CONTENT_TYPE)
 
 
 @api_view
