@@ -279,14 +279,13 @@ def id_field(what):
     return Field("id", INTEGER, f"Vast nummer van {what}; verandert nooit.", "pk")
 
 
-def description_field():
-    """Rich text as plain text: the open data carries no markup."""
-    return Field(
-        "description",
-        STRING,
-        "Omschrijving, als platte tekst.",
-        lambda obj, request: text_from_html(obj.description),
-    )
+# Rich text as plain text: the open data carries no markup.
+DESCRIPTION = Field(
+    "description",
+    STRING,
+    "Omschrijving, als platte tekst.",
+    lambda obj, request: text_from_html(obj.description),
+)
 
 
 def updated_field(source="updated_at"):

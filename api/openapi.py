@@ -63,14 +63,11 @@ def parameter(param):
     return described
 
 
-def error_response(description, headers=None):
-    response = {
+def error_response(description):
+    return {
         "description": description,
         "content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}},
     }
-    if headers:
-        response["headers"] = headers
-    return response
 
 
 CACHE_HEADERS = {
@@ -85,10 +82,12 @@ COMMON_RESPONSES = {
     "400": error_response("Onbekende parameter of waarde (melding in het Nederlands)."),
     "404": error_response("Deze pagina van de lijst bestaat niet."),
     "405": error_response("Alleen GET, HEAD en OPTIONS."),
-    "429": error_response(
-        "Te veel verzoeken.",
-        {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconden wachten."}},
-    ),
+    "429": {
+        **error_response("Te veel verzoeken."),
+        "headers": {
+            "Retry-After": {"schema": {"type": "integer"}, "description": "Seconden wachten."}
+        },
+    },
 }
 
 
@@ -115,15 +114,11 @@ def page_schema(endpoint):
             "previous": link,
             "results": {
                 "type": "array",
-                "items": {"$ref": f"#/components/schemas/{schema_name(endpoint)}"},
+                "items": {"$ref": f"#/components/schemas/{endpoint.name.capitalize()}"},
             },
         },
         "required": ["count", "page", "page_size", "next", "previous", "results"],
     }
-
-
-def schema_name(endpoint):
-    return endpoint.name.capitalize()
 
 
 def listing(summary, operation_id, parameters, description, content):
@@ -183,7 +178,7 @@ def describe(request):
     }
     for endpoint in ENDPOINTS:
         filters = [parameter(param) for param in endpoint.all_params]
-        schemas[schema_name(endpoint)] = item_schema(endpoint)
+        schemas[endpoint.name.capitalize()] = item_schema(endpoint)
         paths[relative(endpoint.list_path())] = listing(
             endpoint.description,
             f"list_{endpoint.name}",
