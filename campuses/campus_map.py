@@ -125,14 +125,11 @@ def _polygons(geometry, where):
     if not isinstance(geometry, dict):
         raise MapDataError(f'{where}: "geometry" must be an object')
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
-    if kind == "Polygon":
-        polygons = [coordinates]
-    elif kind == "MultiPolygon" and isinstance(coordinates, list) and coordinates:
-        polygons = coordinates
-    elif kind == "MultiPolygon":
-        raise MapDataError(f"{where}: a MultiPolygon needs a non-empty list of polygons")
-    else:
+    if kind not in ("Polygon", "MultiPolygon"):
         raise MapDataError(f"{where}: geometry must be a Polygon or MultiPolygon, not {kind!r}")
+    if kind == "MultiPolygon" and not (isinstance(coordinates, list) and coordinates):
+        raise MapDataError(f"{where}: a MultiPolygon needs a non-empty list of polygons")
+    polygons = coordinates if kind == "MultiPolygon" else [coordinates]
     return tuple(_outer_ring(rings, f"{where} polygon {n}") for n, rings in enumerate(polygons))
 
 

@@ -61,8 +61,8 @@ def coordinated_pages():
 
 @dataclass(frozen=True)
 class CoordinatorGrant:
-    """ "Change" on a page, from coordinating a campus instead of a group's row in the tree;
-    Wagtail's policy and tester read it like a `GroupPagePermission`."""
+    """The "change" grant on a page that coordinating a campus gives, instead of a group's
+    row in the tree; Wagtail's policy and tester read it like a `GroupPagePermission`."""
 
     page: Page
     permission = SimpleNamespace(codename="change_page")

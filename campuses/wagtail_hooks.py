@@ -5,20 +5,17 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from wagtail import hooks
 
-from partners.models import DirectoryFacet
+from partners.models import DirectoryFacet, slug_labels
 from search.port import FacetDefinition
 
 from .models import CampusPage
 
-
-def campus_titles():
-    return dict(CampusPage.objects.values_list("slug", "title"))
-
-
 hooks.register(
     "directory_facets",
     DirectoryFacet(
-        FacetDefinition("campus", "Campus", "campus", "campuses__slug", campus_titles),
+        FacetDefinition(
+            "campus", "Campus", "campus", "campuses__slug", slug_labels(CampusPage, "title")
+        ),
         order=50,
         values=lambda partner: [campus.slug for campus in partner.campuses.all()],
         prefetch=lambda partners: partners.prefetch_related(
