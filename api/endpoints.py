@@ -93,12 +93,20 @@ CONVERSIONS = (
 )
 
 
+def reference(partner, request):
+    """A partner as other items name it; None for a partner that is not public."""
+    if partner is None or not partner.live:
+        return None
+    return {"id": partner.pk, "name": partner.name, "url": profile_url(partner, request)}
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of an item: its JSON name (English), JSON schema, Dutch description and
     `source`: a function `(obj, request)`, or the path of the record's attribute ("event.title",
-    by default the field's name), converted as the schema says. The JSON item, the CSV row and
-    the OpenAPI schema are all made from these, so they cannot disagree."""
+    by default the field's name), converted as the schema says (a partner to a reference). The
+    JSON item, the CSV row and the OpenAPI schema are all made from these, so they cannot
+    disagree."""
 
     name: str
     schema: dict
@@ -109,10 +117,13 @@ class Field:
         if callable(self.source):
             return self.source(obj, request)
         value = operator.attrgetter(self.source or self.name)(obj)
-        for schema, convert in CONVERSIONS:
-            if schema == self.schema:
-                return convert(value)
-        return value
+        if self.schema == REFERENCE_OR_NULL:
+            return reference(value, request)
+        if self.schema == REFERENCES:
+            return [reference(partner, request) for partner in value.all() if partner.live]
+        return next(
+            (convert(value) for schema, convert in CONVERSIONS if schema == self.schema), value
+        )
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,6 @@ partners, approved signatures of live partners, live initiatives, published camp
 and pages. Never a contact name or e-mail address, a registration, a draft, or an original
 image file (renditions only)."""
 
-import operator
-
 from django.db.models import Prefetch
 from wagtail.models import Page
 
@@ -70,23 +68,6 @@ KINDS = ", ".join(PartnerKind.values)
 
 def live_partners_only():
     return Partner.objects.live().order_by("name")
-
-
-def reference(partner, request):
-    """A partner as other items name it; None for a partner that is not public."""
-    if partner is None or not partner.live:
-        return None
-    return {"id": partner.pk, "name": partner.name, "url": profile_url(partner, request)}
-
-
-def reference_to(path):
-    read = operator.attrgetter(path)
-    return lambda obj, request: reference(read(obj), request)
-
-
-def references_to(relation):
-    read = operator.attrgetter(relation)
-    return lambda obj, request: [reference(p, request) for p in read(obj).all() if p.live]
 
 
 def sectors(obj, request):
@@ -187,9 +168,7 @@ def signatory_updated_at(signature, request):
 
 SIGNATORY_FIELDS = (
     id_field("de ondertekening"),
-    Field(
-        "partner", REFERENCE_OR_NULL, "De organisatie in de partnergids.", reference_to("partner")
-    ),
+    Field("partner", REFERENCE_OR_NULL, "De organisatie in de partnergids."),
     Field("name", STRING, "Naam van de organisatie.", "partner.name"),
     Field("kind", STRING, f"Soort organisatie: {KINDS}.", "partner.kind"),
     Field("kind_label", STRING, "Soort organisatie, leesbaar.", label("partner.kind")),
@@ -266,8 +245,8 @@ INITIATIVE_FIELDS = (
     Field("themes", TERMS, "Thema's.", terms_of("themes")),
     Field("regions", TERMS, "Arbeidsmarktregio's.", terms_of("regions")),
     Field("campuses", TERMS, "Campussen (slug, titel als name).", terms_of("campuses", "title")),
-    Field("lead_partner", REFERENCE_OR_NULL, "Trekker.", reference_to("lead_partner")),
-    Field("partners", REFERENCES, "Deelnemende partners.", references_to("partners")),
+    Field("lead_partner", REFERENCE_OR_NULL, "Trekker."),
+    Field("partners", REFERENCES, "Deelnemende partners."),
     Field("website", URL_OR_NULL, "Website van het initiatief."),
     Field("image", URL_OR_NULL, "Afbeelding (verkleind).", rendition("image", IMAGE_SPEC)),
     Field("tags", {"type": "array", "items": STRING}, "Trefwoorden.", tag_names),
@@ -348,13 +327,8 @@ ACTION_FIELDS = (
     Field("status", STRING, "Status van de purpose case."),
     Field("status_label", STRING, "Status, leesbaar.", label("status")),
     Field("lead_name", STRING, "Aanjager.", lead_name),
-    Field(
-        "lead_partner",
-        REFERENCE_OR_NULL,
-        "Aanjager in de partnergids.",
-        reference_to("lead_partner"),
-    ),
-    Field("coalition_partners", REFERENCES, "Coalitiepartners.", references_to("member_partners")),
+    Field("lead_partner", REFERENCE_OR_NULL, "Aanjager in de partnergids."),
+    Field("coalition_partners", REFERENCES, "Coalitiepartners.", "member_partners"),
     Field("initiative_count", INTEGER, "Aantal gepubliceerde initiatieven."),
     Field("partner_count", INTEGER, "Aantal betrokken partners."),
     Field("targets", {"type": "array", "items": TARGET}, "Doelen met voortgang.", action_targets),
@@ -427,7 +401,7 @@ CAMPUS_FIELDS = (
     Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
     Field("website", URL_OR_NULL, "Website van de campus."),
     Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding).", rendition("logo", LOGO_SPEC)),
-    Field("partners", REFERENCES, "Partners die meedoen.", references_to("partners")),
+    Field("partners", REFERENCES, "Partners die meedoen."),
     updated_field("last_published_at"),
 )
 
@@ -516,7 +490,7 @@ EVENT_FIELDS = (
     Field("location", STRING, "Locatie en adres.", "event.location_text"),
     Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84).", event_coordinate(0)),
     Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84).", event_coordinate(1)),
-    Field("hosts", REFERENCES, "Organisatoren.", references_to("event.hosts")),
+    Field("hosts", REFERENCES, "Organisatoren.", "event.hosts"),
     Field("price", NUMBER_OR_NULL, "Prijs in euro; leeg of 0 is gratis.", "event.price"),
     Field(
         "registration_mode", STRING, "Aanmelden: geen, extern of site.", "event.registration_mode"
