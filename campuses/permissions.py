@@ -21,8 +21,6 @@ from wagtail.permissions import policy_registry
 from core.permissions import SiteRootedPagePermissionPolicy
 from partners.models import Partner
 
-from .models import CampusPage
-
 COORDINATE_CAMPUS = "campuses.coordinate_campus"
 _CAMPUS_IDS_CACHE = "_coordinated_campus_ids"
 
@@ -43,20 +41,12 @@ def coordinated_campus_ids(user):
 
 @dataclass(frozen=True)
 class CoordinatedPages:
-    """What a coordinator may do with one app's pages: `editable(campus_ids)` gives the pages
-    at those campuses they may edit; `parents()` the pages under which they may add pages."""
+    """What a coordinator may do with one app's pages, registered for the hook
+    `coordinated_pages`: `editable(campus_ids)` gives the pages at those campuses they may
+    edit; `parents()` the pages under which they may add pages."""
 
     editable: Callable
     parents: Callable | None = None
-
-
-CAMPUS_PAGES = CoordinatedPages(lambda ids: CampusPage.objects.filter(pk__in=ids))
-
-
-def coordinated_pages():
-    """The campus pages, and what apps above register for the hook `coordinated_pages` (the
-    events at a campus, the agenda to add them under)."""
-    return [CAMPUS_PAGES, *hooks.get_hooks("coordinated_pages")]
 
 
 @dataclass(frozen=True)
@@ -91,7 +81,7 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
         if campus_ids:
             grants += [
                 CoordinatorGrant(page)
-                for source in coordinated_pages()
+                for source in hooks.get_hooks("coordinated_pages")
                 for page in source.editable(campus_ids).only("pk", "path", "depth")
             ]
         return grants
@@ -104,7 +94,7 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
             if coordinated_campus_ids(user):
                 parents = [
                     page
-                    for source in coordinated_pages()
+                    for source in hooks.get_hooks("coordinated_pages")
                     if source.parents
                     for page in source.parents().only("pk", "path", "depth")
                 ]

@@ -1,5 +1,6 @@
 """What the campuses add to the apps below them (docs/architecture.md, "Hooks"): a campus
-facet in the partner directory and the campuses on a partner's profile."""
+facet in the partner directory and the campuses on a partner's profile; and the first pages a
+coordinator edits, their campus pages."""
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -9,6 +10,7 @@ from partners.models import DirectoryFacet, slug_labels
 from search.port import FacetDefinition
 
 from .models import CampusPage
+from .permissions import CoordinatedPages
 
 hooks.register(
     "directory_facets",
@@ -22,6 +24,10 @@ hooks.register(
             Prefetch("campuses", queryset=CampusPage.objects.live().public())
         ),
     ),
+)
+
+hooks.register(
+    "coordinated_pages", CoordinatedPages(lambda ids: CampusPage.objects.filter(pk__in=ids))
 )
 
 
