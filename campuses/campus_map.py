@@ -218,10 +218,6 @@ def _path_data(region):
     )
 
 
-def region_paths():
-    return [{"slug": region.slug, "d": _path_data(region)} for region in map_regions()]
-
-
 def label_lines(name):
     """Split a region name over at most two lines: "Zuid-Kennemerland en IJmond" ->
     ["Zuid-Kennemerland", "en IJmond"], "Zaanstreek/Waterland" -> ["Zaanstreek/", "Waterland"]."""
