@@ -203,24 +203,23 @@ def changed_since(value):
     """The moment of `gewijzigd_sinds`, aware; None when not given."""
     if not value:
         return None
-    message = (
-        f"{GEWIJZIGD_SINDS.name}: gebruik een datum (JJJJ-MM-DD) of een tijdstip "
-        "(ISO 8601, zoals 2027-03-15T09:00:00+01:00)."
-    )
     try:
-        moment = parse_datetime(value)
-        day = None if moment else parse_date(value)
-    except ValueError:
-        raise InvalidParameters([message]) from None
-    if moment is None and day is None:
-        raise InvalidParameters([message])
-    year = (moment or day).year
-    if not FIRST_YEAR <= year <= LAST_YEAR:
+        moment = parse_datetime(value) or parse_date(value)
+    except ValueError:  # well-formed, but no such day or time
+        moment = None
+    if moment is None:
+        raise InvalidParameters(
+            [
+                f"{GEWIJZIGD_SINDS.name}: gebruik een datum (JJJJ-MM-DD) of een tijdstip "
+                "(ISO 8601, zoals 2027-03-15T09:00:00+01:00)."
+            ]
+        )
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise InvalidParameters(
             [f"{GEWIJZIGD_SINDS.name}: kies een moment tussen {FIRST_YEAR} en {LAST_YEAR}."]
         )
-    if moment is None:
-        moment = datetime.datetime.combine(day, datetime.time.min)
+    if not isinstance(moment, datetime.datetime):
+        moment = datetime.datetime.combine(moment, datetime.time.min)
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment, timezone.get_default_timezone())
     return moment

@@ -12,6 +12,7 @@ import time
 from functools import wraps
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
@@ -100,8 +101,7 @@ def conditional(request, body, content_type, last_modified=None, filename=None):
     # Whole seconds, as HTTP dates have them, so If-Modified-Since compares equal.
     seconds = int(last_modified.timestamp()) if last_modified else None
     response = get_conditional_response(request, etag=etag, last_modified=seconds)
-    if response is None:
-        response = HttpResponse(body, content_type=content_type)
+    response = response or HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
     if seconds:
         response["Last-Modified"] = http_date(seconds)
@@ -150,21 +150,19 @@ def listing(request, name):
     check_names(params, [param.name for param in (*endpoint.all_params, PAGINA, PER_PAGINA)])
     page = positive(params, PAGINA, 1)
     size = positive(params, PER_PAGINA, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
-    records = endpoint.select(params)
-    count = records.count()
-    start = (page - 1) * size
-    if page > 1 and start >= count:
-        return error(404, f"Pagina {page} bestaat niet; deze lijst heeft {count} items.")
-    objects = endpoint.prepare(list(records[start : start + size]))
+    paginator = Paginator(endpoint.select(params), size)
+    if page > paginator.num_pages:
+        return error(404, f"Pagina {page} bestaat niet; deze lijst heeft {paginator.count} items.")
+    found = paginator.page(page)
     data = {
-        "count": count,
+        "count": paginator.count,
         "page": page,
         "page_size": size,
-        "next": page_link(request, page + 1) if start + size < count else None,
-        "previous": page_link(request, page - 1) if page > 1 else None,
-        "results": [endpoint.item(obj, request) for obj in objects],
+        "next": page_link(request, page + 1) if found.has_next() else None,
+        "previous": page_link(request, page - 1) if found.has_previous() else None,
+        "results": [endpoint.item(obj, request) for obj in endpoint.prepare(list(found))],
     }
-    last_modified = endpoint.last_modified(records)
+    last_modified = endpoint.last_modified(paginator.object_list)
     return conditional(request, to_json(data), JSON_CONTENT_TYPE, last_modified)
 
 
@@ -195,9 +193,8 @@ def listing_csv(request, name):
     check_names(request.GET, [param.name for param in endpoint.all_params])
     records = endpoint.select(request.GET)
     rows = [[field.name for field in endpoint.fields]]
-    count = records.count()
-    for start in range(0, count, CSV_CHUNK):
-        for obj in endpoint.prepare(list(records[start : start + CSV_CHUNK])):
+    for page in Paginator(records, CSV_CHUNK):
+        for obj in endpoint.prepare(list(page)):
             rows.append([cell(value) for value in endpoint.item(obj, request).values()])
     body = "".join(csv_lines(rows)).encode()
     return conditional(
