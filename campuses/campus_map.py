@@ -1,13 +1,9 @@
 """An offline map of Noord-Holland for the campus overview: inline SVG, no tiles, no network.
 
 The outlines of the five labour-market regions (arbeidsmarktregio's) are in ``DATA_FILE``, a
-GeoJSON FeatureCollection. They are a simplified sketch of the province, drawn by hand for this
-site from general geographic knowledge. They are NOT survey or cadastral data: coastlines and
-borders are only roughly right (within a few kilometres), good enough to show in which region
-a campus lies, not to measure anything.
-
-Neighbouring regions repeat their shared border points exactly, so they tile the province
-without gaps or overlaps. Texel is the second polygon of Noord-Holland Noord's MultiPolygon.
+sketch drawn by hand, NOT survey data (see its description): good enough to show in which
+region a campus lies, not to measure anything. Texel is the second polygon of Noord-Holland
+Noord's MultiPolygon.
 """
 
 import functools
@@ -203,7 +199,6 @@ def _point_in_polygon(x, y, polygon):
 
 def region_at(lat, lon):
     """The slug of the region whose outline contains (lat, lon), or None outside the province."""
-    lat, lon = float(lat), float(lon)
     for region in map_regions():
         if any(_point_in_polygon(lon, lat, polygon) for polygon in region.polygons):
             return region.slug

@@ -117,11 +117,10 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
         # to them from the explorable root.
         root = self.explorable_root_instance(user)
         reached = [*parents, *(grant.page for grant in self.get_cached_permissions_for_user(user))]
-        steplen = Page.steplen
         paths = {
             page.path[:end]
             for page in reached
-            for end in range(len(root.path), len(page.path) + 1, steplen)
+            for end in range(len(root.path), len(page.path) + 1, Page.steplen)
         }
         return pages | self.model._default_manager.filter(path__in=paths)
 
