@@ -195,8 +195,7 @@ class Endpoint:
         found = records.order_by().aggregate(
             **{f"changed_{number}": Max(lookup) for number, lookup in enumerate(self.changed)}
         )
-        moments = [moment for moment in found.values() if moment is not None]
-        return max(moments) if moments else None
+        return max((moment for moment in found.values() if moment is not None), default=None)
 
 
 def changed_since(value):

@@ -25,7 +25,6 @@ from core.exports import CSV_CONTENT_TYPE, csv_lines
 from .endpoints import (
     CELL_JOINER,
     DEFAULT_PAGE_SIZE,
-    MAX_PAGE_SIZE,
     PAGINA,
     PER_PAGINA,
     InvalidParameters,
@@ -122,7 +121,9 @@ def check_names(params, allowed):
         )
 
 
-def positive(params, param, default, highest=None):
+def positive(params, param, default):
+    """The whole number `param`, from 1 to its schema's maximum."""
+    highest = param.schema.get("maximum")
     value = params.get(param.name, "")
     if value == "":
         return default
@@ -130,7 +131,7 @@ def positive(params, param, default, highest=None):
         number = int(value)
     except ValueError:
         number = 0
-    if number < 1 or (highest is not None and number > highest):
+    if number < 1 or (highest and number > highest):
         bounds = f"1 tot en met {highest}" if highest else "een geheel getal vanaf 1"
         raise InvalidParameters([f"{param.name}: kies {bounds}."])
     return number
@@ -149,7 +150,7 @@ def listing(request, name):
     params = request.GET
     check_names(params, [param.name for param in (*endpoint.all_params, PAGINA, PER_PAGINA)])
     page = positive(params, PAGINA, 1)
-    size = positive(params, PER_PAGINA, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
+    size = positive(params, PER_PAGINA, DEFAULT_PAGE_SIZE)
     paginator = Paginator(endpoint.select(params), size)
     if page > paginator.num_pages:
         return error(404, f"Pagina {page} bestaat niet; deze lijst heeft {paginator.count} items.")
