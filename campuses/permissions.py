@@ -124,17 +124,6 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
         }
         return pages | self.model._default_manager.filter(path__in=paths)
 
-    def rights_come_from_coordinating(self, user, page):
-        """True when `user`'s rights on `page` (for a page not saved yet: its parent) come only
-        from coordinating campuses, not from a group's page permission or being a superuser."""
-        if user.is_superuser or not coordinated_campus_ids(user):
-            return False
-        return not any(
-            page.path.startswith(grant.page.path)
-            for grant in self.get_cached_permissions_for_user(user)
-            if not isinstance(grant, CoordinatorGrant)
-        )
-
 
 class CoordinatorPagePermissionTester(PagePermissionTester):
     """For the pages under which coordinators add pages (the agenda): Wagtail's tester, plus
@@ -211,8 +200,15 @@ class PartnerPermissionPolicy(CampusScopedPermissionPolicy):
 
 def campus_scope(user, page):
     """The ids of the campuses `user`'s rights on `page` are bound to (for a page not saved
-    yet, pass its parent); None when they are not bound to campuses."""
-    policy = policy_registry.get_by_type(Page)
-    if policy.rights_come_from_coordinating(user, page):
-        return coordinated_campus_ids(user)
-    return None
+    yet, pass its parent); None when they are not bound to campuses: when they (also) come
+    from a group's page permission, or the user coordinates nothing (a superuser)."""
+    campus_ids = coordinated_campus_ids(user)
+    if not campus_ids:
+        return None
+    grants = policy_registry.get_by_type(Page).get_cached_permissions_for_user(user)
+    from_groups = any(
+        page.path.startswith(grant.page.path)
+        for grant in grants
+        if not isinstance(grant, CoordinatorGrant)
+    )
+    return None if from_groups else campus_ids
