@@ -1,18 +1,16 @@
-"""What an endpoint of the open data is, described once: the index (`/api/`), the JSON and CSV
-views, the OpenAPI description and the "Open data" page all read these definitions, so the
-documentation cannot drift from what is served.
-
-An endpoint does not build its own queries: it hands its parameters to the filter form or
-query of the public page it mirrors (`EventIndexPage.sessions(form)`, the directory's facets,
-`InitiativeFilterForm`, ...), so the API filters exactly as the site does.
+"""What an endpoint of the open data is, declared once: the index, the JSON and CSV views, the
+OpenAPI description and the "Open data" page all read these definitions, so the documentation
+cannot drift from what is served. An endpoint filters with the form or query of the public
+page it mirrors, so the API filters exactly as the site does.
 """
 
 import datetime
 import functools
 import operator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
+from django import forms
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -20,65 +18,27 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.images import get_image_model
 
 from core.exports import CSV_DELIMITER
-from core.forms import UNKNOWN_VALUE
 from core.text import text_from_html
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-# The site's CSV separator (core/exports.py), documented in the index and the OpenAPI
-# description; values inside one cell are joined with CELL_JOINER.
 CSV_SEPARATOR = CSV_DELIMITER
+# Values inside one CSV cell are joined with this.
 CELL_JOINER = " | "
 IMAGE_SPEC = "max-800x600"
 LOGO_SPEC = "max-240x120"
 # `gewijzigd_sinds` accepts moments in these years; further out is a typo or a probe.
 FIRST_YEAR, LAST_YEAR = 1970, 9998
 
-
-class InvalidParameters(Exception):
-    """Parameters the endpoint cannot answer: a 400 with these Dutch messages."""
-
-    def __init__(self, messages):
-        super().__init__(messages)
-        self.messages = list(messages)
-
-
-@dataclass(frozen=True)
-class Field:
-    """One field of an item: its JSON name (English), its JSON schema, a Dutch description and
-    `value(obj, request)`, its value for one record (by default the record's attribute of the
-    same name). The JSON item, the CSV row and the OpenAPI schema are all made from these, so
-    they cannot disagree."""
-
-    name: str
-    schema: dict
-    description: str
-    value: Callable[[object, object], object] | None = None
-
-    def __post_init__(self):
-        if self.value is None:
-            object.__setattr__(self, "value", attr(self.name))  # frozen: set once, here
-
-
-@dataclass(frozen=True)
-class Param:
-    """A query parameter (Dutch, as on the public pages)."""
-
-    name: str
-    description: str
-    schema: dict = field(default_factory=lambda: {"type": "string"})
-    multiple: bool = False
-
-
 STRING = {"type": "string"}
-TEXT_OR_NULL = {"type": ["string", "null"]}
 INTEGER = {"type": "integer"}
 INTEGER_OR_NULL = {"type": ["integer", "null"]}
 NUMBER_OR_NULL = {"type": ["number", "null"]}
 BOOLEAN = {"type": "boolean"}
+DAY = {"type": "string", "format": "date"}
+DAY_OR_NULL = {"type": ["string", "null"], "format": "date"}
 MOMENT = {"type": "string", "format": "date-time"}
 MOMENT_OR_NULL = {"type": ["string", "null"], "format": "date-time"}
-DAY_OR_NULL = {"type": ["string", "null"], "format": "date"}
 URL = {"type": "string", "format": "uri"}
 URL_OR_NULL = {"type": ["string", "null"], "format": "uri"}
 TERM = {
@@ -97,147 +57,12 @@ REFERENCES = {"type": "array", "items": REFERENCE}
 REFERENCE_OR_NULL = {**REFERENCE, "type": ["object", "null"]}
 
 
-GEWIJZIGD_SINDS = Param(
-    "gewijzigd_sinds",
-    "Alleen wat op of na dit moment is gewijzigd: JJJJ-MM-DD of een ISO 8601-tijdstip "
-    "(zonder tijdzone: Nederlandse tijd).",
-    {"type": "string"},
-)
-PAGINA = Param("pagina", "Paginanummer, vanaf 1.", {"type": "integer", "minimum": 1})
-PER_PAGINA = Param(
-    "per_pagina",
-    f"Aantal items per pagina: 1 tot en met {MAX_PAGE_SIZE} (standaard {DEFAULT_PAGE_SIZE}).",
-    {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
-)
+class InvalidParameters(Exception):
+    """Parameters the endpoint cannot answer: a 400 with these Dutch messages."""
 
-
-@dataclass(frozen=True)
-class Endpoint:
-    """A list of public records.
-
-    `records(params)` returns the filtered public records as a queryset (raising
-    InvalidParameters for values it does not know); `item(obj, request)` the JSON of one, made
-    from `fields`; `prepare(objects)` may add to a page of objects in bulk (progress of actions).
-    `changed` are the lookups of "last changed" moments: the newest is Last-Modified, and
-    `gewijzigd_sinds` finds a record when any of them is at or after the moment asked.
-    """
-
-    name: str
-    title: str
-    description: str
-    fields: tuple[Field, ...]
-    # The filters, or a callable returning them (read when asked: other apps add facets).
-    params: tuple[Param, ...] | Callable[[], tuple[Param, ...]]
-    records: Callable[[dict], object]
-    changed: tuple[str, ...]
-    order: tuple[str, ...] = ("pk",)
-    prepare: Callable[[list], list] = list
-
-    def list_path(self):
-        return reverse("api:list", args=[self.name])
-
-    def csv_path(self):
-        return reverse("api:csv", args=[self.name])
-
-    def item(self, obj, request):
-        return {field.name: field.value(obj, request) for field in self.fields}
-
-    @property
-    def filters(self):
-        return tuple(self.params() if callable(self.params) else self.params)
-
-    @property
-    def all_params(self):
-        return (*self.filters, GEWIJZIGD_SINDS)
-
-    def select(self, params):
-        """The records narrowed by every parameter, in their stable order."""
-        records = self.records(params)
-        since = changed_since(params.get(GEWIJZIGD_SINDS.name))
-        if since is not None:
-            changed = (Q(**{f"{lookup}__gte": since}) for lookup in self.changed)
-            records = records.filter(functools.reduce(operator.or_, changed))
-        return records.order_by(*self.order)
-
-    def last_modified(self, records):
-        """The newest change among `records` (one aggregate query), or None."""
-        found = records.order_by().aggregate(
-            **{f"changed_{number}": Max(lookup) for number, lookup in enumerate(self.changed)}
-        )
-        moments = [moment for moment in found.values() if moment is not None]
-        return max(moments) if moments else None
-
-
-def changed_since(value):
-    """The moment of `gewijzigd_sinds`, aware; None when not given."""
-    if value in (None, ""):
-        return None
-    message = (
-        f"{GEWIJZIGD_SINDS.name}: gebruik een datum (JJJJ-MM-DD) of een tijdstip "
-        "(ISO 8601, zoals 2027-03-15T09:00:00+01:00)."
-    )
-    try:
-        moment = parse_datetime(value)
-        day = None if moment else parse_date(value)
-    except ValueError:
-        raise InvalidParameters([message]) from None
-    if moment is None and day is None:
-        raise InvalidParameters([message])
-    year = (moment or day).year
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InvalidParameters(
-            [f"{GEWIJZIGD_SINDS.name}: kies een moment tussen {FIRST_YEAR} en {LAST_YEAR}."]
-        )
-    if moment is None:
-        moment = datetime.datetime.combine(day, datetime.time.min)
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, timezone.get_default_timezone())
-    return moment
-
-
-def validated_form(form_class, names, params):
-    """The filter form of a public page bound to the API's parameters `names`; an unknown or
-    malformed value is a 400 here, where the page ignores it with a notice."""
-    values = {name: params[name] for name in names if name in params}
-    form = form_class(values or None)
-    if values and form.notices:
-        raise InvalidParameters(form.notices)
-    return form
-
-
-def form_records(form_class, names, base):
-    """`records` for an endpoint that mirrors a page with a `core.forms.FilterForm`: the
-    page's own form narrows the page's own queryset (`base()`). `names` are the form's
-    filters the API offers (not its sorting or view switches)."""
-
-    def records(params):
-        return validated_form(form_class, names, params).filter(base())
-
-    return records
-
-
-def form_params(form_class, names, descriptions):
-    """The Params `names` of a filter form, described in Dutch (`descriptions`: name -> text,
-    else the form's label)."""
-    params = []
-    for name in names:
-        form_field = form_class.base_fields[name]
-        schema = {"type": "string"}
-        if form_field.__class__.__name__.endswith("DateField"):
-            schema = {"type": "string", "format": "date"}
-        params.append(Param(name, descriptions.get(name, form_field.label), schema))
-    return tuple(params)
-
-
-def unknown_value(label):
-    return f"{label}: {UNKNOWN_VALUE}"
-
-
-# --- helpers for items --------------------------------------------------------------------------
-
-
-def absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
+    def __init__(self, messages):
+        super().__init__(messages)
+        self.messages = list(messages)
 
 
 def term(obj, name="name"):
@@ -256,17 +81,174 @@ def number(value):
     return float(value) if value is not None else None
 
 
-def or_none(value):
-    return value or None
+# How an attribute becomes the JSON its field's schema describes.
+CONVERSIONS = (
+    (MOMENT, moment),
+    (MOMENT_OR_NULL, moment),
+    (DAY_OR_NULL, moment),
+    (NUMBER_OR_NULL, number),
+    (URL_OR_NULL, lambda url: url or None),
+    (BOOLEAN, bool),
+    (TERM_OR_NULL, term),
+)
+
+
+def reference(partner, request):
+    """A partner as other items name it; None for a partner that is not public."""
+    if partner is None or not partner.live:
+        return None
+    return {"id": partner.pk, "name": partner.name, "url": profile_url(partner, request)}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of an item: its JSON name (English), JSON schema, Dutch description and
+    `source`: a function `(obj, request)`, or the path of the record's attribute ("event.title",
+    by default the field's name), converted as the schema says (a partner to a reference). The
+    JSON item, the CSV row and the OpenAPI schema are all made from these, so they cannot
+    disagree."""
+
+    name: str
+    schema: dict
+    description: str
+    source: str | Callable[[object, object], object] | None = None
+
+    def value(self, obj, request):
+        if callable(self.source):
+            return self.source(obj, request)
+        value = operator.attrgetter(self.source or self.name)(obj)
+        if self.schema == REFERENCE_OR_NULL:
+            return reference(value, request)
+        if self.schema == REFERENCES:
+            return [reference(partner, request) for partner in value.all() if partner.live]
+        return next(
+            (convert(value) for schema, convert in CONVERSIONS if schema == self.schema), value
+        )
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter (Dutch, as on the public pages)."""
+
+    name: str
+    description: str
+    schema: dict
+    multiple: bool = False
+
+
+GEWIJZIGD_SINDS = Param(
+    "gewijzigd_sinds",
+    "Alleen wat op of na dit moment is gewijzigd: JJJJ-MM-DD of een ISO 8601-tijdstip "
+    "(zonder tijdzone: Nederlandse tijd).",
+    STRING,
+)
+PAGINA = Param("pagina", "Paginanummer, vanaf 1.", {"type": "integer", "minimum": 1})
+PER_PAGINA = Param(
+    "per_pagina",
+    f"Aantal items per pagina: 1 tot en met {MAX_PAGE_SIZE} (standaard {DEFAULT_PAGE_SIZE}).",
+    {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A list of public records: `records(params)` filters them (raising InvalidParameters for
+    values it does not know); `prepare(objects)` may add to a page of them in bulk. `changed`
+    are the lookups of "last changed" moments: the newest is Last-Modified, and
+    `gewijzigd_sinds` finds a record when any of them is at or after the moment asked."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    records: Callable[[dict], object]
+    # The filters, or a callable returning them (read when asked: other apps add facets).
+    params: tuple[Param, ...] | Callable[[], tuple[Param, ...]] = ()
+    changed: tuple[str, ...] = ("updated_at",)
+    order: tuple[str, ...] = ("pk",)
+    prepare: Callable[[list], list] = list
+
+    def list_path(self):
+        return reverse("api:list", args=[self.name])
+
+    def csv_path(self):
+        return reverse("api:csv", args=[self.name])
+
+    def item(self, obj, request):
+        return {field.name: field.value(obj, request) for field in self.fields}
+
+    @property
+    def all_params(self):
+        return (*(self.params() if callable(self.params) else self.params), GEWIJZIGD_SINDS)
+
+    def select(self, params):
+        """The records narrowed by every parameter, in their stable order."""
+        records = self.records(params)
+        since = changed_since(params.get(GEWIJZIGD_SINDS.name))
+        if since is not None:
+            changed = (Q(**{f"{lookup}__gte": since}) for lookup in self.changed)
+            records = records.filter(functools.reduce(operator.or_, changed))
+        return records.order_by(*self.order)
+
+    def last_modified(self, records):
+        """The newest change among `records` (one aggregate query), or None."""
+        found = records.order_by().aggregate(
+            **{f"changed_{number}": Max(lookup) for number, lookup in enumerate(self.changed)}
+        )
+        return max((moment for moment in found.values() if moment is not None), default=None)
+
+
+def changed_since(value):
+    """The moment of `gewijzigd_sinds`, aware; None when not given."""
+    if not value:
+        return None
+    try:
+        moment = parse_datetime(value) or parse_date(value)
+    except ValueError:  # well-formed, but no such day or time
+        moment = None
+    if moment is None:
+        raise InvalidParameters(
+            [
+                f"{GEWIJZIGD_SINDS.name}: gebruik een datum (JJJJ-MM-DD) of een tijdstip "
+                "(ISO 8601, zoals 2027-03-15T09:00:00+01:00)."
+            ]
+        )
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InvalidParameters(
+            [f"{GEWIJZIGD_SINDS.name}: kies een moment tussen {FIRST_YEAR} en {LAST_YEAR}."]
+        )
+    if not isinstance(moment, datetime.datetime):
+        moment = datetime.datetime.combine(moment, datetime.time.min)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, timezone.get_default_timezone())
+    return moment
+
+
+def validated_form(form_class, names, params):
+    """The filter form of a public page bound to the API's parameters `names` (its filters,
+    not its sorting or view switches); an unknown or malformed value is a 400 here, where the
+    page ignores it with a notice."""
+    values = {name: params[name] for name in names if name in params}
+    form = form_class(values or None)
+    if values and form.notices:
+        raise InvalidParameters(form.notices)
+    return form
+
+
+def form_params(form_class, descriptions):
+    """The Params of a filter form's fields `descriptions` (name -> Dutch description)."""
+    fields = form_class.base_fields
+    return tuple(
+        Param(name, text, DAY if isinstance(fields[name], forms.DateField) else STRING)
+        for name, text in descriptions.items()
+    )
 
 
 # --- values of fields: each is called with the record and the request -------------------------
 
 
-def attr(path, convert=None):
-    """The record's attribute at `path` ("title", "event.title"), through `convert` if given."""
-    read = operator.attrgetter(path)
-    return lambda obj, request: convert(read(obj)) if convert else read(obj)
+def absolute(request, url):
+    return request.build_absolute_uri(url) if url else None
 
 
 def label(path):
@@ -303,30 +285,25 @@ def page_url(page, request):
 
 
 def id_field(what):
-    return Field("id", INTEGER, f"Vast nummer van {what}; verandert nooit.", attr("pk"))
+    return Field("id", INTEGER, f"Vast nummer van {what}; verandert nooit.", "pk")
 
 
-def description_field():
-    """Rich text as plain text: the open data carries no markup."""
-    return Field(
-        "description",
-        STRING,
-        "Omschrijving, als platte tekst.",
-        attr("description", text_from_html),
-    )
+# Rich text as plain text: the open data carries no markup.
+DESCRIPTION = Field(
+    "description",
+    STRING,
+    "Omschrijving, als platte tekst.",
+    lambda obj, request: text_from_html(obj.description),
+)
 
 
-def updated_field(value=None):
-    """`updated_at`: the record's own, unless `value` says otherwise."""
-    value = value or attr("updated_at", moment)
-    return Field("updated_at", MOMENT, "Laatst gewijzigd (ISO 8601, UTC).", value)
+def updated_field(source="updated_at"):
+    return Field("updated_at", MOMENT, "Laatst gewijzigd (ISO 8601, UTC).", source)
 
 
 def published_field(path):
     """`updated_at` of a page: when it was last published (null before that)."""
-    return Field(
-        "updated_at", MOMENT_OR_NULL, "Laatst gepubliceerd (ISO 8601, UTC).", attr(path, moment)
-    )
+    return Field("updated_at", MOMENT_OR_NULL, "Laatst gepubliceerd (ISO 8601, UTC).", path)
 
 
 def with_renditions(spec):

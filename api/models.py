@@ -1,6 +1,5 @@
 """The "Open data" page: for developers of other sites, with the endpoints and examples."""
 
-from django.conf import settings
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -8,8 +7,6 @@ from wagtail.models import Page
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage, SectionPageMixin
-
-from .endpoints import CSV_SEPARATOR, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 
 class OpenDataPage(SectionPageMixin, BasePage):
@@ -28,23 +25,9 @@ class OpenDataPage(SectionPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # The endpoints use the other apps' forms, which cannot be imported while models load.
-        from .resources import ENDPOINTS
+        from .openapi import describe_index
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            index_url=request.build_absolute_uri(reverse("api:index")),
-            openapi_url=request.build_absolute_uri(reverse("api:openapi")),
-            endpoints=[
-                {
-                    "endpoint": endpoint,
-                    "url": request.build_absolute_uri(endpoint.list_path()),
-                    "csv_url": request.build_absolute_uri(endpoint.csv_path()),
-                }
-                for endpoint in ENDPOINTS
-            ],
-            max_page_size=MAX_PAGE_SIZE,
-            default_page_size=DEFAULT_PAGE_SIZE,
-            csv_separator=CSV_SEPARATOR,
-            requests_per_minute=settings.API_REQUESTS_PER_MINUTE,
-        )
+        context["api"] = describe_index(request)
+        context["index_url"] = request.build_absolute_uri(reverse("api:index"))
         return context

@@ -1,40 +1,73 @@
-"""The OpenAPI 3.1 description of the open data, built from the endpoint definitions the views
-serve (api/resources.py), so it cannot say something the API does not do."""
+"""The index and the OpenAPI 3.1 description of the open data, built from the endpoint
+definitions the views serve (api/resources.py), so they cannot say something the API does not
+do."""
 
 from django.conf import settings
 from django.urls import reverse
 
-from .endpoints import CSV_SEPARATOR, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PAGINA, PER_PAGINA
+from core.links import live_page_url
+
+from .endpoints import (
+    CSV_SEPARATOR,
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    PAGINA,
+    PER_PAGINA,
+    absolute,
+)
+from .models import OpenDataPage
 from .resources import ENDPOINTS
 
 JSON = "application/json"
 CSV = "text/csv"
 
 
+def describe_index(request):
+    """The index (`/api/`), which the "Open data" page shows too."""
+    return {
+        "name": f"Open data van {settings.WAGTAIL_SITE_NAME}",
+        "description": "Alleen-lezen JSON en CSV met de openbare gegevens van deze site. "
+        "Veldnamen zijn Engels, parameters en meldingen Nederlands.",
+        "documentation": absolute(request, live_page_url(OpenDataPage)),
+        "openapi": request.build_absolute_uri(reverse("api:openapi")),
+        "max_page_size": MAX_PAGE_SIZE,
+        "default_page_size": DEFAULT_PAGE_SIZE,
+        "csv_separator": CSV_SEPARATOR,
+        "rate_limit_per_minute": settings.API_REQUESTS_PER_MINUTE,
+        "endpoints": [
+            {
+                "name": endpoint.name,
+                "title": endpoint.title,
+                "description": endpoint.description,
+                "url": request.build_absolute_uri(endpoint.list_path()),
+                "csv": request.build_absolute_uri(endpoint.csv_path()),
+                "parameters": [param.name for param in endpoint.all_params],
+            }
+            for endpoint in ENDPOINTS
+        ],
+    }
+
+
 def parameter(param):
-    schema = param.schema
-    if param.multiple:
-        schema = {"type": "array", "items": param.schema}
     described = {
         "name": param.name,
         "in": "query",
         "required": False,
         "description": param.description,
-        "schema": schema,
+        "schema": param.schema,
     }
     if param.multiple:
-        described.update(style="form", explode=True)
+        described.update(
+            schema={"type": "array", "items": param.schema}, style="form", explode=True
+        )
     return described
 
 
-def error_response(description, headers=None):
-    response = {
+def error_response(description):
+    return {
         "description": description,
         "content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}},
     }
-    if headers:
-        response["headers"] = headers
-    return response
 
 
 CACHE_HEADERS = {
@@ -49,10 +82,12 @@ COMMON_RESPONSES = {
     "400": error_response("Onbekende parameter of waarde (melding in het Nederlands)."),
     "404": error_response("Deze pagina van de lijst bestaat niet."),
     "405": error_response("Alleen GET, HEAD en OPTIONS."),
-    "429": error_response(
-        "Te veel verzoeken.",
-        {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconden wachten."}},
-    ),
+    "429": {
+        **error_response("Te veel verzoeken."),
+        "headers": {
+            "Retry-After": {"schema": {"type": "integer"}, "description": "Seconden wachten."}
+        },
+    },
 }
 
 
@@ -79,33 +114,44 @@ def page_schema(endpoint):
             "previous": link,
             "results": {
                 "type": "array",
-                "items": {"$ref": f"#/components/schemas/{schema_name(endpoint)}"},
+                "items": {"$ref": f"#/components/schemas/{endpoint.name.capitalize()}"},
             },
         },
         "required": ["count", "page", "page_size", "next", "previous", "results"],
     }
 
 
-def schema_name(endpoint):
-    return endpoint.name.capitalize()
-
-
-def relative(url, base):
-    """A path relative to the server URL (the API's index), as OpenAPI paths are."""
-    return "/" + url[len(base) :] if url.startswith(base) else url
+def listing(summary, operation_id, parameters, description, content):
+    """A list of an endpoint, as JSON or CSV."""
+    return {
+        "get": {
+            "summary": summary,
+            "operationId": operation_id,
+            "parameters": parameters,
+            "responses": {
+                "200": {"description": description, "headers": CACHE_HEADERS, "content": content},
+                **COMMON_RESPONSES,
+            },
+        }
+    }
 
 
 def describe(request):
     base = reverse("api:index")
+
+    def relative(url):
+        """A path relative to the server URL (the API's index), as OpenAPI paths are."""
+        return "/" + url.removeprefix(base)
+
     paths = {
-        relative(base, base): {
+        relative(base): {
             "get": {
                 "summary": "Index: alle lijsten met hun adres en omschrijving.",
                 "operationId": "index",
                 "responses": {"200": {"description": "De index.", "content": {JSON: {}}}},
             }
         },
-        relative(reverse("api:openapi"), base): {
+        relative(reverse("api:openapi")): {
             "get": {
                 "summary": "Deze beschrijving (OpenAPI 3.1).",
                 "operationId": "openapi",
@@ -132,38 +178,22 @@ def describe(request):
     }
     for endpoint in ENDPOINTS:
         filters = [parameter(param) for param in endpoint.all_params]
-        schemas[schema_name(endpoint)] = item_schema(endpoint)
-        paths[relative(endpoint.list_path(), base)] = {
-            "get": {
-                "summary": endpoint.description,
-                "operationId": f"list_{endpoint.name}",
-                "parameters": [*filters, parameter(PAGINA), parameter(PER_PAGINA)],
-                "responses": {
-                    "200": {
-                        "description": f"Een pagina van de lijst {endpoint.title}.",
-                        "headers": CACHE_HEADERS,
-                        "content": {JSON: {"schema": page_schema(endpoint)}},
-                    },
-                    **COMMON_RESPONSES,
-                },
-            }
-        }
-        paths[relative(endpoint.csv_path(), base)] = {
-            "get": {
-                "summary": f"{endpoint.title} als CSV: de hele lijst, zelfde filters.",
-                "operationId": f"csv_{endpoint.name}",
-                "parameters": filters,
-                "responses": {
-                    "200": {
-                        "description": f"UTF-8 met BOM, scheidingsteken '{CSV_SEPARATOR}'; "
-                        "kolommen zijn de velden van de JSON.",
-                        "headers": CACHE_HEADERS,
-                        "content": {CSV: {"schema": {"type": "string"}}},
-                    },
-                    **COMMON_RESPONSES,
-                },
-            }
-        }
+        schemas[endpoint.name.capitalize()] = item_schema(endpoint)
+        paths[relative(endpoint.list_path())] = listing(
+            endpoint.description,
+            f"list_{endpoint.name}",
+            [*filters, parameter(PAGINA), parameter(PER_PAGINA)],
+            f"Een pagina van de lijst {endpoint.title}.",
+            {JSON: {"schema": page_schema(endpoint)}},
+        )
+        paths[relative(endpoint.csv_path())] = listing(
+            f"{endpoint.title} als CSV: de hele lijst, zelfde filters.",
+            f"csv_{endpoint.name}",
+            filters,
+            f"UTF-8 met BOM, scheidingsteken '{CSV_SEPARATOR}'; "
+            "kolommen zijn de velden van de JSON.",
+            {CSV: {"schema": {"type": "string"}}},
+        )
     return {
         "openapi": "3.1.0",
         "info": {

@@ -4,13 +4,12 @@ partners, approved signatures of live partners, live initiatives, published camp
 and pages. Never a contact name or e-mail address, a registration, a draft, or an original
 image file (renditions only)."""
 
-import operator
-
 from django.db.models import Prefetch
 from wagtail.models import Page
 
 from campuses.forms import CampusFilterForm
 from campuses.models import CampusPage, EconomicRegion
+from core.forms import UNKNOWN_VALUE
 from events.forms import EventFilterForm
 from events.models import EventIndexPage, EventSession
 from events.models.taxonomy import RegistrationMode
@@ -28,6 +27,7 @@ from search.port import clean_values
 from .endpoints import (
     BOOLEAN,
     DAY_OR_NULL,
+    DESCRIPTION,
     IMAGE_SPEC,
     INTEGER,
     INTEGER_OR_NULL,
@@ -46,15 +46,11 @@ from .endpoints import (
     Field,
     InvalidParameters,
     Param,
-    attr,
-    description_field,
     form_params,
-    form_records,
     id_field,
     label,
     moment,
     number,
-    or_none,
     page_url,
     profile_url,
     published_field,
@@ -62,7 +58,6 @@ from .endpoints import (
     term,
     terms,
     terms_of,
-    unknown_value,
     updated_field,
     validated_form,
     with_renditions,
@@ -73,26 +68,6 @@ KINDS = ", ".join(PartnerKind.values)
 
 def live_partners_only():
     return Partner.objects.live().order_by("name")
-
-
-def reference(partner, request):
-    """A partner as other items name it; None for a partner that is not public."""
-    if partner is None or not partner.live:
-        return None
-    return {"id": partner.pk, "name": partner.name, "url": profile_url(partner, request)}
-
-
-def reference_to(path):
-    read = operator.attrgetter(path)
-    return lambda obj, request: reference(read(obj), request)
-
-
-def references_to(relation):
-    """The public partners of `relation`, as references."""
-    read = operator.attrgetter(relation)
-    return lambda obj, request: [
-        reference(partner, request) for partner in read(obj).all() if partner.live
-    ]
 
 
 def sectors(obj, request):
@@ -108,6 +83,7 @@ def partner_params():
             facet.facet.param,
             f"{facet.facet.label}: een of meer waarden zoals in de partnergids "
             "(herhaal de parameter; waarden binnen één filter zijn alternatieven).",
+            STRING,
             multiple=True,
         )
         for facet in directory_facets()
@@ -122,7 +98,7 @@ def partner_records(params):
             continue
         known = facet.facet.labels()
         if any(value not in known for value in values):
-            problems.append(unknown_value(facet.facet.label))
+            problems.append(f"{facet.facet.label}: {UNKNOWN_VALUE}")
         filters[facet.facet.param] = values
     if problems:
         raise InvalidParameters(problems)
@@ -139,11 +115,11 @@ PARTNER_FIELDS = (
     Field("kind", STRING, f"Soort organisatie: {KINDS}."),
     Field("kind_label", STRING, "Soort organisatie, leesbaar.", label("kind")),
     Field("short_description", STRING, "Korte omschrijving."),
-    description_field(),
-    Field("website", URL_OR_NULL, "Website van de organisatie.", attr("website", or_none)),
+    DESCRIPTION,
+    Field("website", URL_OR_NULL, "Website van de organisatie."),
     Field("municipality", STRING, "Gemeente."),
-    Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84).", attr("latitude", number)),
-    Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84).", attr("longitude", number)),
+    Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
+    Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
     Field("regions", TERMS, "Arbeidsmarktregio's (slug en naam).", terms_of("regions")),
     Field("sectors", TERMS, "Sectoren.", sectors),
     Field("education_levels", TERMS, "Onderwijsniveaus.", terms_of("education_levels")),
@@ -154,9 +130,9 @@ PARTNER_FIELDS = (
         "Campussen waar de organisatie aan meedoet.",
         terms_of("campuses", "title"),
     ),
-    Field("signatory", BOOLEAN, "Heeft het manifest ondertekend.", attr("signatory", bool)),
+    Field("signatory", BOOLEAN, "Heeft het manifest ondertekend."),
     Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding).", rendition("logo", LOGO_SPEC)),
-    Field("created_at", MOMENT, "Opgenomen in de partnergids op.", attr("created_at", moment)),
+    Field("created_at", MOMENT, "Opgenomen in de partnergids op."),
     updated_field(),
 )
 
@@ -167,23 +143,21 @@ PARTNERS = Endpoint(
     fields=PARTNER_FIELDS,
     params=partner_params,
     records=partner_records,
-    changed=("updated_at",),
 )
 
 
 # --- signatories ------------------------------------------------------------------------------
 
-SIGNATORY_FILTERS = ("soort",)
+SIGNATORY_FILTERS = {"soort": f"Soort organisatie: {KINDS}."}
 
 
 def signatory_records(params):
-    base = form_records(
-        SignatoryFilterForm,
-        SIGNATORY_FILTERS,
-        lambda: Signature.objects.approved().filter(partner__live=True),
-    )(params)
-    return base.select_related("partner").prefetch_related(
-        Prefetch("partner__logo", queryset=with_renditions(LOGO_SPEC))
+    signatures = Signature.objects.approved().filter(partner__live=True)
+    return (
+        validated_form(SignatoryFilterForm, SIGNATORY_FILTERS, params)
+        .filter(signatures)
+        .select_related("partner")
+        .prefetch_related(Prefetch("partner__logo", queryset=with_renditions(LOGO_SPEC)))
     )
 
 
@@ -194,18 +168,16 @@ def signatory_updated_at(signature, request):
 
 SIGNATORY_FIELDS = (
     id_field("de ondertekening"),
-    Field(
-        "partner", REFERENCE_OR_NULL, "De organisatie in de partnergids.", reference_to("partner")
-    ),
-    Field("name", STRING, "Naam van de organisatie.", attr("partner.name")),
-    Field("kind", STRING, f"Soort organisatie: {KINDS}.", attr("partner.kind")),
+    Field("partner", REFERENCE_OR_NULL, "De organisatie in de partnergids."),
+    Field("name", STRING, "Naam van de organisatie.", "partner.name"),
+    Field("kind", STRING, f"Soort organisatie: {KINDS}.", "partner.kind"),
     Field("kind_label", STRING, "Soort organisatie, leesbaar.", label("partner.kind")),
-    Field("website", URL_OR_NULL, "Website van de organisatie.", attr("partner.website", or_none)),
+    Field("website", URL_OR_NULL, "Website van de organisatie.", "partner.website"),
     Field(
         "logo", URL_OR_NULL, "Logo (verkleinde afbeelding).", rendition("partner.logo", LOGO_SPEC)
     ),
-    Field("signed_at", MOMENT, "Ondertekend op.", attr("created_at", moment)),
-    Field("approved_at", MOMENT_OR_NULL, "Goedgekeurd op.", attr("moderated_at", moment)),
+    Field("signed_at", MOMENT, "Ondertekend op.", "created_at"),
+    Field("approved_at", MOMENT_OR_NULL, "Goedgekeurd op.", "moderated_at"),
     updated_field(signatory_updated_at),
 )
 
@@ -214,9 +186,7 @@ SIGNATORIES = Endpoint(
     title="Ondertekenaars",
     description="Organisaties die het manifest hebben ondertekend (goedgekeurd).",
     fields=SIGNATORY_FIELDS,
-    params=form_params(
-        SignatoryFilterForm, SIGNATORY_FILTERS, {"soort": f"Soort organisatie: {KINDS}."}
-    ),
+    params=form_params(SignatoryFilterForm, SIGNATORY_FILTERS),
     records=signatory_records,
     changed=("updated_at", "partner__updated_at"),
 )
@@ -224,21 +194,28 @@ SIGNATORIES = Endpoint(
 
 # --- initiatives ------------------------------------------------------------------------------
 
-INITIATIVE_FILTERS = ("actie", "thema", "regio", "campus")
+INITIATIVE_FILTERS = {
+    "actie": "Slug van een manifestactie (zie /acties).",
+    "thema": "Slug van een thema.",
+    "regio": "Slug van een arbeidsmarktregio.",
+    "campus": "Slug van een campus.",
+}
 
 
 def initiative_records(params):
-    base = form_records(
-        InitiativeFilterForm, INITIATIVE_FILTERS, lambda: Initiative.objects.filter(live=True)
-    )(params)
-    return base.select_related("lead_partner").prefetch_related(
-        "actions",
-        "themes",
-        "regions",
-        "tags",
-        Prefetch("partners", queryset=live_partners_only()),
-        Prefetch("campuses", queryset=CampusPage.objects.choices()),
-        Prefetch("image", queryset=with_renditions(IMAGE_SPEC)),
+    form = validated_form(InitiativeFilterForm, INITIATIVE_FILTERS, params)
+    return (
+        form.filter(Initiative.objects.filter(live=True))
+        .select_related("lead_partner")
+        .prefetch_related(
+            "actions",
+            "themes",
+            "regions",
+            "tags",
+            Prefetch("partners", queryset=live_partners_only()),
+            Prefetch("campuses", queryset=CampusPage.objects.choices()),
+            Prefetch("image", queryset=with_renditions(IMAGE_SPEC)),
+        )
     )
 
 
@@ -259,21 +236,21 @@ INITIATIVE_FIELDS = (
     Field("slug", STRING, "Deel van het webadres."),
     Field("url", URL, "Pagina op deze site.", profile_url),
     Field("summary", STRING, "Samenvatting."),
-    description_field(),
+    DESCRIPTION,
     Field("status", STRING, "Status: gepland, lopend, afgerond."),
     Field("status_label", STRING, "Status, leesbaar.", label("status")),
-    Field("start_date", DAY_OR_NULL, "Startdatum.", attr("start_date", moment)),
-    Field("end_date", DAY_OR_NULL, "Einddatum.", attr("end_date", moment)),
+    Field("start_date", DAY_OR_NULL, "Startdatum."),
+    Field("end_date", DAY_OR_NULL, "Einddatum."),
     Field("actions", TERMS, "Manifestacties (slug, titel als name, number).", initiative_actions),
     Field("themes", TERMS, "Thema's.", terms_of("themes")),
     Field("regions", TERMS, "Arbeidsmarktregio's.", terms_of("regions")),
     Field("campuses", TERMS, "Campussen (slug, titel als name).", terms_of("campuses", "title")),
-    Field("lead_partner", REFERENCE_OR_NULL, "Trekker.", reference_to("lead_partner")),
-    Field("partners", REFERENCES, "Deelnemende partners.", references_to("partners")),
-    Field("website", URL_OR_NULL, "Website van het initiatief.", attr("website", or_none)),
+    Field("lead_partner", REFERENCE_OR_NULL, "Trekker."),
+    Field("partners", REFERENCES, "Deelnemende partners."),
+    Field("website", URL_OR_NULL, "Website van het initiatief."),
     Field("image", URL_OR_NULL, "Afbeelding (verkleind).", rendition("image", IMAGE_SPEC)),
     Field("tags", {"type": "array", "items": STRING}, "Trefwoorden.", tag_names),
-    Field("created_at", MOMENT, "Aangemaakt op.", attr("created_at", moment)),
+    Field("created_at", MOMENT, "Aangemaakt op."),
     updated_field(),
 )
 
@@ -282,18 +259,8 @@ INITIATIVES = Endpoint(
     title="Initiatieven",
     description="Initiatieven die manifestacties uitvoeren.",
     fields=INITIATIVE_FIELDS,
-    params=form_params(
-        InitiativeFilterForm,
-        INITIATIVE_FILTERS,
-        {
-            "actie": "Slug van een manifestactie (zie /acties).",
-            "thema": "Slug van een thema.",
-            "regio": "Slug van een arbeidsmarktregio.",
-            "campus": "Slug van een campus.",
-        },
-    ),
+    params=form_params(InitiativeFilterForm, INITIATIVE_FILTERS),
     records=initiative_records,
-    changed=("updated_at",),
 )
 
 
@@ -335,15 +302,8 @@ def lead_name(action, request):
 def action_targets(action, request):
     return [
         {
-            "id": target.pk,
-            "year": target.year,
-            "deadline": target.deadline,
-            "text": target.text,
-            "progress_current": target.progress_current,
-            "progress_goal": target.progress_goal,
-            "progress_unit": target.progress_unit,
+            **{name: getattr(target, name) for name in TARGET["properties"]},
             "progress_measured_on": moment(target.progress_measured_on),
-            "progress_percent": target.progress_percent,
         }
         for target in action.targets.all()
     ]
@@ -355,7 +315,7 @@ ACTION_FIELDS = (
         "number",
         INTEGER,
         "Nummer in de agenda (niet uniek: de agenda kent twee keer 3).",
-        attr("agenda_number"),
+        "agenda_number",
     ),
     Field("title", STRING, "Titel."),
     Field("slug", STRING, "Deel van het webadres; ook de waarde van filter actie."),
@@ -363,17 +323,12 @@ ACTION_FIELDS = (
     Field("line", LINE, "Actielijn (code en titel).", action_line),
     Field("coalition_code", STRING, "Nummer van de ontwikkelcoalitie."),
     Field("summary", STRING, "Samenvatting."),
-    description_field(),
+    DESCRIPTION,
     Field("status", STRING, "Status van de purpose case."),
     Field("status_label", STRING, "Status, leesbaar.", label("status")),
     Field("lead_name", STRING, "Aanjager.", lead_name),
-    Field(
-        "lead_partner",
-        REFERENCE_OR_NULL,
-        "Aanjager in de partnergids.",
-        reference_to("lead_partner"),
-    ),
-    Field("coalition_partners", REFERENCES, "Coalitiepartners.", references_to("member_partners")),
+    Field("lead_partner", REFERENCE_OR_NULL, "Aanjager in de partnergids."),
+    Field("coalition_partners", REFERENCES, "Coalitiepartners.", "member_partners"),
     Field("initiative_count", INTEGER, "Aantal gepubliceerde initiatieven."),
     Field("partner_count", INTEGER, "Aantal betrokken partners."),
     Field("targets", {"type": "array", "items": TARGET}, "Doelen met voortgang.", action_targets),
@@ -385,9 +340,7 @@ ACTIONS = Endpoint(
     title="Manifestacties",
     description="De genummerde acties van het manifest, met doelen en voortgang.",
     fields=ACTION_FIELDS,
-    params=(),
     records=action_records,
-    changed=("updated_at",),
     order=("line__sort_order", "agenda_number", "pk"),
     prepare=ManifestAction.attach_progress,
 )
@@ -395,21 +348,27 @@ ACTIONS = Endpoint(
 
 # --- campuses ---------------------------------------------------------------------------------
 
-CAMPUS_FILTERS = ("regio", "sector", "niveau")
+CAMPUS_FILTERS = {
+    "regio": "Slug van een arbeidsmarktregio.",
+    "sector": "Slug van een sector.",
+    "niveau": "Slug van een onderwijsniveau (vo-vmbo, mbo, hbo, wo).",
+}
 ECONOMIC_REGIONS = ", ".join(EconomicRegion.values)
 ECONOMIC_REGION = {"type": "object", "properties": {"code": STRING, "name": STRING}}
 
 
 def campus_records(params):
-    base = form_records(
-        CampusFilterForm, CAMPUS_FILTERS, lambda: CampusPage.objects.live().public()
-    )(params)
-    return base.select_related("region").prefetch_related(
-        "tagged_sectors__tag",
-        "levels",
-        "offers",
-        Prefetch("partners", queryset=live_partners_only()),
-        Prefetch("logo", queryset=with_renditions(LOGO_SPEC)),
+    form = validated_form(CampusFilterForm, CAMPUS_FILTERS, params)
+    return (
+        form.filter(CampusPage.objects.live().public())
+        .select_related("region")
+        .prefetch_related(
+            "tagged_sectors__tag",
+            "levels",
+            "offers",
+            Prefetch("partners", queryset=live_partners_only()),
+            Prefetch("logo", queryset=with_renditions(LOGO_SPEC)),
+        )
     )
 
 
@@ -431,19 +390,19 @@ CAMPUS_FIELDS = (
         f"Economische regio (code: {ECONOMIC_REGIONS}).",
         economic_region,
     ),
-    Field("region", TERM_OR_NULL, "Arbeidsmarktregio.", attr("region", term)),
+    Field("region", TERM_OR_NULL, "Arbeidsmarktregio."),
     Field("place", STRING, "Plaats."),
     Field("focus", STRING, "Focus."),
     Field("sectors", TERMS, "Sectoren.", sectors),
     Field("education_levels", TERMS, "Onderwijsniveaus.", terms_of("levels")),
     Field("offers", TERMS, "Wat de campus biedt.", terms_of("offers")),
     Field("address", STRING, "Adres van de campus."),
-    Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84).", attr("latitude", number)),
-    Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84).", attr("longitude", number)),
-    Field("website", URL_OR_NULL, "Website van de campus.", attr("website", or_none)),
+    Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84)."),
+    Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84)."),
+    Field("website", URL_OR_NULL, "Website van de campus."),
     Field("logo", URL_OR_NULL, "Logo (verkleinde afbeelding).", rendition("logo", LOGO_SPEC)),
-    Field("partners", REFERENCES, "Partners die meedoen.", references_to("partners")),
-    updated_field(attr("last_published_at", moment)),
+    Field("partners", REFERENCES, "Partners die meedoen."),
+    updated_field("last_published_at"),
 )
 
 CAMPUSES = Endpoint(
@@ -451,15 +410,7 @@ CAMPUSES = Endpoint(
     title="Campussen",
     description="De technische campussen en project-pps'en.",
     fields=CAMPUS_FIELDS,
-    params=form_params(
-        CampusFilterForm,
-        CAMPUS_FILTERS,
-        {
-            "regio": "Slug van een arbeidsmarktregio.",
-            "sector": "Slug van een sector.",
-            "niveau": "Slug van een onderwijsniveau (vo-vmbo, mbo, hbo, wo).",
-        },
-    ),
+    params=form_params(CampusFilterForm, CAMPUS_FILTERS),
     records=campus_records,
     changed=("last_published_at",),
 )
@@ -467,7 +418,14 @@ CAMPUSES = Endpoint(
 
 # --- events, one item per session -------------------------------------------------------------
 
-EVENT_FILTERS = ("doelgroep", "soort", "regio", "campus", "vanaf", "tot")
+EVENT_FILTERS = {
+    "doelgroep": "Slug van een doelgroep.",
+    "soort": "Soort evenement, zoals pet of ouder-kind-dag.",
+    "regio": "Slug van een arbeidsmarktregio.",
+    "campus": "Slug van een campus.",
+    "vanaf": "Data die op of na deze dag eindigen (JJJJ-MM-DD).",
+    "tot": "Data die op of voor deze dag beginnen (JJJJ-MM-DD).",
+}
 
 
 def session_records(params):
@@ -486,7 +444,8 @@ def event_url(session, request):
     return page_url(session.event, request)
 
 
-def live_campus(campus):
+def event_campus(session, request):
+    campus = session.event.campus
     return term(campus, "title") if campus is not None and campus.live else None
 
 
@@ -509,41 +468,32 @@ def external_registration_url(session, request):
 EVENT_FIELDS = (
     id_field("deze datum van het evenement"),
     Field("event_id", INTEGER, "Vast nummer van het evenement (gedeeld door zijn data)."),
-    Field("title", STRING, "Titel.", attr("event.title")),
+    Field("title", STRING, "Titel.", "event.title"),
     Field("url", URL_OR_NULL, "Pagina op deze site (met aanmelden).", event_url),
-    Field("kind", STRING, "Soort (waarde van filter soort).", attr("event.kind")),
+    Field("kind", STRING, "Soort (waarde van filter soort).", "event.kind"),
     Field("kind_label", STRING, "Soort, leesbaar.", label("event.kind")),
-    Field(
-        "status", STRING, "gepland, volgeboekt, geannuleerd of verplaatst.", attr("event.status")
-    ),
+    Field("status", STRING, "gepland, volgeboekt, geannuleerd of verplaatst.", "event.status"),
     Field("status_label", STRING, "Status, leesbaar.", label("event.status")),
     Field(
         "original_date",
         DAY_OR_NULL,
         "Bij een verplaatst evenement: de eerste datum.",
-        attr("event.original_date", moment),
+        "event.original_date",
     ),
-    Field("summary", STRING, "Samenvatting.", attr("event.summary")),
-    Field(
-        "starts_at", MOMENT, "Begin (Nederlandse tijd; een hele dag: 00:00).", attr("start", moment)
-    ),
-    Field("ends_at", MOMENT, "Einde (een hele dag: 00:00 van de dag erna).", attr("end", moment)),
+    Field("summary", STRING, "Samenvatting.", "event.summary"),
+    Field("starts_at", MOMENT, "Begin (Nederlandse tijd; een hele dag: 00:00).", "start"),
+    Field("ends_at", MOMENT, "Einde (een hele dag: 00:00 van de dag erna).", "end"),
     Field("all_day", BOOLEAN, "Duurt de hele dag (zonder tijden)."),
     Field("audiences", TERMS, "Doelgroepen.", terms_of("event.audiences")),
-    Field("campus", TERM_OR_NULL, "Campus (slug, naam).", attr("event.campus", live_campus)),
-    Field("region", TERM_OR_NULL, "Arbeidsmarktregio.", attr("event.region", term)),
-    Field("location", STRING, "Locatie en adres.", attr("event.location_text")),
+    Field("campus", TERM_OR_NULL, "Campus (slug, naam).", event_campus),
+    Field("region", TERM_OR_NULL, "Arbeidsmarktregio.", "event.region"),
+    Field("location", STRING, "Locatie en adres.", "event.location_text"),
     Field("latitude", NUMBER_OR_NULL, "Breedtegraad (WGS84).", event_coordinate(0)),
     Field("longitude", NUMBER_OR_NULL, "Lengtegraad (WGS84).", event_coordinate(1)),
-    Field("hosts", REFERENCES, "Organisatoren.", references_to("event.hosts")),
+    Field("hosts", REFERENCES, "Organisatoren.", "event.hosts"),
+    Field("price", NUMBER_OR_NULL, "Prijs in euro; leeg of 0 is gratis.", "event.price"),
     Field(
-        "price", NUMBER_OR_NULL, "Prijs in euro; leeg of 0 is gratis.", attr("event.price", number)
-    ),
-    Field(
-        "registration_mode",
-        STRING,
-        "Aanmelden: geen, extern of site.",
-        attr("event.registration_mode"),
+        "registration_mode", STRING, "Aanmelden: geen, extern of site.", "event.registration_mode"
     ),
     Field(
         "registration_url",
@@ -559,18 +509,7 @@ EVENTS = Endpoint(
     title="Evenementen",
     description="De agenda: één item per datum van een evenement (PET, ouder-kind-dag, ...).",
     fields=EVENT_FIELDS,
-    params=form_params(
-        EventFilterForm,
-        EVENT_FILTERS,
-        {
-            "doelgroep": "Slug van een doelgroep.",
-            "soort": "Soort evenement, zoals pet of ouder-kind-dag.",
-            "regio": "Slug van een arbeidsmarktregio.",
-            "campus": "Slug van een campus.",
-            "vanaf": "Data die op of na deze dag eindigen (JJJJ-MM-DD).",
-            "tot": "Data die op of voor deze dag beginnen (JJJJ-MM-DD).",
-        },
-    ),
+    params=form_params(EventFilterForm, EVENT_FILTERS),
     records=session_records,
     changed=("event__last_published_at",),
     order=("starts_at", "pk"),
@@ -585,12 +524,12 @@ def page_records(params):
 
 
 # A page whose type is no longer installed has no specific class: it is described as a Page.
-def model_label(model):
-    return (model or Page)._meta.label_lower
+def page_type(page, request):
+    return (page.specific_class or Page)._meta.label_lower
 
 
-def model_name(model):
-    return str((model or Page)._meta.verbose_name)
+def page_type_label(page, request):
+    return str((page.specific_class or Page)._meta.verbose_name)
 
 
 PAGE_FIELDS = (
@@ -598,20 +537,10 @@ PAGE_FIELDS = (
     Field("title", STRING, "Titel."),
     Field("slug", STRING, "Laatste deel van het webadres."),
     Field("url", URL_OR_NULL, "Adres op deze site.", page_url),
-    Field(
-        "type",
-        STRING,
-        "Paginatype, zoals website.standardpage.",
-        attr("specific_class", model_label),
-    ),
-    Field("type_label", STRING, "Paginatype, leesbaar.", attr("specific_class", model_name)),
+    Field("type", STRING, "Paginatype, zoals website.standardpage.", page_type),
+    Field("type_label", STRING, "Paginatype, leesbaar.", page_type_label),
     Field("search_description", STRING, "Omschrijving voor zoekmachines."),
-    Field(
-        "first_published_at",
-        MOMENT_OR_NULL,
-        "Eerst gepubliceerd op.",
-        attr("first_published_at", moment),
-    ),
+    Field("first_published_at", MOMENT_OR_NULL, "Eerst gepubliceerd op."),
     published_field("last_published_at"),
 )
 
@@ -620,7 +549,6 @@ PAGES = Endpoint(
     title="Pagina's",
     description="Alle gepubliceerde, openbare pagina's van de site.",
     fields=PAGE_FIELDS,
-    params=(),
     records=page_records,
     changed=("last_published_at",),
     order=("path",),

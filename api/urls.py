@@ -12,5 +12,5 @@ urlpatterns = [
     # Without the slash too: clients of an API seldom follow a redirect for it.
     path("<slug:name>", views.listing),
     # Anything else under the API answers in JSON too.
-    re_path(r"^.*$", views.not_found),
+    re_path(r"^.*$", views.api_view(views.not_found)),
 ]

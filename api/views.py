@@ -1,10 +1,9 @@
 """The open data's views: the index, each list as JSON and as CSV, and the OpenAPI description.
 
 Every answer, errors included, is JSON (or CSV) with `Access-Control-Allow-Origin: *`, so any
-site can read it from a browser. Only GET and HEAD (and OPTIONS, for preflight) are served;
-each request counts against a per-minute limit per client IP (core.ratelimit), answered with
-a 429 in JSON and Retry-After. Lists carry their own ETag, Last-Modified and Cache-Control,
-and answer a repeated request with 304.
+site can read it from a browser. Only GET and HEAD (and OPTIONS, for preflight) are served,
+within a per-minute limit per client IP (core.ratelimit). Lists answer a repeated request
+with 304.
 """
 
 import hashlib
@@ -13,49 +12,50 @@ import time
 from functools import wraps
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date, quote_etag
 from django.views.decorators.csrf import csrf_exempt
 
 from core import ratelimit
 from core.exports import CSV_CONTENT_TYPE, csv_lines
-from core.links import live_page_url
 
 from .endpoints import (
     CELL_JOINER,
-    CSV_SEPARATOR,
     DEFAULT_PAGE_SIZE,
-    MAX_PAGE_SIZE,
     PAGINA,
     PER_PAGINA,
     InvalidParameters,
-    absolute,
 )
-from .models import OpenDataPage
-from .openapi import describe
-from .resources import ENDPOINTS, ENDPOINTS_BY_NAME
+from .openapi import describe, describe_index
+from .resources import ENDPOINTS_BY_NAME
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+ALLOW = ", ".join(SAFE_METHODS)
 RATE_WINDOW_SECONDS = 60
 CACHE_CONTROL = "public, max-age=60"
 CSV_CHUNK = 500
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+PREFLIGHT_HEADERS = {
+    "Allow": ALLOW,
+    "Access-Control-Allow-Methods": ALLOW,
+    "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
+    "Access-Control-Max-Age": "86400",
+}
 
 
 def to_json(data):
     return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder, indent=1).encode()
 
 
-def error(status, message, details=(), **headers):
+def error(status, message, details=(), headers=None):
     """A JSON error: {"error": {"status", "message", "details"}}, messages in Dutch."""
     body = {"error": {"status": status, "message": message, "details": list(details)}}
-    response = HttpResponse(to_json(body), status=status, content_type=JSON_CONTENT_TYPE)
-    for name, value in headers.items():
-        response[name.replace("_", "-")] = value
-    return response
+    return HttpResponse(
+        to_json(body), status=status, content_type=JSON_CONTENT_TYPE, headers=headers
+    )
 
 
 def api_view(view):
@@ -68,14 +68,10 @@ def api_view(view):
             response = error(
                 405,
                 "Deze methode kan hier niet: de open data zijn alleen te lezen (GET).",
-                Allow=", ".join(SAFE_METHODS),
+                headers={"Allow": ALLOW},
             )
         elif request.method == "OPTIONS":
-            response = HttpResponse(status=204)
-            response["Allow"] = ", ".join(SAFE_METHODS)
-            response["Access-Control-Allow-Methods"] = ", ".join(SAFE_METHODS)
-            response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
-            response["Access-Control-Max-Age"] = "86400"
+            response = HttpResponse(status=204, headers=PREFLIGHT_HEADERS)
         elif not ratelimit.hit(
             request, "api", settings.API_REQUESTS_PER_MINUTE, RATE_WINDOW_SECONDS
         ):
@@ -84,7 +80,7 @@ def api_view(view):
                 429,
                 f"Te veel verzoeken: hoogstens {settings.API_REQUESTS_PER_MINUTE} per minuut. "
                 "Probeer het straks opnieuw.",
-                Retry_After=str(retry_after),
+                headers={"Retry-After": str(retry_after)},
             )
         else:
             try:
@@ -104,8 +100,7 @@ def conditional(request, body, content_type, last_modified=None, filename=None):
     # Whole seconds, as HTTP dates have them, so If-Modified-Since compares equal.
     seconds = int(last_modified.timestamp()) if last_modified else None
     response = get_conditional_response(request, etag=etag, last_modified=seconds)
-    if response is None:
-        response = HttpResponse(body, content_type=content_type)
+    response = response or HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
     if seconds:
         response["Last-Modified"] = http_date(seconds)
@@ -126,7 +121,9 @@ def check_names(params, allowed):
         )
 
 
-def positive(params, param, default, highest=None):
+def positive(params, param, default):
+    """The whole number `param`, from 1 to its schema's maximum."""
+    highest = param.schema.get("maximum")
     value = params.get(param.name, "")
     if value == "":
         return default
@@ -134,7 +131,7 @@ def positive(params, param, default, highest=None):
         number = int(value)
     except ValueError:
         number = 0
-    if number < 1 or (highest is not None and number > highest):
+    if number < 1 or (highest and number > highest):
         bounds = f"1 tot en met {highest}" if highest else "een geheel getal vanaf 1"
         raise InvalidParameters([f"{param.name}: kies {bounds}."])
     return number
@@ -142,55 +139,31 @@ def positive(params, param, default, highest=None):
 
 @api_view
 def index(request):
-    data = {
-        "name": f"Open data van {settings.WAGTAIL_SITE_NAME}",
-        "description": "Alleen-lezen JSON en CSV met de openbare gegevens van deze site. "
-        "Veldnamen zijn Engels, parameters en meldingen Nederlands.",
-        "documentation": absolute(request, live_page_url(OpenDataPage)),
-        "openapi": request.build_absolute_uri(reverse("api:openapi")),
-        "max_page_size": MAX_PAGE_SIZE,
-        "default_page_size": DEFAULT_PAGE_SIZE,
-        "csv_separator": CSV_SEPARATOR,
-        "rate_limit_per_minute": settings.API_REQUESTS_PER_MINUTE,
-        "endpoints": [
-            {
-                "name": endpoint.name,
-                "title": endpoint.title,
-                "description": endpoint.description,
-                "url": request.build_absolute_uri(endpoint.list_path()),
-                "csv": request.build_absolute_uri(endpoint.csv_path()),
-                "parameters": [param.name for param in endpoint.all_params],
-            }
-            for endpoint in ENDPOINTS
-        ],
-    }
-    return conditional(request, to_json(data), JSON_CONTENT_TYPE)
+    return conditional(request, to_json(describe_index(request)), JSON_CONTENT_TYPE)
 
 
 @api_view
 def listing(request, name):
     endpoint = ENDPOINTS_BY_NAME.get(name)
     if endpoint is None:
-        return not_found_response()
+        return not_found(request)
     params = request.GET
     check_names(params, [param.name for param in (*endpoint.all_params, PAGINA, PER_PAGINA)])
     page = positive(params, PAGINA, 1)
-    size = positive(params, PER_PAGINA, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
-    records = endpoint.select(params)
-    count = records.count()
-    start = (page - 1) * size
-    if page > 1 and start >= count:
-        return error(404, f"Pagina {page} bestaat niet; deze lijst heeft {count} items.")
-    objects = endpoint.prepare(list(records[start : start + size]))
+    size = positive(params, PER_PAGINA, DEFAULT_PAGE_SIZE)
+    paginator = Paginator(endpoint.select(params), size)
+    if page > paginator.num_pages:
+        return error(404, f"Pagina {page} bestaat niet; deze lijst heeft {paginator.count} items.")
+    found = paginator.page(page)
     data = {
-        "count": count,
+        "count": paginator.count,
         "page": page,
         "page_size": size,
-        "next": page_link(request, page + 1) if start + size < count else None,
-        "previous": page_link(request, page - 1) if page > 1 else None,
-        "results": [endpoint.item(obj, request) for obj in objects],
+        "next": page_link(request, page + 1) if found.has_next() else None,
+        "previous": page_link(request, page - 1) if found.has_previous() else None,
+        "results": [endpoint.item(obj, request) for obj in endpoint.prepare(list(found))],
     }
-    last_modified = endpoint.last_modified(records)
+    last_modified = endpoint.last_modified(paginator.object_list)
     return conditional(request, to_json(data), JSON_CONTENT_TYPE, last_modified)
 
 
@@ -206,11 +179,8 @@ def cell(value):
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, dict):
-        for key in ("name", "title", "text"):
-            if key in value:
-                return cell(value[key])
-        return ", ".join(f"{key}: {cell(part)}" for key, part in value.items())
+    if isinstance(value, dict):  # every object of the open data has one of these
+        return cell(next(value[key] for key in ("name", "title", "text") if key in value))
     if isinstance(value, list):
         return CELL_JOINER.join(cell(part) for part in value)
     return value
@@ -220,15 +190,14 @@ def cell(value):
 def listing_csv(request, name):
     endpoint = ENDPOINTS_BY_NAME.get(name)
     if endpoint is None:
-        return not_found_response()
+        return not_found(request)
     check_names(request.GET, [param.name for param in endpoint.all_params])
     records = endpoint.select(request.GET)
     rows = [[field.name for field in endpoint.fields]]
-    count = records.count()
-    for start in range(0, count, CSV_CHUNK):
-        for obj in endpoint.prepare(list(records[start : start + CSV_CHUNK])):
+    for page in Paginator(records, CSV_CHUNK):
+        for obj in endpoint.prepare(list(page)):
             rows.append([cell(value) for value in endpoint.item(obj, request).values()])
-    body = "".join(csv_lines(rows, delimiter=CSV_SEPARATOR)).encode()
+    body = "".join(csv_lines(rows)).encode()
     return conditional(
         request, body, CSV_CONTENT_TYPE, endpoint.last_modified(records), f"{name}.csv"
     )
@@ -239,10 +208,5 @@ def openapi(request):
     return conditional(request, to_json(describe(request)), JSON_CONTENT_TYPE)
 
 
-def not_found_response():
-    return error(404, "Dit adres kent de open data niet. Zie de index voor alle lijsten.")
-
-
-@api_view
 def not_found(request, *args, **kwargs):
-    return not_found_response()
+    return error(404, "Dit adres kent de open data niet. Zie de index voor alle lijsten.")

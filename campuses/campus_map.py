@@ -1,23 +1,9 @@
 """An offline map of Noord-Holland for the campus overview: inline SVG, no tiles, no network.
 
 The outlines of the five labour-market regions (arbeidsmarktregio's) are in ``DATA_FILE``, a
-GeoJSON FeatureCollection. They are a simplified sketch of the province, drawn by hand for this
-site from general geographic knowledge. They are NOT survey or cadastral data: coastlines and
-borders are only roughly right (within a few kilometres), good enough to show in which region
-a campus lies, not to measure anything.
-
-The map covers about lon 4.45-5.35 E and lat 52.15-53.20 N (WGS84), see ``BOUNDS``.
-Neighbouring regions repeat their shared border points exactly, so they tile the province
-without gaps or overlaps. Texel is the second polygon of Noord-Holland Noord's MultiPolygon.
-
-Public API:
-
-* ``BOUNDS`` - the covered box, as ``Bounds(min_lon, min_lat, max_lon, max_lat)``.
-* ``map_regions()`` - the regions of ``DATA_FILE`` (``read_regions(path)`` reads another file).
-* ``project(lat, lon, ...)`` - WGS84 to SVG viewBox coordinates (north up).
-* ``region_paths()`` - SVG path data per region.
-* ``region_at(lat, lon)`` - slug of the region containing a point, or ``None``.
-* ``map_context(campuses, regions)`` - everything the ``campus_map.svg.html`` include needs.
+sketch drawn by hand, NOT survey data (see its description): good enough to show in which
+region a campus lies, not to measure anything. Texel is the second polygon of Noord-Holland
+Noord's MultiPolygon.
 """
 
 import functools
@@ -63,8 +49,8 @@ class MapRegion(NamedTuple):
     # Each polygon is an open ring of (lon, lat): GeoJSON's repeated closing point is dropped.
     polygons: tuple[tuple[tuple[float, float], ...], ...]
     # (lon, lat) for the name: hand-picked inside the region but away from the towns with
-    # campuses, or None for the centre of the region's largest polygon.
-    label_position: tuple[float, float] | None
+    # campuses.
+    label_position: tuple[float, float]
 
 
 class MapDataError(ValueError):
@@ -80,7 +66,7 @@ def map_regions():
 def read_regions(path):
     """Read and validate a GeoJSON FeatureCollection with one feature per region.
 
-    Each feature has the properties ``slug`` (one of ``REGION_SLUGS``), ``name`` and optionally
+    Each feature has the properties ``slug`` (one of ``REGION_SLUGS``), ``name`` and
     ``label_position`` ([lon, lat]), and a Polygon or MultiPolygon without holes. Raises
     ``MapDataError`` naming the file and the first problem found.
     """
@@ -127,9 +113,7 @@ def _region(feature, where):
     name = properties.get("name")
     if not isinstance(name, str) or not name.strip():
         raise MapDataError(f'{where}: "name" must be a non-empty string')
-    label_position = properties.get("label_position")
-    if label_position is not None:
-        label_position = _position(label_position, f"{where} label_position")
+    label_position = _position(properties.get("label_position"), f"{where} label_position")
     return MapRegion(slug, name, _polygons(feature.get("geometry"), where), label_position)
 
 
@@ -137,14 +121,11 @@ def _polygons(geometry, where):
     if not isinstance(geometry, dict):
         raise MapDataError(f'{where}: "geometry" must be an object')
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
-    if kind == "Polygon":
-        polygons = [coordinates]
-    elif kind == "MultiPolygon" and isinstance(coordinates, list) and coordinates:
-        polygons = coordinates
-    elif kind == "MultiPolygon":
-        raise MapDataError(f"{where}: a MultiPolygon needs a non-empty list of polygons")
-    else:
+    if kind not in ("Polygon", "MultiPolygon"):
         raise MapDataError(f"{where}: geometry must be a Polygon or MultiPolygon, not {kind!r}")
+    if kind == "MultiPolygon" and not (isinstance(coordinates, list) and coordinates):
+        raise MapDataError(f"{where}: a MultiPolygon needs a non-empty list of polygons")
+    polygons = coordinates if kind == "MultiPolygon" else [coordinates]
     return tuple(_outer_ring(rings, f"{where} polygon {n}") for n, rings in enumerate(polygons))
 
 
@@ -180,27 +161,18 @@ def _position(value, where):
 # --- Projection -----------------------------------------------------------------------------
 
 
-def _scale(width, height, padding):
-    """Pixels per degree latitude, the x factor and the offsets that centre the map."""
-    mid_lat = (BOUNDS.min_lat + BOUNDS.max_lat) / 2
-    x_factor = math.cos(math.radians(mid_lat))
-    lon_span = (BOUNDS.max_lon - BOUNDS.min_lon) * x_factor
-    lat_span = BOUNDS.max_lat - BOUNDS.min_lat
-    scale = min((width - 2 * padding) / lon_span, (height - 2 * padding) / lat_span)
-    offset_x = (width - lon_span * scale) / 2
-    offset_y = (height - lat_span * scale) / 2
-    return scale, x_factor, offset_x, offset_y
-
-
-def project(lat, lon, width=WIDTH, height=HEIGHT, padding=PADDING):
-    """Map WGS84 (lat, lon) to (x, y) in a ``0 0 width height`` viewBox, north up.
+def project(lat, lon):
+    """Map WGS84 (lat, lon) to (x, y) in the ``0 0 WIDTH HEIGHT`` viewBox, north up.
 
     Equirectangular: degrees longitude are shortened by cos(mid latitude of BOUNDS), so the
     province keeps its shape; the box is scaled to fit inside the padding and centred.
     """
-    scale, x_factor, offset_x, offset_y = _scale(width, height, padding)
-    x = offset_x + (float(lon) - BOUNDS.min_lon) * x_factor * scale
-    y = offset_y + (BOUNDS.max_lat - float(lat)) * scale
+    x_factor = math.cos(math.radians((BOUNDS.min_lat + BOUNDS.max_lat) / 2))
+    lon_span = (BOUNDS.max_lon - BOUNDS.min_lon) * x_factor
+    lat_span = BOUNDS.max_lat - BOUNDS.min_lat
+    scale = min((WIDTH - 2 * PADDING) / lon_span, (HEIGHT - 2 * PADDING) / lat_span)
+    x = (WIDTH - lon_span * scale) / 2 + (float(lon) - BOUNDS.min_lon) * x_factor * scale
+    y = (HEIGHT - lat_span * scale) / 2 + (BOUNDS.max_lat - float(lat)) * scale
     return x, y
 
 
@@ -227,73 +199,18 @@ def _point_in_polygon(x, y, polygon):
 
 def region_at(lat, lon):
     """The slug of the region whose outline contains (lat, lon), or None outside the province."""
-    lat, lon = float(lat), float(lon)
     for region in map_regions():
         if any(_point_in_polygon(lon, lat, polygon) for polygon in region.polygons):
             return region.slug
     return None
 
 
-def _area_and_centroid(points):
-    """Signed area and centroid of a polygon of (x, y) points (shoelace formula)."""
-    area = cx = cy = 0.0
-    n = len(points)
-    for i in range(n):
-        x1, y1 = points[i]
-        x2, y2 = points[(i + 1) % n]
-        cross = x1 * y2 - x2 * y1
-        area += cross
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    area /= 2
-    if not area:
-        xs, ys = zip(*points, strict=True)
-        return 0.0, (sum(xs) / n, sum(ys) / n)
-    return area, (cx / (6 * area), cy / (6 * area))
-
-
-def _label_point(points):
-    """A point inside the polygon: its centroid, or else the middle of the widest horizontal
-    run through the centroid's height (for concave shapes whose centroid falls outside)."""
-    _, (cx, cy) = _area_and_centroid(points)
-    if _point_in_polygon(cx, cy, points):
-        return cx, cy
-    crossings = []
-    n = len(points)
-    for i in range(n):
-        x1, y1 = points[i]
-        x2, y2 = points[(i + 1) % n]
-        if (y1 > cy) != (y2 > cy):
-            crossings.append(x1 + (cy - y1) * (x2 - x1) / (y2 - y1))
-    crossings.sort()
-    runs = list(zip(crossings[::2], crossings[1::2], strict=False))
-    if not runs:
-        return cx, cy
-    left, right = max(runs, key=lambda run: run[1] - run[0])
-    return (left + right) / 2, cy
-
-
-def _projected(polygon, width, height, padding):
-    return [project(lat, lon, width, height, padding) for lon, lat in polygon]
-
-
-def _path_data(points):
-    return "M " + " L ".join(f"{x:.1f},{y:.1f}" for x, y in points) + " Z"
-
-
-def region_paths(width=WIDTH, height=HEIGHT, padding=PADDING):
-    """[{"slug": ..., "d": "M x,y L ... Z"}] per region; multi-polygon regions get one
-    sub-path per polygon in the same ``d``."""
-    return [
-        {
-            "slug": region.slug,
-            "d": " ".join(
-                _path_data(_projected(polygon, width, height, padding))
-                for polygon in region.polygons
-            ),
-        }
-        for region in map_regions()
-    ]
+def _path_data(region):
+    """SVG path data of a region, one sub-path ("M x,y L ... Z") per polygon."""
+    return " ".join(
+        "M " + " L ".join("{:.1f},{:.1f}".format(*project(lat, lon)) for lon, lat in polygon) + " Z"
+        for polygon in region.polygons
+    )
 
 
 def label_lines(name):
@@ -314,35 +231,22 @@ def label_lines(name):
 
 
 def _number(value):
-    if value is None or value == "":
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
+    return None if value is None else float(value)
 
 
-def map_context(campuses, regions, width=WIDTH, height=HEIGHT, padding=PADDING):
+def map_context(campuses, regions):
     """Context for ``campuses/includes/campus_map.svg.html`` (as the variable ``map``).
 
-    ``campuses``: objects with ``title``, ``url``, ``latitude``, ``longitude`` (Decimal, float
-    or None) and ``economic_region``; only those with coordinates inside BOUNDS get a marker.
-    ``regions``: objects with ``slug`` and ``name``; their names label the outlines (unknown
-    slugs are ignored, missing ones fall back to the names in the data file).
+    ``campuses``: objects with ``title``, ``url``, ``latitude`` and ``longitude`` (Decimal,
+    float or None); only those with coordinates inside BOUNDS get a marker. ``regions``:
+    objects with ``slug`` and ``name``; their names label the outlines (unknown slugs are
+    ignored, missing ones fall back to the names in the data file).
     """
     names = {region.slug: region.name for region in regions}
-    paths = {path["slug"]: path["d"] for path in region_paths(width, height, padding)}
-
     region_items = []
     for region in map_regions():
-        if region.label_position:
-            label_lon, label_lat = region.label_position
-            label_x, label_y = project(label_lat, label_lon, width, height, padding)
-        else:
-            projected = [_projected(polygon, width, height, padding) for polygon in region.polygons]
-            largest = max(projected, key=lambda points: abs(_area_and_centroid(points)[0]))
-            label_x, label_y = _label_point(largest)
+        label_lon, label_lat = region.label_position
+        label_x, label_y = project(label_lat, label_lon)
         name = names.get(region.slug) or region.name
         lines = label_lines(name)
         first_y = label_y - (len(lines) - 1) * LABEL_LINE_HEIGHT / 2
@@ -350,7 +254,7 @@ def map_context(campuses, regions, width=WIDTH, height=HEIGHT, padding=PADDING):
             {
                 "slug": region.slug,
                 "name": name,
-                "d": paths[region.slug],
+                "d": _path_data(region),
                 "label_x": round(label_x, 1),
                 "label_y": round(label_y, 1),
                 "label_lines": [
@@ -362,13 +266,12 @@ def map_context(campuses, regions, width=WIDTH, height=HEIGHT, padding=PADDING):
 
     markers, unplaced = [], []
     for campus in campuses:
-        lat = _number(getattr(campus, "latitude", None))
-        lon = _number(getattr(campus, "longitude", None))
+        lat, lon = _number(campus.latitude), _number(campus.longitude)
         if lat is None or lon is None or not in_bounds(lat, lon):
             # Said on the page, so nobody takes the map for the whole list.
             unplaced.append({"title": campus.title, "url": str(campus.url or "")})
             continue
-        x, y = project(lat, lon, width, height, padding)
+        x, y = project(lat, lon)
         markers.append(
             {
                 "title": campus.title,
@@ -376,14 +279,13 @@ def map_context(campuses, regions, width=WIDTH, height=HEIGHT, padding=PADDING):
                 "x": round(x, 1),
                 "y": round(y, 1),
                 "region": region_at(lat, lon),
-                "economic_region": getattr(campus, "economic_region", ""),
             }
         )
 
     return {
-        "width": width,
-        "height": height,
-        "view_box": f"0 0 {width} {height}",
+        "width": WIDTH,
+        "height": HEIGHT,
+        "view_box": f"0 0 {WIDTH} {HEIGHT}",
         "regions": region_items,
         "markers": markers,
         "unplaced": unplaced,

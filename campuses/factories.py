@@ -3,15 +3,7 @@ import wagtail_factories
 
 from core.models import EconomicRegion
 
-from .models import CampusIndexPage, CampusPage
-
-
-class CampusIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Campussen"
-    slug = "campussen"
-
-    class Meta:
-        model = CampusIndexPage
+from .models import CampusPage
 
 
 class CampusPageFactory(wagtail_factories.PageFactory):

@@ -1,26 +1,17 @@
 """What a campus coordinator may do in the admin, decided in one place (docs/architecture.md,
 "Roles").
 
-A coordinator holds the permission `campuses.coordinate_campus` (through the group
-Campuscoördinator) and is assigned campuses by an administrator (`CampusPage.coordinators`).
-Their rights follow from those campuses, not from a place in the page tree or a model-wide
-permission, so they are given through Wagtail's permission policies, which every admin view
-asks:
-
-- pages: `CoordinatorPagePermissionPolicy` adds a "change" grant on each page of their
-  campuses (the campus page itself; higher apps register more, such as the events there) and
-  lets them add pages under the parents higher apps register (the agenda). Publishing is not
-  granted: their changes go through the workflow "Redactiecontrole".
-- rows of snippets: `CampusScopedPermissionPolicy` gives them some actions on the rows of
-  their campuses only; `PartnerPermissionPolicy` lets them change (propose changes to) the
-  partners of their campuses.
-
-Nothing here reaches a model-wide permission, so whatever only asks Django's `has_perm` (such
-as the admin's site history) shows a coordinator nothing of these models.
+A coordinator holds `campuses.coordinate_campus` (group Campuscoördinator) and is assigned
+campuses by an administrator (`CampusPage.coordinators`). Their rights follow from those
+campuses, so they are given through Wagtail's permission policies, which every admin view asks,
+never as a model-wide permission: whatever asks only Django's `has_perm` (such as the site
+history) shows a coordinator nothing of these models. Publishing is not granted: their changes
+go through the workflow "Redactiecontrole".
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from wagtail import hooks
 from wagtail.models import Page, PagePermissionTester
@@ -29,8 +20,6 @@ from wagtail.permissions import policy_registry
 
 from core.permissions import SiteRootedPagePermissionPolicy
 from partners.models import Partner
-
-from .models import CampusPage
 
 COORDINATE_CAMPUS = "campuses.coordinate_campus"
 _CAMPUS_IDS_CACHE = "_coordinated_campus_ids"
@@ -52,41 +41,27 @@ def coordinated_campus_ids(user):
 
 @dataclass(frozen=True)
 class CoordinatedPages:
-    """What a coordinator may do with one app's pages: `editable(campus_ids)` gives the pages
-    at those campuses they may edit; `parents()` the pages under which they may add pages."""
+    """What a coordinator may do with one app's pages, registered for the hook
+    `coordinated_pages`: `editable(campus_ids)` gives the pages at those campuses they may
+    edit; `parents()` the pages under which they may add pages."""
 
     editable: Callable
     parents: Callable | None = None
 
 
-CAMPUS_PAGES = CoordinatedPages(lambda ids: CampusPage.objects.filter(pk__in=ids))
-
-
-def coordinated_pages():
-    """The campus pages, and what apps above register for the hook `coordinated_pages` (the
-    events at a campus, the agenda to add them under)."""
-    return [CAMPUS_PAGES, *hooks.get_hooks("coordinated_pages")]
-
-
 @dataclass(frozen=True)
 class CoordinatorGrant:
-    """A page permission that comes from coordinating a campus instead of a group's row in
-    the tree; Wagtail's policy and tester read it like a `GroupPagePermission`."""
+    """The "change" grant on a page that coordinating a campus gives, instead of a group's
+    row in the tree; Wagtail's policy and tester read it like a `GroupPagePermission`."""
 
     page: Page
-    permission: object
+    permission = SimpleNamespace(codename="change_page")
 
     @property
     def page_id(self):
         return self.page.pk
 
 
-@dataclass(frozen=True)
-class _PermissionName:
-    codename: str
-
-
-CHANGE_PAGE = _PermissionName("change_page")
 _PARENTS_CACHE = "_coordinator_parent_pages"
 
 
@@ -95,9 +70,9 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
     campuses, and adding pages under the registered parents. Registered for every page type
     (`CampusesConfig.ready()`), so the explorer, search, reports and every page view agree.
 
-    No "add" grant is given at the agenda: Wagtail lets whoever may add under a page edit every
-    page they created there, and a coordinator's right to an event must end when it (or they)
-    no longer belongs to their campus. `CoordinatorPagePermissionTester` lets them add instead.
+    No "add" grant: Wagtail lets whoever may add under a page edit every page they created
+    there, and a coordinator's right to an event must end when it (or they) no longer belongs
+    to their campus. `CoordinatorPagePermissionTester` lets them add instead.
     """
 
     def get_all_permissions_for_user(self, user):
@@ -105,8 +80,8 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
         campus_ids = coordinated_campus_ids(user)
         if campus_ids:
             grants += [
-                CoordinatorGrant(page, CHANGE_PAGE)
-                for source in coordinated_pages()
+                CoordinatorGrant(page)
+                for source in hooks.get_hooks("coordinated_pages")
                 for page in source.editable(campus_ids).only("pk", "path", "depth")
             ]
         return grants
@@ -119,7 +94,7 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
             if coordinated_campus_ids(user):
                 parents = [
                     page
-                    for source in coordinated_pages()
+                    for source in hooks.get_hooks("coordinated_pages")
                     if source.parents
                     for page in source.parents().only("pk", "path", "depth")
                 ]
@@ -142,24 +117,12 @@ class CoordinatorPagePermissionPolicy(SiteRootedPagePermissionPolicy):
         # to them from the explorable root.
         root = self.explorable_root_instance(user)
         reached = [*parents, *(grant.page for grant in self.get_cached_permissions_for_user(user))]
-        steplen = Page.steplen
         paths = {
             page.path[:end]
             for page in reached
-            for end in range(len(root.path), len(page.path) + 1, steplen)
+            for end in range(len(root.path), len(page.path) + 1, Page.steplen)
         }
         return pages | self.model._default_manager.filter(path__in=paths)
-
-    def rights_come_from_coordinating(self, user, page):
-        """True when `user`'s rights on `page` (for a page not saved yet: its parent) come only
-        from coordinating campuses, not from a group's page permission or being a superuser."""
-        if user.is_superuser or not coordinated_campus_ids(user):
-            return False
-        return not any(
-            page.path.startswith(grant.page.path)
-            for grant in self.get_cached_permissions_for_user(user)
-            if not isinstance(grant, CoordinatorGrant)
-        )
 
 
 class CoordinatorPagePermissionTester(PagePermissionTester):
@@ -237,8 +200,15 @@ class PartnerPermissionPolicy(CampusScopedPermissionPolicy):
 
 def campus_scope(user, page):
     """The ids of the campuses `user`'s rights on `page` are bound to (for a page not saved
-    yet, pass its parent); None when they are not bound to campuses."""
-    policy = policy_registry.get_by_type(Page)
-    if policy.rights_come_from_coordinating(user, page):
-        return coordinated_campus_ids(user)
-    return None
+    yet, pass its parent); None when they are not bound to campuses: when they (also) come
+    from a group's page permission, or the user coordinates nothing (a superuser)."""
+    campus_ids = coordinated_campus_ids(user)
+    if not campus_ids:
+        return None
+    grants = policy_registry.get_by_type(Page).get_cached_permissions_for_user(user)
+    from_groups = any(
+        page.path.startswith(grant.page.path)
+        for grant in grants
+        if not isinstance(grant, CoordinatorGrant)
+    )
+    return None if from_groups else campus_ids

@@ -24,9 +24,7 @@ class CoordinatedCampusesForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial["coordinated_campuses"] = list(
-                self.instance.coordinated_campuses.values_list("pk", flat=True)
-            )
+            self.initial["coordinated_campuses"] = self.instance.coordinated_campuses.all()
 
     def _save_m2m(self):
         super()._save_m2m()

@@ -1,30 +1,33 @@
 """What the campuses add to the apps below them (docs/architecture.md, "Hooks"): a campus
-facet in the partner directory and the campuses on a partner's profile."""
+facet in the partner directory and the campuses on a partner's profile; and the first pages a
+coordinator edits, their campus pages."""
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from wagtail import hooks
 
-from partners.models import DirectoryFacet
+from partners.models import DirectoryFacet, slug_labels
 from search.port import FacetDefinition
 
 from .models import CampusPage
-
-
-def campus_titles():
-    return dict(CampusPage.objects.values_list("slug", "title"))
-
+from .permissions import CoordinatedPages
 
 hooks.register(
     "directory_facets",
     DirectoryFacet(
-        FacetDefinition("campus", "Campus", "campus", "campuses__slug", campus_titles),
+        FacetDefinition(
+            "campus", "Campus", "campus", "campuses__slug", slug_labels(CampusPage, "title")
+        ),
         order=50,
         values=lambda partner: [campus.slug for campus in partner.campuses.all()],
         prefetch=lambda partners: partners.prefetch_related(
             Prefetch("campuses", queryset=CampusPage.objects.live().public())
         ),
     ),
+)
+
+hooks.register(
+    "coordinated_pages", CoordinatedPages(lambda ids: CampusPage.objects.filter(pk__in=ids))
 )
 
 

@@ -11,7 +11,10 @@ from django.utils import translation
 
 from campuses.campus_map import (
     BOUNDS,
+    HEIGHT,
+    PADDING,
     REGION_SLUGS,
+    WIDTH,
     MapDataError,
     in_bounds,
     label_lines,
@@ -20,7 +23,6 @@ from campuses.campus_map import (
     project,
     read_regions,
     region_at,
-    region_paths,
 )
 
 SLUGS = {
@@ -72,7 +74,11 @@ def small_collection():
         "features": [
             {
                 "type": "Feature",
-                "properties": {"slug": slug, "name": slug.title()},
+                "properties": {
+                    "slug": slug,
+                    "name": slug.title(),
+                    "label_position": [lon + 0.005, 52.405],
+                },
                 "geometry": {"type": "Polygon", "coordinates": [square(lon, 52.4)]},
             }
             for lon, slug in zip((4.6, 4.7, 4.8, 4.9, 5.0), REGION_SLUGS, strict=True)
@@ -102,7 +108,7 @@ def test_read_regions_returns_open_rings_in_region_order(tmp_path):
         ((4.7, 53.1), (4.71, 53.1), (4.71, 53.11), (4.7, 53.11)),
     )
     assert regions[0].label_position == (4.605, 52.405)
-    assert regions[1].label_position is None
+    assert regions[1].label_position == (4.705, 52.405)
     assert regions[1].name == "Zaanstreek-Waterland"
 
 
@@ -163,6 +169,10 @@ def set_first_point(data, point):
             lambda data: first_feature(data)["properties"].update(label_position=[5.4, 52.4]),
             r"label_position: \[5.4, 52.4\] lies outside BOUNDS",
         ),
+        (
+            lambda data: first_feature(data)["properties"].pop("label_position"),
+            r"label_position: expected \[longitude, latitude\], got None",
+        ),
     ],
 )
 def test_read_regions_names_the_file_and_the_problem(tmp_path, break_it, message):
@@ -191,13 +201,12 @@ def test_north_is_up_and_west_is_left():
     assert x_west < x_east
 
 
-@pytest.mark.parametrize("width,height,padding", [(400, 560, 16), (300, 300, 10), (800, 400, 0)])
-def test_corners_of_the_bounds_fall_inside_the_viewbox(width, height, padding):
+def test_corners_of_the_bounds_fall_inside_the_viewbox():
     for lat in (BOUNDS.min_lat, BOUNDS.max_lat):
         for lon in (BOUNDS.min_lon, BOUNDS.max_lon):
-            x, y = project(lat, lon, width=width, height=height, padding=padding)
-            assert padding - 1e-9 <= x <= width - padding + 1e-9
-            assert padding - 1e-9 <= y <= height - padding + 1e-9
+            x, y = project(lat, lon)
+            assert PADDING - 1e-9 <= x <= WIDTH - PADDING + 1e-9
+            assert PADDING - 1e-9 <= y <= HEIGHT - PADDING + 1e-9
 
 
 def test_projection_keeps_the_shape_with_a_cosine_correction():
@@ -212,7 +221,11 @@ def test_project_accepts_decimals():
     assert project(Decimal("52.37"), Decimal("4.90")) == pytest.approx(project(52.37, 4.90))
 
 
-# --- region_paths() -------------------------------------------------------------------------
+# --- region outlines ------------------------------------------------------------------------
+
+
+def region_paths():
+    return map_context([], [])["regions"]
 
 
 def test_region_paths_has_five_valid_paths():

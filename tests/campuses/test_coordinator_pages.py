@@ -1,6 +1,8 @@
 """A campus coordinator edits their own campus page only, and a Redacteur approves the change
 in the workflow "Redactiecontrole" before it is live (campuses/permissions.py)."""
 
+import re
+
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
@@ -206,3 +208,12 @@ def test_a_coordinator_cannot_widen_their_own_rights(coordinator_client, coordin
     form = campus_form(campus) | {"coordinators": [coordinator.pk]}
     coordinator_client.post(edit_url(CampusPage.objects.get(pk=other_id)), form)
     assert list(coordinator.coordinated_campuses.all()) == [campus]
+
+
+def test_the_user_form_shows_the_campuses_a_coordinator_has(admin_client, coordinator, campus):
+    html = admin_client.get(reverse("wagtailusers_users:edit", args=[coordinator.pk])).content
+    boxes = re.findall(r'<input[^>]*name="coordinated_campuses"[^>]*>', html.decode())
+    assert [box for box in boxes if "checked" in box] == [
+        box for box in boxes if f'value="{campus.pk}"' in box
+    ]
+    assert len(boxes) == CampusPage.objects.count()
