@@ -1,7 +1,8 @@
 """The manifest's flows with forms (signing, confirming) and the initiative pages.
 
 The signing views are routes of the manifest page (models/pages.py), which hands them itself
-as `page`, so they render under it and link by route name."""
+as `page`, so they render under it and link by route name. Their pages are personal: never
+stored by the page cache, a CDN or the browser (never_cache)."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -26,7 +27,6 @@ CONFIRMATIONS_PER_HOUR = 30
 INITIATIVES_PER_PAGE = 12
 
 
-# Personal: never stored by the page cache, a CDN or the browser (issue 14).
 @never_cache
 def sign(request, page):
     trail = [("Ondertekenen", None)]
@@ -58,7 +58,6 @@ def sign(request, page):
     return see_other(subpage_url(page, "sign_received"))
 
 
-# Personal: never stored by the page cache, a CDN or the browser (issue 14).
 @never_cache
 def sign_received(request, page):
     return render_subpage(
@@ -70,7 +69,6 @@ def sign_received(request, page):
     )
 
 
-# Personal: never stored by the page cache, a CDN or the browser (issue 14).
 @never_cache
 def sign_confirm(request, page, token):
     ratelimit.limit(request, "confirm", CONFIRMATIONS_PER_HOUR)

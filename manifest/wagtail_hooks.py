@@ -8,19 +8,10 @@ Also what the manifest adds to the apps below it (docs/architecture.md, "Hooks")
 on the profile, a campus's initiatives, signatures as personal data and their clean-up."""
 
 from django.contrib.admin.utils import quote
-from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.urls import path, reverse
+from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.ui.tables import (
-    Column,
-    DateColumn,
-    StatusTagColumn,
-    TitleColumn,
-    UpdatedAtColumn,
-)
-from wagtail.images import get_image_model
-from wagtail.permissions import register_permission_policy
+from wagtail.admin.ui.tables import TitleColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -31,25 +22,15 @@ from core.viewsets import SnippetViewSet
 from partners.models import DirectoryFacet
 from search.port import FacetDefinition
 
-from .models import ActionLine, Initiative, ManifestAction, Signature, SignatureState, Theme
+from .models import ActionLine, Initiative, ManifestAction, Signature, Theme
 from .moderation import (
     LOG_APPROVE,
     LOG_REJECT,
     LOG_RESEND,
-    LOGO_PREVIEW_FILTER,
     ApproveSignaturesBulkAction,
-    ApproveView,
     AwaitingModerationPanel,
-    LogoColumn,
-    RejectView,
-    ResendConfirmationView,
-    SignatureEditView,
-    SignatureIndexView,
-    SignatureInspectView,
-    SignaturePermissionPolicy,
-    WebsiteColumn,
+    SignatureViewSet,
     can_moderate,
-    truncated_statement,
 )
 from .personal_data import SIGNATURES
 from .signing import PROPOSED_LOGO_COLLECTION
@@ -132,90 +113,7 @@ class InitiativeViewSet(SnippetViewSet):
 
 
 register_snippet(InitiativeViewSet)
-
-
-# -- Manifest signatures: moderation --------------------------------------------------------
-# The policy must be registered before anything asks Wagtail for Signature's policy, which
-# would otherwise create the default one (see wagtail.permissions.PolicyRegistry).
-register_permission_policy(Signature, SignaturePermissionPolicy(Signature))
-
-
-class SignatureViewSet(SnippetViewSet):
-    """The moderation queue. Signatures are made on the public site only (no add view);
-    moderators approve, reject or re-send from the listing, the inspect and the edit view."""
-
-    model = Signature
-    icon = "pick"
-    menu_label = "Ondertekeningen"
-    menu_order = 205
-    add_to_admin_menu = True
-    index_view_class = SignatureIndexView
-    inspect_view_class = SignatureInspectView
-    edit_view_class = SignatureEditView
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    list_display = [
-        "organisation_name",
-        LogoColumn(),
-        WebsiteColumn(),
-        Column("statement", label="Waarom wij tekenen", accessor=truncated_statement),
-        StatusTagColumn(
-            "state",
-            label="Status",
-            accessor="get_state_display",
-            sort_key="state",
-            primary=lambda signature: signature.state == SignatureState.CONFIRMED,
-        ),
-        DateColumn("created_at", label="Ondertekend op", sort_key="created_at"),
-    ]
-    list_filter = ["state"]
-    # Signature is not index.Indexed, so the listing searches with the ORM over these.
-    search_fields = ["organisation_name", "statement", "signer_name", "contact_email"]
-    ordering = "-created_at"
-    inspect_view_fields = [
-        "organisation_name",
-        "organisation_kind",
-        "website",
-        "region",
-        "partner",
-        "state",
-        "signer_name",
-        "signer_role",
-        "statement",
-        "contact_email",
-        "manifest_revision",
-        "privacy_consent_at",
-        "created_at",
-        "confirmation_sent_at",
-        "confirmation_error",
-        "confirmed_at",
-        "moderated_at",
-        "moderated_by",
-        "rejection_reason",
-        "is_demo",
-    ]
-
-    def get_queryset(self, request):
-        renditions = get_image_model().get_rendition_model().objects
-        return Signature.objects.select_related("partner", "logo").prefetch_related(
-            Prefetch(
-                "logo__renditions",
-                queryset=renditions.filter(filter_spec=LOGO_PREVIEW_FILTER),
-            )
-        )
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path("approve/<int:pk>/", ApproveView.as_view(), name="approve"),
-            path("reject/<int:pk>/", RejectView.as_view(), name="reject"),
-            path("resend/<int:pk>/", ResendConfirmationView.as_view(), name="resend"),
-        ]
-
-
 register_snippet(SignatureViewSet)
-
-
 hooks.register("register_bulk_action", ApproveSignaturesBulkAction)
 
 
@@ -237,23 +135,15 @@ def register_signature_log_actions(actions):
 @hooks.register("construct_image_chooser_queryset")
 def hide_proposed_logos(images, request):
     # Logos that signers sent in are not for editors to choose until a moderator approves them
-    # (they then move to the logo collection); a rejected one is deleted (issue 13).
+    # (they then move to the logo collection); a rejected one is deleted.
     return images.exclude(collection__name=PROPOSED_LOGO_COLLECTION)
 
 
-@hooks.register("register_admin_search_area")
-def initiative_search_area():
-    return SnippetSearchArea(Initiative.snippet_viewset, order=210)
-
-
-@hooks.register("register_admin_search_area")
-def action_search_area():
-    return SnippetSearchArea(ManifestAction.snippet_viewset, order=220)
-
-
-@hooks.register("register_admin_search_area")
-def signature_search_area():
-    return SnippetSearchArea(Signature.snippet_viewset, order=230)
+for order, model in [(210, Initiative), (220, ManifestAction), (230, Signature)]:
+    hooks.register(
+        "register_admin_search_area",
+        lambda model=model, order=order: SnippetSearchArea(model.snippet_viewset, order=order),
+    )
 
 
 # --- what the manifest adds below it -------------------------------------------------------
@@ -287,11 +177,10 @@ hooks.register(
 
 @hooks.register("partner_profile_badges")
 def signatory_badge(request, partner):
-    # The profile reads its partner through the directory's facets, annotated by ours.
-    signed = getattr(partner, "signatory", None)
-    if signed is None:
-        signed = Signature.objects.approved().filter(partner=partner).exists()
-    return render_to_string("manifest/includes/signatory_badge.html", {}, request) if signed else ""
+    # The profile reads its partner through the directory's facets: `signatory` is ours.
+    if not partner.signatory:
+        return ""
+    return render_to_string("manifest/includes/signatory_badge.html", {}, request)
 
 
 @hooks.register("partner_profile_sections", order=20)
@@ -299,7 +188,7 @@ def partner_initiatives(request, partner):
     initiatives = partner.initiatives.filter(live=True).prefetch_related("actions")
     if not initiatives:
         return ""
-    context = {"initiatives": initiatives.order_by("title")}
+    context = {"initiatives": initiatives}
     return render_to_string("manifest/includes/partner_initiatives.html", context, request)
 
 
