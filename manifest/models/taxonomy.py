@@ -37,14 +37,6 @@ class ActionLine(models.Model):
     description = models.TextField("Toelichting", blank=True)
     sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
 
-    panels = [
-        FieldPanel("code"),
-        FieldPanel("title"),
-        FieldPanel("goal"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
-
     class Meta:
         ordering = ["sort_order", "code"]
         verbose_name = "Actielijn"
