@@ -372,23 +372,12 @@ class ResendConfirmationView(SignatureActionMixin, TemplateView):
     url_name = "resend"
     button_label = "Bevestigingsmail opnieuw versturen"
     button_icon = "mail"
-    template_name = "manifest/admin/confirm_action.html"
+    template_name = "manifest/admin/resend.html"
     page_title = "Bevestigingsmail opnieuw versturen"
     allowed_states = (SignatureState.UNCONFIRMED,)
     wrong_state_message = (
         "alleen een nog niet bevestigde ondertekening krijgt een bevestigingsmail."
     )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            question=(
-                f"De ondertekenaar krijgt een nieuwe bevestigingslink op "
-                f"{self.object.contact_email or '(geen e-mailadres)'}; eerdere links werken "
-                "daarna niet meer."
-            ),
-            submit_label="Ja, opnieuw versturen",
-            **kwargs,
-        )
 
     def post(self, request, *args, **kwargs):
         if not self.in_allowed_state():
