@@ -1,6 +1,6 @@
 """The sign-the-manifest flow: store first, then e-mail; recognise an organisation that
-already signed and a double submit; moderation notifications. Views call these; so does the
-admin."""
+already signed and a double submit; moderation notifications. The manifest page's routes
+call these; so does the admin (moderation.py)."""
 
 import logging
 
@@ -14,7 +14,6 @@ from wagtail.permissions import policy_registry
 
 from core import mail
 from core.links import absolute_url, routed_url
-from core.tokens import hash_token
 from partners.logos import collection_named, store_logo
 from partners.models import Partner
 from partners.normalise import name_key
@@ -132,14 +131,6 @@ def send_confirmation(signature):
         signature.confirmation_error = f"{timezone.now():%Y-%m-%d %H:%M}: {error}"[:1000]
     signature.save(update_fields=["confirmation_error"])
     return not signature.confirmation_error
-
-
-def find_by_token(token):
-    return (
-        Signature.objects.select_related("partner")
-        .filter(confirmation_token_hash=hash_token(token))
-        .first()
-    )
 
 
 def notify_moderation(signature):
