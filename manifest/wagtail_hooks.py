@@ -1,11 +1,7 @@
-"""Admin for the manifest: its actions, lines and themes (with the shared regions), the
-initiatives, and the moderation of signatures. Indexed snippets are searched through
-Wagtail's search index over all their search_fields: the viewsets set no field list, which
-the SQLite full-text backend cannot restrict a query to.
-
-Also what the manifest adds to the apps below it (docs/architecture.md, "Hooks"): the
-"ondertekenaar" facet of the partner directory, a partner's signatory badge and initiatives
-on the profile, a campus's initiatives, signatures as personal data and their clean-up."""
+"""The manifest's admin (signatures: moderation.py), and what the manifest adds to the apps
+below it (docs/architecture.md, "Hooks"). Indexed snippets are searched through Wagtail's
+search index over all their search_fields: the viewsets set no field list, which the SQLite
+full-text backend cannot restrict a query to."""
 
 from django.contrib.admin.utils import quote
 from django.template.loader import render_to_string
@@ -81,7 +77,6 @@ class ManifestActionViewSet(SnippetViewSet):
         "status",
     ]
     list_filter = ["line", "status"]
-    ordering = ["line__sort_order", "agenda_number"]
     inspect_view_enabled = True
 
 
@@ -102,13 +97,7 @@ class InitiativeViewSet(SnippetViewSet):
     menu_order = 220
     add_to_admin_menu = True
     list_display = ["title", "status", "lead_partner", UpdatedAtColumn()]
-    list_filter = {
-        "actions": ["exact"],
-        "themes": ["exact"],
-        "regions": ["exact"],
-        "status": ["exact"],
-        "live": ["exact"],
-    }
+    list_filter = ["actions", "themes", "regions", "status", "live"]
     inspect_view_enabled = True
 
 

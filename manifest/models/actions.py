@@ -25,17 +25,6 @@ class PurposeCaseStatus(models.TextChoices):
     STOPPED = "gestopt", "Gestopt"
 
 
-class ManifestActionQuerySet(models.QuerySet):
-    def in_agenda_order(self):
-        return self.select_related("line").order_by("line__sort_order", "agenda_number", "pk")
-
-    def for_detail(self):
-        """With what an action's page shows (progress comes from attach_progress)."""
-        return self.select_related("line", "lead_partner").prefetch_related(
-            "targets", "member_partners"
-        )
-
-
 class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
     """A numbered action of the agenda.
 
@@ -88,8 +77,6 @@ class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
     # For the open data's `gewijzigd_sinds` and Last-Modified; saving the action in the admin
     # saves its targets with it, so a changed target counts as a change of the action.
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ManifestActionQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel(
