@@ -39,14 +39,12 @@ class AlreadySigned(Exception):
 
 
 def sign_manifest(data, manifest_revision=None):
-    """Store a new, unconfirmed signature: the organisation as submitted is a proposal on it,
-    and nothing in the registry changes. Raises AlreadySigned when the organisation is a
-    public signatory already.
+    """Store a new, unconfirmed signature; nothing in the registry changes. Raises
+    AlreadySigned when the organisation is a public signatory already.
 
-    Returns (signature, created). The same person submitting for the same organisation again
-    while the first submission is open gets that submission back (created is False), also when
-    the two submissions race: a unique constraint makes them one. Someone else's open
-    submission for the organisation blocks nobody.
+    Returns (signature, created). The same person submitting for the same organisation while
+    the first submission is open gets that one back, also when the two race (a unique
+    constraint makes them one). Someone else's open submission blocks nobody.
     """
     registered = Partner.objects.matching(data["organisation_name"], data["website"])
     signed = registered.live().filter(signatures__state=SignatureState.APPROVED).first()
@@ -157,9 +155,8 @@ def queue_url():
 
 
 def notify_moderators(signature):
-    """Tell everyone who may moderate signatures that a confirmed one waits, so it need not
-    wait for someone to look. Returns the number of e-mails sent; a failure is logged and the
-    confirmation stands."""
+    """Tell everyone who may moderate signatures that a confirmed one waits. Returns the number
+    of e-mails sent; a failure is logged and the confirmation stands."""
     moderators = policy_registry.get_by_type(Signature).users_with_permission("moderate")
     body = render_to_string(
         "manifest/email/signature_awaiting_moderation.txt",
