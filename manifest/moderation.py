@@ -37,6 +37,7 @@ from wagtail.snippets.views.snippets import EditView, InspectView
 from core.viewsets import IndexView, SnippetViewSet
 
 from .models import InvalidTransition, Signature, SignatureState
+from .personal_data import EXPORTED_FIELDS
 from .signing import ADMIN_URLS, notify_moderation, queue_url, send_confirmation
 
 LOGO_PREVIEW_FILTER = "max-80x40"
@@ -439,28 +440,8 @@ class SignatureViewSet(SnippetViewSet):
     # Signature is not index.Indexed, so the listing searches with the ORM over these.
     search_fields = ["organisation_name", "statement", "signer_name", "contact_email"]
     ordering = "-created_at"
-    inspect_view_fields = [
-        "organisation_name",
-        "organisation_kind",
-        "website",
-        "region",
-        "partner",
-        "state",
-        "signer_name",
-        "signer_role",
-        "statement",
-        "contact_email",
-        "manifest_revision",
-        "privacy_consent_at",
-        "created_at",
-        "confirmation_sent_at",
-        "confirmation_error",
-        "confirmed_at",
-        "moderated_at",
-        "moderated_by",
-        "rejection_reason",
-        "is_demo",
-    ]
+    # What the signer's own data export holds, and how the moderation went.
+    inspect_view_fields = [*EXPORTED_FIELDS, "confirmation_error", "moderated_by", "is_demo"]
 
     def get_queryset(self, request):
         logos = get_image_model().objects.prefetch_renditions(LOGO_PREVIEW_FILTER)

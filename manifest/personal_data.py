@@ -7,6 +7,7 @@ from core.privacy import PersonalData, field_values
 
 from .models import Signature, SignatureState
 
+# What the signer told us and what became of it; the admin's inspect view shows it too.
 EXPORTED_FIELDS = [
     "organisation_name",
     "organisation_kind",
