@@ -12,12 +12,7 @@ class Theme(index.Indexed, BaseTaxonomy):
 
     description = models.TextField("Omschrijving", blank=True)
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
+    panels = [*BaseTaxonomy.panels, FieldPanel("description")]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
