@@ -22,7 +22,9 @@ from .models.signature import STATEMENT_MAX_LENGTH
 
 
 class InitiativeFilterForm(FilterForm):
-    actie = SlugChoiceField(ManifestAction.objects.all, label="Actie", empty_label="Alle acties")
+    actie = SlugChoiceField(
+        ManifestAction.objects.in_agenda_order, label="Actie", empty_label="Alle acties"
+    )
     thema = SlugChoiceField(Theme.objects.all, label="Thema", empty_label="Alle thema's")
     regio = SlugChoiceField(Region.objects.all, label="Regio", empty_label="Alle regio's")
     campus = SlugChoiceField(

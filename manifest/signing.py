@@ -1,6 +1,6 @@
 """The sign-the-manifest flow: store first, then e-mail; recognise an organisation that
-already signed and a double submit; moderation notifications. The manifest page's routes
-call these; so does the admin (moderation.py)."""
+already signed and a double submit; moderation notifications. Views call these; so does the
+admin (moderation.py)."""
 
 import logging
 

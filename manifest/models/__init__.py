@@ -1,8 +1,8 @@
 """The manifest: its themes, action lines, actions and targets, the initiatives that carry
 them out, the organisations that signed it, and the manifest page.
 
-The page comes last: its routes use manifest/signing.py and forms.py, which import the
-models above, so those must exist before the page module is imported.
+The page comes last: its routes call the flows in manifest/views.py, which use the models
+above, so those must exist before the page module is imported.
 """
 
 from .actions import ActionTarget, ManifestAction, PurposeCaseStatus

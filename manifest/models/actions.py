@@ -25,6 +25,11 @@ class PurposeCaseStatus(models.TextChoices):
     STOPPED = "gestopt", "Gestopt"
 
 
+class ManifestActionQuerySet(models.QuerySet):
+    def in_agenda_order(self):
+        return self.select_related("line").order_by("line__sort_order", "agenda_number", "pk")
+
+
 class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
     """A numbered action of the agenda.
 
@@ -77,6 +82,8 @@ class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
     # For the open data's `gewijzigd_sinds` and Last-Modified; saving the action in the admin
     # saves its targets with it, so a changed target counts as a change of the action.
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ManifestActionQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel(

@@ -1,16 +1,11 @@
 """The manifest page: the manifest itself, and as routes under it the signing flow, the wall
-of signatories and the actions.
+of signatories and the actions."""
 
-The signing pages are personal: never stored by the page cache, a CDN or the browser."""
-
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -18,22 +13,19 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core import ratelimit
 from core.blocks import BaseStreamBlock
 from core.models import BasePage, SectionPageMixin
-from core.pages import SitemapEntries, render_subpage, see_other, subpage_url
-from core.tokens import hash_token
+from core.pages import SitemapEntries, render_subpage, subpage_url
 
-from ..forms import SignatoryFilterForm, SignatureForm
-from ..signing import AlreadySigned, notify_moderators, send_confirmation, sign_manifest
+from .. import views
+from ..forms import SignatoryFilterForm
 from .actions import ManifestAction
 from .initiative import Initiative
-from .signature import Signature, SignatureState
+from .signature import Signature
 from .taxonomy import ActionLine, Theme
 
 NEWEST_SIGNATORIES = 8
 SIGNATORIES_PER_PAGE = 60
-CONFIRMATIONS_PER_HOUR = 30
 
 
 class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
@@ -125,75 +117,16 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
         )
 
     @path("ondertekenen/", name="sign")
-    @method_decorator(never_cache)
     def sign(self, request):
-        form = SignatureForm()
-        if request.method == "POST":
-            ratelimit.limit_attempts(request, "sign", settings.SIGNATURE_SUBMISSIONS_PER_HOUR)
-            form = SignatureForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return render_subpage(
-                self,
-                request,
-                "manifest/manifest_sign.html",
-                [("Ondertekenen", None)],
-                status=400 if form.is_bound else 200,
-                form=form,
-            )
-        # Only a valid submission counts: typing mistakes lock nobody out.
-        ratelimit.limit(request, "sign", settings.SIGNATURE_SUBMISSIONS_PER_HOUR)
-        try:
-            signature, _ = sign_manifest(form.cleaned_data, manifest_revision=self.live_revision)
-        except AlreadySigned as already:
-            return render_subpage(
-                self,
-                request,
-                "manifest/manifest_sign_exists.html",
-                [("Ondertekenen", subpage_url(self, "sign")), ("Al getekend", None)],
-                status=409,
-                partner=already.partner,
-            )
-        request.session["signature_mail_sent"] = send_confirmation(signature)
-        return see_other(subpage_url(self, "sign_received"))
+        return views.sign(request, self)
 
     @path("ondertekenen/ontvangen/", name="sign_received")
-    @method_decorator(never_cache)
     def sign_received(self, request):
-        return render_subpage(
-            self,
-            request,
-            "manifest/manifest_sign_received.html",
-            [("Ondertekenen", subpage_url(self, "sign")), ("Ontvangen", None)],
-            mail_sent=request.session.get("signature_mail_sent", True),
-        )
+        return views.sign_received(request, self)
 
     @path("ondertekenen/bevestigen/<str:token>/", name="sign_confirm")
-    @method_decorator(never_cache)
     def sign_confirm(self, request, token):
-        ratelimit.limit(request, "confirm", CONFIRMATIONS_PER_HOUR)
-        signature = Signature.objects.filter(confirmation_token_hash=hash_token(token)).first()
-        if signature is None:
-            problem, status = "invalid", 404
-        elif signature.state != SignatureState.UNCONFIRMED:
-            problem, status = "used", 410
-        elif signature.confirmation_expired:
-            problem, status = "expired", 410
-        else:
-            problem, status = "", 200
-        confirmed = not problem and request.method == "POST"
-        if confirmed:
-            signature.confirm()
-            notify_moderators(signature)
-        return render_subpage(
-            self,
-            request,
-            "manifest/manifest_sign_confirm.html",
-            [("Ondertekenen", subpage_url(self, "sign")), ("Bevestigen", None)],
-            status=status,
-            problem=problem,
-            signature=signature,
-            confirmed=confirmed,
-        )
+        return views.sign_confirm(request, self, token)
 
     @path("ondertekenaars/", name="signatories")
     def signatories(self, request):
