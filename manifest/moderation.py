@@ -1,8 +1,8 @@
-"""Moderation of manifest signatures in the Wagtail admin: the snippet viewset with its
-listing, the approve / reject / re-send views, the bulk approval and the dashboard panel.
+"""Moderation of manifest signatures in the Wagtail admin: the listing's columns, the
+approve / reject / re-send views, the bulk approval and the dashboard panel.
 
 Every moderation step needs the custom `manifest.moderate_signature` permission; seeing the
-queue needs only `view_signature`.
+queue needs only `view_signature`. `wagtail_hooks.py` wires these into the admin.
 """
 
 from datetime import datetime
@@ -11,33 +11,29 @@ from urllib.parse import urlsplit
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import pluralize
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.text import Truncator
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton, ListingButton
-from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import EditView, InspectView
 
-from core.viewsets import IndexView, SnippetViewSet
+from core.viewsets import IndexView
 
 from .models import InvalidTransition, Signature, SignatureState
-from .personal_data import EXPORTED_FIELDS
 from .signing import ADMIN_URLS, notify_moderation, queue_url, send_confirmation
 
 LOGO_PREVIEW_FILTER = "max-80x40"
@@ -67,10 +63,6 @@ class SignaturePermissionPolicy(ModelPermissionPolicy):
         if not actions:
             return super().users_with_any_permission(actions).none()
         return super().users_with_any_permission(actions)
-
-
-# Before anything asks Wagtail for Signature's policy, which would create the default one.
-register_permission_policy(Signature, SignaturePermissionPolicy(Signature))
 
 
 def can_moderate(user):
@@ -397,64 +389,6 @@ class ResendConfirmationView(SignatureActionMixin, TemplateView):
 
 
 MODERATION_VIEWS = (ApproveView, RejectView, ResendConfirmationView)
-
-
-class SignatureViewSet(SnippetViewSet):
-    """The moderation queue. Signatures are made on the public site only (no add view);
-    moderators approve, reject or re-send from the listing, the inspect and the edit view."""
-
-    model = Signature
-    icon = "pick"
-    menu_label = "Ondertekeningen"
-    menu_order = 205
-    add_to_admin_menu = True
-    index_view_class = SignatureIndexView
-    inspect_view_class = SignatureInspectView
-    edit_view_class = SignatureEditView
-    copy_view_enabled = False
-    inspect_view_enabled = True
-    list_display = [
-        "organisation_name",
-        LogoColumn("logo", label="Logo"),
-        Column(
-            "website",
-            label="Website",
-            accessor=lambda signature: external_link(signature.website),
-            sort_key="website",
-        ),
-        Column(
-            "statement",
-            label="Waarom wij tekenen",
-            accessor=lambda signature: Truncator(signature.statement).chars(80),
-        ),
-        StatusTagColumn(
-            "state",
-            label="Status",
-            accessor="get_state_display",
-            sort_key="state",
-            primary=lambda signature: signature.state == SignatureState.CONFIRMED,
-        ),
-        DateColumn("created_at", label="Ondertekend op", sort_key="created_at"),
-    ]
-    list_filter = ["state"]
-    # Signature is not index.Indexed, so the listing searches with the ORM over these.
-    search_fields = ["organisation_name", "statement", "signer_name", "contact_email"]
-    ordering = "-created_at"
-    # What the signer's own data export holds, and how the moderation went.
-    inspect_view_fields = [*EXPORTED_FIELDS, "confirmation_error", "moderated_by", "is_demo"]
-
-    def get_queryset(self, request):
-        logos = get_image_model().objects.prefetch_renditions(LOGO_PREVIEW_FILTER)
-        return Signature.objects.prefetch_related(Prefetch("logo", queryset=logos))
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            *(
-                path(f"{view.url_name}/<int:pk>/", view.as_view(), name=view.url_name)
-                for view in MODERATION_VIEWS
-            ),
-        ]
 
 
 # -- Bulk approval and dashboard ----------------------------------------------------------

@@ -1,13 +1,23 @@
-"""The manifest's admin (signatures: moderation.py), and what the manifest adds to the apps
-below it (docs/architecture.md, "Hooks"). Indexed snippets are searched through Wagtail's
-search index over all their search_fields: the viewsets set no field list, which the SQLite
-full-text backend cannot restrict a query to."""
+"""The manifest's admin (the signatures' moderation views: moderation.py), and what the
+manifest adds to the apps below it (docs/architecture.md, "Hooks"). Indexed snippets are
+searched through Wagtail's search index over all their search_fields: the viewsets set no
+field list, which the SQLite full-text backend cannot restrict a query to."""
 
 from django.contrib.admin.utils import quote
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.text import Truncator
 from wagtail import hooks
-from wagtail.admin.ui.tables import TitleColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import (
+    Column,
+    DateColumn,
+    StatusTagColumn,
+    TitleColumn,
+    UpdatedAtColumn,
+)
+from wagtail.images import get_image_model
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -18,17 +28,24 @@ from core.viewsets import SnippetViewSet
 from partners.models import DirectoryFacet
 from search.port import FacetDefinition
 
-from .models import ActionLine, Initiative, ManifestAction, Signature, Theme
+from .models import ActionLine, Initiative, ManifestAction, Signature, SignatureState, Theme
 from .moderation import (
     LOG_APPROVE,
     LOG_REJECT,
     LOG_RESEND,
+    LOGO_PREVIEW_FILTER,
+    MODERATION_VIEWS,
     ApproveSignaturesBulkAction,
     AwaitingModerationPanel,
-    SignatureViewSet,
+    LogoColumn,
+    SignatureEditView,
+    SignatureIndexView,
+    SignatureInspectView,
+    SignaturePermissionPolicy,
     can_moderate,
+    external_link,
 )
-from .personal_data import SIGNATURES
+from .personal_data import EXPORTED_FIELDS, SIGNATURES
 from .signing import PROPOSED_LOGO_COLLECTION
 
 
@@ -102,6 +119,71 @@ class InitiativeViewSet(SnippetViewSet):
 
 
 register_snippet(InitiativeViewSet)
+
+
+# -- Manifest signatures: moderation (moderation.py) ----------------------------------------
+# Before anything asks Wagtail for Signature's policy, which would create the default one.
+register_permission_policy(Signature, SignaturePermissionPolicy(Signature))
+
+
+class SignatureViewSet(SnippetViewSet):
+    """The moderation queue. Signatures are made on the public site only (no add view);
+    moderators approve, reject or re-send from the listing, the inspect and the edit view."""
+
+    model = Signature
+    icon = "pick"
+    menu_label = "Ondertekeningen"
+    menu_order = 205
+    add_to_admin_menu = True
+    index_view_class = SignatureIndexView
+    inspect_view_class = SignatureInspectView
+    edit_view_class = SignatureEditView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "organisation_name",
+        LogoColumn("logo", label="Logo"),
+        Column(
+            "website",
+            label="Website",
+            accessor=lambda signature: external_link(signature.website),
+            sort_key="website",
+        ),
+        Column(
+            "statement",
+            label="Waarom wij tekenen",
+            accessor=lambda signature: Truncator(signature.statement).chars(80),
+        ),
+        StatusTagColumn(
+            "state",
+            label="Status",
+            accessor="get_state_display",
+            sort_key="state",
+            primary=lambda signature: signature.state == SignatureState.CONFIRMED,
+        ),
+        DateColumn("created_at", label="Ondertekend op", sort_key="created_at"),
+    ]
+    list_filter = ["state"]
+    # Signature is not index.Indexed, so the listing searches with the ORM over these.
+    search_fields = ["organisation_name", "statement", "signer_name", "contact_email"]
+    ordering = "-created_at"
+    # What the signer's own data export holds, and how the moderation went.
+    inspect_view_fields = [*EXPORTED_FIELDS, "confirmation_error", "moderated_by", "is_demo"]
+
+    def get_queryset(self, request):
+        logos = get_image_model().objects.prefetch_renditions(LOGO_PREVIEW_FILTER)
+        return Signature.objects.prefetch_related(Prefetch("logo", queryset=logos))
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            *(
+                path(f"{view.url_name}/<int:pk>/", view.as_view(), name=view.url_name)
+                for view in MODERATION_VIEWS
+            ),
+        ]
+
+
 register_snippet(SignatureViewSet)
 hooks.register("register_bulk_action", ApproveSignaturesBulkAction)
 
