@@ -7,7 +7,6 @@ from .models import (
     ActionLine,
     ActionTarget,
     Initiative,
-    InitiativeStatus,
     ManifestAction,
     Theme,
 )
@@ -59,7 +58,6 @@ class InitiativeFactory(SaveAfterRelationsFactory):
     title = factory.Sequence(lambda n: f"Initiatief {n}")
     slug = factory.LazyAttribute(lambda initiative: slugify(initiative.title))
     summary = "Een initiatief dat een manifestactie uitvoert."
-    status = InitiativeStatus.RUNNING
     live = True
     is_demo = True
 

@@ -50,9 +50,12 @@ class LogoField(WagtailImageField):
     }
 
     def to_python(self, data):
-        if data and (data.name.lower().endswith(".svg") or _looks_like_svg(data)):
-            raise forms.ValidationError(self.error_messages["svg"], code="svg")
         if data:
+            head = data.read(512)
+            data.seek(0)
+            svg = b"<svg" in head.lower() or head.lstrip().startswith(b"<?xml")
+            if svg or data.name.lower().endswith(".svg"):
+                raise forms.ValidationError(self.error_messages["svg"], code="svg")
             self.check_header(data)
         try:
             return super().to_python(data)
@@ -71,9 +74,9 @@ class LogoField(WagtailImageField):
         except PILImage.DecompressionBombError:
             width = height = frames = None
         except Exception:  # noqa: BLE001 - not an image Pillow can read; Wagtail says so next
-            uploaded.seek(0)
             return
-        uploaded.seek(0)
+        finally:
+            uploaded.seek(0)
         if width is None or width * height * frames > self.max_image_pixels:
             raise forms.ValidationError(
                 self.error_messages["too_many_pixels"],
@@ -84,12 +87,6 @@ class LogoField(WagtailImageField):
                     "megapixels": self.max_image_pixels // 1_000_000,
                 },
             )
-
-
-def _looks_like_svg(uploaded):
-    head = uploaded.read(512)
-    uploaded.seek(0)
-    return b"<svg" in head.lower() or head.lstrip().startswith(b"<?xml")
 
 
 class SignatureForm(HoneypotForm):

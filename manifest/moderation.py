@@ -11,13 +11,13 @@ from urllib.parse import urlsplit
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.shortcuts import get_list_or_404, get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.text import Truncator
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
@@ -25,7 +25,6 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton, ListingButton
-from wagtail.images.models import SourceImageIOError
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
@@ -35,12 +34,9 @@ from wagtail.snippets.views.snippets import EditView, InspectView
 from core.viewsets import IndexView
 
 from .models import InvalidTransition, Signature, SignatureState
-from .signing import notify_moderation, send_confirmation
+from .signing import ADMIN_URLS, notify_moderation, queue_url, send_confirmation
 
-# The viewset registers its URLs under Wagtail's default snippet namespace.
-URL_NAMESPACE = "wagtailsnippets_manifest_signature"
 LOGO_PREVIEW_FILTER = "max-80x40"
-STATEMENT_PREVIEW_LENGTH = 80
 
 # Entries in the snippet's history (registered in wagtail_hooks.py).
 LOG_APPROVE = "manifest.signature.approve"
@@ -48,13 +44,8 @@ LOG_REJECT = "manifest.signature.reject"
 LOG_RESEND = "manifest.signature.resend_confirmation"
 
 
-def list_url(query=""):
-    url = reverse(f"{URL_NAMESPACE}:list")
-    return f"{url}?{query}" if query else url
-
-
-def queue_url():
-    return list_url(f"state={SignatureState.CONFIRMED}")
+def list_url():
+    return reverse(f"{ADMIN_URLS}:list")
 
 
 class SignaturePermissionPolicy(ModelPermissionPolicy):
@@ -78,49 +69,36 @@ def can_moderate(user):
     return policy_registry.get_by_type(Signature).user_has_permission(user, "moderate")
 
 
-# -- Listing -----------------------------------------------------------------------------
+def moderation_buttons(signature, user, button_class=Button, priority=0):
+    """The moderation steps that fit the signature's state, for users who may moderate.
 
-
-class LogoColumn(Column):
-    """A small rendition of the partner's logo; the original upload is never shown."""
-
-    cell_template_name = "manifest/admin/logo_cell.html"
-
-    def __init__(self, name="logo", filter_spec=LOGO_PREVIEW_FILTER, **kwargs):
-        kwargs.setdefault("label", "Logo")
-        kwargs.setdefault("accessor", "logo")
-        super().__init__(name, **kwargs)
-        self.filter_spec = filter_spec
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        logo = context["raw_value"]
-        try:
-            context["rendition"] = logo.get_rendition(self.filter_spec) if logo else None
-        except SourceImageIOError:
-            # The file is gone from storage; the listing must still open.
-            context["rendition"] = None
-        context["alt"] = f"Logo van {instance.organisation_name}"
-        return context
-
-
-class WebsiteColumn(Column):
-    """The partner's website as a link that opens in a new tab without handing it `opener`."""
-
-    cell_template_name = "manifest/admin/website_cell.html"
-
-    def __init__(self, name="website", **kwargs):
-        kwargs.setdefault("label", "Website")
-        kwargs.setdefault("accessor", "website")
-        kwargs.setdefault("sort_key", "website")
-        super().__init__(name, **kwargs)
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        url = context["raw_value"] or ""
-        # Only web addresses become links, whatever ended up in the field.
-        context["url"] = url if url.lower().startswith(("http://", "https://")) else ""
-        return context
+    Approving and re-sending post (with the CSRF token) through Wagtail's `w-action`
+    controller; without JavaScript the link opens a confirmation page that posts the same.
+    """
+    if not can_moderate(user):
+        return []
+    buttons = []
+    for offset, view in enumerate(MODERATION_VIEWS, start=1):
+        if signature.state not in view.allowed_states:
+            continue
+        url = reverse(f"{ADMIN_URLS}:{view.url_name}", args=[signature.pk])
+        attrs = {}
+        if view.button_posts:
+            attrs = {
+                "data-controller": "w-action",
+                "data-action": "w-action#post",
+                "data-w-action-url-value": url,
+            }
+        buttons.append(
+            button_class(
+                view.button_label,
+                url=url,
+                icon_name=view.button_icon,
+                attrs=attrs,
+                priority=priority + offset,
+            )
+        )
+    return buttons
 
 
 def external_link(url):
@@ -131,72 +109,37 @@ def external_link(url):
     return format_html('<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>', url, url)
 
 
-def truncated_statement(signature):
-    return Truncator(signature.statement).chars(STATEMENT_PREVIEW_LENGTH)
+def local_datetime(value):
+    return date_format(timezone.localtime(value), "j F Y H:i")
 
 
-def awaiting_first():
-    """Sort key that puts the moderation queue on top of the listing."""
-    return models.Case(
-        models.When(state=SignatureState.CONFIRMED, then=models.Value(0)),
-        default=models.Value(1),
-        output_field=models.IntegerField(),
-    )
+# -- Listing, inspect and edit ------------------------------------------------------------
 
 
-def moderation_buttons(signature, user, button_class=Button, priority=0):
-    """The moderation actions that fit the signature's state, for users who may moderate.
+class LogoColumn(Column):
+    """A small rendition of the partner's logo; the original upload is never shown."""
 
-    Approving and re-sending post (with the CSRF token) through Wagtail's `w-action`
-    controller; without JavaScript the link opens a confirmation page that posts the same.
-    """
-    if not can_moderate(user):
-        return []
-
-    def posting(label, view_name, icon_name, offset):
-        url = reverse(f"{URL_NAMESPACE}:{view_name}", args=[signature.pk])
-        attrs = {
-            "data-controller": "w-action",
-            "data-action": "w-action#post",
-            "data-w-action-url-value": url,
-        }
-        return button_class(
-            label, url=url, icon_name=icon_name, attrs=attrs, priority=priority + offset
-        )
-
-    buttons = []
-    if signature.state == SignatureState.CONFIRMED:
-        buttons.append(posting("Goedkeuren", "approve", "check", 1))
-    if signature.state in (SignatureState.CONFIRMED, SignatureState.APPROVED):
-        buttons.append(
-            button_class(
-                "Afwijzen",
-                url=reverse(f"{URL_NAMESPACE}:reject", args=[signature.pk]),
-                icon_name="cross",
-                priority=priority + 2,
-            )
-        )
-    if signature.state == SignatureState.UNCONFIRMED:
-        buttons.append(posting("Bevestigingsmail opnieuw versturen", "resend", "mail", 3))
-    return buttons
+    cell_template_name = "manifest/admin/logo_cell.html"
 
 
 class SignatureIndexView(IndexView):
-    """The signature listing: the queue (confirmed signatures) first, newest first within
-    each group, until the user sorts on a column."""
+    """The queue (confirmed signatures) first, newest first within each group, until the
+    user sorts on a column."""
 
     def order_queryset(self, queryset):
         queryset = super().order_queryset(queryset)
         if self.is_explicitly_ordered:
             return queryset
-        return queryset.order_by(awaiting_first(), *queryset.query.order_by)
+        awaiting_first = models.Case(
+            models.When(state=SignatureState.CONFIRMED, then=models.Value(0)),
+            default=models.Value(1),
+        )
+        return queryset.order_by(awaiting_first, *queryset.query.order_by)
 
     @cached_property
     def columns(self):
         columns = super().columns
-        for column in columns:
-            if column.name == "organisation_name":
-                column.label = "Organisatie"
+        columns[0].label = "Organisatie"
         return columns
 
     def get_list_more_buttons(self, instance):
@@ -213,19 +156,12 @@ class SignatureIndexView(IndexView):
         ]
 
 
-# -- Inspect and edit ---------------------------------------------------------------------
-
-
 class ModerationHeaderButtonsMixin:
     @cached_property
     def header_more_buttons(self):
         return super().header_more_buttons + moderation_buttons(
             self.object, self.request.user, priority=50
         )
-
-
-def local_datetime(value):
-    return date_format(timezone.localtime(value), "j F Y H:i")
 
 
 class SignatureInspectView(ModerationHeaderButtonsMixin, InspectView):
@@ -270,8 +206,7 @@ class SignatureActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
     model = Signature
     permission_required = "moderate"
     header_icon = "pick"
-    allowed_states = ()
-    wrong_state_message = ""
+    button_posts = True  # the listing's button posts at once (with JavaScript)
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -311,16 +246,6 @@ class SignatureActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
             return redirect(self.get_success_url())
         return super().get(request, *args, **kwargs)
 
-    def locked_object(self):
-        """The signature re-read under a row lock, so two moderators cannot both act on it.
-        Only its own row: the partner is an outer join now that it may be empty, and
-        PostgreSQL locks no nullable side of one."""
-        return (
-            Signature.objects.select_for_update(of=("self",))
-            .select_related("partner")
-            .get(pk=self.object.pk)
-        )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
@@ -331,16 +256,37 @@ class SignatureActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
         return context
 
 
-def report_mail(request, sent, done, mailed):
-    """One message for the decision and the e-mail about it; a warning if the mail failed."""
-    if sent:
-        messages.success(request, f"{done} {mailed}")
-    else:
-        messages.warning(
-            request,
-            f"{done} Let op: de e-mail aan de ondertekenaar kon niet worden verstuurd; "
-            "neem zelf contact op.",
-        )
+class DecisionView(SignatureActionMixin, FormView):
+    """Approve or reject, then tell the signer by e-mail."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                # Re-read under a row lock, so two moderators cannot both decide. Only its
+                # own row: the partner is an outer join (it may be empty), and PostgreSQL
+                # locks no nullable side of one.
+                self.object = (
+                    Signature.objects.select_for_update(of=("self",))
+                    .select_related("partner")
+                    .get(pk=self.object.pk)
+                )
+                if not self.in_allowed_state():
+                    return redirect(self.get_success_url())
+                self.decide(form)
+                log(instance=self.object, action=self.log_action, user=self.request.user)
+        except InvalidTransition as refusal:
+            messages.error(self.request, f"{refusal} Er is niets gewijzigd.")
+            return redirect(self.get_success_url())
+        done = self.done_message.format(name=self.object.organisation_name)
+        if notify_moderation(self.object):
+            messages.success(self.request, f"{done} {self.mailed_message}")
+        else:
+            messages.warning(
+                self.request,
+                f"{done} Let op: de e-mail aan de ondertekenaar kon niet worden verstuurd; "
+                "neem zelf contact op.",
+            )
+        return redirect(self.get_success_url())
 
 
 PROPOSAL_LABELS = {
@@ -364,35 +310,24 @@ class ApprovalForm(forms.Form):
         return {field for field, accept in self.cleaned_data.items() if accept}
 
 
-class ApproveView(SignatureActionMixin, FormView):
+class ApproveView(DecisionView):
+    url_name = "approve"
+    button_label = "Goedkeuren"
+    button_icon = "check"
     template_name = "manifest/admin/approve.html"
     page_title = "Ondertekening goedkeuren"
     form_class = ApprovalForm
     allowed_states = (SignatureState.CONFIRMED,)
     wrong_state_message = "alleen een bevestigde ondertekening kan worden goedgekeurd."
+    log_action = LOG_APPROVE
+    done_message = "De ondertekening van {name} is goedgekeurd."
+    mailed_message = "De ondertekenaar heeft hierover een e-mail gekregen."
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "signature": self.object}
 
-    def form_valid(self, form):
-        with transaction.atomic():
-            self.object = self.locked_object()
-            if not self.in_allowed_state():
-                return redirect(self.get_success_url())
-            try:
-                self.object.approve(self.request.user, accept=form.accepted())
-            except InvalidTransition as refusal:
-                transaction.set_rollback(True)
-                messages.error(self.request, f"{refusal} Er is niets gewijzigd.")
-                return redirect(self.get_success_url())
-            log(instance=self.object, action=LOG_APPROVE, user=self.request.user)
-        report_mail(
-            self.request,
-            notify_moderation(self.object),
-            f"De ondertekening van {self.object.organisation_name} is goedgekeurd.",
-            "De ondertekenaar heeft hierover een e-mail gekregen.",
-        )
-        return redirect(self.get_success_url())
+    def decide(self, form):
+        self.object.approve(self.request.user, accept=form.accepted())
 
 
 class RejectionForm(forms.Form):
@@ -408,53 +343,34 @@ class RejectionForm(forms.Form):
     )
 
 
-class RejectView(SignatureActionMixin, FormView):
+class RejectView(DecisionView):
+    url_name = "reject"
+    button_label = "Afwijzen"
+    button_icon = "cross"
+    button_posts = False  # a rejection needs its reason
     template_name = "manifest/admin/reject.html"
     page_title = "Ondertekening afwijzen"
     form_class = RejectionForm
     allowed_states = (SignatureState.CONFIRMED, SignatureState.APPROVED)
     wrong_state_message = "deze ondertekening kan niet (meer) worden afgewezen."
+    log_action = LOG_REJECT
+    done_message = "De ondertekening van {name} is afgewezen."
+    mailed_message = "De ondertekenaar heeft de reden per e-mail gekregen."
 
-    def form_valid(self, form):
-        with transaction.atomic():
-            self.object = self.locked_object()
-            if not self.in_allowed_state():
-                return redirect(self.get_success_url())
-            try:
-                self.object.reject(self.request.user, form.cleaned_data["reason"])
-            except InvalidTransition:
-                form.add_error(
-                    "reason", "Geef een reden op: de ondertekenaar krijgt die per e-mail."
-                )
-                return self.form_invalid(form)
-            log(instance=self.object, action=LOG_REJECT, user=self.request.user)
-        report_mail(
-            self.request,
-            notify_moderation(self.object),
-            f"De ondertekening van {self.object.organisation_name} is afgewezen.",
-            "De ondertekenaar heeft de reden per e-mail gekregen.",
-        )
-        return redirect(self.get_success_url())
+    def decide(self, form):
+        self.object.reject(self.request.user, form.cleaned_data["reason"])
 
 
 class ResendConfirmationView(SignatureActionMixin, TemplateView):
-    template_name = "manifest/admin/confirm_action.html"
+    url_name = "resend"
+    button_label = "Bevestigingsmail opnieuw versturen"
+    button_icon = "mail"
+    template_name = "manifest/admin/resend.html"
     page_title = "Bevestigingsmail opnieuw versturen"
     allowed_states = (SignatureState.UNCONFIRMED,)
     wrong_state_message = (
         "alleen een nog niet bevestigde ondertekening krijgt een bevestigingsmail."
     )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            question=(
-                f"De ondertekenaar krijgt een nieuwe bevestigingslink op "
-                f"{self.object.contact_email or '(geen e-mailadres)'}; eerdere links werken "
-                "daarna niet meer."
-            ),
-            submit_label="Ja, opnieuw versturen",
-            **kwargs,
-        )
 
     def post(self, request, *args, **kwargs):
         if not self.in_allowed_state():
@@ -472,11 +388,16 @@ class ResendConfirmationView(SignatureActionMixin, TemplateView):
         return redirect(self.get_success_url())
 
 
-# -- Bulk approval ------------------------------------------------------------------------
+MODERATION_VIEWS = (ApproveView, RejectView, ResendConfirmationView)
+
+
+# -- Bulk approval and dashboard ----------------------------------------------------------
 
 
 class ApproveSignaturesBulkAction(SnippetBulkAction):
-    """Approves the selected signatures that await moderation; the others are skipped."""
+    """Approves the selected signatures that await moderation; the others are skipped. An
+    organisation already in the registry keeps its own name, website and logo: taking over
+    a proposal is a decision per signature (the approve view)."""
 
     display_name = "Goedkeuren"
     action_type = "approve"
@@ -486,40 +407,21 @@ class ApproveSignaturesBulkAction(SnippetBulkAction):
     models = [Signature]
 
     def dispatch(self, request, *args, **kwargs):
-        if not self.permission_policy.user_has_permission(request.user, "moderate"):
+        if not can_moderate(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    @classmethod
-    def get_queryset(cls, model, object_ids):
-        return get_list_or_404(model.objects.select_related("partner"), pk__in=object_ids)
-
-    def check_perm(self, signature):
-        return self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "moderate", signature
-        )
-
-    def object_context(self, signature):
-        return {
-            **super().object_context(signature),
-            "awaiting": signature.state == SignatureState.CONFIRMED,
-        }
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["to_approve"] = [item for item in context["items"] if item["awaiting"]]
-        context["skipped"] = [item for item in context["items"] if not item["awaiting"]]
+        items = context["items"]
+        context["to_approve"] = [i for i in items if i["item"].state == SignatureState.CONFIRMED]
+        context["skipped"] = [i for i in items if i["item"].state != SignatureState.CONFIRMED]
         return context
 
-    def get_execution_context(self):
-        return {**super().get_execution_context(), "user": self.request.user}
-
     @classmethod
-    def execute_action(cls, objects, user=None, **kwargs):
-        """Approve the selected signatures that await moderation. An organisation already in
-        the registry keeps its own name, website and logo: taking over a proposal is a
-        decision per signature (the approve view)."""
+    def execute_action(cls, objects, **kwargs):
         view = kwargs["self"]
+        user = view.request.user
         # Re-read under one lock: the page may be stale, or another moderator quicker.
         awaiting = (
             Signature.objects.select_for_update(of=("self",))
@@ -551,20 +453,19 @@ class ApproveSignaturesBulkAction(SnippetBulkAction):
         return response
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        skipped = len(self.actionable_objects) - num_parent_objects
-        noun = "ondertekening" if num_parent_objects == 1 else "ondertekeningen"
-        message = f"{num_parent_objects} {noun} goedgekeurd; de ondertekenaars zijn gemaild."
-        if num_parent_objects == 0:
-            message = "Er is niets goedgekeurd."
-        if skipped:
+        approved = num_parent_objects
+        message = "Er is niets goedgekeurd."
+        if approved:
+            message = (
+                f"{approved} ondertekening{pluralize(approved, 'en')} goedgekeurd; "
+                "de ondertekenaars zijn gemaild."
+            )
+        if skipped := len(self.actionable_objects) - approved:
             message += (
                 f" {skipped} overgeslagen, omdat ze niet op beoordeling wachtten"
                 " (niet bevestigd, al goedgekeurd of afgewezen)."
             )
         return message
-
-
-# -- Dashboard ----------------------------------------------------------------------------
 
 
 class AwaitingModerationPanel(Component):

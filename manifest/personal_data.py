@@ -1,15 +1,13 @@
-"""Signatures as personal data (core/privacy.py): found by the signer's e-mail address,
-handed over with the organisation proposal and the state, and erased.
-
-An open or rejected submission is deleted with what only existed through it (the logo it
-sent in, an organisation that only its undone approval added). An approved signature is
-the organisation's public endorsement: the person is anonymised, the organisation stays a
-signatory."""
+"""Signatures as personal data (core/privacy.py), found by the signer's e-mail address. An
+approved signature is the organisation's public endorsement: erasing it anonymises the
+person and the organisation stays a signatory; any other submission is deleted
+(Signature.discard)."""
 
 from core.privacy import PersonalData, field_values
 
 from .models import Signature, SignatureState
 
+# What the signer told us and what became of it; the admin's inspect view shows it too.
 EXPORTED_FIELDS = [
     "organisation_name",
     "organisation_kind",

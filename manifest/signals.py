@@ -1,5 +1,5 @@
-"""Keep the partner directory's index in step with signatures: approving or rejecting one
-changes the partner's "ondertekenaar" facet."""
+"""Keep the partner directory's index in step with signatures: a change of state (approval,
+rejection) changes the partner's "ondertekenaar" facet; a re-sent confirmation link does not."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -11,7 +11,5 @@ from .models import Signature
 
 @receiver(post_save, sender=Signature)
 def signature_changed(sender, instance, update_fields=None, **kwargs):
-    # Only a change of state (approval, rejection) changes the partner's signatory facet; a
-    # re-sent confirmation link or a new, unconfirmed signature does not.
     if instance.partner_id and (update_fields is None or "state" in update_fields):
         reindex_partner(instance.partner_id)

@@ -1,6 +1,6 @@
 """The sign-the-manifest flow: store first, then e-mail; recognise an organisation that
 already signed and a double submit; moderation notifications. Views call these; so does the
-admin."""
+admin (moderation.py)."""
 
 import logging
 
@@ -14,7 +14,6 @@ from wagtail.permissions import policy_registry
 
 from core import mail
 from core.links import absolute_url, routed_url
-from core.tokens import hash_token
 from partners.logos import collection_named, store_logo
 from partners.models import Partner
 from partners.normalise import name_key
@@ -27,6 +26,8 @@ logger = logging.getLogger(__name__)
 
 # Submitted logos wait here, out of the logo collection, until a moderator approves them.
 PROPOSED_LOGO_COLLECTION = "Ingestuurde logo's (nog niet beoordeeld)"
+# Wagtail's default URL namespace of the Signature snippet's admin views.
+ADMIN_URLS = "wagtailsnippets_manifest_signature"
 
 
 class AlreadySigned(Exception):
@@ -37,35 +38,23 @@ class AlreadySigned(Exception):
         self.partner = partner
 
 
-def signatory_matching(name, website):
-    """The organisation in the registry that the submission names, if it already signed."""
-    return (
-        Partner.objects.live()
-        .matching(name, website)
-        .filter(signatures__state=SignatureState.APPROVED)
-        .first()
-    )
-
-
 def sign_manifest(data, manifest_revision=None):
-    """Store a new, unconfirmed signature: the organisation as submitted is a proposal on it,
-    and nothing in the registry changes. Raises AlreadySigned when the organisation is a
-    public signatory already.
+    """Store a new, unconfirmed signature; nothing in the registry changes. Raises
+    AlreadySigned when the organisation is a public signatory already.
 
-    Returns (signature, created). The same person submitting for the same organisation again
-    while the first submission is open gets that submission back (created is False), also when
-    the two submissions race: a unique constraint makes them one. Someone else's open
-    submission for the organisation blocks nobody.
+    Returns (signature, created). The same person submitting for the same organisation while
+    the first submission is open gets that one back, also when the two race (a unique
+    constraint makes them one). Someone else's open submission blocks nobody.
     """
-    signed = signatory_matching(data["organisation_name"], data["website"])
+    registered = Partner.objects.matching(data["organisation_name"], data["website"])
+    signed = registered.live().filter(signatures__state=SignatureState.APPROVED).first()
     if signed is not None:
         raise AlreadySigned(signed)
     earlier = open_submission(data["organisation_name"], data["contact_email"])
     if earlier is not None:
         return earlier, False
-    partner = Partner.objects.matching(data["organisation_name"], data["website"]).first()
     signature = Signature(
-        partner=partner,
+        partner=registered.first(),
         organisation_name=data["organisation_name"],
         organisation_kind=data["kind"],
         website=data["website"],
@@ -134,22 +123,12 @@ def send_confirmation(signature):
             "Bevestig de ondertekening van het manifest",
             confirm_url=absolute_route_url("sign_confirm", token),
         )
+        signature.confirmation_error = ""
     except Exception as error:  # any mail failure must keep the submission
         logger.exception("Could not send the confirmation e-mail for signature %s", signature.pk)
         signature.confirmation_error = f"{timezone.now():%Y-%m-%d %H:%M}: {error}"[:1000]
-        signature.save(update_fields=["confirmation_error"])
-        return False
-    signature.confirmation_error = ""
     signature.save(update_fields=["confirmation_error"])
-    return True
-
-
-def find_by_token(token):
-    return (
-        Signature.objects.select_related("partner")
-        .filter(confirmation_token_hash=hash_token(token))
-        .first()
-    )
+    return not signature.confirmation_error
 
 
 def notify_moderation(signature):
@@ -170,19 +149,21 @@ def notify_moderation(signature):
     return True
 
 
+def queue_url():
+    """The admin's list of the signatures that await moderation."""
+    return reverse(f"{ADMIN_URLS}:list") + f"?state={SignatureState.CONFIRMED}"
+
+
 def notify_moderators(signature):
-    """Tell everyone who may moderate signatures that a confirmed one waits (issue 13).
-    Returns the number of e-mails sent; a failure is logged and the confirmation stands."""
+    """Tell everyone who may moderate signatures that a confirmed one waits. Returns the number
+    of e-mails sent; a failure is logged and the confirmation stands."""
     moderators = policy_registry.get_by_type(Signature).users_with_permission("moderate")
-    namespace = "wagtailsnippets_manifest_signature"
     body = render_to_string(
         "manifest/email/signature_awaiting_moderation.txt",
         {
             "signature": signature,
-            "review_url": absolute_url(reverse(f"{namespace}:inspect", args=[signature.pk])),
-            "queue_url": absolute_url(
-                reverse(f"{namespace}:list") + f"?state={SignatureState.CONFIRMED}"
-            ),
+            "review_url": absolute_url(reverse(f"{ADMIN_URLS}:inspect", args=[signature.pk])),
+            "queue_url": absolute_url(queue_url()),
         },
     )
     return mail.send_to_staff(

@@ -1,7 +1,8 @@
 """The manifest's flows with forms (signing, confirming) and the initiative pages.
 
 The signing views are routes of the manifest page (models/pages.py), which hands them itself
-as `page`, so they render under it and link by route name."""
+as `page`, so they render under it and link by route name. Their pages are personal: never
+stored by the page cache, a CDN or the browser."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -11,22 +12,16 @@ from django.views.decorators.cache import never_cache
 
 from core import ratelimit
 from core.pages import render_subpage, see_other, subpage_url
+from core.tokens import hash_token
 
 from .forms import InitiativeFilterForm, SignatureForm
-from .models import Initiative, SignatureState
-from .signing import (
-    AlreadySigned,
-    find_by_token,
-    notify_moderators,
-    send_confirmation,
-    sign_manifest,
-)
+from .models import Initiative, Signature, SignatureState
+from .signing import AlreadySigned, notify_moderators, send_confirmation, sign_manifest
 
 CONFIRMATIONS_PER_HOUR = 30
 INITIATIVES_PER_PAGE = 12
 
 
-# Personal: never stored by the page cache, a CDN or the browser (issue 14).
 @never_cache
 def sign(request, page):
     trail = [("Ondertekenen", None)]
@@ -58,7 +53,6 @@ def sign(request, page):
     return see_other(subpage_url(page, "sign_received"))
 
 
-# Personal: never stored by the page cache, a CDN or the browser (issue 14).
 @never_cache
 def sign_received(request, page):
     return render_subpage(
@@ -70,11 +64,10 @@ def sign_received(request, page):
     )
 
 
-# Personal: never stored by the page cache, a CDN or the browser (issue 14).
 @never_cache
 def sign_confirm(request, page, token):
     ratelimit.limit(request, "confirm", CONFIRMATIONS_PER_HOUR)
-    signature = find_by_token(token)
+    signature = Signature.objects.filter(confirmation_token_hash=hash_token(token)).first()
     if signature is None:
         problem, status = "invalid", 404
     elif signature.state != SignatureState.UNCONFIRMED:

@@ -1,16 +1,13 @@
-"""Admin for the manifest: its actions, lines and themes (with the shared regions), the
-initiatives, and the moderation of signatures. Indexed snippets are searched through
-Wagtail's search index over all their search_fields: the viewsets set no field list, which
-the SQLite full-text backend cannot restrict a query to.
-
-Also what the manifest adds to the apps below it (docs/architecture.md, "Hooks"): the
-"ondertekenaar" facet of the partner directory, a partner's signatory badge and initiatives
-on the profile, a campus's initiatives, signatures as personal data and their clean-up."""
+"""The manifest's admin (the signatures' moderation views: moderation.py), and what the
+manifest adds to the apps below it (docs/architecture.md, "Hooks"). Indexed snippets are
+searched through Wagtail's search index over all their search_fields: the viewsets set no
+field list, which the SQLite full-text backend cannot restrict a query to."""
 
 from django.contrib.admin.utils import quote
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.text import Truncator
 from wagtail import hooks
 from wagtail.admin.ui.tables import (
     Column,
@@ -37,21 +34,18 @@ from .moderation import (
     LOG_REJECT,
     LOG_RESEND,
     LOGO_PREVIEW_FILTER,
+    MODERATION_VIEWS,
     ApproveSignaturesBulkAction,
-    ApproveView,
     AwaitingModerationPanel,
     LogoColumn,
-    RejectView,
-    ResendConfirmationView,
     SignatureEditView,
     SignatureIndexView,
     SignatureInspectView,
     SignaturePermissionPolicy,
-    WebsiteColumn,
     can_moderate,
-    truncated_statement,
+    external_link,
 )
-from .personal_data import SIGNATURES
+from .personal_data import EXPORTED_FIELDS, SIGNATURES
 from .signing import PROPOSED_LOGO_COLLECTION
 
 
@@ -100,7 +94,6 @@ class ManifestActionViewSet(SnippetViewSet):
         "status",
     ]
     list_filter = ["line", "status"]
-    ordering = ["line__sort_order", "agenda_number"]
     inspect_view_enabled = True
 
 
@@ -121,22 +114,15 @@ class InitiativeViewSet(SnippetViewSet):
     menu_order = 220
     add_to_admin_menu = True
     list_display = ["title", "status", "lead_partner", UpdatedAtColumn()]
-    list_filter = {
-        "actions": ["exact"],
-        "themes": ["exact"],
-        "regions": ["exact"],
-        "status": ["exact"],
-        "live": ["exact"],
-    }
+    list_filter = ["actions", "themes", "regions", "status", "live"]
     inspect_view_enabled = True
 
 
 register_snippet(InitiativeViewSet)
 
 
-# -- Manifest signatures: moderation --------------------------------------------------------
-# The policy must be registered before anything asks Wagtail for Signature's policy, which
-# would otherwise create the default one (see wagtail.permissions.PolicyRegistry).
+# -- Manifest signatures: moderation (moderation.py) ----------------------------------------
+# Before anything asks Wagtail for Signature's policy, which would create the default one.
 register_permission_policy(Signature, SignaturePermissionPolicy(Signature))
 
 
@@ -156,9 +142,18 @@ class SignatureViewSet(SnippetViewSet):
     inspect_view_enabled = True
     list_display = [
         "organisation_name",
-        LogoColumn(),
-        WebsiteColumn(),
-        Column("statement", label="Waarom wij tekenen", accessor=truncated_statement),
+        LogoColumn("logo", label="Logo"),
+        Column(
+            "website",
+            label="Website",
+            accessor=lambda signature: external_link(signature.website),
+            sort_key="website",
+        ),
+        Column(
+            "statement",
+            label="Waarom wij tekenen",
+            accessor=lambda signature: Truncator(signature.statement).chars(80),
+        ),
         StatusTagColumn(
             "state",
             label="Status",
@@ -172,50 +167,24 @@ class SignatureViewSet(SnippetViewSet):
     # Signature is not index.Indexed, so the listing searches with the ORM over these.
     search_fields = ["organisation_name", "statement", "signer_name", "contact_email"]
     ordering = "-created_at"
-    inspect_view_fields = [
-        "organisation_name",
-        "organisation_kind",
-        "website",
-        "region",
-        "partner",
-        "state",
-        "signer_name",
-        "signer_role",
-        "statement",
-        "contact_email",
-        "manifest_revision",
-        "privacy_consent_at",
-        "created_at",
-        "confirmation_sent_at",
-        "confirmation_error",
-        "confirmed_at",
-        "moderated_at",
-        "moderated_by",
-        "rejection_reason",
-        "is_demo",
-    ]
+    # What the signer's own data export holds, and how the moderation went.
+    inspect_view_fields = [*EXPORTED_FIELDS, "confirmation_error", "moderated_by", "is_demo"]
 
     def get_queryset(self, request):
-        renditions = get_image_model().get_rendition_model().objects
-        return Signature.objects.select_related("partner", "logo").prefetch_related(
-            Prefetch(
-                "logo__renditions",
-                queryset=renditions.filter(filter_spec=LOGO_PREVIEW_FILTER),
-            )
-        )
+        logos = get_image_model().objects.prefetch_renditions(LOGO_PREVIEW_FILTER)
+        return Signature.objects.prefetch_related(Prefetch("logo", queryset=logos))
 
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("approve/<int:pk>/", ApproveView.as_view(), name="approve"),
-            path("reject/<int:pk>/", RejectView.as_view(), name="reject"),
-            path("resend/<int:pk>/", ResendConfirmationView.as_view(), name="resend"),
+            *(
+                path(f"{view.url_name}/<int:pk>/", view.as_view(), name=view.url_name)
+                for view in MODERATION_VIEWS
+            ),
         ]
 
 
 register_snippet(SignatureViewSet)
-
-
 hooks.register("register_bulk_action", ApproveSignaturesBulkAction)
 
 
@@ -237,23 +206,15 @@ def register_signature_log_actions(actions):
 @hooks.register("construct_image_chooser_queryset")
 def hide_proposed_logos(images, request):
     # Logos that signers sent in are not for editors to choose until a moderator approves them
-    # (they then move to the logo collection); a rejected one is deleted (issue 13).
+    # (they then move to the logo collection); a rejected one is deleted.
     return images.exclude(collection__name=PROPOSED_LOGO_COLLECTION)
 
 
-@hooks.register("register_admin_search_area")
-def initiative_search_area():
-    return SnippetSearchArea(Initiative.snippet_viewset, order=210)
-
-
-@hooks.register("register_admin_search_area")
-def action_search_area():
-    return SnippetSearchArea(ManifestAction.snippet_viewset, order=220)
-
-
-@hooks.register("register_admin_search_area")
-def signature_search_area():
-    return SnippetSearchArea(Signature.snippet_viewset, order=230)
+for order, model in [(210, Initiative), (220, ManifestAction), (230, Signature)]:
+    hooks.register(
+        "register_admin_search_area",
+        lambda model=model, order=order: SnippetSearchArea(model.snippet_viewset, order=order),
+    )
 
 
 # --- what the manifest adds below it -------------------------------------------------------
@@ -287,11 +248,10 @@ hooks.register(
 
 @hooks.register("partner_profile_badges")
 def signatory_badge(request, partner):
-    # The profile reads its partner through the directory's facets, annotated by ours.
-    signed = getattr(partner, "signatory", None)
-    if signed is None:
-        signed = Signature.objects.approved().filter(partner=partner).exists()
-    return render_to_string("manifest/includes/signatory_badge.html", {}, request) if signed else ""
+    # The profile reads its partner through the directory's facets: `signatory` is ours.
+    if not partner.signatory:
+        return ""
+    return render_to_string("manifest/includes/signatory_badge.html", {}, request)
 
 
 @hooks.register("partner_profile_sections", order=20)
@@ -299,7 +259,7 @@ def partner_initiatives(request, partner):
     initiatives = partner.initiatives.filter(live=True).prefetch_related("actions")
     if not initiatives:
         return ""
-    context = {"initiatives": initiatives.order_by("title")}
+    context = {"initiatives": initiatives}
     return render_to_string("manifest/includes/partner_initiatives.html", context, request)
 
 

@@ -5,9 +5,9 @@ The page comes last: its routes call the flows in manifest/views.py, which use t
 above, so those must exist before the page module is imported.
 """
 
-from .actions import ActionTarget, ManifestAction, ManifestActionQuerySet, PurposeCaseStatus
-from .initiative import Initiative, InitiativeQuerySet, InitiativeStatus, InitiativeTag
-from .signature import InvalidTransition, Signature, SignatureQuerySet, SignatureState
+from .actions import ActionTarget, ManifestAction, PurposeCaseStatus
+from .initiative import Initiative, InitiativeStatus, InitiativeTag
+from .signature import InvalidTransition, Signature, SignatureState
 from .taxonomy import ActionLine, Theme
 
 # isort: off
@@ -18,16 +18,13 @@ __all__ = [
     "ActionLine",
     "ActionTarget",
     "Initiative",
-    "InitiativeQuerySet",
     "InitiativeStatus",
     "InitiativeTag",
     "InvalidTransition",
     "ManifestAction",
-    "ManifestActionQuerySet",
     "ManifestPage",
     "PurposeCaseStatus",
     "Signature",
-    "SignatureQuerySet",
     "SignatureState",
     "Theme",
 ]

@@ -29,12 +29,6 @@ class ManifestActionQuerySet(models.QuerySet):
     def in_agenda_order(self):
         return self.select_related("line").order_by("line__sort_order", "agenda_number", "pk")
 
-    def for_detail(self):
-        """With what an action's page shows (progress comes from attach_progress)."""
-        return self.select_related("line", "lead_partner").prefetch_related(
-            "targets", "member_partners"
-        )
-
 
 class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
     """A numbered action of the agenda.
@@ -42,8 +36,8 @@ class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
     The agenda number is deliberately not unique: the policy text numbers two actions "3"
     (one in line I, one in line II) and the site keeps the numbering of the source.
 
-    Each save in the admin is a revision of the action with its targets (issue 13), so the
-    snippet's history says who changed the progress and when, and compares two versions.
+    Each save in the admin is a revision of the action with its targets, so the snippet's
+    history says who changed the progress and when, and compares two versions.
     """
 
     agenda_number = models.PositiveSmallIntegerField("Actienummer in de agenda")
@@ -138,40 +132,28 @@ class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
 
     @classmethod
     def attach_progress(cls, actions):
-        """Set `initiative_count` and `partner_count` on each action, in four queries in all.
+        """Set `initiative_count` and `partner_count` on each action, in two queries.
 
         Partners involved are the coalition's lead and members plus the lead and participants
         of the action's live initiatives, each counted once.
         """
         actions = list(actions)
-        by_id = {action.pk: action for action in actions}
-        initiatives = {action_id: set() for action_id in by_id}
-        partners = {action_id: set() for action_id in by_id}
+        initiatives = {action.pk: set() for action in actions}
+        partners = {action.pk: {action.lead_partner_id} for action in actions}
         links = cls.initiatives.through.objects.filter(
-            manifestaction_id__in=by_id, initiative__live=True
-        ).values_list("manifestaction_id", "initiative_id", "initiative__lead_partner_id")
-        actions_of_initiative = {}
-        for action_id, initiative_id, lead_id in links:
+            manifestaction_id__in=initiatives, initiative__live=True
+        ).values_list(
+            "manifestaction_id", "initiative_id", "initiative__lead_partner", "initiative__partners"
+        )
+        for action_id, initiative_id, *partner_ids in links:
             initiatives[action_id].add(initiative_id)
-            actions_of_initiative.setdefault(initiative_id, set()).add(action_id)
-            if lead_id:
-                partners[action_id].add(lead_id)
-        participants = Partner.initiatives.through.objects.filter(
-            initiative_id__in=actions_of_initiative
-        ).values_list("initiative_id", "partner_id")
-        for initiative_id, partner_id in participants:
-            for action_id in actions_of_initiative[initiative_id]:
-                partners[action_id].add(partner_id)
-        members = cls.member_partners.through.objects.filter(
-            manifestaction_id__in=by_id
-        ).values_list("manifestaction_id", "partner_id")
-        for action_id, partner_id in members:
+            partners[action_id].update(partner_ids)
+        members = cls.member_partners.through.objects.filter(manifestaction_id__in=initiatives)
+        for action_id, partner_id in members.values_list("manifestaction_id", "partner_id"):
             partners[action_id].add(partner_id)
-        for action_id, action in by_id.items():
-            if action.lead_partner_id:
-                partners[action_id].add(action.lead_partner_id)
-            action.initiative_count = len(initiatives[action_id])
-            action.partner_count = len(partners[action_id])
+        for action in actions:
+            action.initiative_count = len(initiatives[action.pk])
+            action.partner_count = len(partners[action.pk] - {None})
         return actions
 
 

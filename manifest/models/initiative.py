@@ -179,7 +179,7 @@ class Initiative(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed
             )
         return super().publish(revision, *args, **kwargs)
 
-    def get_preview_template(self, request, mode_name, extra_context=None):
+    def get_preview_template(self, request, mode_name):
         return "manifest/initiative_detail.html"
 
     def get_preview_context(self, request, mode_name):

@@ -155,7 +155,10 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     @path("acties/<slug:slug>/", name="action_detail")
     def action_detail(self, request, slug):
-        action = get_object_or_404(ManifestAction.objects.for_detail(), slug=slug)
+        actions = ManifestAction.objects.select_related("line", "lead_partner")
+        action = get_object_or_404(
+            actions.prefetch_related("targets", "member_partners"), slug=slug
+        )
         ManifestAction.attach_progress([action])
         return render_subpage(
             self,

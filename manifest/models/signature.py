@@ -44,7 +44,7 @@ class SignatureQuerySet(models.QuerySet):
         return self.filter(state=SignatureState.APPROVED)
 
     def with_logos(self):
-        """With partner and logo rendition fetched in bulk, for the wall (O(1) queries)."""
+        """For the wall: partner and logo rendition in a fixed few queries."""
         logos = get_image_model().objects.prefetch_renditions(SIGNATORY_LOGO_SPEC)
         return self.select_related("partner").prefetch_related(
             Prefetch("partner__logo", queryset=logos)
@@ -199,13 +199,12 @@ class Signature(models.Model):
     def proposed_changes(self):
         """(field, current value, proposed value) for each proposed value that differs from
         the organisation already in the registry; empty for a new organisation."""
-        partner = self.partner
-        if partner is None:
+        if self.partner is None:
             return []
         changes = [
-            ("logo", partner.logo, self.logo),
-            ("name", partner.name, self.organisation_name),
-            ("website", partner.website, self.website),
+            ("logo", self.partner.logo, self.logo),
+            ("name", self.partner.name, self.organisation_name),
+            ("website", self.partner.website, self.website),
         ]
         return [change for change in changes if change[2] and change[2] != change[1]]
 
@@ -232,7 +231,11 @@ class Signature(models.Model):
         elif self.partner.signatures.approved().exclude(pk=self.pk).exists():
             raise InvalidTransition(f"{self.partner.name} heeft het manifest al ondertekend.")
         else:
-            self.replaced_values = self.take_over(accept)
+            # The accepted proposals replace the partner's values; keep those (a logo by id).
+            for field, current, proposed in self.proposed_changes():
+                if field in accept:
+                    self.replaced_values[field] = getattr(current, "pk", current)
+                    setattr(self.partner, field, proposed)
         self.moderated_by, self.moderated_at = user, timezone.now()
         self.save()
         if self.partner.logo_id and self.partner.logo_id == self.logo_id:
@@ -254,21 +257,6 @@ class Signature(models.Model):
         partner.education_levels = list(self.education_levels.all())
         partner.save()
         return partner
-
-    def take_over(self, accept):
-        """Put the accepted proposal values on the partner (unsaved); returns what they
-        replaced."""
-        replaced = {}
-        for field, current, proposed in self.proposed_changes():
-            if field not in accept:
-                continue
-            if field == "logo":
-                replaced["logo"] = current.pk if current else None
-                self.partner.logo = proposed
-            else:
-                replaced[field] = current
-                setattr(self.partner, field, proposed)
-        return replaced
 
     def reject(self, user, reason):
         """Reject, with a reason for the signer. Rejecting an approval undoes it: an
@@ -293,14 +281,10 @@ class Signature(models.Model):
             if partner.live:
                 UnpublishAction(partner, user=user).execute(skip_permission_checks=True)
             return
-        if not self.replaced_values:
-            return
-        for field, previous in self.replaced_values.items():
-            if field == "logo":
-                partner.logo_id = previous
-            else:
-                setattr(partner, field, previous)
-        publish_as(partner, user)
+        if self.replaced_values:
+            for field, previous in self.replaced_values.items():
+                setattr(partner, "logo_id" if field == "logo" else field, previous)
+            publish_as(partner, user)
 
     def discard_logo(self):
         """Delete the proposed logo unless the registry uses it."""

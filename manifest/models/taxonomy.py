@@ -12,12 +12,7 @@ class Theme(index.Indexed, BaseTaxonomy):
 
     description = models.TextField("Omschrijving", blank=True)
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
+    panels = [*BaseTaxonomy.panels, FieldPanel("description")]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -36,14 +31,6 @@ class ActionLine(models.Model):
     goal = models.TextField("Doel")
     description = models.TextField("Toelichting", blank=True)
     sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
-
-    panels = [
-        FieldPanel("code"),
-        FieldPanel("title"),
-        FieldPanel("goal"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
 
     class Meta:
         ordering = ["sort_order", "code"]

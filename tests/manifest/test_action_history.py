@@ -1,5 +1,6 @@
-"""Action progress has a history (issue 13): each save in the admin is a revision with its
-user and time, shown in the snippet's history, and the title links to the editor."""
+"""Action progress has a history, so staff see who changed it and when: each save in the
+admin is a revision with its user and time, shown in the snippet's history, and the title
+links to the editor."""
 
 import re
 

@@ -1,6 +1,7 @@
-"""Staff hear about what waits for them (issue 13): moderators get an e-mail when a signature
-waits, the dashboard counts what waits, workflow tasks are mailed to their approvers in Dutch,
-and mail that invites an answer carries the Reply-To from the site settings."""
+"""Staff hear about what waits for them without having to look: moderators get an e-mail
+when a signature waits, the dashboard counts what waits, workflow tasks are mailed to their
+approvers in Dutch, and mail that invites an answer carries the Reply-To from the site
+settings."""
 
 import pytest
 from django.core import mail

@@ -318,11 +318,12 @@ def test_nobody_adds_signatures_in_the_admin(admin_client):
 
 def test_the_inspect_view_shows_the_signed_manifest_version(moderator_client, home_page):
     revision = home_page.save_revision()
-    signature = make_signature(manifest_revision=revision)
+    signature = make_signature(manifest_revision=revision, with_logo=True)
     response = moderator_client.get(reverse(f"{NAMESPACE}:inspect", args=[signature.pk]))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Ondertekende versie van het manifest" in html
+    assert "Logo (ingestuurd)" in html and ".max-400x400." in html  # a rendition, not the upload
     assert f"versie {revision.pk} van" in html
     assert signature.contact_email in html
     assert reverse(f"{NAMESPACE}:approve", args=[signature.pk]) in html

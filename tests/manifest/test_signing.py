@@ -1,5 +1,6 @@
 """Signing: a submission is a proposal that changes nothing public until a person confirmed
-it and a moderator approved it (issue 12, rows 1, 2 and 6)."""
+it and a moderator approved it; an open submission claims nothing, and a rejected approval
+is undone."""
 
 import smtplib
 import threading
@@ -11,11 +12,11 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.images.models import Image
 
+from core.tokens import hash_token
 from manifest.models import InvalidTransition, Signature, SignatureState
 from manifest.signing import (
     PROPOSED_LOGO_COLLECTION,
     AlreadySigned,
-    find_by_token,
     send_confirmation,
     sign_manifest,
 )
@@ -82,7 +83,7 @@ def test_a_submission_is_stored_as_a_proposal_and_adds_nobody_to_the_registry(db
 
 
 def test_a_proposal_for_a_published_partner_changes_nothing_public(client, db, admin_user):
-    """Row 1: signing with the name of a partner without a logo put the logo on its profile."""
+    """Before: signing with the name of a partner without a logo put the logo on its profile."""
     partner = PartnerFactory(name="Zaanmeer Procestechniek", website="https://zaanmeer.example.nl/")
     partner.save_revision().publish()
     profile = partner.get_absolute_url()
@@ -115,7 +116,7 @@ def test_a_moderator_may_take_the_proposed_logo_over(db, admin_user):
 
 
 def test_an_open_submission_blocks_nobody_and_reveals_nothing(db):
-    """Row 2: an unconfirmed submission claimed the name for 30 days."""
+    """Before: an unconfirmed submission claimed the name for 30 days."""
     squatter = sign(contact_email="iemand@elders.example.nl", signer_name="Iemand Anders")
     real = sign(contact_email="anna@kustwerk.example.nl")
     assert real.pk != squatter.pk
@@ -163,7 +164,7 @@ def test_approving_a_new_organisation_adds_it_to_the_registry(db, admin_user):
 
 
 def test_rejecting_an_approval_takes_the_organisation_off_the_site(client, db, admin_user):
-    """Row 6: the profile stayed live, with the logo, after the approval was rejected."""
+    """Before: the profile stayed live, with the logo, after the approval was rejected."""
     signature = sign(logo=png_upload())
     signature.confirm()
     signature.approve(admin_user)
@@ -206,7 +207,7 @@ def test_confirmation_mail_carries_a_single_use_token(db):
     [message] = mail.outbox
     assert message.to == ["anna@kustwerk.example.nl"]
     token = message.body.split("/manifest/ondertekenen/bevestigen/")[1].split("/")[0]
-    assert find_by_token(token) == signature
+    assert Signature.objects.get(confirmation_token_hash=hash_token(token)) == signature
     assert token not in Signature.objects.get(pk=signature.pk).confirmation_token_hash
 
 

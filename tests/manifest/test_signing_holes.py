@@ -1,5 +1,5 @@
-"""Holes in the signing flow found by trying it as an attacker would (issue 12). Each test
-here failed on the code before its fix."""
+"""Holes in the signing flow found by trying it as an attacker would. Each test here failed
+on the code before its fix; its docstring says what went wrong."""
 
 import json
 import subprocess
@@ -24,7 +24,7 @@ def published_partner_without_logo():
 
 
 def test_a_submission_puts_no_logo_on_a_published_partner(client, home_page):
-    """Row 1."""
+    """A proposed logo appeared on a published partner without one."""
     partner = published_partner_without_logo()
     profile = client.get(partner.get_absolute_url()).content.decode()
     directory = client.get("/partners/", {"q": "Zaanmeer"}).content.decode()
@@ -40,7 +40,7 @@ def test_a_submission_puts_no_logo_on_a_published_partner(client, home_page):
 
 
 def test_an_unconfirmed_submission_neither_blocks_nor_shows_the_organisation(client, home_page):
-    """Row 2."""
+    """An unconfirmed submission claimed the organisation and showed who sent it."""
     squatter = form_data(signer_name="Ingrid Indringer", contact_email="ingrid@elders.example.nl")
     assert client.post(SIGN_URL, squatter).status_code == 303
     cache.clear()
@@ -83,7 +83,7 @@ print(json.dumps({"kilobytes": len(png) // 1024, "grown_mb": grown_kb // 1024, "
 
 
 def test_a_small_file_claiming_a_huge_image_is_refused_before_decoding():
-    """Row 3: a 560 KB PNG of 12000 x 12000 pixels was decoded first (about 600 MB)."""
+    """A 560 KB PNG of 12000 x 12000 pixels was decoded first (about 600 MB)."""
     result = subprocess.run(
         [sys.executable, "-c", BOMB_CHECK], capture_output=True, text=True, check=True
     )
@@ -94,7 +94,7 @@ def test_a_small_file_claiming_a_huge_image_is_refused_before_decoding():
 
 
 def test_a_truncated_png_is_refused_with_a_dutch_message(client, home_page):
-    """Row 9, second half: a truncated PNG gave a 500."""
+    """A truncated PNG gave a server error (500)."""
     truncated = png_bytes(size=(400, 200))[:-200]
     response = client.post(
         SIGN_URL, form_data(logo=SimpleUploadedFile("logo.png", truncated, "image/png"))
@@ -106,7 +106,7 @@ def test_a_truncated_png_is_refused_with_a_dutch_message(client, home_page):
 def test_rejecting_an_approved_signature_takes_the_organisation_off_the_site(
     client, admin_client, home_page
 ):
-    """Row 6."""
+    """A rejected approval left the organisation on the public site."""
     client.post(SIGN_URL, form_data())
     signature = Signature.objects.get(organisation_name="Duinzicht Elektrotechniek")
     signature.confirm()
@@ -124,7 +124,7 @@ def test_rejecting_an_approved_signature_takes_the_organisation_off_the_site(
 
 
 def test_direction_overrides_in_names_are_refused(client, home_page):
-    """Row 12: U+202E and friends were shown as they came."""
+    """U+202E and other direction overrides were shown as they came."""
     for field in ["organisation_name", "signer_name", "signer_role", "statement"]:
         response = client.post(SIGN_URL, form_data(**{field: "Duinzicht \u202egnp.exe"}))
         assert response.status_code == 400, field

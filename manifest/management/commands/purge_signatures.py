@@ -19,22 +19,17 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         cutoff = timezone.now() - UNCONFIRMED_RETENTION
-        stale = list(
-            Signature.objects.filter(state=SignatureState.UNCONFIRMED, created_at__lt=cutoff)
-        )
+        stale = Signature.objects.filter(state=SignatureState.UNCONFIRMED, created_at__lt=cutoff)
         for signature in stale:
             # Nothing of an unconfirmed submission was ever public; its logo goes with it.
             signature.discard()
-
         rejected = Signature.objects.filter(state=SignatureState.REJECTED).exclude(
             signer_name="", contact_email="", statement="", signer_role="", rejection_reason=""
         )
-        anonymised = 0
         for signature in rejected:
             signature.discard_logo()
             signature.anonymise()
-            anonymised += 1
         self.stdout.write(
             f"Deleted {len(stale)} unconfirmed signature(s); "
-            f"anonymised {anonymised} rejected one(s)."
+            f"anonymised {len(rejected)} rejected one(s)."
         )
