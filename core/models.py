@@ -362,8 +362,3 @@ class ScheduledJobRun(models.Model):
 
     def __str__(self):
         return self.name
-
-    def is_due(self, job, now):
-        from .jobs import DRIFT
-
-        return self.last_started_at is None or self.last_started_at <= now - job.interval + DRIFT
