@@ -10,7 +10,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.crypto import salted_hmac
 from taggit.models import TagBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
@@ -83,7 +83,7 @@ class BaseTaxonomy(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = ["name", "slug", "sort_order"]
 
     class Meta:
         abstract = True
@@ -106,13 +106,7 @@ class Region(index.Indexed, BaseTaxonomy):
     )
     description = models.TextField("Omschrijving", blank=True)
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("economic_region"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
+    panels = ["name", "slug", "economic_region", "description", "sort_order"]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -190,46 +184,26 @@ class DemoContentLoad(models.Model):
         return f"Demodata geladen op {self.loaded_at:%Y-%m-%d %H:%M}"
 
 
-IMPORTANT_PAGES = {
-    "manifest_page": "Manifest",
-    "agenda_page": "Agenda",
-    "directory_page": "Partnergids",
-    "privacy_page": "Privacyverklaring",
-    "contact_page": "Contact",
-    "accessibility_page": "Toegankelijkheid",
-}
-
-
 @register_setting(icon="link")
 class ImportantPages(BaseSiteSetting):
     """The pages other pages link to by role ("lees de privacyverklaring"), chosen by editors,
     so renaming or moving one of them never breaks a link (torchbox.com's
     ImportantPageSettings)."""
 
-    manifest_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["manifest_page"])
-    agenda_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["agenda_page"])
-    directory_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["directory_page"])
-    privacy_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["privacy_page"])
-    contact_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["contact_page"])
-    accessibility_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["accessibility_page"])
+    manifest_page = optional_link("wagtailcore.Page", "Manifest")
+    agenda_page = optional_link("wagtailcore.Page", "Agenda")
+    directory_page = optional_link("wagtailcore.Page", "Partnergids")
+    privacy_page = optional_link("wagtailcore.Page", "Privacyverklaring")
+    contact_page = optional_link("wagtailcore.Page", "Contact")
+    accessibility_page = optional_link("wagtailcore.Page", "Toegankelijkheid")
 
+    SECTION_ROLES = ["manifest_page", "agenda_page", "directory_page"]
+    SERVICE_ROLES = ["privacy_page", "contact_page", "accessibility_page"]
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("manifest_page"), FieldPanel("agenda_page"), FieldPanel("directory_page")],
-            heading="Onderdelen",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("privacy_page"),
-                FieldPanel("contact_page"),
-                FieldPanel("accessibility_page"),
-            ],
-            heading="Service",
-        ),
+        MultiFieldPanel(SECTION_ROLES, heading="Onderdelen"),
+        MultiFieldPanel(SERVICE_ROLES, heading="Service"),
     ]
-
-    SERVICE_ROLES = ("privacy_page", "contact_page", "accessibility_page")
-    select_related = list(IMPORTANT_PAGES)
+    select_related = SECTION_ROLES + SERVICE_ROLES
 
     class Meta:
         verbose_name = "Belangrijke pagina's"
@@ -268,7 +242,7 @@ class ShareSettings(BaseSiteSetting):
 
     select_related = ["default_image"]
 
-    panels = [FieldPanel("site_name"), FieldPanel("default_image"), FieldPanel("x_account")]
+    panels = ["site_name", "default_image", "x_account"]
 
     class Meta:
         verbose_name = "Delen op sociale media"
@@ -287,7 +261,7 @@ class MailSettings(BaseSiteSetting):
         "antwoordadres mee te sturen.",
     )
 
-    panels = [FieldPanel("reply_to_email")]
+    panels = ["reply_to_email"]
 
     class Meta:
         verbose_name = "E-mail"
@@ -309,14 +283,7 @@ class PersonalDataRequest(models.Model):
     action = models.CharField("Verzoek", max_length=10, choices=Action.choices)
     address_hash = models.CharField("E-mailadres (als hash)", max_length=64, db_index=True)
     channel = models.CharField("Via", max_length=10, choices=Channel.choices)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Uitgevoerd door",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = optional_link(settings.AUTH_USER_MODEL, "Uitgevoerd door")
     summary = models.TextField("Resultaat", blank=True)
     created_at = models.DateTimeField("Op", auto_now_add=True)
 
