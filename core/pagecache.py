@@ -155,13 +155,8 @@ def shows_on_public_pages(instance, created=False):
     return shown() if callable(shown) else shown
 
 
-def _saved(sender, instance, created=False, **kwargs):
+def _saved_or_deleted(sender, instance, created=False, **kwargs):
     if shows_on_public_pages(instance, created):
-        bump()
-
-
-def _deleted(sender, instance, **kwargs):
-    if shows_on_public_pages(instance):
         bump()
 
 
@@ -184,8 +179,8 @@ def connect():
 
     pre_migrate.connect(_migrating, dispatch_uid="pagecache_pre_migrate")
     post_migrate.connect(_migrated, dispatch_uid="pagecache_post_migrate")
-    post_save.connect(_saved, dispatch_uid="pagecache_save")
-    post_delete.connect(_deleted, dispatch_uid="pagecache_delete")
+    post_save.connect(_saved_or_deleted, dispatch_uid="pagecache_save")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="pagecache_delete")
     m2m_changed.connect(_relation_changed, dispatch_uid="pagecache_m2m")
     # A move changes the tree with UPDATE queries, no model save.
     for signal in (page_published, page_unpublished, post_page_move):
