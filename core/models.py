@@ -1,8 +1,5 @@
 """What every app builds on: the abstract page and look-up list, the taxonomies several apps
-share, and the site settings that name the pages other pages link to.
-
-Nothing here knows an app above it (docs/architecture.md, "Layers").
-"""
+share, and the site-wide settings. Nothing here knows an app above it."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -52,13 +49,10 @@ class SectionPageMixin:
 
 
 class ImageAltMixin:
-    """One rule for the alt text of a model's images (docs/architecture.md, "Images").
-
-    `image_alt_fields` maps an image field to its optional override field. The override wins;
-    otherwise the image's own description from the image library is used, so an image chosen
-    without either is refused. Decorative images are not listed here: their templates say
-    alt="".
-    """
+    """The alt text rule for a model's images (docs/architecture.md, "Images"):
+    `image_alt_fields` maps an image field to its optional override field; an image with
+    neither an override nor a description in the image library is refused. Decorative images
+    are not listed: their templates say alt=""."""
 
     image_alt_fields: dict[str, str] = {}
 
@@ -170,8 +164,8 @@ def demo_flag(help_text="Fictief, alleen voor demonstratie."):
 
 
 class DemoContentLoad(models.Model):
-    """That demo content was loaded into this database. It is loaded once: a demo record an
-    editor deleted, or `remove_demo_content` removed, does not come back on the next run."""
+    """That demo content was loaded: once, so a demo record that was deleted does not come
+    back on the next run."""
 
     loaded_at = models.DateTimeField(auto_now_add=True)
 
@@ -187,8 +181,7 @@ class DemoContentLoad(models.Model):
 @register_setting(icon="link")
 class ImportantPages(BaseSiteSetting):
     """The pages other pages link to by role ("lees de privacyverklaring"), chosen by editors,
-    so renaming or moving one of them never breaks a link (torchbox.com's
-    ImportantPageSettings)."""
+    so renaming or moving one never breaks a link (torchbox.com's ImportantPageSettings)."""
 
     manifest_page = optional_link("wagtailcore.Page", "Manifest")
     agenda_page = optional_link("wagtailcore.Page", "Agenda")
@@ -250,8 +243,7 @@ class ShareSettings(BaseSiteSetting):
 
 @register_setting(icon="mail")
 class MailSettings(BaseSiteSetting):
-    """How the site's e-mail reaches people (core/mail.py), in its own settings page so it
-    stays apart from the pages and the footer."""
+    """How the site's e-mail reaches people (core/mail.py)."""
 
     reply_to_email = models.EmailField(
         "Antwoordadres (Reply-To)",
@@ -268,9 +260,8 @@ class MailSettings(BaseSiteSetting):
 
 
 class PersonalDataRequest(models.Model):
-    """One use of the privacy tools (core/privacy.py): what the site holds about an e-mail
-    address was looked up or erased. The address itself is not kept, only a keyed hash of
-    it, so staff can check whether an address was handled without this log naming anyone."""
+    """One use of the privacy tools (core/privacy.py). Only a keyed hash of the address is
+    kept, so staff can check whether an address was handled without this log naming anyone."""
 
     class Action(models.TextChoices):
         EXPORT = "inzage", "Inzage"
@@ -308,8 +299,8 @@ class PersonalDataRequest(models.Model):
 
 
 class ScheduledJobRun(models.Model):
-    """The last run of one scheduled job (core/jobs.py), and the claim that keeps two runs of
-    `run_scheduled_jobs` from running it at once."""
+    """The last run of one scheduled job (core/jobs.py), and the claim that keeps two runs
+    from running it at once."""
 
     name = models.CharField("Taak", max_length=100, unique=True)
     last_started_at = models.DateTimeField("Laatst gestart", null=True, blank=True)
