@@ -287,7 +287,7 @@ def erase_personal_data(address):
     return erasure
 
 
-def record_request(action, address, channel, user=None, summary=""):
+def record_request(action, address, channel, user, summary):
     """Log a use of the privacy tools, with the address as a keyed hash only; in Wagtail's
     admin log too, so it shows in the site history."""
     request = PersonalDataRequest.objects.create(
@@ -298,7 +298,20 @@ def record_request(action, address, channel, user=None, summary=""):
         summary=summary,
     )
     log(instance=request, action=LOG_ACTIONS[action], user=user)
-    return request
+
+
+def export_on_request(address, channel, user=None):
+    """`personal_data()`, recorded as a request."""
+    data = personal_data(address)
+    record_request(PersonalDataRequest.Action.EXPORT, address, channel, user, count_summary(data))
+    return data
+
+
+def erase_on_request(address, channel, user=None):
+    """`erase_personal_data()`, recorded as a request."""
+    erasure = erase_personal_data(address)
+    record_request(PersonalDataRequest.Action.ERASURE, address, channel, user, erasure.summary())
+    return erasure
 
 
 # -- Staff accounts -------------------------------------------------------------------------

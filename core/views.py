@@ -19,12 +19,13 @@ from .models import PersonalDataRequest
 from .privacy import (
     as_json,
     clean_address,
-    count_summary,
     counts,
-    erase_personal_data,
+    erase_on_request,
+    export_on_request,
     personal_data,
-    record_request,
 )
+
+ADMIN = PersonalDataRequest.Channel.ADMIN
 
 
 class AddressForm(forms.Form):
@@ -67,14 +68,7 @@ class PersonalDataView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormV
 
     def form_valid(self, form):
         address = form.cleaned_data["email"]
-        data = personal_data(address)
-        record_request(
-            PersonalDataRequest.Action.EXPORT,
-            address,
-            PersonalDataRequest.Channel.ADMIN,
-            user=self.request.user,
-            summary=count_summary(data),
-        )
+        data = export_on_request(address, ADMIN, self.request.user)
         if "download" in self.request.POST:
             response = HttpResponse(as_json(data), content_type="application/json; charset=utf-8")
             filename = f"persoonsgegevens-{timezone.localdate():%Y-%m-%d}.json"
@@ -114,15 +108,7 @@ class ErasePersonalDataView(PersonalDataView):
         return self.render_to_response(context, status=400)
 
     def form_valid(self, form):
-        address = form.cleaned_data["email"]
-        erasure = erase_personal_data(address)
-        record_request(
-            PersonalDataRequest.Action.ERASURE,
-            address,
-            PersonalDataRequest.Channel.ADMIN,
-            user=self.request.user,
-            summary=erasure.summary(),
-        )
+        erasure = erase_on_request(form.cleaned_data["email"], ADMIN, self.request.user)
         return self.render_to_response(
             self.get_context_data(form=AddressForm(), erasure_lines=erasure.lines())
         )
