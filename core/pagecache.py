@@ -26,10 +26,10 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from wagtail import hooks
 
 logger = logging.getLogger(__name__)
@@ -305,10 +305,6 @@ def private_headers(response):
         patch_cache_control(response, private=True, no_store=True)
 
 
-def _not_modified(request, etag):
-    return etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
-
-
 class PageCacheMiddleware:
     """Serve public pages to anonymous visitors from the page cache; set caching headers.
 
@@ -357,9 +353,7 @@ class PageCacheMiddleware:
             expires = timezone.now() + datetime.timedelta(seconds=seconds)
             self.store.set(key, (response.content, headers, expires), seconds)
             response["X-Page-Cache"] = "miss"
-        if _not_modified(request, etag):
-            return self.not_modified(response)
-        return response
+        return get_conditional_response(request, etag=etag, response=response)
 
     def from_cache(self, request, stored):
         content, headers, expires = stored
@@ -370,14 +364,4 @@ class PageCacheMiddleware:
         del response["Cache-Control"]
         public_headers(response, remaining_seconds(stored))
         response["X-Page-Cache"] = "hit"
-        if _not_modified(request, response["ETag"]):
-            return self.not_modified(response)
-        return response
-
-    @staticmethod
-    def not_modified(response):
-        not_modified = HttpResponseNotModified()
-        for name in ("ETag", "Cache-Control", "Vary", "Content-Location"):
-            if name in response:
-                not_modified[name] = response[name]
-        return not_modified
+        return get_conditional_response(request, etag=response["ETag"], response=response)
