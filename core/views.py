@@ -41,14 +41,11 @@ class AddressForm(forms.Form):
 
 
 class ErasureForm(AddressForm):
+    email = forms.CharField(max_length=254, widget=forms.HiddenInput)
     confirmed = forms.BooleanField(
         label="Ik wis deze gegevens definitief; dit kan niet ongedaan worden gemaakt.",
         error_messages={"required": "Vink aan dat u deze gegevens definitief wilt wissen."},
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].widget = forms.HiddenInput()
 
 
 @method_decorator(never_cache, name="dispatch")
