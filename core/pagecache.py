@@ -3,15 +3,12 @@
 One rule (docs/architecture.md, "Caching"): everything derived from content is stored under
 the current *content version*, a random token that only a change to what public pages show
 replaces. The version lives where every process reads it (Redis, else a file or database
-table), so a change made in one worker, a management command or the admin reaches the next
-request of every worker. An entry also expires at the next moment the clock alone changes a
-page (midnight, or a moment an app names through the hook `page_change_times`).
+table), so a change anywhere reaches the next request of every worker. An entry also expires
+at the next moment the clock alone changes a page (midnight, or the hook `page_change_times`).
 
-What is never stored: anything but a GET of a route named in `PAGE_CACHE_URL_NAMES`; requests
-with a session or messages cookie (staff, previews, visitors right after a form); requests
-with query parameters the site does not know or with oversized values (answered, uncached, so
-junk parameters cannot multiply entries); responses other than 200, responses that set a
-cookie (a CSRF token) and responses marked private or no-store.
+Never stored: anything but a GET of a route in `PAGE_CACHE_URL_NAMES`; requests with a session
+or messages cookie; requests with unknown query parameters or oversized values (so junk cannot
+multiply entries); responses other than 200, that set a cookie, or marked private or no-store.
 """
 
 import contextvars
@@ -29,7 +26,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from wagtail import hooks
 
 logger = logging.getLogger(__name__)
@@ -69,12 +66,8 @@ _local = threading.local()
 # --- the version ---------------------------------------------------------------------------
 
 
-def version_cache():
-    return caches[settings.PAGE_CACHE_VERSION_ALIAS]
-
-
 def stored_version():
-    cache = version_cache()
+    cache = caches[settings.PAGE_CACHE_VERSION_ALIAS]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
@@ -95,7 +88,7 @@ def content_version():
 
 def _replace_version():
     version = secrets.token_hex(8)
-    version_cache().set(VERSION_KEY, version, timeout=None)
+    caches[settings.PAGE_CACHE_VERSION_ALIAS].set(VERSION_KEY, version, timeout=None)
     state = _request_state.get()
     if state is not None:
         # A request that changed something sees its own change in what it renders next.
@@ -108,18 +101,16 @@ def _bump_after_commit():
 
 
 def purge_frontend_cache():
-    """Ask a CDN or Varnish in front (WAGTAILFRONTENDCACHE) to drop every live page, as the
-    version does for the page cache. Wagtail's own handlers purge a page it publishes; this
-    covers snippets, partners and signatures, which show on pages that did not change."""
+    """Ask a CDN or Varnish in front (WAGTAILFRONTENDCACHE) to drop every live page. Wagtail
+    purges a page it publishes; snippets, partners and signatures show on pages that did not
+    change."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
     from wagtail.models import Page
 
-    batch = PurgeBatch()
-    batch.add_pages(Page.objects.live().specific())
     try:
-        batch.purge()
+        purge_pages_from_cache(Page.objects.live().specific())
     except Exception:
         logger.exception("Could not purge the frontend cache")
 
@@ -275,19 +266,11 @@ def cache_key(request, version, query):
     return f"page:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
-def is_personal(request):
-    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
-
-
 def _is_storable(response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     cache_control = response.get("Cache-Control", "")
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
-
-
-def etag_for(content):
-    return '"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"'
 
 
 def public_headers(response, seconds):
@@ -330,7 +313,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if request.method != "GET" or not is_cacheable_route(request):
             return self.get_response(request)
-        if is_personal(request):
+        if any(name in request.COOKIES for name in PERSONAL_COOKIES):
             response = self.get_response(request)
             private_headers(response)
             return response
@@ -345,15 +328,14 @@ class PageCacheMiddleware:
             private_headers(response)
             return response
         seconds = seconds_to_keep()
-        etag = etag_for(response.content)
-        response["ETag"] = etag
+        set_response_etag(response)
         public_headers(response, seconds)
         if key and seconds > 0:
             headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
             expires = timezone.now() + datetime.timedelta(seconds=seconds)
             self.store.set(key, (response.content, headers, expires), seconds)
             response["X-Page-Cache"] = "miss"
-        return get_conditional_response(request, etag=etag, response=response)
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     def from_cache(self, request, stored):
         content, headers, expires = stored
@@ -364,4 +346,4 @@ class PageCacheMiddleware:
         del response["Cache-Control"]
         public_headers(response, remaining_seconds(stored))
         response["X-Page-Cache"] = "hit"
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
