@@ -63,20 +63,17 @@ def check_url(url):
     return parts
 
 
-class _Deadline:
-    def __init__(self, seconds):
-        self.end = time.monotonic() + seconds
-
-    def left(self):
-        left = self.end - time.monotonic()
-        if left <= 0:
-            raise FetchError(TOO_SLOW)
-        return left
+def _seconds_left(deadline):
+    """Until `deadline` (a time.monotonic() value); FetchError once it has passed."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise FetchError(TOO_SLOW)
+    return left
 
 
 def _connection(parts, limits, deadline):
     host, port = parts.hostname, parts.port
-    timeout = min(limits.connect_timeout, deadline.left())
+    timeout = min(limits.connect_timeout, _seconds_left(deadline))
     if parts.scheme == "https":
         conn = http.client.HTTPSConnection(
             host, port, timeout=timeout, context=ssl.create_default_context()
@@ -107,19 +104,19 @@ def _read_body(response, limits, deadline, sock):
         raise too_big
     body = bytearray()
     while True:
-        sock.settimeout(min(limits.read_timeout, deadline.left()))
+        sock.settimeout(min(limits.read_timeout, _seconds_left(deadline)))
         chunk = response.read1(CHUNK)
         if not chunk:
             return bytes(body)
         body += chunk
         if len(body) > limits.max_bytes:
             raise too_big
-        deadline.left()
+        _seconds_left(deadline)
 
 
 def fetch(url, limits, accept="*/*"):
     """GET `url` within `limits`; the body as bytes, or FetchError with the reason."""
-    deadline = _Deadline(limits.total_seconds)
+    deadline = time.monotonic() + limits.total_seconds
     first = check_url(url)
     for _ in range(MAX_REDIRECTS + 1):
         parts = check_url(url)
@@ -138,7 +135,7 @@ def fetch(url, limits, accept="*/*"):
             conn.request("GET", path, headers={"Accept": accept, "Accept-Encoding": "identity"})
             # Kept: the connection hands its socket to a response that closes the connection.
             sock = conn.sock
-            sock.settimeout(min(limits.read_timeout, deadline.left()))
+            sock.settimeout(min(limits.read_timeout, _seconds_left(deadline)))
             response = conn.getresponse()
             if response.status in REDIRECT_CODES:
                 location = response.getheader("Location")
