@@ -1,14 +1,10 @@
-"""Spreadsheet files (CSV, Excel) that are safe to open: every export of the site, in the admin
-or in the open data, writes its cells through here.
-
-A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is read as a formula by
-Excel, LibreOffice and Google Sheets ("CSV injection", OWASP), and visitors choose much of what
-ends up in a cell. Such text gets a leading single quote in CSV, and in Excel becomes a text
-cell marked "quote prefix", as Excel itself does, so the value stays exactly as it came in.
+"""Spreadsheet files (CSV, Excel) that are safe to open: every export of the site writes its
+cells through here. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
+read as a formula by spreadsheets ("CSV injection", OWASP), and visitors choose much of what
+ends up in a cell: such text gets a leading quote in CSV and Excel's own "quote prefix" mark.
 
 Every CSV is for Dutch Excel: UTF-8 with a byte order mark (else Excel reads its local code
-page), separated by `;` (Excel with Dutch regional settings uses the comma as decimal sign),
-and staff downloads write moments in local time.
+page), separated by `;` (the comma is its decimal sign), moments in local time.
 """
 
 import csv
@@ -31,8 +27,7 @@ def looks_like_formula(value):
 
 
 def neutralise(value):
-    """A CSV cell that no spreadsheet will evaluate: text that could start a formula gets a
-    leading single quote; other values are returned as they are."""
+    """A CSV cell that no spreadsheet will evaluate."""
     return f"'{value}" if looks_like_formula(value) else value
 
 

@@ -1,10 +1,7 @@
-"""Scheduled jobs, which apps register for the hook `scheduled_jobs`, and the runner behind
-`manage.py run_scheduled_jobs`, which cron calls every few minutes on one node.
-
-A job is claimed with one conditional UPDATE of its `ScheduledJobRun` row, so overlapping
-runs, on one node or several, never run it twice; a claim from a run that died expires after
-the job's timeout. The dashboard warns when jobs are late or failed (core/wagtail_hooks.py).
-"""
+"""Scheduled jobs, registered for the hook `scheduled_jobs`, and the runner behind
+`manage.py run_scheduled_jobs`, which cron calls every few minutes. A job is claimed with one
+conditional UPDATE of its `ScheduledJobRun` row, so overlapping runs, on one node or several,
+never run it twice; a claim from a run that died expires after the job's timeout."""
 
 import io
 import logging

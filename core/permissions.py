@@ -1,11 +1,7 @@
-"""Row-level permissions in the snippet admin (docs/architecture.md, "Roles").
-
-Wagtail's snippet views check the model-level permission of their action and fetch the object
-by its id alone. A policy that allows some rows only (a campus coordinator's partners and
-registrations) needs every view to ask about the row, so `RowPermissionViewSetMixin` makes
-them: the listing (and with it the exports) holds only the rows the user has some permission
-for, and every URL of one object refuses any other row before its view runs.
-"""
+"""Row-level permissions in the snippet admin (docs/architecture.md, "Roles"). Wagtail's
+snippet views check the model-level permission and fetch an object by its id alone; a policy
+that allows some rows only (a campus coordinator's partners) needs every view to ask about
+the row, and `RowPermissionViewSetMixin` makes them."""
 
 import functools
 
@@ -19,7 +15,8 @@ ROW_ACTIONS = ("view", "add", "change", "delete", "publish", "lock", "unlock")
 
 
 class RowPermissionViewSetMixin:
-    """For a `SnippetViewSet` whose model's permission policy allows some rows only."""
+    """The listing, exports included, holds only the rows the user has some permission for;
+    every URL of one object refuses any other row before its view runs."""
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -1,10 +1,6 @@
-"""Uploads in an S3-compatible bucket (django-storages), chosen by S3_BUCKET (README,
-"Configuration").
-
-Only Wagtail's renditions (`images/`) are public: Wagtail re-encodes them, so whatever a
-visitor uploaded (a signatory's logo) never reaches the public as sent. Originals and
-documents are written private and get short-lived signed URLs.
-"""
+"""Uploads in an S3-compatible bucket (django-storages). Only Wagtail's renditions (`images/`)
+are public: Wagtail re-encodes them, so whatever a visitor uploaded never reaches the public
+as sent. Originals and documents are private, with short-lived signed URLs."""
 
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name

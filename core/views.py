@@ -1,8 +1,5 @@
-"""The privacy tools in the admin (Instellingen > Persoonsgegevens, core/privacy.py): look up,
-download and, after a confirmation, erase what the site holds about one e-mail address.
-
-The address travels in POST bodies only, never in a URL that server logs would keep, and no
-answer is cached."""
+"""The privacy tools in the admin (core/privacy.py). The address travels in POST bodies only,
+never in a URL that server logs would keep, and no answer is cached."""
 
 from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin

@@ -1,7 +1,6 @@
-"""What every admin listing of the site shares: CSV and Excel downloads that are safe to open
-(core/exports.py). Apps register their snippets with this `SnippetViewSet`, a custom listing
-view subclasses this `IndexView` (tests/core/test_exports.py checks that none is left out),
-and Wagtail's own reports get the same through `safe_report_urls()`."""
+"""Admin downloads that are safe to open (core/exports.py): apps register their snippets with
+this `SnippetViewSet` (tests/core/test_exports.py checks that none is left out), and Wagtail's
+own reports get the same through `safe_report_urls()`."""
 
 import datetime
 from itertools import chain
@@ -46,9 +45,8 @@ class SafeSpreadsheetExportMixin:
 
 
 class IndexView(SafeSpreadsheetExportMixin, snippets.IndexView):
-    """A snippet listing whose downloads are buttons in its header, Excel first, where staff
-    look for them, instead of entries in the "..." menu. A search also offers the other
-    search areas with their counts (core/search_areas.py)."""
+    """A snippet listing with its downloads as header buttons, where staff look for them,
+    instead of in the "..." menu; a search also offers the other search areas."""
 
     show_other_searches = True
 
@@ -73,9 +71,8 @@ class SnippetViewSet(snippets.SnippetViewSet):
 
 
 def safe_report_urls():
-    """Wagtail's reports (the site history and the others) with safe downloads, at the same
-    paths; website/urls.py puts them before Wagtail's admin. The site history's labels hold
-    what visitors typed, such as an organisation's name."""
+    """Wagtail's reports with safe downloads, at the same paths (website/urls.py puts them
+    first): the site history's labels hold what visitors typed."""
     # Imported here: Wagtail's admin URLs look for every app's hooks, this module included.
     from wagtail.admin.urls import reports
 

@@ -1,6 +1,5 @@
-"""The privacy tools in the admin: Instellingen > Persoonsgegevens, for users who may handle
-personal data, and their entries in the admin log; staff accounts as personal data; the
-scheduled publishing job and the dashboard warning about scheduled jobs."""
+"""The privacy tools in the admin (Instellingen > Persoonsgegevens) and their log entries;
+staff accounts as personal data; scheduled publishing and the dashboard's warning."""
 
 from django.urls import path, reverse
 from wagtail import hooks

@@ -1,11 +1,7 @@
 """Admin form controls that scale: a many-to-many field over a long list (hundreds of
-partners) is not a Ctrl-click multi-select of every row but the rows already chosen, as
-ticked checkboxes, and a search box that adds more. Short fixed lists use Django's
-`CheckboxSelectMultiple`.
-
-The search is an admin URL of the app that owns the model (`partners_autocomplete`),
-answering `{"results": [{"id": ..., "label": ...}]}`.
-"""
+partners) is not a Ctrl-click multi-select of every row but the rows already chosen and a
+search box that adds more. The search is an admin URL of the app that owns the model
+(`partners_autocomplete`), answering `{"results": [{"id": ..., "label": ...}]}`."""
 
 from django import forms
 from django.template.loader import render_to_string
@@ -14,8 +10,7 @@ from django.urls import reverse
 
 class AutocompleteMultiple(forms.SelectMultiple):
     """The chosen rows as checked checkboxes (untick to remove; works without JavaScript) and
-    a search box (static/js/admin-autocomplete.js). Renders only the chosen rows, never the
-    whole table."""
+    a search box (static/js/admin-autocomplete.js); never the whole table."""
 
     def __init__(self, search_url_name, placeholder="Zoek op naam", attrs=None):
         super().__init__(attrs)

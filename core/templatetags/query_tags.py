@@ -29,9 +29,8 @@ def query_without(context, param, value=None):
 
 @register.simple_tag
 def page_numbers(page_obj):
-    """The page numbers to link to: the first and last, and two either side of the current
-    one, with `None` where numbers are left out. A directory of 10,000 partners has 500
-    pages; linking all of them would make every page long and slow to read and to render."""
+    """The first and last page numbers and two either side of the current one, `None` for a
+    gap: a directory of 500 pages linking all of them is long and slow to read and render."""
     ellipsis = page_obj.paginator.ELLIPSIS
     return [
         None if number == ellipsis else number
