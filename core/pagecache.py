@@ -204,33 +204,6 @@ def seconds_to_keep(now=None):
     return max(0, min(settings.PAGE_CACHE_SECONDS, int(until)))
 
 
-# --- the store -----------------------------------------------------------------------------
-
-
-class PageStore:
-    """Where pages are kept: the shared cache (Redis in production) and, in front of it, this
-    process's memory, so a hit costs one round trip (the version) instead of two. Both are
-    keyed by the version, so the memory copy can never be staler than Redis."""
-
-    def __init__(self):
-        self.shared = caches[settings.PAGE_CACHE_ALIAS]
-        local = settings.PAGE_CACHE_LOCAL_ALIAS
-        self.local = caches[local] if local in settings.CACHES else None
-
-    def get(self, key):
-        stored = self.local.get(key) if self.local is not None else None
-        if stored is None:
-            stored = self.shared.get(key)
-            if stored is not None and self.local is not None:
-                self.local.set(key, stored, remaining_seconds(stored))
-        return stored
-
-    def set(self, key, stored, seconds):
-        self.shared.set(key, stored, seconds)
-        if self.local is not None:
-            self.local.set(key, stored, seconds)
-
-
 def remaining_seconds(stored):
     return max(0, int((stored[2] - timezone.now()).total_seconds()))
 
@@ -298,7 +271,12 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.store = PageStore()
+        # Pages are kept in the shared cache (Redis in production) and, in front of it, this
+        # process's memory, so a hit costs one round trip (the version) instead of two. Both
+        # are keyed by the version, so the memory copy is never staler than Redis.
+        self.shared = caches[settings.PAGE_CACHE_ALIAS]
+        local = settings.PAGE_CACHE_LOCAL_ALIAS
+        self.local = caches[local] if local in settings.CACHES else None
 
     def __call__(self, request):
         request.get_host()  # DisallowedHost (400) before the cache is consulted
@@ -320,7 +298,7 @@ class PageCacheMiddleware:
         query = normalised_query(request)
         key = cache_key(request, content_version(), query) if query is not None else None
         if key:
-            stored = self.store.get(key)
+            stored = self.stored(key)
             if stored is not None:
                 return self.from_cache(request, stored)
         response = self.get_response(request)
@@ -333,9 +311,22 @@ class PageCacheMiddleware:
         if key and seconds > 0:
             headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
             expires = timezone.now() + datetime.timedelta(seconds=seconds)
-            self.store.set(key, (response.content, headers, expires), seconds)
+            self.store(key, (response.content, headers, expires), seconds)
             response["X-Page-Cache"] = "miss"
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+    def stored(self, key):
+        stored = self.local.get(key) if self.local is not None else None
+        if stored is None:
+            stored = self.shared.get(key)
+            if stored is not None and self.local is not None:
+                self.local.set(key, stored, remaining_seconds(stored))
+        return stored
+
+    def store(self, key, stored, seconds):
+        self.shared.set(key, stored, seconds)
+        if self.local is not None:
+            self.local.set(key, stored, seconds)
 
     def from_cache(self, request, stored):
         content, headers, expires = stored
