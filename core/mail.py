@@ -4,8 +4,7 @@ sender; and notifications to the staff who can act on something."""
 
 import logging
 
-from django.conf import settings
-from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives, send_mass_mail
 from wagtail.models import Site
 
 from .models import MailSettings
@@ -35,13 +34,8 @@ def send_to_staff(users, subject, body):
     """One e-mail to each active user with an address (each sees only their own); a failure
     is logged, since a notification never undoes what it is about. Returns the number sent."""
     addresses = sorted({user.email for user in users if user.email and user.is_active})
-    messages = [
-        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses
-    ]
-    if not messages:
-        return 0
     try:
-        return get_connection().send_messages(messages) or 0
+        return send_mass_mail([(subject, body, None, [address]) for address in addresses]) or 0
     except Exception:  # the thing notified about stands whatever the mail server does
         logger.exception("Could not send the staff notification %r", subject)
         return 0
