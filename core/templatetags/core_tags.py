@@ -116,21 +116,13 @@ def share_meta(context, title=None, description=None, image=None, spec=SHARE_IMA
     image = image or share.default_image
     if image is not None:
         rendition = image.get_rendition(spec)
-        picture = {
-            "url": absolute_url(rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-            "alt": images.alt_text(image) or title,
-        }
+        url, width, height = rendition.url, rendition.width, rendition.height
+        alt = images.alt_text(image) or title
     else:
-        picture = {
-            "url": absolute_url(static(SHARE_IMAGE_FALLBACK)),
-            "width": 1200,
-            "height": 630,
-            "alt": share.site_name,
-        }
+        url, width, height, alt = static(SHARE_IMAGE_FALLBACK), 1200, 630, share.site_name
+    picture = {"url": absolute_url(url), "width": width, "height": height, "alt": alt}
     # X shows a large card only for a wide enough image; a logo gets the small one.
-    large = picture["width"] >= 600 and picture["height"] >= 314
+    large = width >= 600 and height >= 314
     return {
         "title": title,
         "description": description or "",
