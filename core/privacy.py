@@ -56,9 +56,6 @@ def registered_kinds():
     return sorted(hooks.get_hooks("personal_data"), key=lambda kind: kind.order)
 
 
-# -- Input ----------------------------------------------------------------------------------
-
-
 def clean_address(raw):
     """The address to look for, or a ValidationError with a Dutch message."""
     address = (raw or "").strip()
