@@ -1,18 +1,13 @@
 from django import template
+from django.template.defaulttags import querystring
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
-    """The current query string with some parameters replaced (None: removed)."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            query.pop(key, None)
-        else:
-            query[key] = value
-    return query.urlencode()
+    """Django's `{% querystring %}` without its "?"."""
+    return querystring(context, **changes).removeprefix("?")
 
 
 @register.simple_tag(takes_context=True)
