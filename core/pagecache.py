@@ -22,12 +22,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_migrate
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from wagtail import hooks
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 
@@ -165,9 +166,6 @@ def _migrated(**kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_migrate, pre_migrate
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     pre_migrate.connect(_migrating, dispatch_uid="pagecache_pre_migrate")
     post_migrate.connect(_migrated, dispatch_uid="pagecache_post_migrate")
     post_save.connect(_saved_or_deleted, dispatch_uid="pagecache_save")
