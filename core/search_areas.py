@@ -43,9 +43,7 @@ class SnippetSearchArea(SearchArea):
         return render_to_string(
             self.template,
             {
-                "url": self.url,
-                "icon_name": self.icon_name,
-                "label": self.label,
+                "area": self,
                 "active": self.is_active(request, current),
                 "query_string": query,
                 "count": self.count(request, query) if query else None,
