@@ -62,8 +62,8 @@ class Outcome:
     message: str = ""
 
 
-def run_job(job, now=None, force=False) -> Outcome:
-    now = now or timezone.now()
+def run_job(job, force=False) -> Outcome:
+    now = timezone.now()
     ScheduledJobRun.objects.get_or_create(name=job.name)
     row = ScheduledJobRun.objects.filter(name=job.name)
     since = now - job.interval + DRIFT
@@ -87,15 +87,15 @@ def run_job(job, now=None, force=False) -> Outcome:
     return outcome
 
 
-def run_due(now=None, force=False, names=None) -> list[Outcome]:
+def run_due(force=False, names=None) -> list[Outcome]:
     """Run every registered job (or those named) that is due, or with `force` every one."""
     jobs = [job for job in all_jobs() if not names or job.name in names]
-    return [run_job(job, now=now, force=force) for job in jobs]
+    return [run_job(job, force) for job in jobs]
 
 
-def overdue(now=None):
+def overdue():
     """(job, its run or None) for each job that never ran, is a day late, or failed last."""
-    now = now or timezone.now()
+    now = timezone.now()
     runs = {run.name: run for run in ScheduledJobRun.objects.all()}
     late = []
     for job in all_jobs():
