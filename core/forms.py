@@ -41,12 +41,9 @@ class QuickSelect(forms.Select):
                     for option in options
                 ),
             )
-            if group_name is None:
-                parts.append(rendered)
-            else:
-                parts.append(
-                    format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
-                )
+            if group_name is not None:
+                rendered = format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
+            parts.append(rendered)
         return format_html(
             '<select name="{}"{}>{}</select>',
             widget["name"],
