@@ -1,18 +1,10 @@
-"""Spreadsheet files (CSV, Excel) that are safe to open: every export of the site, in the admin
-or in the open data, writes its cells through here.
+"""Spreadsheet files (CSV, Excel) that are safe to open: every export of the site writes its
+cells through here. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
+read as a formula by spreadsheets ("CSV injection", OWASP), and visitors choose much of what
+ends up in a cell: such text gets a leading quote in CSV and Excel's own "quote prefix" mark.
 
-A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is read as a formula by
-Excel, LibreOffice and Google Sheets ("CSV injection", OWASP), and visitors choose much of what
-ends up in a cell (a school's name, an organisation's name). Such text is neutralised: in CSV
-with a leading single quote, in Excel as a text cell marked "quote prefix", which Excel itself
-uses for text that looks like a formula, so the value stays exactly as it came in. CSV is
-UTF-8 with a byte order mark, which Excel needs to read it as UTF-8 instead of its local code
-page.
-
-Every CSV of the site, the admin's downloads and the open data alike, is for Dutch Excel
-(issue 13, issue 16): separated by `;` (`CSV_DELIMITER`, what Excel with Dutch regional
-settings splits on, the comma being its decimal sign). Staff downloads write moments in local
-time (Europe/Amsterdam, `local_moment`), as Dutch Excel reads them.
+Every CSV is for Dutch Excel: UTF-8 with a byte order mark (else Excel reads its local code
+page), separated by `;` (the comma is its decimal sign), moments in local time.
 """
 
 import csv
@@ -25,7 +17,6 @@ from django.utils.http import content_disposition_header
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-# Excel with Dutch regional settings splits on ";".
 CSV_DELIMITER = ";"
 # Day-month-year and 24-hour time, which Dutch Excel reads as a date and time.
 LOCAL_MOMENT_FORMAT = "%d-%m-%Y %H:%M"
@@ -36,8 +27,7 @@ def looks_like_formula(value):
 
 
 def neutralise(value):
-    """A CSV cell that no spreadsheet will evaluate: text that could start a formula gets a
-    leading single quote; other values are returned as they are."""
+    """A CSV cell that no spreadsheet will evaluate."""
     return f"'{value}" if looks_like_formula(value) else value
 
 
@@ -56,9 +46,9 @@ def csv_lines(rows, delimiter=CSV_DELIMITER):
         yield writer.writerow([neutralise(cell) for cell in row])
 
 
-def csv_response(filename, rows, delimiter=CSV_DELIMITER):
+def csv_response(filename, rows):
     """A streamed CSV download of `rows` (the first one the header), as `filename`.csv."""
-    response = StreamingHttpResponse(csv_lines(rows, delimiter), content_type=CSV_CONTENT_TYPE)
+    response = StreamingHttpResponse(csv_lines(rows), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, f"{filename}.csv")
     return response
 
@@ -72,8 +62,7 @@ def neutralise_xlsx_cell(cell):
 
 
 def local_moment(value):
-    """A moment as the people who read the download live it: aware datetimes in the site's
-    time zone (Europe/Amsterdam) and naive, since a spreadsheet cell has no time zone."""
+    """An aware moment in the site's time zone, naive: a spreadsheet cell has no time zone."""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         return timezone.make_naive(value, timezone.get_default_timezone())
     return value

@@ -25,9 +25,9 @@ def _attributes(attrs):
 
 
 class QuickSelect(forms.Select):
-    """A select rendered in Python: the same HTML as Django's widget templates, which render
-    a template per option. Every listing page shows a filter form with dozens of options;
-    through the templates that was a third of the agenda's time."""
+    """A select rendered in Python, the same HTML as Django's widget, which renders a template
+    per option: every listing shows a filter form with dozens of options, and through the
+    templates that was a third of the agenda's time."""
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
@@ -41,12 +41,9 @@ class QuickSelect(forms.Select):
                     for option in options
                 ),
             )
-            if group_name is None:
-                parts.append(rendered)
-            else:
-                parts.append(
-                    format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
-                )
+            if group_name is not None:
+                rendered = format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
+            parts.append(rendered)
         return format_html(
             '<select name="{}"{}>{}</select>',
             widget["name"],
@@ -56,12 +53,9 @@ class QuickSelect(forms.Select):
 
 
 class SlugChoiceField(forms.ModelChoiceField):
-    """A filter choice addressed by slug in the URL, as the public contract uses them.
-
-    `options` is a callable that returns the queryset of choices, read anew for every form:
-    what can be chosen changes while the site runs (a campus is published), and a form class
-    is defined before the models are ready to build querysets across relations.
-    """
+    """A filter choice addressed by slug in the URL. `options` returns the queryset of
+    choices, read anew for every form: what can be chosen changes while the site runs, and a
+    form class is defined before the models are ready to build querysets across relations."""
 
     widget = QuickSelect
 
@@ -88,8 +82,7 @@ class FilterChoiceField(forms.ChoiceField):
 
 class FilterForm(forms.Form):
     """A GET filter form whose invalid values are named in a notice and ignored, never an
-    error page. `lookups` maps a parameter to the ORM lookup `filter()` narrows on; a form
-    with filters that are not a plain lookup (dates) narrows those itself."""
+    error page. `lookups` maps a parameter to the ORM lookup `filter()` narrows on."""
 
     lookups: dict[str, str] = {}
 
@@ -125,14 +118,13 @@ class FilterForm(forms.Form):
 
 class HoneypotForm(forms.Form):
     """A form with a field people never see (includes/honeypot.html) and bots fill in: a
-    filled-in trap makes the form invalid before any field is read (an uploaded file is never
-    opened), so nothing is stored."""
+    filled-in trap makes the form invalid before any other field, an upload included, is
+    read."""
 
     fax = forms.CharField(required=False, label="Laat dit veld leeg")
 
     def full_clean(self):
         if self.is_trapped:
-            # A bot: none of the other fields is read.
             self.fields = {"fax": self.fields["fax"]}
         super().full_clean()
 

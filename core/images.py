@@ -24,17 +24,11 @@ def delete_unreferenced(image_ids):
     return deleted
 
 
-def description_only_alt_text(image):
-    """Wagtail's default alt text falls back to the image's title, which is the file name of
-    an upload ("IMG_2041.jpg"), and pre-fills alt text fields with it (rich text, image
-    blocks, choosers). Here it is the description or nothing, so an editor writes it."""
-    return (getattr(image, "description", "") or "").strip()
-
-
 def never_prefill_alt_text_with_the_title():
-    """Installed once by CoreConfig.ready(): Wagtail documents `default_alt_text` as the
-    point to override for a different alt text source; the site uses Wagtail's own image
-    model, so it is set on the abstract model rather than a subclass."""
+    """Wagtail's default alt text falls back to the image's title, the file name of an upload
+    ("IMG_2041.jpg"), and pre-fills alt text fields with it; here it is the description or
+    nothing, so an editor writes it. `default_alt_text` is Wagtail's documented point to
+    override; the site uses Wagtail's own image model, so it is set on the abstract model."""
     from wagtail.images.models import AbstractImage
 
-    AbstractImage.default_alt_text = property(description_only_alt_text)
+    AbstractImage.default_alt_text = property(alt_text)

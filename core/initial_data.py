@@ -1,9 +1,6 @@
-"""Loads the shared taxonomies from the project's content file (website/data).
-
-Records are matched on their natural keys and only created when missing: running the loader
-again, on every `make run` or deploy, never duplicates anything and never overwrites what
-editors have since changed in the admin.
-"""
+"""Loads the shared taxonomies from the project's content file (website/data). Records are
+only created when missing: a run on every deploy never duplicates anything and never
+overwrites what editors have changed since."""
 
 from django.utils.html import escape
 

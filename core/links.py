@@ -1,10 +1,7 @@
 """The URL of a page type the site has once (the partner directory, the manifest), for
 models whose public URL is a route of that page: `Partner.get_absolute_url()` must cost no
-query per partner in a list, and must not break when an editor renames the page's slug.
-
-Like everything derived from content, a URL is kept under the content version: this process
-remembers it until the version changes, which every save, publish, move or delete of a page
-does, in every process at once (core/pagecache.py).
+query per partner in a list, and must not break when an editor renames the page's slug. Kept
+under the content version, like everything derived from content (core/pagecache.py).
 """
 
 from urllib.parse import urljoin
@@ -13,7 +10,6 @@ from django.conf import settings
 
 from .pagecache import content_version
 
-# (content version, page type) -> URL; the entries of older versions are dropped.
 _urls: dict[tuple[str, str], str] = {}
 
 

@@ -1,8 +1,5 @@
 """What every app builds on: the abstract page and look-up list, the taxonomies several apps
-share, and the site settings that name the pages other pages link to.
-
-Nothing here knows an app above it (docs/architecture.md, "Layers").
-"""
+share, and the site-wide settings. Nothing here knows an app above it."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -10,7 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.crypto import salted_hmac
 from taggit.models import TagBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
@@ -52,13 +49,10 @@ class SectionPageMixin:
 
 
 class ImageAltMixin:
-    """One rule for the alt text of a model's images (docs/architecture.md, "Images").
-
-    `image_alt_fields` maps an image field to its optional override field. The override wins;
-    otherwise the image's own description from the image library is used, so an image chosen
-    without either is refused. Decorative images are not listed here: their templates say
-    alt="".
-    """
+    """The alt text rule for a model's images (docs/architecture.md, "Images"):
+    `image_alt_fields` maps an image field to its optional override field; an image with
+    neither an override nor a description in the image library is refused. Decorative images
+    are not listed: their templates say alt=""."""
 
     image_alt_fields: dict[str, str] = {}
 
@@ -83,7 +77,7 @@ class BaseTaxonomy(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    panels = ["name", "slug", "sort_order"]
 
     class Meta:
         abstract = True
@@ -106,13 +100,7 @@ class Region(index.Indexed, BaseTaxonomy):
     )
     description = models.TextField("Omschrijving", blank=True)
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("economic_region"),
-        FieldPanel("description"),
-        FieldPanel("sort_order"),
-    ]
+    panels = ["name", "slug", "economic_region", "description", "sort_order"]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -176,8 +164,8 @@ def demo_flag(help_text="Fictief, alleen voor demonstratie."):
 
 
 class DemoContentLoad(models.Model):
-    """That demo content was loaded into this database. It is loaded once: a demo record an
-    editor deleted, or `remove_demo_content` removed, does not come back on the next run."""
+    """That demo content was loaded: once, so a demo record that was deleted does not come
+    back on the next run."""
 
     loaded_at = models.DateTimeField(auto_now_add=True)
 
@@ -190,46 +178,25 @@ class DemoContentLoad(models.Model):
         return f"Demodata geladen op {self.loaded_at:%Y-%m-%d %H:%M}"
 
 
-IMPORTANT_PAGES = {
-    "manifest_page": "Manifest",
-    "agenda_page": "Agenda",
-    "directory_page": "Partnergids",
-    "privacy_page": "Privacyverklaring",
-    "contact_page": "Contact",
-    "accessibility_page": "Toegankelijkheid",
-}
-
-
 @register_setting(icon="link")
 class ImportantPages(BaseSiteSetting):
     """The pages other pages link to by role ("lees de privacyverklaring"), chosen by editors,
-    so renaming or moving one of them never breaks a link (torchbox.com's
-    ImportantPageSettings)."""
+    so renaming or moving one never breaks a link (torchbox.com's ImportantPageSettings)."""
 
-    manifest_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["manifest_page"])
-    agenda_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["agenda_page"])
-    directory_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["directory_page"])
-    privacy_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["privacy_page"])
-    contact_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["contact_page"])
-    accessibility_page = optional_link("wagtailcore.Page", IMPORTANT_PAGES["accessibility_page"])
+    manifest_page = optional_link("wagtailcore.Page", "Manifest")
+    agenda_page = optional_link("wagtailcore.Page", "Agenda")
+    directory_page = optional_link("wagtailcore.Page", "Partnergids")
+    privacy_page = optional_link("wagtailcore.Page", "Privacyverklaring")
+    contact_page = optional_link("wagtailcore.Page", "Contact")
+    accessibility_page = optional_link("wagtailcore.Page", "Toegankelijkheid")
 
+    SECTION_ROLES = ["manifest_page", "agenda_page", "directory_page"]
+    SERVICE_ROLES = ["privacy_page", "contact_page", "accessibility_page"]
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("manifest_page"), FieldPanel("agenda_page"), FieldPanel("directory_page")],
-            heading="Onderdelen",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("privacy_page"),
-                FieldPanel("contact_page"),
-                FieldPanel("accessibility_page"),
-            ],
-            heading="Service",
-        ),
+        MultiFieldPanel(SECTION_ROLES, heading="Onderdelen"),
+        MultiFieldPanel(SERVICE_ROLES, heading="Service"),
     ]
-
-    SERVICE_ROLES = ("privacy_page", "contact_page", "accessibility_page")
-    select_related = list(IMPORTANT_PAGES)
+    select_related = SECTION_ROLES + SERVICE_ROLES
 
     class Meta:
         verbose_name = "Belangrijke pagina's"
@@ -268,7 +235,7 @@ class ShareSettings(BaseSiteSetting):
 
     select_related = ["default_image"]
 
-    panels = [FieldPanel("site_name"), FieldPanel("default_image"), FieldPanel("x_account")]
+    panels = ["site_name", "default_image", "x_account"]
 
     class Meta:
         verbose_name = "Delen op sociale media"
@@ -276,8 +243,7 @@ class ShareSettings(BaseSiteSetting):
 
 @register_setting(icon="mail")
 class MailSettings(BaseSiteSetting):
-    """How the site's e-mail reaches people (core/mail.py), in its own settings page so it
-    stays apart from the pages and the footer."""
+    """How the site's e-mail reaches people (core/mail.py)."""
 
     reply_to_email = models.EmailField(
         "Antwoordadres (Reply-To)",
@@ -287,16 +253,15 @@ class MailSettings(BaseSiteSetting):
         "antwoordadres mee te sturen.",
     )
 
-    panels = [FieldPanel("reply_to_email")]
+    panels = ["reply_to_email"]
 
     class Meta:
         verbose_name = "E-mail"
 
 
 class PersonalDataRequest(models.Model):
-    """One use of the privacy tools (core/privacy.py): what the site holds about an e-mail
-    address was looked up or erased. The address itself is not kept, only a keyed hash of
-    it, so staff can check whether an address was handled without this log naming anyone."""
+    """One use of the privacy tools (core/privacy.py). Only a keyed hash of the address is
+    kept, so staff can check whether an address was handled without this log naming anyone."""
 
     class Action(models.TextChoices):
         EXPORT = "inzage", "Inzage"
@@ -309,14 +274,7 @@ class PersonalDataRequest(models.Model):
     action = models.CharField("Verzoek", max_length=10, choices=Action.choices)
     address_hash = models.CharField("E-mailadres (als hash)", max_length=64, db_index=True)
     channel = models.CharField("Via", max_length=10, choices=Channel.choices)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Uitgevoerd door",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = optional_link(settings.AUTH_USER_MODEL, "Uitgevoerd door")
     summary = models.TextField("Resultaat", blank=True)
     created_at = models.DateTimeField("Op", auto_now_add=True)
 
@@ -341,8 +299,8 @@ class PersonalDataRequest(models.Model):
 
 
 class ScheduledJobRun(models.Model):
-    """The last run of one scheduled job (core/jobs.py), and the claim that keeps two runs of
-    `run_scheduled_jobs` from running it at once."""
+    """The last run of one scheduled job (core/jobs.py), and the claim that keeps two runs
+    from running it at once."""
 
     name = models.CharField("Taak", max_length=100, unique=True)
     last_started_at = models.DateTimeField("Laatst gestart", null=True, blank=True)
@@ -362,8 +320,3 @@ class ScheduledJobRun(models.Model):
 
     def __str__(self):
         return self.name
-
-    def is_due(self, job, now):
-        from .jobs import DRIFT
-
-        return self.last_started_at is None or self.last_started_at <= now - job.interval + DRIFT

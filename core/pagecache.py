@@ -3,15 +3,12 @@
 One rule (docs/architecture.md, "Caching"): everything derived from content is stored under
 the current *content version*, a random token that only a change to what public pages show
 replaces. The version lives where every process reads it (Redis, else a file or database
-table), so a change made in one worker, a management command or the admin reaches the next
-request of every worker. An entry also expires at the next moment the clock alone changes a
-page (midnight, or a moment an app names through the hook `page_change_times`).
+table), so a change anywhere reaches the next request of every worker. An entry also expires
+at the next moment the clock alone changes a page (midnight, or the hook `page_change_times`).
 
-What is never stored: anything but a GET of a route named in `PAGE_CACHE_URL_NAMES`; requests
-with a session or messages cookie (staff, previews, visitors right after a form); requests
-with query parameters the site does not know or with oversized values (answered, uncached, so
-junk parameters cannot multiply entries); responses other than 200, responses that set a
-cookie (a CSRF token) and responses marked private or no-store.
+Never stored: anything but a GET of a route in `PAGE_CACHE_URL_NAMES`; requests with a session
+or messages cookie; requests with unknown query parameters or oversized values (so junk cannot
+multiply entries); responses other than 200, that set a cookie, or marked private or no-store.
 """
 
 import contextvars
@@ -25,12 +22,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse, HttpResponseNotModified
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_migrate
+from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from wagtail import hooks
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 
@@ -69,12 +67,8 @@ _local = threading.local()
 # --- the version ---------------------------------------------------------------------------
 
 
-def version_cache():
-    return caches[settings.PAGE_CACHE_VERSION_ALIAS]
-
-
 def stored_version():
-    cache = version_cache()
+    cache = caches[settings.PAGE_CACHE_VERSION_ALIAS]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
@@ -95,7 +89,7 @@ def content_version():
 
 def _replace_version():
     version = secrets.token_hex(8)
-    version_cache().set(VERSION_KEY, version, timeout=None)
+    caches[settings.PAGE_CACHE_VERSION_ALIAS].set(VERSION_KEY, version, timeout=None)
     state = _request_state.get()
     if state is not None:
         # A request that changed something sees its own change in what it renders next.
@@ -108,18 +102,16 @@ def _bump_after_commit():
 
 
 def purge_frontend_cache():
-    """Ask a CDN or Varnish in front (WAGTAILFRONTENDCACHE) to drop every live page, as the
-    version does for the page cache. Wagtail's own handlers purge a page it publishes; this
-    covers snippets, partners and signatures, which show on pages that did not change."""
+    """Ask a CDN or Varnish in front (WAGTAILFRONTENDCACHE) to drop every live page. Wagtail
+    purges a page it publishes; snippets, partners and signatures show on pages that did not
+    change."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
     from wagtail.models import Page
 
-    batch = PurgeBatch()
-    batch.add_pages(Page.objects.live().specific())
     try:
-        batch.purge()
+        purge_pages_from_cache(Page.objects.live().specific())
     except Exception:
         logger.exception("Could not purge the frontend cache")
 
@@ -155,13 +147,8 @@ def shows_on_public_pages(instance, created=False):
     return shown() if callable(shown) else shown
 
 
-def _saved(sender, instance, created=False, **kwargs):
+def _saved_or_deleted(sender, instance, created=False, **kwargs):
     if shows_on_public_pages(instance, created):
-        bump()
-
-
-def _deleted(sender, instance, **kwargs):
-    if shows_on_public_pages(instance):
         bump()
 
 
@@ -179,13 +166,10 @@ def _migrated(**kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_migrate, pre_migrate
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     pre_migrate.connect(_migrating, dispatch_uid="pagecache_pre_migrate")
     post_migrate.connect(_migrated, dispatch_uid="pagecache_post_migrate")
-    post_save.connect(_saved, dispatch_uid="pagecache_save")
-    post_delete.connect(_deleted, dispatch_uid="pagecache_delete")
+    post_save.connect(_saved_or_deleted, dispatch_uid="pagecache_save")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="pagecache_delete")
     m2m_changed.connect(_relation_changed, dispatch_uid="pagecache_m2m")
     # A move changes the tree with UPDATE queries, no model save.
     for signal in (page_published, page_unpublished, post_page_move):
@@ -216,33 +200,6 @@ def seconds_to_keep(now=None):
     now = now or timezone.now()
     until = (next_change(now) - now).total_seconds()
     return max(0, min(settings.PAGE_CACHE_SECONDS, int(until)))
-
-
-# --- the store -----------------------------------------------------------------------------
-
-
-class PageStore:
-    """Where pages are kept: the shared cache (Redis in production) and, in front of it, this
-    process's memory, so a hit costs one round trip (the version) instead of two. Both are
-    keyed by the version, so the memory copy can never be staler than Redis."""
-
-    def __init__(self):
-        self.shared = caches[settings.PAGE_CACHE_ALIAS]
-        local = settings.PAGE_CACHE_LOCAL_ALIAS
-        self.local = caches[local] if local in settings.CACHES else None
-
-    def get(self, key):
-        stored = self.local.get(key) if self.local is not None else None
-        if stored is None:
-            stored = self.shared.get(key)
-            if stored is not None and self.local is not None:
-                self.local.set(key, stored, remaining_seconds(stored))
-        return stored
-
-    def set(self, key, stored, seconds):
-        self.shared.set(key, stored, seconds)
-        if self.local is not None:
-            self.local.set(key, stored, seconds)
 
 
 def remaining_seconds(stored):
@@ -280,19 +237,11 @@ def cache_key(request, version, query):
     return f"page:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
-def is_personal(request):
-    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
-
-
 def _is_storable(response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     cache_control = response.get("Cache-Control", "")
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
-
-
-def etag_for(content):
-    return '"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"'
 
 
 def public_headers(response, seconds):
@@ -310,10 +259,6 @@ def private_headers(response):
         patch_cache_control(response, private=True, no_store=True)
 
 
-def _not_modified(request, etag):
-    return etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
-
-
 class PageCacheMiddleware:
     """Serve public pages to anonymous visitors from the page cache; set caching headers.
 
@@ -324,7 +269,12 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.store = PageStore()
+        # Pages are kept in the shared cache (Redis in production) and, in front of it, this
+        # process's memory, so a hit costs one round trip (the version) instead of two. Both
+        # are keyed by the version, so the memory copy is never staler than Redis.
+        self.shared = caches[settings.PAGE_CACHE_ALIAS]
+        local = settings.PAGE_CACHE_LOCAL_ALIAS
+        self.local = caches[local] if local in settings.CACHES else None
 
     def __call__(self, request):
         request.get_host()  # DisallowedHost (400) before the cache is consulted
@@ -339,14 +289,14 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if request.method != "GET" or not is_cacheable_route(request):
             return self.get_response(request)
-        if is_personal(request):
+        if any(name in request.COOKIES for name in PERSONAL_COOKIES):
             response = self.get_response(request)
             private_headers(response)
             return response
         query = normalised_query(request)
         key = cache_key(request, content_version(), query) if query is not None else None
         if key:
-            stored = self.store.get(key)
+            stored = self.stored(key)
             if stored is not None:
                 return self.from_cache(request, stored)
         response = self.get_response(request)
@@ -354,17 +304,27 @@ class PageCacheMiddleware:
             private_headers(response)
             return response
         seconds = seconds_to_keep()
-        etag = etag_for(response.content)
-        response["ETag"] = etag
+        set_response_etag(response)
         public_headers(response, seconds)
         if key and seconds > 0:
             headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
             expires = timezone.now() + datetime.timedelta(seconds=seconds)
-            self.store.set(key, (response.content, headers, expires), seconds)
+            self.store(key, (response.content, headers, expires), seconds)
             response["X-Page-Cache"] = "miss"
-        if _not_modified(request, etag):
-            return self.not_modified(response)
-        return response
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+    def stored(self, key):
+        stored = self.local.get(key) if self.local is not None else None
+        if stored is None:
+            stored = self.shared.get(key)
+            if stored is not None and self.local is not None:
+                self.local.set(key, stored, remaining_seconds(stored))
+        return stored
+
+    def store(self, key, stored, seconds):
+        self.shared.set(key, stored, seconds)
+        if self.local is not None:
+            self.local.set(key, stored, seconds)
 
     def from_cache(self, request, stored):
         content, headers, expires = stored
@@ -375,14 +335,4 @@ class PageCacheMiddleware:
         del response["Cache-Control"]
         public_headers(response, remaining_seconds(stored))
         response["X-Page-Cache"] = "hit"
-        if _not_modified(request, response["ETag"]):
-            return self.not_modified(response)
-        return response
-
-    @staticmethod
-    def not_modified(response):
-        not_modified = HttpResponseNotModified()
-        for name in ("ETag", "Cache-Control", "Vary", "Content-Location"):
-            if name in response:
-                not_modified[name] = response[name]
-        return not_modified
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)

@@ -1,18 +1,13 @@
 """Privacy rights (AVG): everything the site holds about one e-mail address, handed over or
 erased, and an admin log that forgets people together with their records.
 
-Core knows no domain model. An app that keeps personal data registers a `PersonalData` for
-each kind of record for the hook `personal_data` in its wagtail_hooks.py: how to find the
-records of an address, what the person gets to see, how to erase one. Core adds what it holds
-itself (staff accounts) and Wagtail's admin log, and reads every text column of the database
-for the address, so that anything else still naming it is reported instead of missed
-(`mentions`).
+Core knows no domain model: an app registers a `PersonalData` for each kind of record that
+holds personal data, for the hook `personal_data`. Every text column of the database is also
+searched for the address, so that anything else still naming it is reported, not missed.
 
-The admin log (Wagtail's ModelLogEntry, PageLogEntry) labels an entry with the object's name
-at the time, so it can hold a registrant's name long after the registration is gone. When a
-record of a registered kind is deleted, by whatever path (a retention clean-up, the admin, an
-erasure, a deleted event), its entries keep what happened and when, and lose the label.
-Anonymising a record is the owner's job: it calls `forget_in_log` with what it removed.
+Wagtail's admin log labels an entry with the object's name at the time. When a record of a
+registered kind is deleted, by whatever path, its entries keep what happened and when, and
+lose the label; an owner that anonymises a record calls `forget_in_log`.
 """
 
 import json
@@ -38,7 +33,6 @@ from wagtail.log_actions import registry as log_registry
 from .models import PersonalDataRequest
 
 REMOVED = "[verwijderd]"
-# Entries in Wagtail's admin log for each use of the tools (registered in wagtail_hooks.py).
 LOG_ACTIONS = {
     PersonalDataRequest.Action.EXPORT: "core.personal_data.export",
     PersonalDataRequest.Action.ERASURE: "core.personal_data.erase",
@@ -59,11 +53,7 @@ class PersonalData:
 
 
 def registered_kinds():
-    """The kinds registered for the hook `personal_data`, in the export's order."""
     return sorted(hooks.get_hooks("personal_data"), key=lambda kind: kind.order)
-
-
-# -- Input ----------------------------------------------------------------------------------
 
 
 def clean_address(raw):
@@ -79,29 +69,23 @@ def clean_address(raw):
 # -- The admin log --------------------------------------------------------------------------
 
 
-def log_entries_of(instance):
-    return log_registry.get_logs_for_instance(instance)
-
-
 def forget_deleted(instance):
-    """The admin log entries of a deleted record keep what happened and when, not who or what
-    it was about. Runs by itself for the registered kinds; call it for a record of another
-    model that only existed through a person's data."""
+    """Strip a deleted record's admin log entries of who or what they were about. Runs by
+    itself for the registered kinds (post_delete); call it for a record of another model that
+    only existed through a person's data."""
     label = f"{capfirst(instance._meta.verbose_name)} #{instance.pk} (verwijderd)"
-    log_entries_of(instance).update(label=label, data={})
+    log_registry.get_logs_for_instance(instance).update(label=label, data={})
 
 
 def forget_deleted_personal_data(sender, instance, **kwargs):
-    """Connected to every delete: a record of a registered kind, deleted by any path, also
-    leaves its admin log entries."""
     if any(kind.model is sender for kind in registered_kinds()):
         forget_deleted(instance)
 
 
 def forget_in_log(instance, values):
-    """Take `values` (a name, an address) out of the labels and data of the instance's admin
-    log entries; for a record that is anonymised and stays."""
-    scrub_log_entries(log_entries_of(instance), values)
+    """Take `values` (a name, an address) out of the admin log entries of a record that is
+    anonymised and stays."""
+    scrub_log_entries(log_registry.get_logs_for_instance(instance), values)
 
 
 def scrub_log_entries(entries, values):
@@ -154,20 +138,15 @@ def log_entry_summary(entry):
 class Mention:
     """A row of some table whose text holds the address."""
 
-    model: type[models.Model]
+    kind: str  # the model's verbose name
     pk: object
-    fields: list[str] = field(default_factory=list)
+    fields: list[str]
 
     def describe(self):
-        return {
-            "Soort gegevens": capfirst(str(self.model._meta.verbose_name)),
-            "Nummer": str(self.pk),
-            "Velden": self.fields,
-        }
+        return {"Soort gegevens": self.kind, "Nummer": str(self.pk), "Velden": self.fields}
 
     def __str__(self):
-        fields = ", ".join(self.fields)
-        return f"{capfirst(str(self.model._meta.verbose_name))} #{self.pk} ({fields})"
+        return f"{self.kind} #{self.pk} ({', '.join(self.fields)})"
 
 
 def mentions(address, leave_out=()):
@@ -194,7 +173,7 @@ def mentions(address, leave_out=()):
                 for column in columns
                 if needle in _as_text(row[column.attname]).lower()
             ]
-            found.append(Mention(model, row["pk"], names))
+            found.append(Mention(capfirst(str(meta.verbose_name)), row["pk"], names))
     return found
 
 
@@ -235,20 +214,18 @@ def field_values(instance, names):
 def personal_data(address):
     """Everything the site holds about the address, as the person gets it (JSON-ready)."""
     data = {"E-mailadres": address, "Opgevraagd op": readable(timezone.now())}
-    entries = {}
-    for kind in registered_kinds():
+    kinds = registered_kinds()
+    entries = set(log_entries_mentioning(address))
+    for kind in kinds:
         records = list(kind.find(address))
         data[kind.key] = [kind.export(record) for record in records]
         for record in records:
-            entries.update(((type(entry), entry.pk), entry) for entry in log_entries_of(record))
-    entries.update(((type(entry), entry.pk), entry) for entry in log_entries_mentioning(address))
+            entries.update(log_registry.get_logs_for_instance(record))
     data["beheerlogboek"] = [
         log_entry_summary(entry)
-        for entry in sorted(entries.values(), key=lambda entry: (entry.timestamp, entry.pk))
+        for entry in sorted(entries, key=lambda entry: (entry.timestamp, entry.pk))
     ]
-    leave_out = {kind.model for kind in registered_kinds()} | set(
-        log_registry.get_log_entry_models()
-    )
+    leave_out = {kind.model for kind in kinds} | set(log_registry.get_log_entry_models())
     data["elders gevonden"] = [mention.describe() for mention in mentions(address, leave_out)]
     return data
 
@@ -307,7 +284,7 @@ def erase_personal_data(address):
     return erasure
 
 
-def record_request(action, address, channel, user=None, summary=""):
+def record_request(action, address, channel, user, summary):
     """Log a use of the privacy tools, with the address as a keyed hash only; in Wagtail's
     admin log too, so it shows in the site history."""
     request = PersonalDataRequest.objects.create(
@@ -318,10 +295,35 @@ def record_request(action, address, channel, user=None, summary=""):
         summary=summary,
     )
     log(instance=request, action=LOG_ACTIONS[action], user=user)
-    return request
+
+
+def export_on_request(address, channel, user=None):
+    """`personal_data()`, recorded as a request."""
+    data = personal_data(address)
+    record_request(PersonalDataRequest.Action.EXPORT, address, channel, user, count_summary(data))
+    return data
+
+
+def erase_on_request(address, channel, user=None):
+    """`erase_personal_data()`, recorded as a request."""
+    erasure = erase_personal_data(address)
+    record_request(PersonalDataRequest.Action.ERASURE, address, channel, user, erasure.summary())
+    return erasure
 
 
 # -- Staff accounts -------------------------------------------------------------------------
+
+
+ACCOUNT_FIELDS = (
+    "username",
+    "first_name",
+    "last_name",
+    "email",
+    "is_active",
+    "date_joined",
+    "last_login",
+    "groups",
+)
 
 
 def find_accounts(address):
@@ -329,19 +331,7 @@ def find_accounts(address):
 
 
 def export_account(user):
-    return field_values(
-        user,
-        [
-            "username",
-            "first_name",
-            "last_name",
-            "email",
-            "is_active",
-            "date_joined",
-            "last_login",
-            "groups",
-        ],
-    )
+    return field_values(user, ACCOUNT_FIELDS)
 
 
 def keep_account(user):

@@ -1,9 +1,9 @@
-"""A fixed-window rate limit per client IP. Over the limit, `limit()` raises RateLimited and
-website.middleware.RateLimitMiddleware answers with the one 429 page.
+"""A fixed-window rate limit per client IP; over it, `limit()` raises RateLimited, which
+website.middleware answers with the 429 page.
 
-The counts are kept in the cache alias "ratelimit", which every worker and app server shares:
-Redis when CACHE_URL names it, otherwise a table in the database (settings, `CACHES`). A cache
-in each process's memory would let a client through once per worker."""
+The counts are in the cache alias "ratelimit", shared by every worker and server (Redis, or a
+database table): a cache in each process's memory would let a client through once per worker.
+"""
 
 import base64
 import pickle
@@ -58,14 +58,11 @@ def limit(request, scope, per_hour):
 
 
 class DatabaseCounterCache(DatabaseCache):
-    """Django's database cache with an `incr` fit for counting from many processes at once.
-
-    Django's own reads the value and writes it back in two steps, so two workers can both
-    read 3 and write 4, and the write gives the key the cache's default timeout, ending the
-    window early. This one locks the row first (SELECT ... FOR UPDATE on PostgreSQL; on
-    SQLite the IMMEDIATE transaction of the settings locks the database) and writes only
-    the value.
-    """
+    """Django's database cache with an `incr` for many processes at once. Django's own reads
+    and writes back in two steps (two workers both read 3 and write 4) and resets the key's
+    timeout, ending the window early. This one locks the row first (SELECT ... FOR UPDATE on
+    PostgreSQL; on SQLite the IMMEDIATE transaction of the settings locks the database) and
+    writes only the value."""
 
     def incr(self, key, delta=1, version=None):
         db = router.db_for_write(self.cache_model_class)
@@ -93,6 +90,5 @@ class DatabaseCounterCache(DatabaseCache):
 
 
 def limit_attempts(request, scope, submissions_per_hour):
-    """Count one attempt at a form, valid or not, against a limit well above the one for
-    submissions."""
+    """Count one attempt at a form, valid or not, against a limit well above submissions'."""
     limit(request, f"{scope}-attempt", submissions_per_hour * ATTEMPTS_PER_SUBMISSION)

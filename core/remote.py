@@ -1,15 +1,13 @@
 """Fetching a file from an address someone typed into the admin (a campus calendar), with
 limits, so a hostile or broken server cannot make the site hang, fill its memory or reach
-what it should not (docs/architecture.md, "Calendar import").
+what it should not (docs/architecture.md, "Calendar import"):
 
-- only http and https;
-- a connect timeout, a read timeout per chunk and a budget for the whole fetch, so a server
-  that trickles bytes is stopped too;
-- a maximum size, read in chunks, so a huge body is never held in full;
-- redirects only to the same host (at most a few), never to another host;
-- no loopback, private, link-local or otherwise special address, checked on the address the
-  socket really connected to, so a name that resolves (or re-resolves) to one is refused
-  too. `allow_private=True` lifts that for tests, whose server runs on loopback.
+- http and https only;
+- a connect timeout, a read timeout per chunk and a budget for the whole fetch;
+- a maximum size, read in chunks;
+- redirects to the same host only, a few at most;
+- no loopback, private or otherwise special address, checked on the address the socket
+  really connected to, whatever DNS said (`allow_private` lifts that for tests).
 
 Every refusal is a `FetchError` with a Dutch reason that staff can read.
 """
@@ -26,6 +24,7 @@ ALLOWED_SCHEMES = ("http", "https")
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 3
 CHUNK = 64 * 1024
+TOO_SLOW = "De server antwoordde te traag; het ophalen is afgebroken."
 
 
 class FetchError(Exception):
@@ -51,7 +50,7 @@ def is_public_address(address):
 def check_url(url):
     """The parts of `url` if it is an http(s) address with a host; FetchError otherwise."""
     parts = urlsplit(url)
-    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+    if parts.scheme not in ALLOWED_SCHEMES:
         raise FetchError("Alleen adressen die met https:// of http:// beginnen worden opgehaald.")
     if not parts.hostname:
         raise FetchError("Het adres heeft geen servernaam.")
@@ -64,21 +63,18 @@ def check_url(url):
     return parts
 
 
-class _Deadline:
-    def __init__(self, seconds):
-        self.end = time.monotonic() + seconds
-
-    def left(self):
-        left = self.end - time.monotonic()
-        if left <= 0:
-            raise FetchError("De server antwoordde te traag; het ophalen is afgebroken.")
-        return left
+def _seconds_left(deadline):
+    """Until `deadline` (a time.monotonic() value); FetchError once it has passed."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise FetchError(TOO_SLOW)
+    return left
 
 
 def _connection(parts, limits, deadline):
     host, port = parts.hostname, parts.port
-    timeout = min(limits.connect_timeout, deadline.left())
-    if parts.scheme.lower() == "https":
+    timeout = min(limits.connect_timeout, _seconds_left(deadline))
+    if parts.scheme == "https":
         conn = http.client.HTTPSConnection(
             host, port, timeout=timeout, context=ssl.create_default_context()
         )
@@ -102,36 +98,34 @@ def _connection(parts, limits, deadline):
 
 
 def _read_body(response, limits, deadline, sock):
+    too_big = FetchError(f"Het bestand is groter dan {limits.max_bytes // 1024} kB.")
     length = response.getheader("Content-Length")
     if length and length.strip().isdigit() and int(length) > limits.max_bytes:
-        raise FetchError(f"Het bestand is groter dan {limits.max_bytes // 1024} kB.")
-    chunks, size = [], 0
+        raise too_big
+    body = bytearray()
     while True:
-        sock.settimeout(min(limits.read_timeout, deadline.left()))
+        sock.settimeout(min(limits.read_timeout, _seconds_left(deadline)))
         chunk = response.read1(CHUNK)
         if not chunk:
-            break
-        size += len(chunk)
-        if size > limits.max_bytes:
-            raise FetchError(f"Het bestand is groter dan {limits.max_bytes // 1024} kB.")
-        chunks.append(chunk)
-        deadline.left()
-    return b"".join(chunks)
+            return bytes(body)
+        body += chunk
+        if len(body) > limits.max_bytes:
+            raise too_big
+        _seconds_left(deadline)
 
 
 def fetch(url, limits, accept="*/*"):
     """GET `url` within `limits`; the body as bytes, or FetchError with the reason."""
-    deadline = _Deadline(limits.total_seconds)
+    deadline = time.monotonic() + limits.total_seconds
     first = check_url(url)
-    first_host, first_scheme = first.hostname.lower(), first.scheme.lower()
     for _ in range(MAX_REDIRECTS + 1):
         parts = check_url(url)
-        if parts.hostname.lower() != first_host:
+        if parts.hostname != first.hostname:
             raise FetchError(
                 f"De server stuurt door naar een andere server ({parts.hostname}); "
                 "dat wordt niet gevolgd."
             )
-        if first_scheme == "https" and parts.scheme.lower() != "https":
+        if first.scheme == "https" and parts.scheme != "https":
             raise FetchError("De server stuurt door van https naar http; dat wordt niet gevolgd.")
         conn = _connection(parts, limits, deadline)
         path = parts.path or "/"
@@ -141,7 +135,7 @@ def fetch(url, limits, accept="*/*"):
             conn.request("GET", path, headers={"Accept": accept, "Accept-Encoding": "identity"})
             # Kept: the connection hands its socket to a response that closes the connection.
             sock = conn.sock
-            sock.settimeout(min(limits.read_timeout, deadline.left()))
+            sock.settimeout(min(limits.read_timeout, _seconds_left(deadline)))
             response = conn.getresponse()
             if response.status in REDIRECT_CODES:
                 location = response.getheader("Location")
@@ -153,7 +147,7 @@ def fetch(url, limits, accept="*/*"):
                 raise FetchError(f"De server antwoordde met status {response.status}.")
             return _read_body(response, limits, deadline, sock)
         except TimeoutError as error:
-            raise FetchError("De server antwoordde te traag; het ophalen is afgebroken.") from error
+            raise FetchError(TOO_SLOW) from error
         except ssl.SSLError as error:
             raise FetchError(f"De beveiligde verbinding mislukte ({error.reason}).") from error
         except (OSError, http.client.HTTPException) as error:

@@ -1,6 +1,4 @@
-"""Text that comes from outside (a search box, a form, someone else's calendar), one function
-per job: a search box's words cleaned, markup turned into plain text, and the rule that a name
-shows what it says."""
+"""Text that comes from outside: a search box, a form, someone else's calendar."""
 
 import html
 import re

@@ -1,7 +1,6 @@
-"""What every admin listing of the site shares: CSV and Excel downloads that are safe to open
-(core/exports.py). Apps register their snippets with this `SnippetViewSet`, and a custom
-listing view subclasses this `IndexView`; tests/core/test_exports.py checks that none is left
-out. Wagtail's own reports get the same through `safe_report_urls()`."""
+"""Admin downloads that are safe to open (core/exports.py): apps register their snippets with
+this `SnippetViewSet` (tests/core/test_exports.py checks that none is left out), and Wagtail's
+own reports get the same through `safe_report_urls()`."""
 
 import datetime
 from itertools import chain
@@ -14,19 +13,13 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views import snippets
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from .exports import (
-    csv_response,
-    local_moment,
-    local_moment_text,
-    neutralise_xlsx_cell,
-)
+from .exports import csv_response, local_moment, local_moment_text, neutralise_xlsx_cell
 
 
 class SafeSpreadsheetExportMixin:
-    """For views with Wagtail's SpreadsheetExportMixin (`list_export`): cells that could start
-    a formula are neutralised, the CSV is UTF-8 with a byte order mark and a charset, separated
-    by `;` for Dutch Excel, and moments are in local time in both formats (Wagtail writes
-    UTC)."""
+    """For views with Wagtail's SpreadsheetExportMixin: cells that could start a formula are
+    neutralised, the CSV is for Dutch Excel (core/exports.py), and moments are in local time
+    in both formats (Wagtail writes UTC)."""
 
     custom_value_preprocess = SpreadsheetExportMixin.custom_value_preprocess | {
         datetime.datetime: {
@@ -35,7 +28,7 @@ class SafeSpreadsheetExportMixin:
         },
     }
 
-    def csv_rows(self, queryset):
+    def write_csv_response(self, queryset):
         header = [self.get_heading(queryset, field) for field in self.list_export]
         rows = (
             [
@@ -44,10 +37,7 @@ class SafeSpreadsheetExportMixin:
             ]
             for item in queryset
         )
-        return chain([header], rows)
-
-    def write_csv_response(self, queryset):
-        return csv_response(self.get_filename(), self.csv_rows(queryset))
+        return csv_response(self.get_filename(), chain([header], rows))
 
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
@@ -55,9 +45,8 @@ class SafeSpreadsheetExportMixin:
 
 
 class IndexView(SafeSpreadsheetExportMixin, snippets.IndexView):
-    """A snippet listing whose downloads are buttons in its header, Excel first, instead of
-    entries in the "..." menu, where staff did not find them (issue 13). A search also offers
-    the other search areas with their counts (core/search_areas.py)."""
+    """A snippet listing with its downloads as header buttons, where staff look for them,
+    instead of in the "..." menu; a search also offers the other search areas."""
 
     show_other_searches = True
 
@@ -82,9 +71,8 @@ class SnippetViewSet(snippets.SnippetViewSet):
 
 
 def safe_report_urls():
-    """Wagtail's reports (the site history and the others) with safe downloads, at the same
-    paths; website/urls.py puts them before Wagtail's admin. The site history's labels hold
-    what visitors typed, such as an organisation's name."""
+    """Wagtail's reports with safe downloads, at the same paths (website/urls.py puts them
+    first): the site history's labels hold what visitors typed."""
     # Imported here: Wagtail's admin URLs look for every app's hooks, this module included.
     from wagtail.admin.urls import reports
 

@@ -1,10 +1,7 @@
-"""The privacy tools in the admin: Instellingen > Persoonsgegevens, for users who may handle
-personal data, and their entries in the admin log; staff accounts as personal data; the
-scheduled publishing job and the dashboard warning about scheduled jobs."""
+"""The privacy tools in the admin (Instellingen > Persoonsgegevens) and their log entries;
+staff accounts as personal data; scheduled publishing and the dashboard's warning."""
 
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -12,7 +9,7 @@ from wagtail.admin.ui.components import Component
 from . import jobs
 from .models import PersonalDataRequest
 from .privacy import LOG_ACTIONS, staff_accounts
-from .views import ErasePersonalDataView, PersonalDataView, may_handle_personal_data
+from .views import ErasePersonalDataView, PersonalDataView
 
 hooks.register("personal_data", staff_accounts())
 # Wagtail's go-live and expiry dates (pages, partners, initiatives) do nothing until this runs.
@@ -38,7 +35,7 @@ def personal_data_urls():
 
 class PersonalDataMenuItem(MenuItem):
     def is_shown(self, request):
-        return may_handle_personal_data(request.user)
+        return request.user.has_perm(PersonalDataView.permission_required)
 
 
 @hooks.register("register_settings_menu_item")
@@ -58,39 +55,18 @@ def register_personal_data_log_actions(actions):
 
 
 class ScheduledJobsPanel(Component):
-    """A warning on the dashboard when scheduled jobs are a day late or failed: then go-live
-    dates do nothing and the privacy clean-ups do not happen (README, "Scheduled jobs")."""
+    """Shown when scheduled jobs are a day late or failed: then go-live dates do nothing and
+    the privacy clean-ups do not happen (README, "Scheduled jobs")."""
 
     name = "scheduled_jobs"
     order = 40
+    template_name = "core/admin/scheduled_jobs_panel.html"
 
     def __init__(self, late):
         self.late = late
 
-    def render_html(self, parent_context=None):
-        rows = format_html_join(
-            "",
-            "<li><strong>{}</strong> ({}): {}</li>",
-            ((job.name, job.description, self.state(run)) for job, run in self.late),
-        )
-        return format_html(
-            '<section class="panel help-block help-warning" aria-labelledby="scheduled-jobs">'
-            '<h2 id="scheduled-jobs">Geplande taken draaien niet zoals het hoort</h2>'
-            "<p>Pagina's met een publicatiedatum gaan niet vanzelf live en persoonsgegevens "
-            "worden niet op tijd opgeschoond. Vraag de beheerder van de server om "
-            "<code>manage.py run_scheduled_jobs</code> elke vijf minuten te laten draaien "
-            "(zie de README, &lsquo;Scheduled jobs&rsquo;).</p><ul>{}</ul></section>",
-            rows,
-        )
-
-    @staticmethod
-    def state(run):
-        if run is None or run.last_started_at is None:
-            return "nog nooit gedraaid"
-        when = timezone.localtime(run.last_started_at).strftime("%d-%m-%Y %H:%M")
-        if run.last_succeeded is False:
-            return f"laatste poging op {when} mislukt"
-        return f"laatst gedraaid op {when}"
+    def get_context_data(self, parent_context=None):
+        return {"late": self.late}
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,5 +1,5 @@
-"""The "E-mail" site settings (the Reply-To of the site's mail, issue 13), with their
-permissions now, so the website migration can give them to the Redacteur."""
+"""The "E-mail" site settings (the Reply-To of the site's mail, so answers reach a person), with
+their permissions now, so the website migration can give them to the Redacteur."""
 
 import django.db.models.deletion
 from django.db import migrations, models

@@ -37,9 +37,8 @@ YOUTUBE_PLAYER = re.compile(r"https?://(?:www\.)?youtube\.com/embed/")
 
 @register.simple_tag
 def video_embed(value):
-    """The embed of a video block, with YouTube's player on its privacy-enhanced domain
-    (youtube-nocookie.com, which the Content-Security-Policy allows); None when the provider
-    cannot tell us. Templates show it only after a click (blocks/embed_block.html)."""
+    """The embed of a video block, YouTube's on its privacy-enhanced domain (which the
+    Content-Security-Policy allows); None when the provider cannot tell us."""
     try:
         embed = get_embed(value.url, value.max_width, value.max_height)
     except EmbedException:
@@ -48,21 +47,18 @@ def video_embed(value):
     return embed
 
 
-@register.filter
-def alt_text(image, override=""):
-    return images.alt_text(image, override)
+register.filter("alt_text", images.alt_text)
 
 
 @register.simple_tag(takes_context=True)
 def important_page_url(context, role):
-    """The URL of the page editors chose for a role in the site settings ("privacy_page"),
-    or "" when none is chosen."""
+    """The URL of the page editors chose for a role ("privacy_page"), or "" without one."""
     return ImportantPages.url_for(context.get("request"), role)
 
 
 @register.simple_tag(takes_context=True)
 def important_page_link(context, role, text):
-    """`text` as a link to the page chosen for `role`; just the text when none is chosen."""
+    """`text` as a link to the page chosen for `role`; just the text without one."""
     url = important_page_url(context, role)
     return format_html('<a href="{}">{}</a>', url, text) if url else text
 
@@ -71,20 +67,21 @@ def important_page_link(context, role, text):
 def service_links(context):
     """The service pages editors chose (privacy, contact, accessibility), for the footer."""
     request = context.get("request")
-    links = []
-    if request is not None:
-        important = ImportantPages.for_request(request)
-        for role in ImportantPages.SERVICE_ROLES:
-            url = important.url(request, role)
-            if url:
-                links.append((url, getattr(important, role).title))
+    if request is None:
+        return {"links": []}
+    important = ImportantPages.for_request(request)
+    links = [
+        (url, getattr(important, role).title)
+        for role in ImportantPages.SERVICE_ROLES
+        if (url := important.url(request, role))
+    ]
     return {"links": links}
 
 
 @register.simple_tag(takes_context=True)
 def page_sections(context, hook_name, obj):
-    """The sections apps above add to a page through the hook `hook_name`: each function
-    registered for it takes (request, obj) and returns HTML, or "" for nothing."""
+    """The sections apps above add to a page through the hook `hook_name`: functions of
+    (request, obj) that return HTML, or "" for nothing."""
     request = context.get("request")
     parts = [section(request, obj) for section in hooks.get_hooks(hook_name)]
     return mark_safe("".join(parts))  # noqa: S308 - each part is a rendered, escaped template
@@ -95,8 +92,7 @@ SHARE_IMAGE_FALLBACK = "img/share.png"
 
 
 def share_settings(request):
-    """The site's share settings (read once per content version), or the defaults before
-    there is a site."""
+    """The site's share settings, or the defaults before there is a site."""
     if Site.find_for_request(request) is None:
         return ShareSettings()
     return ShareSettings.for_request(request)
@@ -104,11 +100,9 @@ def share_settings(request):
 
 @register.inclusion_tag("includes/share_meta.html", takes_context=True)
 def share_meta(context, title=None, description=None, image=None, spec=SHARE_IMAGE_SPEC):
-    """Open Graph and X (Twitter) card tags plus the canonical URL for the page shown.
-
-    Without arguments they describe `page`, or the sub-page it renders (its breadcrumb
-    trail); an image falls back to the site's default share image, then the house image.
-    """
+    """Open Graph and X (Twitter) card tags plus the canonical URL for the page shown:
+    `page`, or the sub-page it renders (its breadcrumb trail), unless arguments say otherwise.
+    An image falls back to the site's default share image, then the house image."""
     request = context["request"]
     page = context.get("page")
     trail = context.get("subpage_trail")
@@ -122,21 +116,13 @@ def share_meta(context, title=None, description=None, image=None, spec=SHARE_IMA
     image = image or share.default_image
     if image is not None:
         rendition = image.get_rendition(spec)
-        picture = {
-            "url": absolute_url(rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
-            "alt": images.alt_text(image) or title,
-        }
+        url, width, height = rendition.url, rendition.width, rendition.height
+        alt = images.alt_text(image) or title
     else:
-        picture = {
-            "url": absolute_url(static(SHARE_IMAGE_FALLBACK)),
-            "width": 1200,
-            "height": 630,
-            "alt": share.site_name,
-        }
+        url, width, height, alt = static(SHARE_IMAGE_FALLBACK), 1200, 630, share.site_name
+    picture = {"url": absolute_url(url), "width": width, "height": height, "alt": alt}
     # X shows a large card only for a wide enough image; a logo gets the small one.
-    large = picture["width"] >= 600 and picture["height"] >= 314
+    large = width >= 600 and height >= 314
     return {
         "title": title,
         "description": description or "",
@@ -176,10 +162,9 @@ class ContentFragmentNode(template.Node):
 def content_fragment(parser, token):
     """`{% content_fragment "name" key ... %}...{% endcontent_fragment %}`: Django's
     `{% cache %}` under the content version and the host (links are relative to the site),
-    except for a preview, whose draft must neither come from the cache nor reach it.
-
-    Only for parts that change with content and never with the clock or the visitor: the
-    keys name everything else they show (the page, a filter)."""
+    never for a preview, whose draft must neither come from the cache nor reach it. Only for
+    parts that change with content, never with the clock or the visitor: the keys name
+    everything else they show (the page, a filter)."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("content_fragment needs a name")

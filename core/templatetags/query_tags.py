@@ -1,18 +1,13 @@
 from django import template
+from django.template.defaulttags import querystring
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
-    """The current query string with some parameters replaced (None: removed)."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            query.pop(key, None)
-        else:
-            query[key] = value
-    return query.urlencode()
+    """Django's `{% querystring %}` without its "?"."""
+    return querystring(context, **changes).removeprefix("?")
 
 
 @register.simple_tag(takes_context=True)
@@ -29,9 +24,8 @@ def query_without(context, param, value=None):
 
 @register.simple_tag
 def page_numbers(page_obj):
-    """The page numbers to link to: the first and last, and two either side of the current
-    one, with `None` where numbers are left out. A directory of 10,000 partners has 500
-    pages; linking all of them would make every page long and slow to read and to render."""
+    """The first and last page numbers and two either side of the current one, `None` for a
+    gap: a directory of 500 pages linking all of them is long and slow to read and render."""
     ellipsis = page_obj.paginator.ELLIPSIS
     return [
         None if number == ellipsis else number

@@ -1,5 +1,5 @@
-"""Admin form controls that scale (issue 13): checkboxes for short lists, search-and-add for the
-partner registry (core/widgets.py, partners_autocomplete), the "Hoort bij PET" list of PETs
+"""Admin form controls that scale to long lists: checkboxes for short lists, search-and-add for
+the partner registry (core/widgets.py, partners_autocomplete), the "Hoort bij PET" list of PETs
 only, slugs that follow the title."""
 
 from bs4 import BeautifulSoup

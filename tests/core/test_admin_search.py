@@ -1,5 +1,5 @@
 """The admin search covers partners, initiatives, actions, signatures and registrations, each
-within the user's rights (issue 13), and its results header reads as Dutch."""
+within the user's rights, and its results header reads as Dutch."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""`manage.py backup_database` (issue 15): a consistent copy of the running database."""
+"""`manage.py backup_database`: a consistent copy of the database, taken while the site runs."""
 
 import io
 import shutil

@@ -1,5 +1,5 @@
-"""Every spreadsheet the site writes is safe to open (issue 12, row 7), Wagtail's reports
-included; the registrations export is tested in tests/events/test_registration_admin.py."""
+"""Every spreadsheet the site writes is safe to open (no cell is read as a formula), Wagtail's
+reports included; the registrations export is tested in tests/events/test_registration_admin.py."""
 
 import codecs
 import csv

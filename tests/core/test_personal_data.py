@@ -1,5 +1,5 @@
-"""Privacy rights (issue 12, AVG): `export_personal_data` hands over everything the site holds
-about one e-mail address, `erase_personal_data` removes or anonymises it everywhere."""
+"""Privacy rights (AVG, access and erasure): `export_personal_data` hands over everything the
+site holds about one e-mail address, `erase_personal_data` removes or anonymises it everywhere."""
 
 import io
 import json

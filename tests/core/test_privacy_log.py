@@ -1,5 +1,6 @@
-"""The admin log forgets people with their records (issue 12, row 5): after a retention
-clean-up or any deletion, no entry keeps a registrant's or signer's name or address."""
+"""The admin log forgets people with their records (AVG: no personal data outlives its record):
+after a retention clean-up or any deletion, no entry keeps a registrant's or signer's name or
+address."""
 
 import datetime
 import io

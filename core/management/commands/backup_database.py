@@ -2,6 +2,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -29,19 +30,15 @@ class Command(BaseCommand):
             self.postgresql(target)
         else:
             raise CommandError(f"No backup for {connection.vendor}.")
+        os.chmod(target, 0o600)
         self.stdout.write(f"Backup written to {target} ({target.stat().st_size} bytes).")
 
     def sqlite(self, target):
         connection.ensure_connection()
-        destination = sqlite3.connect(target)
-        try:
-            with destination:
-                # Pages are copied in steps; a write in between restarts the copy, so the file
-                # is one consistent state of the database.
-                connection.connection.backup(destination, pages=1024)
-        finally:
-            destination.close()
-        os.chmod(target, 0o600)
+        with closing(sqlite3.connect(target)) as destination:
+            # Pages are copied in steps; a write in between restarts the copy, so the file is
+            # one consistent state of the database.
+            connection.connection.backup(destination, pages=1024)
 
     def postgresql(self, target):
         pg_dump = shutil.which("pg_dump")
@@ -57,4 +54,3 @@ class Command(BaseCommand):
         result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
         if result.returncode:
             raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
-        os.chmod(target, 0o600)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from core.models import PersonalDataRequest
-from core.privacy import erase_personal_data, record_request
+from core.privacy import erase_on_request
 
 from .export_personal_data import address_from
 
@@ -20,14 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--email", required=True, help="the e-mail address to erase")
 
     def handle(self, *args, email, **options):
-        address = address_from(email)
-        erasure = erase_personal_data(address)
-        record_request(
-            PersonalDataRequest.Action.ERASURE,
-            address,
-            PersonalDataRequest.Channel.COMMAND,
-            summary=erasure.summary(),
-        )
+        erasure = erase_on_request(address_from(email), PersonalDataRequest.Channel.COMMAND)
         for line in erasure.lines():
             self.stdout.write(line)
         self.stdout.write(f"Klaar: {erasure.summary()}.")

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from core.models import PersonalDataRequest
-from core.privacy import as_json, clean_address, count_summary, personal_data, record_request
+from core.privacy import as_json, clean_address, count_summary, export_on_request
 
 
 class Command(BaseCommand):
@@ -17,18 +17,10 @@ class Command(BaseCommand):
         parser.add_argument("--email", required=True, help="the e-mail address to look for")
 
     def handle(self, *args, email, **options):
-        address = address_from(email)
-        data = personal_data(address)
-        summary = count_summary(data)
-        record_request(
-            PersonalDataRequest.Action.EXPORT,
-            address,
-            PersonalDataRequest.Channel.COMMAND,
-            summary=summary,
-        )
+        data = export_on_request(address_from(email), PersonalDataRequest.Channel.COMMAND)
         self.stdout.write(as_json(data))
         # The report goes to stderr, so stdout stays one JSON document for a file or a pipe.
-        self.stderr.write(f"Gevonden: {summary}.")
+        self.stderr.write(f"Gevonden: {count_summary(data)}.")
 
 
 def address_from(raw):
