@@ -1,4 +1,4 @@
-"""The lock files (issue 15) hold what the requirements files ask for: a requirement changed
+"""The lock files hold what the requirements files ask for: a requirement changed
 without `make lock` fails here, not in production. The development lock holds the same
 versions as the production lock for everything they share."""
 

@@ -1,4 +1,4 @@
-"""The deployment set (issue 15) against the settings and the README. No container engine runs
+"""The deployment set against the settings and the README. No container engine runs
 on the development and CI machines, so nothing is built or started here: compose.yaml is
 parsed and compared with the variables the settings read and the README documents, and the
 Dockerfile and proxy configuration are read for the rules they must keep."""

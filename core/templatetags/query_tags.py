@@ -1,13 +1,6 @@
 from django import template
-from django.template.defaulttags import querystring
 
 register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """Django's `{% querystring %}` without its "?"."""
-    return querystring(context, **changes).removeprefix("?")
 
 
 @register.simple_tag(takes_context=True)

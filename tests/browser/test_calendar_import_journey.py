@@ -1,5 +1,5 @@
 """A Redacteur registers a campus calendar in the admin; after the hourly import they read its
-report there (issue 16)."""
+report there."""
 
 import io
 

@@ -1,4 +1,4 @@
-"""A Redacteur runs the site in the admin without a developer (issue 13): changes and publishes
+"""A Redacteur runs the site in the admin without a developer: changes and publishes
 the banner, adds a sub-page with an image and finds it through the menu, adds an initiative
 with a partner found by name, a partner with an uploaded logo, schedules a page and edits the
 footer. Then a Moderator is refused the page editor.

@@ -1,6 +1,6 @@
-"""Issue 13 in a real browser, one journey per role: a Redacteur publishes a PET on two dates
-with places per date (and its ouder-kind-dag) that a visitor sees per date, changes an
-action's progress and finds it in the history, and may not download registrations; a
+"""The editors' data tasks in a real browser, one journey per role: a Redacteur publishes a
+PET on two dates with places per date (and its ouder-kind-dag) that a visitor sees per date,
+changes an action's progress and finds it in the history, and may not download registrations; a
 Moderator is mailed about a waiting signature, approves it and downloads the registrations
 for Dutch Excel.
 

@@ -1,4 +1,4 @@
-"""The Redacteur edits the "E-mail" site settings (the Reply-To, issue 13), as they edit the
+"""The Redacteur edits the "E-mail" site settings (the Reply-To), as they edit the
 other site settings."""
 
 from django.db import migrations

@@ -1,4 +1,4 @@
-"""Editors never see "Root" (issue 13): the root of the image and document library is
+"""Editors never see "Root": the root of the image and document library is
 "Algemeen" (new uploads land there unless a collection is chosen), and the tree's root page,
 which the explorer shows above the home page to administrators, is "Alle sites"."""
 
