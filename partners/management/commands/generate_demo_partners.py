@@ -5,8 +5,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from partners.demo import create_demo_partners
 
-PROGRESS_EVERY = 1000
-
 
 class Command(BaseCommand):
     help = (
@@ -29,13 +27,13 @@ class Command(BaseCommand):
         if count < 1:
             raise CommandError("--count must be at least 1.")
         started = time.perf_counter()
-
-        def progress(created):
-            self.stdout.write(f"  {created}/{count} partners created and indexed")
-
         try:
             partners = create_demo_partners(
-                count, seed=seed, batch_size=PROGRESS_EVERY, progress=progress
+                count,
+                seed=seed,
+                progress=lambda created: self.stdout.write(
+                    f"  {created}/{count} partners created and indexed"
+                ),
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
