@@ -16,21 +16,20 @@ PALETTE = ["#0a4a7f", "#1e6b34", "#7a2e8c", "#b3261e", "#006d77", "#5c4d00"]
 
 
 def collection_named(name):
-    """The image collection of that name directly under the root, made when missing."""
+    """The image collection of that name under the root, made when missing."""
     # A flushed database (tests, `manage.py flush`) lacks the root that Wagtail's migrations make.
     root = Collection.get_first_root_node() or Collection.add_root(name="Algemeen")
     return Collection.objects.filter(name=name).first() or root.add_child(name=name)
 
 
 def logo_collection():
-    """The image collection that holds organisations' logos, apart from editorial images."""
     return collection_named(LOGO_COLLECTION)
 
 
 def adopt_logo(image_id):
-    """Move a logo that an editor uploaded from the partner editor, which puts uploads in the
-    root collection, into the logo collection (issue 13). Images already filed elsewhere by
-    an editor stay where they are."""
+    """Move a logo uploaded from the partner editor, which puts uploads in the root collection,
+    into the logo collection, so organisations' logos stay apart from editorial images. An
+    image an editor filed elsewhere stays there."""
     images = get_image_model().objects.filter(pk=image_id, collection__depth=1)
     if images.exists():
         images.update(collection=logo_collection())
