@@ -53,8 +53,6 @@ def load_demo_partners(content):
         partner.save()
 
 
-# The data tables below are laid out by hand, in rows.
-
 # Municipalities of Noord-Holland per labour-market region (arbeidsmarktregio).
 MUNICIPALITIES_BY_REGION = {
     "noord-holland-noord": [
@@ -206,7 +204,7 @@ BUSINESS_DESCRIPTIONS = [
     "Een technisch bedrijf in {m} dat {activity}.",
 ]
 COMPANY_SIZES = ["klein", "middelgroot", "groot", "innovatief", "snelgroeiend"]
-# The other kinds: (name, education levels, description).
+# Per kind: (name, education levels, description).
 ORGANISATIONS = {
     PartnerKind.EDUCATION: [
         ("ROC {brand}", ["mbo"],
@@ -245,26 +243,20 @@ ORGANISATIONS = {
          "Een plek in {m} waar bedrijven en studenten samen werken aan {s}."),
     ],
 }  # fmt: skip
+ORGANISATIONS[PartnerKind.BUSINESS] = [
+    (name, [], description) for name in BUSINESS_NAMES for description in BUSINESS_DESCRIPTIONS
+]
 
 # The many-to-many relations of a generated partner, and their tables' column of the target.
 RELATIONS = {"regions": "region_id", "offers": "offer_id", "education_levels": "educationlevel_id"}
 BATCH_SIZE = 1000
 
 
-def in_a_sentence(sector):
-    """A sector's name as a word in a sentence: "werken aan bouw en ICT"."""
-    return sector.name if sector.name.isupper() else sector.name.lower()
-
-
 class DemoPartnerGenerator:
-    """Builds unsaved, unique, plausible demo partners with their relations, reproducibly.
-
-    Names, slugs and website domains already in the database are avoided: running the command
-    twice adds more partners instead of failing on the unique constraints. The random stream
-    depends on the seed and on the number of demo partners already there, so the same seed on
-    the same database gives the same partners, and a second run new names rather than the
-    first run's names with numbers.
-    """
+    """Builds unsaved, unique, plausible demo partners, reproducibly: the random stream depends
+    on the seed and on the number of demo partners already there, so the same seed on the same
+    database gives the same partners, and a second run new names (not the first run's names
+    with numbers). Names, slugs and domains in the database are avoided."""
 
     def __init__(self, seed):
         existing = Partner.objects.filter(is_demo=True).count()
@@ -317,7 +309,8 @@ class DemoPartnerGenerator:
         words, activities = SECTOR_PROFILES.get(sectors[0].slug, ([sectors[0].name], ["werkt"]))
         fields = {
             "m": municipality,
-            "s": " en ".join(in_a_sentence(sector) for sector in sectors[:2]),
+            # As words in a sentence: "werken aan bouw en ICT".
+            "s": " en ".join(s.name if s.name.isupper() else s.name.lower() for s in sectors[:2]),
             "sector": self.random.choice(words),
             "brand": self.random.choice(BRAND_STARTS) + self.random.choice(BRAND_ENDS),
             "last": self.family_name(),
@@ -325,13 +318,8 @@ class DemoPartnerGenerator:
             "size": self.random.choice(COMPANY_SIZES),
             "activity": self.random.choice(activities),
         }
-        if kind == PartnerKind.BUSINESS:
-            name = self.random.choice(BUSINESS_NAMES)
-            description = self.random.choice(BUSINESS_DESCRIPTIONS)
-            levels, legal_form = [], self.random.choice(LEGAL_FORMS)
-        else:
-            name, levels, description = self.random.choice(ORGANISATIONS[kind])
-            legal_form = ""
+        name, levels, description = self.random.choice(ORGANISATIONS[kind])
+        legal_form = self.random.choice(LEGAL_FORMS) if kind == PartnerKind.BUSINESS else ""
         description = description.format(**fields)
         now = timezone.now()
         partner = Partner(
