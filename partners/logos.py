@@ -56,12 +56,12 @@ def initials(name):
     return "".join(word[0] for word in words[:2]).upper() or "?"
 
 
-def generated_logo(name, size=(480, 240)):
-    """A PNG logo as a Django file, named after nothing the visitor sent."""
-    image = Image.new("RGB", size, PALETTE[sum(map(ord, name)) % len(PALETTE)])
+def generated_logo(name):
+    """A 480x240 PNG logo as a Django file, named after nothing the visitor sent."""
+    image = Image.new("RGB", (480, 240), PALETTE[sum(map(ord, name)) % len(PALETTE)])
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=size[1] // 2)
-    draw.text((size[0] / 2, size[1] / 2), initials(name), fill="white", font=font, anchor="mm")
+    font = ImageFont.load_default(size=120)
+    draw.text((240, 120), initials(name), fill="white", font=font, anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     buffer.seek(0)
