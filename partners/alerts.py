@@ -65,10 +65,7 @@ def new_items(query, since):
             title=partner.name,
             url=absolute_url(partner.get_absolute_url()),
             summary=partner.short_description,
-            details=[
-                partner.get_kind_display(),
-                *([partner.municipality] if partner.municipality else []),
-            ],
+            details=list(filter(None, [partner.get_kind_display(), partner.municipality])),
         )
         for partner in partners.order_by("first_published_at", "pk")
     ]
