@@ -242,13 +242,6 @@ class DirectoryFacet:
     # URL values -> the values the ORM lookup reads, where they differ ("ja" -> True).
     decode: Callable[[list[str]], list] = list
 
-    def narrow(self, queryset, values):
-        """Partners with any of `values` (as URLs name them) for this facet."""
-        lookup = f"{self.facet.orm_lookup}__in"
-        matching = self.annotate(Partner.objects.all()).filter(**{lookup: self.decode(values)})
-        # A subquery, so a lookup across a many-to-many relation repeats no partner.
-        return queryset.filter(pk__in=matching.values("pk"))
-
 
 def sectors_of(partner):
     # From the prefetched rows: `partner.sectors.all()` would query again.
@@ -302,7 +295,10 @@ def filtered_partners(filters):
     for facet in directory_facets():
         values = filters.get(facet.facet.param)
         if values:
-            queryset = facet.narrow(queryset, values)
+            lookup = {f"{facet.facet.orm_lookup}__in": facet.decode(values)}
+            matching = facet.annotate(Partner.objects.all()).filter(**lookup)
+            # A subquery, so a lookup across a many-to-many relation repeats no partner.
+            queryset = queryset.filter(pk__in=matching.values("pk"))
     return queryset
 
 
