@@ -31,7 +31,6 @@ from .normalise import name_key, website_domain
 
 def load_demo_partners(content):
     """The demo partners of the content file, so the site shows a living ecosystem."""
-    regions = {region.slug: region for region in Region.objects.all()}
     for item in content["demo_partners"]:
         if Partner.objects.filter(slug=item["slug"]).exists():
             continue
@@ -44,7 +43,7 @@ def load_demo_partners(content):
             municipality=item.get("municipality", ""),
             is_demo=True,
         )
-        partner.regions = [regions[item["region"]]] if item.get("region") else []
+        partner.regions = Region.objects.filter(slug=item.get("region"))
         partner.sectors.set(sector_tags(item.get("sectors", [])))
         partner.offers = Offer.objects.filter(slug__in=item.get("offers", []))
         partner.education_levels = EducationLevel.objects.filter(
@@ -168,19 +167,19 @@ BRAND_ENDS = [
 ]  # fmt: skip
 # Legal forms are not part of the name key, so "Bakker Bouw" and "Bakker Bouw B.V." collide.
 LEGAL_FORMS = ["B.V."] * 6 + ["", "", "V.O.F.", "N.V."]
-# Common Dutch family names, for generated company names.
+# Common Dutch family names, as they start a company name.
 LAST_NAMES = [
-    "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen",
-    "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters",
-    "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits",
-    "de Graaf", "van der Meer", "van der Linden", "Kok", "Jacobs", "de Haan", "Vermeulen",
-    "van den Heuvel", "van der Veen", "van den Broek", "de Bruijn", "de Bruin", "van der Heijden",
-    "Schouten", "van Beek", "Willems", "van Vliet", "van de Ven", "Hoekstra", "Maas",
-    "Verhoeven", "Koster", "van Dam", "van der Wal", "Prins", "Blom", "Huisman", "Peeters",
-    "de Lange", "Kuiper", "van Wijk", "Kramer", "van der Laan", "Veenstra", "Kuipers",
+    "De Jong", "Jansen", "De Vries", "Van den Berg", "Van Dijk", "Bakker", "Janssen",
+    "Visser", "Smit", "Meijer", "De Boer", "Mulder", "De Groot", "Bos", "Vos", "Peters",
+    "Hendriks", "Van Leeuwen", "Dekker", "Brouwer", "De Wit", "Dijkstra", "Smits",
+    "De Graaf", "Van der Meer", "Van der Linden", "Kok", "Jacobs", "De Haan", "Vermeulen",
+    "Van den Heuvel", "Van der Veen", "Van den Broek", "De Bruijn", "De Bruin", "Van der Heijden",
+    "Schouten", "Van Beek", "Willems", "Van Vliet", "Van de Ven", "Hoekstra", "Maas",
+    "Verhoeven", "Koster", "Van Dam", "Van der Wal", "Prins", "Blom", "Huisman", "Peeters",
+    "De Lange", "Kuiper", "Van Wijk", "Kramer", "Van der Laan", "Veenstra", "Kuipers",
     "Post", "Hoogendoorn", "Timmermans", "Groen", "Koning", "Gerritsen", "Sanders",
     "Verbeek", "Molenaar", "Wolters", "Schipper", "Scholten", "Hofman", "Boersma", "Wiersma",
-    "Zwart", "van Veen", "Groot", "Bosman", "Kroon", "Veldhuis", "Beekman", "Klaassen",
+    "Zwart", "Van Veen", "Groot", "Bosman", "Kroon", "Veldhuis", "Beekman", "Klaassen",
 ]  # fmt: skip
 
 # Most partners are companies, as in the real ecosystem.
@@ -267,14 +266,8 @@ class DemoPartnerGenerator:
             raise ValueError("No regions or sectors: run `manage.py load_initial_data` first.")
         self.offers = list(Offer.objects.values_list("pk", flat=True))
         self.levels = dict(EducationLevel.objects.values_list("slug", "pk"))
-        self.used = {
-            field: set(Partner.objects.values_list(field, flat=True))
-            for field in ("name_key", "slug", "website_domain")
-        }
-
-    def family_name(self):
-        name = self.random.choice(LAST_NAMES)
-        return name[0].upper() + name[1:]
+        taken = Partner.objects.values_list("name_key", "slug", "website_domain")
+        self.taken = set(itertools.chain.from_iterable(taken))
 
     def unique(self, name, legal_form):
         """The name, or the name with the first free number (before the legal form), with its
@@ -286,17 +279,15 @@ class DemoPartnerGenerator:
             fields["slug"] = slugify(fields["name_key"])[:200]
             fields["website"] = f"https://{fields['slug']}.example.nl/"
             fields["website_domain"] = website_domain(fields["website"])
-            if all(fields[field] not in used for field, used in self.used.items()):
-                for field, used in self.used.items():
-                    used.add(fields[field])
+            unique = {fields["name_key"], fields["slug"], fields["website_domain"]}
+            if self.taken.isdisjoint(unique):
+                self.taken |= unique
                 return fields
 
     def build(self):
         """One unsaved live demo partner, and the ids of its regions, offers and education levels.
-
-        Its sectors are set in memory (as the admin form does), so the search indexer reads
-        them without a query; their rows are `partner.tagged_sectors.all()`.
-        """
+        Its sectors are set in memory, as the admin form does: the search indexer reads them
+        without a query."""
         kind = self.random.choices(list(KIND_WEIGHTS), list(KIND_WEIGHTS.values()))[0]
         regions = self.random.choices(self.regions, k=self.random.choice([1, 1, 1, 2]))
         regions = list(dict.fromkeys(regions))
@@ -313,8 +304,8 @@ class DemoPartnerGenerator:
             "s": " en ".join(s.name if s.name.isupper() else s.name.lower() for s in sectors[:2]),
             "sector": self.random.choice(words),
             "brand": self.random.choice(BRAND_STARTS) + self.random.choice(BRAND_ENDS),
-            "last": self.family_name(),
-            "other": self.family_name(),
+            "last": self.random.choice(LAST_NAMES),
+            "other": self.random.choice(LAST_NAMES),
             "size": self.random.choice(COMPANY_SIZES),
             "activity": self.random.choice(activities),
         }
@@ -345,11 +336,8 @@ class DemoPartnerGenerator:
 
 
 def create_demo_partners(count, seed, progress=None):
-    """Insert `count` live demo partners with bulk_create and add them to the search index.
-
-    bulk_create sends no signals, so the search index is updated here, per batch. `progress`
-    is called with the number created so far after each batch. Returns the new partners.
-    """
+    """Insert `count` live demo partners with bulk_create and add them to the search indexes
+    here, per batch, as bulk_create sends no signals. `progress` gets the number so far."""
     generator = DemoPartnerGenerator(seed)
     backends = list(get_search_backends(with_auto_update=True))
     created = []
