@@ -77,12 +77,9 @@ class PartnerQuerySet(models.QuerySet):
 
 
 class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
-    """An organisation in the talent ecosystem: company, school, government or other.
-
-    A partner created by someone signing the manifest stays a draft, and so appears nowhere
-    public, until a moderator approves the signature. A change by someone who may not publish
-    (a campus coordinator) goes through the workflow "Redactiecontrole".
-    """
+    """An organisation. One created by someone signing the manifest stays a draft, nowhere
+    public, until a moderator approves the signature; a change by someone who may not publish
+    (a campus coordinator) goes through the workflow "Redactiecontrole"."""
 
     name = models.CharField("Naam", max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
@@ -198,7 +195,6 @@ class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clus
 
     @classmethod
     def unique_slug(cls, name):
-        """A free slug for a new partner called `name`."""
         base = slugify(name)[:200] or "organisatie"
         slug, number = base, 1
         while cls.objects.filter(slug=slug).exists():
@@ -276,7 +272,6 @@ OWN_FACETS = [
 
 
 def directory_facets():
-    """The directory's own facets and those registered for the hook `directory_facets`."""
     facets = [*OWN_FACETS, *hooks.get_hooks("directory_facets")]
     return sorted(facets, key=lambda facet: facet.order)
 
@@ -345,12 +340,8 @@ def text_documents(ids):
 
 
 def vocabulary():
-    return [
-        *SectorTag.objects.values_list("name", flat=True),
-        *Region.objects.values_list("name", flat=True),
-        *Offer.objects.values_list("name", flat=True),
-        *Partner.objects.live().values_list("name", flat=True),
-    ]
+    named = [SectorTag.objects, Region.objects, Offer.objects, Partner.objects.live()]
+    return [name for rows in named for name in rows.values_list("name", flat=True)]
 
 
 def directory_index():
@@ -425,7 +416,6 @@ class PartnerIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         verbose_name = "Partnergids"
 
     def get_sitemap_urls(self, request=None):
-        """Besides the directory: the profile of every live partner."""
         entries = SitemapEntries(self, request)
         profiles = Partner.objects.live().order_by("slug").values_list("slug", "updated_at")
         return [
