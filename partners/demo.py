@@ -45,10 +45,8 @@ def load_demo_partners(content):
         )
         partner.regions = Region.objects.filter(slug=item.get("region"))
         partner.sectors.set(sector_tags(item.get("sectors", [])))
-        partner.offers = Offer.objects.filter(slug__in=item.get("offers", []))
-        partner.education_levels = EducationLevel.objects.filter(
-            slug__in=item.get("education_levels", [])
-        )
+        for relation, model in [("offers", Offer), ("education_levels", EducationLevel)]:
+            setattr(partner, relation, model.objects.filter(slug__in=item.get(relation, [])))
         partner.save()
 
 
@@ -379,7 +377,6 @@ def remove_demo_partners():
     Their revisions, workflow states and search entries go with them."""
     demo = Partner.objects.filter(is_demo=True)
     logo_ids = set(demo.exclude(logo=None).values_list("logo_id", flat=True))
-    count = demo.count()
-    demo.delete()
+    deleted = demo.delete()[1].get(Partner._meta.label, 0)
     logo_ids -= set(Partner.objects.filter(logo_id__in=logo_ids).values_list("logo_id", flat=True))
-    return {"partners": count, "logo's van partners": delete_unreferenced(logo_ids)}
+    return {"partners": deleted, "logo's van partners": delete_unreferenced(logo_ids)}
