@@ -28,8 +28,7 @@ def logo_collection():
 
 def adopt_logo(image_id):
     """Move a logo uploaded from the partner editor, which puts uploads in the root collection,
-    into the logo collection, so organisations' logos stay apart from editorial images. An
-    image an editor filed elsewhere stays there."""
+    into the logo collection; an image an editor filed elsewhere stays there."""
     images = get_image_model().objects.filter(pk=image_id, collection__depth=1)
     if images.exists():
         images.update(collection=logo_collection())
