@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class PartnersConfig(AppConfig):
     name = "partners"
-    verbose_name = "Partners"
 
     def ready(self):
         from . import signals  # noqa: F401  (keeps the search index in step)

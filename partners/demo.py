@@ -3,6 +3,7 @@
 Generated partners are built in memory and inserted with bulk_create, so 10,000 take seconds.
 """
 
+import itertools
 import random
 
 from django.db import transaction
@@ -30,7 +31,6 @@ from .normalise import name_key, website_domain
 
 def load_demo_partners(content):
     """The demo partners of the content file, so the site shows a living ecosystem."""
-    regions = {region.slug: region for region in Region.objects.all()}
     for item in content["demo_partners"]:
         if Partner.objects.filter(slug=item["slug"]).exists():
             continue
@@ -43,181 +43,115 @@ def load_demo_partners(content):
             municipality=item.get("municipality", ""),
             is_demo=True,
         )
-        partner.regions = [regions[item["region"]]] if item.get("region") else []
+        partner.regions = Region.objects.filter(slug=item.get("region"))
         partner.sectors.set(sector_tags(item.get("sectors", [])))
-        partner.offers = Offer.objects.filter(slug__in=item.get("offers", []))
-        partner.education_levels = EducationLevel.objects.filter(
-            slug__in=item.get("education_levels", [])
-        )
+        for relation, model in [("offers", Offer), ("education_levels", EducationLevel)]:
+            setattr(partner, relation, model.objects.filter(slug__in=item.get(relation, [])))
         partner.save()
 
 
 # Municipalities of Noord-Holland per labour-market region (arbeidsmarktregio).
 MUNICIPALITIES_BY_REGION = {
     "noord-holland-noord": [
-        "Den Helder",
-        "Schagen",
-        "Hollands Kroon",
-        "Texel",
-        "Alkmaar",
-        "Dijk en Waard",
-        "Bergen",
-        "Heiloo",
-        "Castricum",
-        "Hoorn",
-        "Enkhuizen",
-        "Medemblik",
-        "Koggenland",
-        "Opmeer",
-        "Stede Broec",
-        "Drechterland",
+        "Den Helder", "Schagen", "Hollands Kroon", "Texel", "Alkmaar", "Dijk en Waard", "Bergen",
+        "Heiloo", "Castricum", "Hoorn", "Enkhuizen", "Medemblik", "Koggenland", "Opmeer",
+        "Stede Broec", "Drechterland",
     ],
     "zaanstreek-waterland": [
-        "Zaanstad",
-        "Purmerend",
-        "Edam-Volendam",
-        "Waterland",
-        "Landsmeer",
-        "Oostzaan",
+        "Zaanstad", "Purmerend", "Edam-Volendam", "Waterland", "Landsmeer", "Oostzaan",
         "Wormerland",
     ],
     "zuid-kennemerland-en-ijmond": [
-        "Haarlem",
-        "Zandvoort",
-        "Bloemendaal",
-        "Heemstede",
-        "Velsen",
-        "Beverwijk",
-        "Heemskerk",
+        "Haarlem", "Zandvoort", "Bloemendaal", "Heemstede", "Velsen", "Beverwijk", "Heemskerk",
         "Uitgeest",
     ],
     "groot-amsterdam": [
-        "Amsterdam",
-        "Amstelveen",
-        "Aalsmeer",
-        "Diemen",
-        "Ouder-Amstel",
-        "Uithoorn",
+        "Amsterdam", "Amstelveen", "Aalsmeer", "Diemen", "Ouder-Amstel", "Uithoorn",
         "Haarlemmermeer",
     ],
     "gooi-en-vechtstreek": [
-        "Hilversum",
-        "Gooise Meren",
-        "Huizen",
-        "Blaricum",
-        "Laren",
-        "Wijdemeren",
+        "Hilversum", "Gooise Meren", "Huizen", "Blaricum", "Laren", "Wijdemeren",
     ],
-}
+}  # fmt: skip
 
-# Words a company in a sector puts in its name, and what it does (for the short description).
+# Per sector: words a company puts in its name, and what it does (for its description).
 SECTOR_PROFILES = {
     "installatietechniek": (
         ["Installatietechniek", "Installaties", "Elektro", "Klimaattechniek", "Techniek"],
-        [
-            "de installatie en het onderhoud van warmtepompen en zonnepanelen verzorgt",
-            "elektrische installaties in woningen, kantoren en scholen aanlegt en onderhoudt",
-        ],
+        ["de installatie en het onderhoud van warmtepompen en zonnepanelen verzorgt",
+         "elektrische installaties in woningen, kantoren en scholen aanlegt en onderhoudt"],
     ),
     "maritiem": (
         ["Maritiem", "Scheepsbouw", "Jachtbouw", "Offshore", "Havendiensten"],
-        [
-            "schepen bouwt, ombouwt en onderhoudt",
-            "onderdelen en onderhoud levert aan de scheepvaart en de offshore",
-        ],
+        ["schepen bouwt, ombouwt en onderhoudt",
+         "onderdelen en onderhoud levert aan de scheepvaart en de offshore"],
     ),
     "energie": (
         ["Energie", "Zonnetechniek", "Warmtetechniek", "Energiediensten"],
-        [
-            "warmtenetten, laadpleinen en batterijsystemen aanlegt",
-            "bedrijven helpt hun energieverbruik te verlagen met slimme techniek",
-        ],
+        ["warmtenetten, laadpleinen en batterijsystemen aanlegt",
+         "bedrijven helpt hun energieverbruik te verlagen met slimme techniek"],
     ),
     "bouw": (
         ["Bouw", "Bouwbedrijf", "Aannemers", "Infra", "Bouwtechniek"],
-        [
-            "woningen en utiliteitsgebouwen bouwt en verduurzaamt",
-            "bruggen, kades en wegen aanlegt en onderhoudt",
-        ],
+        ["woningen en utiliteitsgebouwen bouwt en verduurzaamt",
+         "bruggen, kades en wegen aanlegt en onderhoudt"],
     ),
     "ict": (
         ["ICT", "Software", "Data", "IT-diensten"],
-        [
-            "software en netwerken bouwt en beheert voor het mkb",
-            "data en automatisering inzet voor technische bedrijven",
-        ],
+        ["software en netwerken bouwt en beheert voor het mkb",
+         "data en automatisering inzet voor technische bedrijven"],
     ),
     "food": (
         ["Food", "Voedingstechniek", "Levensmiddelen"],
-        [
-            "productielijnen voor de voedingsindustrie bouwt en onderhoudt",
-            "voedingsmiddelen produceert met geautomatiseerde processen",
-        ],
+        ["productielijnen voor de voedingsindustrie bouwt en onderhoudt",
+         "voedingsmiddelen produceert met geautomatiseerde processen"],
     ),
     "luchtvaart": (
         ["Luchtvaarttechniek", "Aviation", "Vliegtuigonderhoud"],
-        [
-            "vliegtuigen en onderdelen inspecteert en onderhoudt",
-            "technische diensten levert op en rond de luchthaven",
-        ],
+        ["vliegtuigen en onderdelen inspecteert en onderhoudt",
+         "technische diensten levert op en rond de luchthaven"],
     ),
     "maakindustrie": (
         ["Techniek", "Metaal", "Machinebouw", "Constructie"],
-        [
-            "machines en metaalconstructies ontwerpt en bouwt",
-            "onderdelen op maat produceert voor de maakindustrie",
-        ],
+        ["machines en metaalconstructies ontwerpt en bouwt",
+         "onderdelen op maat produceert voor de maakindustrie"],
     ),
     "zorgtechniek": (
         ["Zorgtechniek", "Medische Techniek"],
-        [
-            "medische apparatuur installeert en onderhoudt in ziekenhuizen en zorginstellingen",
-            "technologie ontwikkelt waarmee mensen langer thuis kunnen wonen",
-        ],
+        ["medische apparatuur installeert en onderhoudt in ziekenhuizen en zorginstellingen",
+         "technologie ontwikkelt waarmee mensen langer thuis kunnen wonen"],
     ),
     "mobiliteit": (
         ["Mobiliteit", "Autotechniek", "Transport"],
-        [
-            "elektrische voertuigen onderhoudt en ombouwt",
-            "laadinfrastructuur en slimme mobiliteit voor gemeenten aanlegt",
-        ],
+        ["elektrische voertuigen onderhoudt en ombouwt",
+         "laadinfrastructuur en slimme mobiliteit voor gemeenten aanlegt"],
     ),
     "agri": (
         ["Agri", "Kassenbouw", "Agrotechniek"],
-        [
-            "kassen en teeltsystemen bouwt en automatiseert",
-            "machines voor land- en tuinbouw levert en onderhoudt",
-        ],
+        ["kassen en teeltsystemen bouwt en automatiseert",
+         "machines voor land- en tuinbouw levert en onderhoudt"],
     ),
     "media": (
         ["Media", "Mediatechniek", "Studio's"],
-        [
-            "licht, geluid en beeld verzorgt voor studio's en evenementen",
-            "uitzendtechniek bouwt en beheert voor omroepen",
-        ],
+        ["licht, geluid en beeld verzorgt voor studio's en evenementen",
+         "uitzendtechniek bouwt en beheert voor omroepen"],
     ),
     "robotica": (
         ["Robotica", "Automatisering", "Mechatronica"],
-        [
-            "robots en automatiseringsoplossingen voor de industrie bouwt",
-            "productieprocessen automatiseert met robotica en sensoren",
-        ],
+        ["robots en automatiseringsoplossingen voor de industrie bouwt",
+         "productieprocessen automatiseert met robotica en sensoren"],
     ),
     "procestechnologie": (
         ["Procestechniek", "Procestechnologie", "Chemie"],
-        [
-            "installaties voor de procesindustrie ontwerpt en onderhoudt",
-            "processen in de chemie en de staalindustrie meet en regelt",
-        ],
+        ["installaties voor de procesindustrie ontwerpt en onderhoudt",
+         "processen in de chemie en de staalindustrie meet en regelt"],
     ),
     "hospitality": (
         ["Hospitality", "Horecatechniek", "Catering"],
-        [
-            "keukens en koeltechniek voor de horeca installeert",
-            "hotels en evenementen technisch ondersteunt",
-        ],
+        ["keukens en koeltechniek voor de horeca installeert",
+         "hotels en evenementen technisch ondersteunt"],
     ),
-}
+}  # fmt: skip
 
 # Invented, Noord-Holland-sounding brand names ("Kustwerk", "Zaanmeer"), as in the demo content.
 BRAND_STARTS = [
@@ -231,226 +165,156 @@ BRAND_ENDS = [
 ]  # fmt: skip
 # Legal forms are not part of the name key, so "Bakker Bouw" and "Bakker Bouw B.V." collide.
 LEGAL_FORMS = ["B.V."] * 6 + ["", "", "V.O.F.", "N.V."]
-# Common Dutch family names, for generated company names.
+# Common Dutch family names, as they start a company name.
 LAST_NAMES = [
-    "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen",
-    "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters",
-    "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits",
-    "de Graaf", "van der Meer", "van der Linden", "Kok", "Jacobs", "de Haan", "Vermeulen",
-    "van den Heuvel", "van der Veen", "van den Broek", "de Bruijn", "de Bruin", "van der Heijden",
-    "Schouten", "van Beek", "Willems", "van Vliet", "van de Ven", "Hoekstra", "Maas",
-    "Verhoeven", "Koster", "van Dam", "van der Wal", "Prins", "Blom", "Huisman", "Peeters",
-    "de Lange", "Kuiper", "van Wijk", "Kramer", "van der Laan", "Veenstra", "Kuipers",
+    "De Jong", "Jansen", "De Vries", "Van den Berg", "Van Dijk", "Bakker", "Janssen",
+    "Visser", "Smit", "Meijer", "De Boer", "Mulder", "De Groot", "Bos", "Vos", "Peters",
+    "Hendriks", "Van Leeuwen", "Dekker", "Brouwer", "De Wit", "Dijkstra", "Smits",
+    "De Graaf", "Van der Meer", "Van der Linden", "Kok", "Jacobs", "De Haan", "Vermeulen",
+    "Van den Heuvel", "Van der Veen", "Van den Broek", "De Bruijn", "De Bruin", "Van der Heijden",
+    "Schouten", "Van Beek", "Willems", "Van Vliet", "Van de Ven", "Hoekstra", "Maas",
+    "Verhoeven", "Koster", "Van Dam", "Van der Wal", "Prins", "Blom", "Huisman", "Peeters",
+    "De Lange", "Kuiper", "Van Wijk", "Kramer", "Van der Laan", "Veenstra", "Kuipers",
     "Post", "Hoogendoorn", "Timmermans", "Groen", "Koning", "Gerritsen", "Sanders",
     "Verbeek", "Molenaar", "Wolters", "Schipper", "Scholten", "Hofman", "Boersma", "Wiersma",
-    "Zwart", "van Veen", "Groot", "Bosman", "Kroon", "Veldhuis", "Beekman", "Klaassen",
+    "Zwart", "Van Veen", "Groot", "Bosman", "Kroon", "Veldhuis", "Beekman", "Klaassen",
 ]  # fmt: skip
 
-# (weight, kind); most partners are companies, as in the real ecosystem.
-KIND_WEIGHTS = [
-    (70, PartnerKind.BUSINESS),
-    (15, PartnerKind.EDUCATION),
-    (5, PartnerKind.GOVERNMENT),
-    (6, PartnerKind.CIVIL_SOCIETY),
-    (4, PartnerKind.OTHER),
-]
-
-# Schools: (name template, education levels, description template).
-SCHOOL_TYPES = [
-    (
-        "ROC {brand}",
-        ["mbo"],
-        "Een regionaal opleidingencentrum in {m} met mbo-opleidingen in {s}.",
-    ),
-    ("Vakcollege {m}", ["vo-vmbo"], "Een vmbo-school in {m} met een techniekprofiel in {s}."),
-    (
-        "Techniekcollege {brand}",
-        ["vo-vmbo", "mbo"],
-        "Een school in {m} die vmbo en mbo in {s} doorlopend verbindt.",
-    ),
-    (
-        "Hogeschool {brand}",
-        ["hbo"],
-        "Een hogeschool in {m} met bachelors en associate degrees in {s}.",
-    ),
-    (
-        "Basisschool De {brand}",
-        ["po"],
-        "Een basisschool in {m} waar leerlingen al vroeg kennismaken met {s}.",
-    ),
-    (
-        "Opleidingscentrum {sector} {m}",
-        ["bedrijfsopleiding", "mbo"],
-        "Een opleidingscentrum in {m} dat vakmensen in {s} opleidt en bijschoolt.",
-    ),
-]
-
-# Governments and other organisations: (name template, description template).
-OTHER_TYPES = {
-    PartnerKind.GOVERNMENT: [
-        ("Gemeente {m}", "De gemeente {m} werkt met werkgevers en scholen aan leerbanen in {s}."),
-        (
-            "Werkgeversservicepunt {m}",
-            "Het werkgeversservicepunt in {m} helpt werkzoekenden aan een baan in {s}.",
-        ),
-        ("Leerwerkloket {m}", "Het leerwerkloket in {m} adviseert over leren en werken in {s}."),
-    ],
-    PartnerKind.CIVIL_SOCIETY: [
-        ("Stichting {brand}", "Een stichting in {m} die jongeren enthousiast maakt voor {s}."),
-        (
-            "Stichting Techniekpact {m}",
-            "Een samenwerking in {m} die meer vakmensen opleidt voor {s}.",
-        ),
-        (
-            "Vereniging {sector} {m}",
-            "Een vereniging van ondernemers in {m} die samenwerkt aan vakmanschap in {s}.",
-        ),
-    ],
-    PartnerKind.OTHER: [
-        (
-            "Kenniscentrum {sector} {brand}",
-            "Een kenniscentrum in {m} dat onderzoek en praktijk in {s} verbindt.",
-        ),
-        (
-            "Innovatiehub {brand}",
-            "Een plek in {m} waar bedrijven en studenten samen werken aan {s}.",
-        ),
-    ],
+# Most partners are companies, as in the real ecosystem.
+KIND_WEIGHTS = {
+    PartnerKind.BUSINESS: 70,
+    PartnerKind.EDUCATION: 15,
+    PartnerKind.GOVERNMENT: 5,
+    PartnerKind.CIVIL_SOCIETY: 6,
+    PartnerKind.OTHER: 4,
 }
 
+# Templates: {m} the municipality, {s} the first sectors as words, {sector} a word for the
+# first, {brand} an invented name, {last} and {other} family names, {size} and {activity}
+# what kind of company it is and what it does.
+BUSINESS_NAMES = (
+    ["{last} {sector}"] * 9 + ["{last} & {other} {sector}"] * 3 + ["{brand} {sector}"] * 8
+)
 BUSINESS_DESCRIPTIONS = [
     "Een {size} bedrijf in {m} dat {activity}.",
     "Een familiebedrijf uit {m} dat {activity}.",
     "Een technisch bedrijf in {m} dat {activity}.",
 ]
 COMPANY_SIZES = ["klein", "middelgroot", "groot", "innovatief", "snelgroeiend"]
+# Per kind: (name, education levels, description).
+ORGANISATIONS = {
+    PartnerKind.EDUCATION: [
+        ("ROC {brand}", ["mbo"],
+         "Een regionaal opleidingencentrum in {m} met mbo-opleidingen in {s}."),
+        ("Vakcollege {m}", ["vo-vmbo"],
+         "Een vmbo-school in {m} met een techniekprofiel in {s}."),
+        ("Techniekcollege {brand}", ["vo-vmbo", "mbo"],
+         "Een school in {m} die vmbo en mbo in {s} doorlopend verbindt."),
+        ("Hogeschool {brand}", ["hbo"],
+         "Een hogeschool in {m} met bachelors en associate degrees in {s}."),
+        ("Basisschool De {brand}", ["po"],
+         "Een basisschool in {m} waar leerlingen al vroeg kennismaken met {s}."),
+        ("Opleidingscentrum {sector} {m}", ["bedrijfsopleiding", "mbo"],
+         "Een opleidingscentrum in {m} dat vakmensen in {s} opleidt en bijschoolt."),
+    ],
+    PartnerKind.GOVERNMENT: [
+        ("Gemeente {m}", [],
+         "De gemeente {m} werkt met werkgevers en scholen aan leerbanen in {s}."),
+        ("Werkgeversservicepunt {m}", [],
+         "Het werkgeversservicepunt in {m} helpt werkzoekenden aan een baan in {s}."),
+        ("Leerwerkloket {m}", [],
+         "Het leerwerkloket in {m} adviseert over leren en werken in {s}."),
+    ],
+    PartnerKind.CIVIL_SOCIETY: [
+        ("Stichting {brand}", [],
+         "Een stichting in {m} die jongeren enthousiast maakt voor {s}."),
+        ("Stichting Techniekpact {m}", [],
+         "Een samenwerking in {m} die meer vakmensen opleidt voor {s}."),
+        ("Vereniging {sector} {m}", [],
+         "Een vereniging van ondernemers in {m} die samenwerkt aan vakmanschap in {s}."),
+    ],
+    PartnerKind.OTHER: [
+        ("Kenniscentrum {sector} {brand}", [],
+         "Een kenniscentrum in {m} dat onderzoek en praktijk in {s} verbindt."),
+        ("Innovatiehub {brand}", [],
+         "Een plek in {m} waar bedrijven en studenten samen werken aan {s}."),
+    ],
+}  # fmt: skip
+ORGANISATIONS[PartnerKind.BUSINESS] = [
+    (name, [], description) for name in BUSINESS_NAMES for description in BUSINESS_DESCRIPTIONS
+]
+
+# The many-to-many relations of a generated partner, and their tables' column of the target.
+RELATIONS = {"regions": "region_id", "offers": "offer_id", "education_levels": "educationlevel_id"}
+BATCH_SIZE = 1000
 
 
 class DemoPartnerGenerator:
-    """Builds unsaved, unique, plausible demo partners with their relations, reproducibly.
+    """Builds unsaved, unique, plausible demo partners, reproducibly: the random stream depends
+    on the seed and on the number of demo partners already there, so the same seed on the same
+    database gives the same partners, and a second run new names (not the first run's names
+    with numbers). Names, slugs and domains in the database are avoided."""
 
-    Names, slugs and website domains already in the database are avoided: running the command
-    twice adds more partners instead of failing on the unique constraints. The random stream
-    depends on the seed and on the number of demo partners already there, so the same seed on
-    the same database gives the same partners, and a second run new names rather than the
-    first run's names with numbers.
-    """
-
-    def __init__(self, seed=2030):
+    def __init__(self, seed):
         existing = Partner.objects.filter(is_demo=True).count()
         self.random = random.Random(f"{seed}:{existing}")
-        self.last_names = LAST_NAMES
-        self.regions = dict(Region.objects.values_list("slug", "pk"))
-        self.region_names = dict(Region.objects.values_list("slug", "name"))
-        self.sectors = {tag.slug: tag for tag in SectorTag.objects.all()}
-        # As a word in a sentence: "werken aan bouw en ICT".
-        self.sector_labels = {
-            slug: tag.name if tag.name.isupper() else tag.name.lower()
-            for slug, tag in self.sectors.items()
-        }
-        self.offers = list(Offer.objects.values_list("pk", flat=True))
-        self.levels = dict(EducationLevel.objects.values_list("slug", "pk"))
+        self.regions = list(Region.objects.order_by("slug"))
+        self.sectors = list(SectorTag.objects.order_by("slug"))
         if not self.regions or not self.sectors:
             raise ValueError("No regions or sectors: run `manage.py load_initial_data` first.")
-        self.used_keys = set(Partner.objects.values_list("name_key", flat=True))
-        self.used_slugs = set(Partner.objects.values_list("slug", flat=True))
-        self.used_domains = set(Partner.objects.values_list("website_domain", flat=True))
-        self.region_slugs = [slug for slug in MUNICIPALITIES_BY_REGION if slug in self.regions]
-        self.region_slugs += [slug for slug in self.regions if slug not in self.region_slugs]
-        self.sector_slugs = sorted(self.sectors)
-        self.kinds = [kind for _, kind in KIND_WEIGHTS]
-        self.kind_weights = [weight for weight, _ in KIND_WEIGHTS]
+        self.offers = list(Offer.objects.values_list("pk", flat=True))
+        self.levels = dict(EducationLevel.objects.values_list("slug", "pk"))
+        taken = Partner.objects.values_list("name_key", "slug", "website_domain")
+        self.taken = set(itertools.chain.from_iterable(taken))
 
-    def brand(self):
-        return self.random.choice(BRAND_STARTS) + self.random.choice(BRAND_ENDS)
-
-    def sector_word(self, sector):
-        words = SECTOR_PROFILES.get(sector, ([self.sector_labels[sector].capitalize()], []))[0]
-        return self.random.choice(words)
-
-    def business_name(self, sector):
-        """A company name and its legal form ("B.V.", or "" for none)."""
-        last_name = self.random.choice(self.last_names)
-        last_name = last_name[0].upper() + last_name[1:]
-        word = self.sector_word(sector)
-        pattern = self.random.random()
-        if pattern < 0.45:
-            name = f"{last_name} {word}"
-        elif pattern < 0.6:
-            other = self.random.choice(self.last_names)
-            name = f"{last_name} & {other[0].upper() + other[1:]} {word}"
-        else:
-            name = f"{self.brand()} {word}"
-        return name, self.random.choice(LEGAL_FORMS)
-
-    def unique(self, name, legal_form=""):
-        """The name, or the name with the first free number (before the legal form), and its
+    def unique(self, name, legal_form):
+        """The name, or the name with the first free number (before the legal form), with its
         name key, slug, website and website domain."""
-        number = 1
-        candidate = f"{name} {legal_form}".strip()
-        while True:
-            key = name_key(candidate)
-            slug = slugify(key)[:200]
-            website = f"https://{slug}.example.nl/"
-            domain = website_domain(website)
-            free = key not in self.used_keys and slug not in self.used_slugs
-            if free and domain not in self.used_domains:
-                break
-            number += 1
-            candidate = f"{name} {number} {legal_form}".strip()
-        self.used_keys.add(key)
-        self.used_slugs.add(slug)
-        self.used_domains.add(domain)
-        return candidate, key, slug, website, domain
+        for number in itertools.count(1):
+            numbered = f"{name} {number}" if number > 1 else name
+            fields = {"name": f"{numbered} {legal_form}".strip()}
+            fields["name_key"] = name_key(fields["name"])
+            fields["slug"] = slugify(fields["name_key"])[:200]
+            fields["website"] = f"https://{fields['slug']}.example.nl/"
+            fields["website_domain"] = website_domain(fields["website"])
+            unique = {fields["name_key"], fields["slug"], fields["website_domain"]}
+            if self.taken.isdisjoint(unique):
+                self.taken |= unique
+                return fields
 
     def build(self):
         """One unsaved live demo partner, and the ids of its regions, offers and education levels.
-
-        Its sectors are set in memory (as the admin form does), so the search indexer reads
-        them without a query; their rows are `partner.tagged_sectors.all()`.
-        """
-        kind = self.random.choices(self.kinds, self.kind_weights)[0]
-        region_slugs = [self.random.choice(self.region_slugs)]
-        if self.random.random() < 0.25:
-            region_slugs.append(self.random.choice(self.region_slugs))
-        region_slugs = list(dict.fromkeys(region_slugs))
+        Its sectors are set in memory, as the admin form does: the search indexer reads them
+        without a query."""
+        kind = self.random.choices(list(KIND_WEIGHTS), list(KIND_WEIGHTS.values()))[0]
+        regions = self.random.choices(self.regions, k=self.random.choice([1, 1, 1, 2]))
+        regions = list(dict.fromkeys(regions))
         # A region added after this list was written: its name stands in for a municipality.
         municipality = self.random.choice(
-            MUNICIPALITIES_BY_REGION.get(region_slugs[0]) or [self.region_names[region_slugs[0]]]
+            MUNICIPALITIES_BY_REGION.get(regions[0].slug) or [regions[0].name]
         )
-        sectors = self.random.sample(self.sector_slugs, self.random.choice([1, 1, 2, 2, 3]))
-        levels = []
-        legal_form = ""
+        sectors = self.random.sample(self.sectors, self.random.choice([1, 1, 2, 2, 3]))
+        # A sector an editor added has no profile: its own name, and a plain activity.
+        words, activities = SECTOR_PROFILES.get(sectors[0].slug, ([sectors[0].name], ["werkt"]))
         fields = {
             "m": municipality,
-            "s": " en ".join(self.sector_labels[sector] for sector in sectors[:2]),
-            "brand": self.brand(),
-            "sector": self.sector_word(sectors[0]),
+            # As words in a sentence: "werken aan bouw en ICT".
+            "s": " en ".join(s.name if s.name.isupper() else s.name.lower() for s in sectors[:2]),
+            "sector": self.random.choice(words),
+            "brand": self.random.choice(BRAND_STARTS) + self.random.choice(BRAND_ENDS),
+            "last": self.random.choice(LAST_NAMES),
+            "other": self.random.choice(LAST_NAMES),
+            "size": self.random.choice(COMPANY_SIZES),
+            "activity": self.random.choice(activities),
         }
-        if kind == PartnerKind.BUSINESS:
-            name, legal_form = self.business_name(sectors[0])
-            activity = self.random.choice(SECTOR_PROFILES.get(sectors[0], ([], ["werkt"]))[1])
-            description = self.random.choice(BUSINESS_DESCRIPTIONS).format(
-                size=self.random.choice(COMPANY_SIZES), m=municipality, activity=activity
-            )
-        elif kind == PartnerKind.EDUCATION:
-            template, levels, description = self.random.choice(SCHOOL_TYPES)
-            name = template.format(**fields)
-            description = description.format(**fields)
-        else:
-            template, description = self.random.choice(OTHER_TYPES[kind])
-            name = template.format(**fields)
-            description = description.format(**fields)
-        name, key, slug, website, domain = self.unique(name, legal_form)
+        name, levels, description = self.random.choice(ORGANISATIONS[kind])
+        legal_form = self.random.choice(LEGAL_FORMS) if kind == PartnerKind.BUSINESS else ""
+        description = description.format(**fields)
         now = timezone.now()
         partner = Partner(
-            name=name,
-            name_key=key,
-            slug=slug,
+            **self.unique(name.format(**fields), legal_form),
             kind=kind,
             municipality=municipality,
-            website=website,
-            website_domain=domain,
             short_description=description,
             description=f"<p>{escape(description)}</p>",
             is_demo=True,
@@ -458,43 +322,33 @@ class DemoPartnerGenerator:
             first_published_at=now,
             last_published_at=now,
         )
-        partner.tagged_sectors = [PartnerSector(tag=self.sectors[slug]) for slug in sectors]
-        relations = {
-            "regions": [self.regions[slug] for slug in region_slugs],
+        partner.tagged_sectors = [PartnerSector(tag=sector) for sector in sectors]
+        related_ids = {
+            "regions": [region.pk for region in regions],
             "offers": self.random.sample(
                 self.offers, min(len(self.offers), self.random.randint(0, 3))
             ),
             "education_levels": [self.levels[slug] for slug in levels if slug in self.levels],
         }
-        return partner, relations
+        return partner, related_ids
 
 
-def create_demo_partners(count, seed=2030, batch_size=1000, progress=None):
-    """Insert `count` live demo partners with bulk_create and add them to the search index.
-
-    bulk_create sends no signals, so the search index is updated here, per batch. `progress`
-    is called with the number created so far after each batch. Returns the new partners.
-    """
+def create_demo_partners(count, seed, progress=None):
+    """Insert `count` live demo partners with bulk_create and add them to the search indexes
+    here, per batch, as bulk_create sends no signals. `progress` gets the number so far."""
     generator = DemoPartnerGenerator(seed)
-    through = {
-        "regions": (Partner.regions.through, "region_id"),
-        "offers": (Partner.offers.through, "offer_id"),
-        "education_levels": (Partner.education_levels.through, "educationlevel_id"),
-    }
     backends = list(get_search_backends(with_auto_update=True))
     created = []
     with transaction.atomic():
-        for start in range(0, count, batch_size):
-            built = [generator.build() for _ in range(min(batch_size, count - start))]
+        for start in range(0, count, BATCH_SIZE):
+            built = [generator.build() for _ in range(min(BATCH_SIZE, count - start))]
             partners = Partner.objects.bulk_create([partner for partner, _ in built])
-            relations = [
-                (partner.pk, related) for partner, (_, related) in zip(partners, built, strict=True)
-            ]
-            for name, (model, column) in through.items():
-                model.objects.bulk_create(
-                    model(partner_id=partner_id, **{column: pk})
-                    for partner_id, related in relations
-                    for pk in related[name]
+            for relation, column in RELATIONS.items():
+                through = getattr(Partner, relation).through
+                through.objects.bulk_create(
+                    through(partner_id=partner.pk, **{column: pk})
+                    for partner, related_ids in built
+                    for pk in related_ids[relation]
                 )
             PartnerSector.objects.bulk_create(
                 item for partner in partners for item in partner.tagged_sectors.all()
@@ -523,7 +377,6 @@ def remove_demo_partners():
     Their revisions, workflow states and search entries go with them."""
     demo = Partner.objects.filter(is_demo=True)
     logo_ids = set(demo.exclude(logo=None).values_list("logo_id", flat=True))
-    count = demo.count()
-    demo.delete()
+    deleted = demo.delete()[1].get(Partner._meta.label, 0)
     logo_ids -= set(Partner.objects.filter(logo_id__in=logo_ids).values_list("logo_id", flat=True))
-    return {"partners": count, "logo's van partners": delete_unreferenced(logo_ids)}
+    return {"partners": deleted, "logo's van partners": delete_unreferenced(logo_ids)}

@@ -19,16 +19,9 @@ class PartnerFactory(SaveAfterRelationsFactory):
 
     @factory.post_generation
     def sectors(self, create, extracted, **kwargs):
-        """Sectors as tags or as slugs of the loaded sectors (created if unknown)."""
-        if extracted:
-            self.sectors.set(
-                [
-                    SectorTag.objects.get_or_create(slug=sector, defaults={"name": sector})[0]
-                    if isinstance(sector, str)
-                    else sector
-                    for sector in extracted
-                ]
-            )
+        """Sectors by slug, the loaded ones or new ones."""
+        for slug in extracted or []:
+            self.sectors.add(SectorTag.objects.get_or_create(slug=slug, defaults={"name": slug})[0])
 
     class Meta:
         model = Partner

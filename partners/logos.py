@@ -16,21 +16,19 @@ PALETTE = ["#0a4a7f", "#1e6b34", "#7a2e8c", "#b3261e", "#006d77", "#5c4d00"]
 
 
 def collection_named(name):
-    """The image collection of that name directly under the root, made when missing."""
+    """The image collection of that name under the root, made when missing."""
     # A flushed database (tests, `manage.py flush`) lacks the root that Wagtail's migrations make.
     root = Collection.get_first_root_node() or Collection.add_root(name="Algemeen")
     return Collection.objects.filter(name=name).first() or root.add_child(name=name)
 
 
 def logo_collection():
-    """The image collection that holds organisations' logos, apart from editorial images."""
     return collection_named(LOGO_COLLECTION)
 
 
 def adopt_logo(image_id):
-    """Move a logo that an editor uploaded from the partner editor, which puts uploads in the
-    root collection, into the logo collection (issue 13). Images already filed elsewhere by
-    an editor stay where they are."""
+    """Move a logo uploaded from the partner editor, which puts uploads in the root collection,
+    into the logo collection; an image an editor filed elsewhere stays there."""
     images = get_image_model().objects.filter(pk=image_id, collection__depth=1)
     if images.exists():
         images.update(collection=logo_collection())
@@ -57,12 +55,12 @@ def initials(name):
     return "".join(word[0] for word in words[:2]).upper() or "?"
 
 
-def generated_logo(name, size=(480, 240)):
-    """A PNG logo as a Django file, named after nothing the visitor sent."""
-    image = Image.new("RGB", size, PALETTE[sum(map(ord, name)) % len(PALETTE)])
+def generated_logo(name):
+    """A 480x240 PNG logo as a Django file, named after nothing the visitor sent."""
+    image = Image.new("RGB", (480, 240), PALETTE[sum(map(ord, name)) % len(PALETTE)])
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=size[1] // 2)
-    draw.text((size[0] / 2, size[1] / 2), initials(name), fill="white", font=font, anchor="mm")
+    font = ImageFont.load_default(size=120)
+    draw.text((240, 120), initials(name), fill="white", font=font, anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     buffer.seek(0)

@@ -1,9 +1,6 @@
-"""The registry: the organisations of the talent ecosystem, what the partner directory
-indexes of them, and the directory page with the profiles beneath it.
-
-The directory's own facets are the partner's fields. Apps above partners add facets about
-their relation to a partner (the campuses it takes part in, whether it signed the manifest)
-for the hook `directory_facets`; partners never imports them (docs/architecture.md, "Hooks").
+"""The registry of the talent ecosystem's organisations, what the partner directory indexes of
+them, and the directory page with the profiles. Apps above partners add facets about their
+relation to a partner through the hook `directory_facets` (docs/architecture.md, "Hooks").
 """
 
 from collections.abc import Callable
@@ -13,7 +10,8 @@ from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -49,8 +47,6 @@ from search.port import SORTS, FacetDefinition, IndexDefinition, SearchQuery
 from .logos import adopt_logo
 from .normalise import name_key, website_domain
 
-INDEX_NAME = "partner"  # the directory's search index
-
 
 class PartnerKind(models.TextChoices):
     BUSINESS = "bedrijfsleven", "Bedrijfsleven"
@@ -71,10 +67,6 @@ class PartnerQuerySet(models.QuerySet):
     def live(self):
         return self.filter(live=True)
 
-    def with_relations(self):
-        """With the taxonomies a profile and a search document show."""
-        return self.prefetch_related("regions", "tagged_sectors__tag", "education_levels", "offers")
-
     def matching(self, name, website):
         """Partners that are the same organisation: same website domain or same name key."""
         match = models.Q(name_key=name_key(name))
@@ -85,12 +77,9 @@ class PartnerQuerySet(models.QuerySet):
 
 
 class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
-    """An organisation in the talent ecosystem: company, school, government or other.
-
-    A partner created by someone signing the manifest stays a draft, and so appears nowhere
-    public, until a moderator approves the signature. A change by someone who may not publish
-    (a campus coordinator) goes through the workflow "Redactiecontrole".
-    """
+    """An organisation. One created by someone signing the manifest stays a draft, nowhere
+    public, until a moderator approves the signature; a change by someone who may not publish
+    (a campus coordinator) goes through the workflow "Redactiecontrole"."""
 
     name = models.CharField("Naam", max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
@@ -130,7 +119,7 @@ class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clus
     website_domain = models.CharField(max_length=253, blank=True, editable=False, db_index=True)
     name_key = models.CharField(max_length=200, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
-    # Indexed: the directory checks MAX(updated_at) on every search (search_index.freshness).
+    # Indexed: the open data filters on it and answers MAX(updated_at) as Last-Modified.
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
     _workflow_states = GenericRelation(
@@ -206,7 +195,6 @@ class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clus
 
     @classmethod
     def unique_slug(cls, name):
-        """A free slug for a new partner called `name`."""
         base = slugify(name)[:200] or "organisatie"
         slug, number = base, 1
         while cls.objects.filter(slug=slug).exists():
@@ -236,10 +224,6 @@ class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, Clus
 # --- what the directory indexes ------------------------------------------------------------
 
 
-def unchanged(queryset):
-    return queryset
-
-
 @dataclass(frozen=True)
 class DirectoryFacet:
     """A facet of the directory and how the registry's data feeds it."""
@@ -248,25 +232,30 @@ class DirectoryFacet:
     order: int
     # Document values of one partner, read after `annotate` and `prefetch` were applied.
     values: Callable[[Partner], list[str]]
-    annotate: Callable = unchanged  # queryset -> queryset with what `values` reads
-    prefetch: Callable = unchanged
+    # queryset -> queryset with what `values` reads; by default a copy, unchanged.
+    annotate: Callable = models.QuerySet.all
+    prefetch: Callable = models.QuerySet.all
     # URL values -> the values the ORM lookup reads, where they differ ("ja" -> True).
     decode: Callable[[list[str]], list] = list
 
-    def narrow(self, queryset, values):
-        """Partners with any of `values` (as URLs name them) for this facet."""
-        lookup = f"{self.facet.orm_lookup}__in"
-        matching = self.annotate(Partner.objects.all()).filter(**{lookup: self.decode(values)})
-        # A subquery, so a lookup across a many-to-many relation repeats no partner.
-        return queryset.filter(pk__in=matching.values("pk"))
-
-
-def slug_labels(model, label="name"):
-    return lambda: dict(model.objects.values_list("slug", label))
-
 
 def sectors_of(partner):
+    # From the prefetched rows: `partner.sectors.all()` would query again.
     return [item.tag for item in partner.tagged_sectors.all()]
+
+
+def taxonomy_facet(order, param, label, relation, model, items=None):
+    """A facet over the slugs of one of the partner's taxonomies."""
+
+    def labels():
+        return dict(model.objects.values_list("slug", "name"))
+
+    items = items or (lambda partner: getattr(partner, relation).all())
+    return DirectoryFacet(
+        FacetDefinition(param, label, param, f"{relation}__slug", labels),
+        order=order,
+        values=lambda partner: [item.slug for item in items(partner)],
+    )
 
 
 OWN_FACETS = [
@@ -275,37 +264,14 @@ OWN_FACETS = [
         order=10,
         values=lambda partner: [partner.kind],
     ),
-    DirectoryFacet(
-        FacetDefinition("regio", "Regio", "regio", "regions__slug", slug_labels(Region)),
-        order=20,
-        values=lambda partner: [region.slug for region in partner.regions.all()],
-    ),
-    DirectoryFacet(
-        FacetDefinition("sector", "Sector", "sector", "sectors__slug", slug_labels(SectorTag)),
-        order=30,
-        values=lambda partner: [sector.slug for sector in sectors_of(partner)],
-    ),
-    DirectoryFacet(
-        FacetDefinition(
-            "niveau",
-            "Onderwijsniveau",
-            "niveau",
-            "education_levels__slug",
-            slug_labels(EducationLevel),
-        ),
-        order=40,
-        values=lambda partner: [level.slug for level in partner.education_levels.all()],
-    ),
-    DirectoryFacet(
-        FacetDefinition("aanbod", "Wat zij bieden", "aanbod", "offers__slug", slug_labels(Offer)),
-        order=60,
-        values=lambda partner: [offer.slug for offer in partner.offers.all()],
-    ),
+    taxonomy_facet(20, "regio", "Regio", "regions", Region),
+    taxonomy_facet(30, "sector", "Sector", "sectors", SectorTag, items=sectors_of),
+    taxonomy_facet(40, "niveau", "Onderwijsniveau", "education_levels", EducationLevel),
+    taxonomy_facet(60, "aanbod", "Wat zij bieden", "offers", Offer),
 ]
 
 
 def directory_facets():
-    """The directory's own facets and those registered for the hook `directory_facets`."""
     facets = [*OWN_FACETS, *hooks.get_hooks("directory_facets")]
     return sorted(facets, key=lambda facet: facet.order)
 
@@ -318,40 +284,49 @@ def live_partners():
 
 
 def filtered_partners(filters):
-    """Live partners narrowed by the directory's facets, `filters` being facet param -> the
-    values the directory's URLs use (alternatives within a facet, facets combined): the same
-    facets and ORM lookups the database backend's facet table is built from, for the open data
-    (api/) and the directory's e-mail alerts (partners/alerts.py), which list the registry
-    without the search box's ranking."""
+    """Live partners with, for each facet param in `filters`, one of its values (as URLs name
+    them): the directory's facets without its ranking, for the open data and the alerts."""
     queryset = live_partners()
     for facet in directory_facets():
         values = filters.get(facet.facet.param)
         if values:
-            queryset = facet.narrow(queryset, values)
+            lookup = {f"{facet.facet.orm_lookup}__in": facet.decode(values)}
+            matching = facet.annotate(Partner.objects.all()).filter(**lookup)
+            # A subquery, so a lookup across a many-to-many relation repeats no partner.
+            queryset = queryset.filter(pk__in=matching.values("pk"))
     return queryset
 
 
 def with_relations(queryset):
-    queryset = queryset.with_relations()
+    """With the taxonomies a search document and the open data show."""
+    queryset = queryset.prefetch_related(
+        "regions", "tagged_sectors__tag", "education_levels", "offers"
+    )
     for facet in directory_facets():
         queryset = facet.prefetch(queryset)
     return queryset
 
 
-def partner_document(partner):
+TEXT_COLUMNS = ("name", "short_description", "description", "municipality")
+
+
+def text_fields(name, short_description, description, municipality, sector_names):
     return {
-        "id": partner.pk,
-        "name": partner.name,
-        "description": description_text(partner.short_description, partner.description),
-        "sectors_text": " ".join(sector.name for sector in sectors_of(partner)),
-        "municipality": partner.municipality,
-        **{facet.facet.document_field: facet.values(partner) for facet in directory_facets()},
-        "created_at": partner.created_at.isoformat(),
+        "name": name,
+        "description": " ".join(filter(None, [short_description, strip_tags(description)])),
+        "sectors_text": " ".join(sector_names),
+        "municipality": municipality,
     }
 
 
-def description_text(short_description, description):
-    return " ".join(part for part in [short_description, strip_tags(description)] if part)
+def partner_document(partner):
+    columns = [getattr(partner, column) for column in TEXT_COLUMNS]
+    return {
+        "id": partner.pk,
+        **text_fields(*columns, [sector.name for sector in sectors_of(partner)]),
+        **{facet.facet.document_field: facet.values(partner) for facet in directory_facets()},
+        "created_at": partner.created_at.isoformat(),
+    }
 
 
 def text_documents(ids):
@@ -360,32 +335,18 @@ def text_documents(ids):
     tagged = PartnerSector.objects.filter(content_object_id__in=ids).order_by("tag__name")
     for partner_id, name in tagged.values_list("content_object_id", "tag__name"):
         sectors.setdefault(partner_id, []).append(name)
-    rows = Partner.objects.filter(pk__in=ids).values(
-        "pk", "name", "short_description", "description", "municipality"
-    )
-    return {
-        row["pk"]: {
-            "name": row["name"],
-            "description": description_text(row["short_description"], row["description"]),
-            "sectors_text": " ".join(sectors.get(row["pk"], [])),
-            "municipality": row["municipality"],
-        }
-        for row in rows
-    }
+    rows = Partner.objects.filter(pk__in=ids).values_list("pk", *TEXT_COLUMNS)
+    return {pk: text_fields(*columns, sectors.get(pk, [])) for pk, *columns in rows}
 
 
 def vocabulary():
-    return [
-        *SectorTag.objects.values_list("name", flat=True),
-        *Region.objects.values_list("name", flat=True),
-        *Offer.objects.values_list("name", flat=True),
-        *Partner.objects.live().values_list("name", flat=True),
-    ]
+    named = [SectorTag.objects, Region.objects, Offer.objects, Partner.objects.live()]
+    return [name for rows in named for name in rows.values_list("name", flat=True)]
 
 
 def directory_index():
     return IndexDefinition(
-        name=INDEX_NAME,
+        name="partner",
         queryset=live_partners,
         document=partner_document,
         text_fields={"name": 3, "sectors_text": 2, "description": 1, "municipality": 1},
@@ -455,7 +416,6 @@ class PartnerIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         verbose_name = "Partnergids"
 
     def get_sitemap_urls(self, request=None):
-        """Besides the directory: the profile of every live partner."""
         entries = SitemapEntries(self, request)
         profiles = Partner.objects.live().order_by("slug").values_list("slug", "updated_at")
         return [
@@ -503,10 +463,7 @@ class PartnerIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
     def profile(self, request, slug):
         # Through the directory's facets, which annotate what apps above partners know of a
         # partner (whether it signed the manifest), so their sections need not ask again.
-        partner = live_partners().select_related("logo").filter(slug=slug).first()
-        if partner is None:
-            raise Http404
-        trail = [(partner.name, None)]
+        partner = get_object_or_404(live_partners().select_related("logo"), slug=slug)
         return render_subpage(
-            self, request, "partners/partner_profile.html", trail, partner=partner
+            self, request, "partners/partner_profile.html", [(partner.name, None)], partner=partner
         )

@@ -10,12 +10,9 @@ LEGAL_FORMS = {"bv", "nv", "vof", "cv", "ua", "ba", "bvba", "holding"}
 
 def website_domain(url):
     """The host of a website without "www.", lower case; "" when there is none."""
-    if not url:
-        return ""
-    if "://" not in url:
-        url = f"https://{url}"
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return host.removeprefix("www.")
+    url = url or ""
+    host = urlsplit(url if "://" in url else f"https://{url}").hostname or ""  # lower case
+    return host.rstrip(".").removeprefix("www.")
 
 
 def name_key(name):

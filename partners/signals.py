@@ -1,7 +1,5 @@
-"""Keep the directory's search indexes (Wagtail's own and, when configured, Elasticsearch) in
-step with the registry. Indexing waits for the transaction to commit (many-to-many values are
-saved after the row) and never breaks a save: the search service falls back and reports an
-unreachable Elasticsearch itself."""
+"""Keep the search indexes in step with the registry, after the commit (many-to-many values are
+saved after the row). A save never fails on them: the search service falls back and reports."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save

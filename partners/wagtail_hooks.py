@@ -1,11 +1,6 @@
-"""Admin for the registry. Partner is an indexed snippet: its listing searches through
-Wagtail's search index over all its search_fields (the viewset sets no field list, which the
-SQLite full-text backend cannot restrict a query to). Its permission policy may allow some
-rows only (a campus coordinator's partners: campuses/permissions.py); every view asks it.
-
-Also what the registry adds below it: the directory's search index and its hourly freshness
-check (search knows no core, so the app that owns the index registers the job), and the
-directory as a source of e-mail alerts."""
+"""Admin for the registry, and what it adds to the apps below: the directory's search index, its
+hourly freshness check (search knows no core, so the app owning the index registers the job)
+and the directory as a source of e-mail alerts."""
 
 from django.urls import path
 from wagtail import hooks
@@ -34,21 +29,16 @@ hooks.register(
 hooks.register("alert_sources", DIRECTORY)
 
 
+# The listing searches all search_fields (no field list: SQLite's full-text backend cannot
+# restrict a query to some). The permission policy may allow some rows only (a campus
+# coordinator's partners: campuses/permissions.py); every view asks it.
 class PartnerViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     model = Partner
     icon = "group"
-    menu_label = "Partners"
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "kind", "municipality", "website", "live", "is_demo"]
-    list_filter = {
-        "kind": ["exact"],
-        "regions": ["exact"],
-        "education_levels": ["exact"],
-        "offers": ["exact"],
-        "live": ["exact"],
-        "is_demo": ["exact"],
-    }
+    list_filter = ["kind", "regions", "education_levels", "offers", "live", "is_demo"]
     inspect_view_enabled = True
 
 
