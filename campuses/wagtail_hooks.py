@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from wagtail import hooks
 
-from partners.models import DirectoryFacet, slug_labels
+from partners.models import DirectoryFacet
 from search.port import FacetDefinition
 
 from .models import CampusPage
@@ -16,7 +16,11 @@ hooks.register(
     "directory_facets",
     DirectoryFacet(
         FacetDefinition(
-            "campus", "Campus", "campus", "campuses__slug", slug_labels(CampusPage, "title")
+            "campus",
+            "Campus",
+            "campus",
+            "campuses__slug",
+            lambda: dict(CampusPage.objects.values_list("slug", "title")),
         ),
         order=50,
         values=lambda partner: [campus.slug for campus in partner.campuses.all()],
