@@ -3,7 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-# The suite runs in parallel processes, each with its own test database.
+# The suite runs in parallel processes, each with its own test database; an idle worker takes
+# tests from a busy one (worksteal), so the long browser journeys do not pile up on one.
 TEST_WORKERS ?= 2
 MANAGE := $(BIN)/python manage.py
 
@@ -65,7 +66,7 @@ serve: $(VENV)/.installed
 	exec $(BIN)/gunicorn -c website/gunicorn.conf.py
 
 test: $(VENV)/.installed
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 # In-process timings (pytest), then the HTTP benchmark against the production server on
 # loopback (tests/bench/http_bench.py: wrk when installed, else a bounded Python load).

@@ -150,7 +150,7 @@ def test_text_is_escaped_on_output(client, home_page):
 def test_list_queries_do_not_grow_with_the_number_of_initiatives(client, catalogue):
     client.get("/initiatieven/")
     few = count_queries(client, "/initiatieven/")
-    for _ in range(200):
+    for _ in range(40):
         InitiativeFactory(
             actions=catalogue["actions"],
             themes=catalogue["themes"],

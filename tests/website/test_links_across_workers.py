@@ -31,34 +31,39 @@ def database_url():
 
 
 @contextlib.contextmanager
-def server(tmp_path):
-    """One gunicorn worker with the page cache on, on the database this test committed to."""
-    port = free_port()
+def servers(tmp_path, count):
+    """`count` gunicorn workers, each in a process of its own, with the page cache on, on the
+    database this test committed to; started together, then waited for."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "website.settings.test",
         "DATABASE_URL": database_url(),
         "PAGE_CACHE_ENABLED": "1",
-        "PORT": str(port),
         "GUNICORN_WORKERS": "1",
         "GUNICORN_ACCESS_LOG": "",
     }
-    log = open(tmp_path / f"server-{port}.log", "w+")  # noqa: SIM115
-    process = subprocess.Popen(
-        [GUNICORN, "-c", "website/gunicorn.conf.py"],
-        cwd=PROJECT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    started = []
     try:
-        wait_until_up(port)
-        yield Server(port, log)
+        for _ in range(count):
+            port = free_port()
+            log = open(tmp_path / f"server-{port}.log", "w+")  # noqa: SIM115
+            process = subprocess.Popen(
+                [GUNICORN, "-c", "website/gunicorn.conf.py"],
+                cwd=PROJECT,
+                env={**env, "PORT": str(port)},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            started.append((process, Server(port, log)))
+        for _, worker in started:
+            wait_until_up(worker.port)
+        yield [worker for _, worker in started]
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-        log.close()
+        for process, worker in started:
+            os.killpg(process.pid, signal.SIGKILL)  # nothing to finish: the test is over
+            process.wait(timeout=30)
+            worker.log.close()
 
 
 def html(worker, path):
@@ -74,8 +79,8 @@ def rename(page, slug):
 
 @pytest.fixture
 def workers(initial_content, tmp_path):
-    with server(tmp_path) as first, server(tmp_path) as second:
-        yield first, second
+    with servers(tmp_path, 2) as started:
+        yield started
 
 
 def links(text, pattern):
