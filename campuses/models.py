@@ -4,6 +4,7 @@ as pages under the campus overview, with the partners that take part."""
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase
@@ -47,20 +48,26 @@ class CampusIndexPage(SectionPageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = CampusFilterForm(request.GET or None)
+        context["form"] = form
+        # Read only when the template's cached fragment for these filters is not there.
+        context["listing"] = SimpleLazyObject(lambda: self.listing(form))
+        return context
+
+    def listing(self, form):
         shown = list(
             form.filter(CampusPage.objects.child_of(self).live().public())
             .select_related("region")
             .order_by("economic_region", "title")
         )
-        context["form"] = form
-        context["campuses"] = shown
-        # Economic regions in the province's order: Noord-Holland Noord, then the MRA.
-        context["groups"] = [
-            (label, [campus for campus in shown if campus.economic_region == value])
-            for value, label in EconomicRegion.choices
-        ]
-        context["map"] = campus_map.map_context(shown, Region.objects.all())
-        return context
+        return {
+            "campuses": shown,
+            # Economic regions in the province's order: Noord-Holland Noord, then the MRA.
+            "groups": [
+                (label, [campus for campus in shown if campus.economic_region == value])
+                for value, label in EconomicRegion.choices
+            ],
+            "map": campus_map.map_context(shown, Region.objects.all()),
+        }
 
 
 class CampusKind(models.TextChoices):

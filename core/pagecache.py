@@ -196,9 +196,21 @@ def next_change(now=None):
     return min(moments)
 
 
+def known_next_change(now=None):
+    """`next_change()`, kept under the content version until that moment has passed: it is
+    derived from content (the sessions' times), so only content or the clock changes it."""
+    now = now or timezone.now()
+    key = f"pagecache:next-change:{content_version()}"
+    moment = caches["default"].get(key)
+    if moment is None or moment <= now:
+        moment = next_change(now)
+        caches["default"].set(key, moment, int((moment - now).total_seconds()) + 1)
+    return moment
+
+
 def seconds_to_keep(now=None):
     now = now or timezone.now()
-    until = (next_change(now) - now).total_seconds()
+    until = (known_next_change(now) - now).total_seconds()
     return max(0, min(settings.PAGE_CACHE_SECONDS, int(until)))
 
 

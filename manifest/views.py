@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
 from core import ratelimit
@@ -94,17 +95,22 @@ def sign_confirm(request, page, token):
 
 def initiative_list(request):
     form = InitiativeFilterForm(request.GET or None)
-    initiatives = form.filter(Initiative.objects.filter(live=True)).for_listing()
-    page = Paginator(initiatives.order_by("title", "pk"), INITIATIVES_PER_PAGE).get_page(
-        request.GET.get("pagina")
-    )
+
+    def page_of_initiatives():
+        # Read only when the template's cached fragment for these filters is not there.
+        initiatives = form.filter(Initiative.objects.filter(live=True)).for_listing()
+        return Paginator(initiatives.order_by("title", "pk"), INITIATIVES_PER_PAGE).get_page(
+            request.GET.get("pagina")
+        )
+
+    page = SimpleLazyObject(page_of_initiatives)
     return render(
         request,
         "manifest/initiative_list.html",
         {
             "form": form,
             "page_obj": page,
-            "initiatives": page.object_list,
+            "initiatives": SimpleLazyObject(lambda: page.object_list),
             "subpage_trail": [("Initiatieven", None)],
             "description": "Initiatieven die de acties van het Manifest Werken & Ontwikkelen "
             "2030 Noord-Holland uitvoeren.",
@@ -113,12 +119,18 @@ def initiative_list(request):
 
 
 def initiative_detail(request, slug):
-    initiative = get_object_or_404(Initiative.objects.filter(live=True).for_detail(), slug=slug)
+    initiative = get_object_or_404(
+        Initiative.objects.filter(live=True).select_related("image"), slug=slug
+    )
     return render(
         request,
         "manifest/initiative_detail.html",
         {
             "initiative": initiative,
+            # Read only when the template's cached fragment is not there.
+            "related": SimpleLazyObject(
+                lambda: Initiative.objects.for_detail().get(pk=initiative.pk)
+            ),
             "subpage_trail": [
                 ("Initiatieven", reverse("manifest:initiative_list")),
                 (initiative.title, None),

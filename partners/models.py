@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -404,6 +405,28 @@ def result_cards(hits):
     return [(hit, partners[hit.pk]) for hit in hits if hit.pk in partners]
 
 
+def directory_search(params):
+    """What the directory shows for the search in `params`."""
+    index = directory_index()
+    query = search_query(params, index)
+    results = service.run(index, query)
+    if query.page > 1 and not results.hits and results.total:
+        # Past the end: show the last page rather than an empty one.
+        query.page = (results.total - 1) // PER_PAGE + 1
+        results = service.run(index, query)
+    facets = [(facet, results.facets.get(facet.param, [])) for facet in index.facets]
+    return {
+        "query": query,
+        "results": results,
+        "cards": result_cards(results.hits),
+        "page_obj": Paginator(range(results.total), PER_PAGE).get_page(query.page),
+        "facets": facets,
+        "active_filters": [
+            (facet, value) for facet, values in facets for value in values if value.selected
+        ],
+    }
+
+
 class PartnerIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
     """The partner directory at /partners/, and the profiles at /partners/<slug>/."""
 
@@ -425,24 +448,10 @@ class PartnerIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def directory(self, request):
-        index = directory_index()
-        query = search_query(request.GET, index)
-        results = service.run(index, query)
-        if query.page > 1 and not results.hits and results.total:
-            # Past the end: show the last page rather than an empty one.
-            query.page = (results.total - 1) // PER_PAGE + 1
-            results = service.run(index, query)
-        facets = [(facet, results.facets.get(facet.param, [])) for facet in index.facets]
+        # Searched only when the template's cached fragment for these filters is not there.
         context = {
-            "query": query,
+            "search": SimpleLazyObject(lambda: directory_search(request.GET)),
             "max_query_length": MAX_QUERY_LENGTH,
-            "results": results,
-            "cards": result_cards(results.hits),
-            "page_obj": Paginator(range(results.total), PER_PAGE).get_page(query.page),
-            "facets": facets,
-            "active_filters": [
-                (facet, value) for facet, values in facets for value in values if value.selected
-            ],
             "sort_labels": SORT_LABELS,
         }
         return self.render(request, context_overrides=context)

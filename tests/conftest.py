@@ -4,6 +4,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.conf import settings as dj_settings
+from django.core.cache import caches
 from django.core.management import call_command
 from hypothesis import HealthCheck, settings
 from wagtail.models import Site
@@ -58,6 +60,16 @@ def pytest_generate_tests(metafunc):
             ids=list(MOMENTS_ACROSS_THE_YEAR),
             indirect=True,
         )
+
+
+@pytest.fixture(autouse=True)
+def fresh_memory_caches():
+    """Each test starts with empty in-memory caches: the content version lives in the test
+    database and is rolled back with it, so a later test would otherwise meet an earlier test's
+    pages and fragments under the same version."""
+    for alias, cache in dj_settings.CACHES.items():
+        if cache["BACKEND"].endswith("LocMemCache"):
+            caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,7 @@
 """The site itself: the home page, plain content pages and the site-wide settings."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -74,7 +75,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["next_events"] = EventSession.objects.next()
+        # Read only when the cached fragment that shows them is not there.
+        context["next_events"] = SimpleLazyObject(EventSession.objects.next)
         return context
 
 
@@ -98,7 +100,9 @@ class StandardPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Listed whether or not they are in the menu; one query per page type, not per page.
-        context["subpages"] = self.get_children().live().public().specific()
+        context["subpages"] = SimpleLazyObject(
+            lambda: self.get_children().live().public().specific()
+        )
         return context
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import TemplateView
@@ -64,20 +65,23 @@ def favicon(request):
 def search(request):
     # QueryDict.get returns the last value of a repeated parameter.
     query = clean_query(request.GET.get("q", ""))
+
+    def found():
+        if not query:
+            return {"results": None, "promotions": []}
+        try:
+            results = site_search(request, query, GROUPS, searchable_pages())
+        except SearchFailed:
+            return {"results": None, "promotions": [], "search_failed": True}
+        return {"results": results, "promotions": promoted_results(request, query)}
+
     context = {
         "query": query,
         "max_query_length": MAX_QUERY_LENGTH,
-        "results": None,
-        "promotions": [],
-        "search_failed": False,
+        # Searched only when the template's cached fragment for this query is not there.
+        "found": SimpleLazyObject(found),
         "subpage_trail": [("Zoeken", None)],
     }
-    if query:
-        try:
-            context["results"] = site_search(request, query, GROUPS, searchable_pages())
-            context["promotions"] = promoted_results(request, query)
-        except SearchFailed:
-            context["search_failed"] = True
     return render(request, "website/search_results.html", context)
 
 

@@ -5,6 +5,7 @@ from django import template
 from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail import hooks
@@ -139,10 +140,12 @@ CONTENT_FRAGMENT_SECONDS = 3600
 
 
 class ContentFragmentNode(template.Node):
-    def __init__(self, nodelist, name, keys):
+    def __init__(self, nodelist, name, keys, query=False, clock=False):
         self.nodelist = nodelist
         self.name = name
         self.keys = keys
+        self.query = query
+        self.clock = clock
 
     def render(self, context):
         request = context.get("request")
@@ -150,25 +153,49 @@ class ContentFragmentNode(template.Node):
             return self.nodelist.render(context)
         keys = [pagecache.content_version(), request.get_host()]
         keys += [key.resolve(context) for key in self.keys]
+        seconds = CONTENT_FRAGMENT_SECONDS
+        if self.query:
+            query = pagecache.normalised_query(request)
+            if query is None:  # a parameter the site does not know: never a key
+                return self.nodelist.render(context)
+            keys.append(query)
+        if self.clock:
+            now = timezone.now()
+            moment = pagecache.known_next_change(now)
+            keys.append(moment.isoformat())
+            seconds = min(seconds, max(1, int((moment - now).total_seconds())))
         cache_key = make_template_fragment_key(f"content:{self.name}", keys)
         html = cache.get(cache_key)
         if html is None:
             html = self.nodelist.render(context)
-            cache.set(cache_key, html, CONTENT_FRAGMENT_SECONDS)
+            cache.set(cache_key, html, seconds)
         return html
 
 
 @register.tag
 def content_fragment(parser, token):
-    """`{% content_fragment "name" key ... %}...{% endcontent_fragment %}`: Django's
-    `{% cache %}` under the content version and the host (links are relative to the site),
-    never for a preview, whose draft must neither come from the cache nor reach it. Only for
-    parts that change with content, never with the clock or the visitor: the keys name
-    everything else they show (the page, a filter)."""
+    """`{% content_fragment "name" key ... [query=True] [clock=True] %}...
+    {% endcontent_fragment %}`: Django's `{% cache %}` under the content version and the host
+    (links are relative to the site), never for a preview, whose draft must neither come from
+    the cache nor reach it. The keys name everything else the part shows (the page, a title);
+    `query=True` adds the page's filters, as the page cache normalises them (a parameter the
+    site does not know renders uncached); `clock=True` is for a part that also changes with
+    the clock ("upcoming", places left): it is kept until the next moment the clock changes a
+    page, the rule the page cache follows. The data behind a part is best passed lazily
+    (querysets, `SimpleLazyObject`): a cached part then costs none of its queries."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("content_fragment needs a name")
     nodelist = parser.parse(("endcontent_fragment",))
     parser.delete_first_token()
-    keys = [parser.compile_filter(bit) for bit in bits[2:]]
-    return ContentFragmentNode(nodelist, bits[1].strip("\"'"), keys)
+    options = [bit for bit in bits[2:] if "=" in bit]
+    if set(options) - {"query=True", "clock=True"}:
+        raise template.TemplateSyntaxError(f"content_fragment knows no option in {options}")
+    keys = [parser.compile_filter(bit) for bit in bits[2:] if "=" not in bit]
+    return ContentFragmentNode(
+        nodelist,
+        bits[1].strip("\"'"),
+        keys,
+        query="query=True" in options,
+        clock="clock=True" in options,
+    )

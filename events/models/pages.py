@@ -12,7 +12,7 @@ from django.db.models import Max, OuterRef, Prefetch, Subquery, Sum, prefetch_re
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -63,8 +63,12 @@ def calendar_file_url(page, filename):
 
 
 def page_of(sessions, request):
-    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("pagina"))
-    return {"page_obj": page, "sessions": page.object_list}
+    """The page of `sessions` the request asks for, read only when a template shows it: the
+    listing is a cached fragment most of the time (core_tags.content_fragment)."""
+    page = SimpleLazyObject(
+        lambda: Paginator(sessions(), SESSIONS_PER_PAGE).get_page(request.GET.get("pagina"))
+    )
+    return {"page_obj": page, "sessions": SimpleLazyObject(lambda: page.object_list)}
 
 
 def local_day_start(day):
@@ -244,10 +248,17 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         """The published sessions narrowed by the filter form: the base of every view."""
         return form.filter(EventSession.objects.published(calendar=self))
 
-    def subscribe_urls(self, request, query):
-        feed_url = request.build_absolute_uri(calendar_file_url(self, "feed"))
-        feed_url += f"?{query}" if query else ""
-        return {"feed_url": feed_url, "webcal_url": "webcal://" + feed_url.split("://", 1)[1]}
+    def subscribe_urls(self, request, form):
+        """The feed's addresses with the filters of `form`, read when a template shows them."""
+
+        def feed_url():
+            query = form.feed_query()
+            url = request.build_absolute_uri(calendar_file_url(self, "feed"))
+            return url + (f"?{query}" if query else "")
+
+        feed = SimpleLazyObject(feed_url)
+        webcal = SimpleLazyObject(lambda: "webcal://" + str(feed).split("://", 1)[1])
+        return {"feed_url": feed, "webcal_url": webcal}
 
     def get_sitemap_urls(self, request=None):
         """With the archive, which changes when an event is published (events are pages)."""
@@ -259,23 +270,25 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def calendar(self, request):
+        # Nothing is read here: the template's fragments read what they show, when not cached.
         form = EventFilterForm(request.GET or None)
-        sessions = self.sessions(form)
-        context = {"form": form, **self.subscribe_urls(request, form.feed_query())}
+        context = {"form": form, **self.subscribe_urls(request, form)}
         if request.GET.get("weergave") == "maand":
             grid = MonthGrid.for_request(request.GET.get("maand"), today=timezone.localdate())
-            context["month"] = grid.fill(sessions.select_related("event"))
+            sessions = self.sessions(form).select_related("event")
+            context["month"] = SimpleLazyObject(lambda: grid.fill(sessions))
             context["view"] = "maand"
             # The filter form keeps the month view and the month shown.
             context["keep"] = [("weergave", "maand"), ("maand", grid.param)]
         else:
-            context.update(view="lijst", **page_of(sessions.upcoming().for_listing(), request))
+            listing = page_of(lambda: self.sessions(form).upcoming().for_listing(), request)
+            context.update(view="lijst", **listing)
         return self.render(request, context_overrides=context)
 
     @path("archief/", name="archive")
     def archive(self, request):
         form = EventFilterForm(request.GET or None)
-        listing = page_of(self.sessions(form).past().for_listing(), request)
+        listing = page_of(lambda: self.sessions(form).past().for_listing(), request)
         trail = [("Archief", None)]
         return render_subpage(
             self, request, "events/event_archive.html", trail, form=form, **listing
@@ -285,7 +298,8 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         """The iCalendar feed at feed.ics, same filters (routed by events.feeds)."""
         form = EventFilterForm(request.GET or None)
         since = timezone.now() - FEED_HISTORY
-        sessions = self.sessions(form).upcoming(now=since).for_listing()
+        # Only what a calendar entry holds: the event with its campus (the location).
+        sessions = self.sessions(form).upcoming(now=since).select_related("event__campus")
         return calendar_response(
             request,
             list(sessions[:FEED_MAX_SESSIONS]),
@@ -558,23 +572,28 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         return ""
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read only when the template's cached fragments are not there.
+        context["shown"] = SimpleLazyObject(self.what_the_page_shows)
+        return context
+
+    def what_the_page_shows(self):
         # The facts list, JSON-LD and the age range all read the audiences: fetch them once.
         prefetch_related_objects([self], "audiences")
-        context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.sessions_in_order
-        context["upcoming"] = self.upcoming_sessions()
-        context["hosts"] = self.hosts.filter(live=True).order_by("name")
-        context["family_days"] = (
-            self.family_days.live()
-            .prefetch_related(
-                Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at"))
-            )
-            .order_by("title")
+        family_days = self.family_days.live().prefetch_related(
+            Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at"))
         )
+        shown = {
+            "sessions": self.sessions_in_order,
+            "upcoming": self.upcoming_sessions(),
+            "hosts": self.hosts.filter(live=True).order_by("name"),
+            "family_days": family_days.order_by("title"),
+            "places_left": None,
+        }
         if self.registration_mode == RegistrationMode.ON_SITE:
             # Also sets places_left on each upcoming date, which the page lists.
-            context["places_left"] = self.places_left()
-        return context
+            shown["places_left"] = self.places_left()
+        return shown
 
     def ics_url(self):
         return calendar_file_url(self, "event")
@@ -583,7 +602,7 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         """This event as iCalendar at event.ics (routed by events.feeds)."""
         return calendar_response(
             request,
-            self.sessions.for_listing().order_by("starts_at"),
+            self.sessions.select_related("event__campus").order_by("starts_at"),
             name=self.title,
             filename=f"{self.slug}.ics",
         )

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -128,19 +129,26 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
     def sign_confirm(self, request, token):
         return views.sign_confirm(request, self, token)
 
+    # The routes below read their lists lazily (querysets, methods, SimpleLazyObject): their
+    # templates are cached fragments, which read them only when rendered afresh.
+
     @path("ondertekenaars/", name="signatories")
     def signatories(self, request):
         form = SignatoryFilterForm(request.GET or None)
-        signatures = form.filter(Signature.objects.approved().with_logos())
-        page = Paginator(signatures, SIGNATORIES_PER_PAGE).get_page(request.GET.get("pagina"))
+
+        def page():
+            signatures = form.filter(Signature.objects.approved().with_logos())
+            return Paginator(signatures, SIGNATORIES_PER_PAGE).get_page(request.GET.get("pagina"))
+
+        page_obj = SimpleLazyObject(page)
         return render_subpage(
             self,
             request,
             "manifest/manifest_signatories.html",
             [("Ondertekenaars", None)],
             form=form,
-            page_obj=page,
-            signatures=page.object_list,
+            page_obj=page_obj,
+            signatures=SimpleLazyObject(lambda: page_obj.object_list),
         )
 
     @path("acties/", name="actions")
@@ -150,21 +158,21 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
             request,
             "manifest/manifest_actions.html",
             [("Acties", None)],
-            action_lines=self.action_lines(),
+            action_lines=self.action_lines,
         )
 
     @path("acties/<slug:slug>/", name="action_detail")
     def action_detail(self, request, slug):
         actions = ManifestAction.objects.select_related("line", "lead_partner")
-        action = get_object_or_404(
-            actions.prefetch_related("targets", "member_partners"), slug=slug
-        )
-        ManifestAction.attach_progress([action])
+        action = get_object_or_404(actions, slug=slug)
         return render_subpage(
             self,
             request,
             "manifest/manifest_action.html",
             [("Acties", subpage_url(self, "actions")), (str(action), None)],
             action=action,
-            initiatives=action.initiatives.filter(live=True).for_listing(),
+            counted=SimpleLazyObject(lambda: ManifestAction.attach_progress([action])[0]),
+            initiatives=SimpleLazyObject(
+                lambda: action.initiatives.filter(live=True).for_listing()
+            ),
         )

@@ -25,7 +25,7 @@ def search(client, query, **params):
 
 
 def groups(response):
-    return {group.heading: group for group in response.context["results"].groups}
+    return {group.heading: group for group in response.context["found"]["results"].groups}
 
 
 def titles(response, heading):
@@ -129,7 +129,7 @@ def test_empty_query_shows_the_form_and_a_hint_without_searching(client, home_pa
         for query in ("", "   "):
             response = search(client, query)
             html = response.content.decode()
-            assert response.context["results"] is None
+            assert response.context["found"]["results"] is None
             assert "Typ een of meer woorden" in html
             assert "Geen resultaten" not in html
         assert client.get(URL).status_code == 200
@@ -175,7 +175,7 @@ def test_a_query_the_backend_rejects_is_retried_as_plain_words(client, home_page
     if connection.vendor != "sqlite":
         pytest.skip("only SQLite's FTS5 rejects an unbalanced quote")
     response = search(client, '"techniek')
-    assert response.context["results"].searched_for == "techniek"
+    assert response.context["found"]["results"].searched_for == "techniek"
     assert "TechLands" in titles(response, "Campussen")
     assert "we hebben gezocht op ‘techniek’" in response.content.decode()
 
@@ -189,7 +189,7 @@ def test_a_query_that_fails_twice_gives_a_clear_message(client, home_page):
     assert search_groups.call_args.args[1] == "techniek"
     html = response.content.decode()
     assert "Er ging iets mis met deze zoekopdracht; probeer andere woorden." in html
-    assert response.context["results"] is None
+    assert response.context["found"]["results"] is None
 
 
 def test_a_very_long_query_is_cut_to_200_characters(client, home_page):
@@ -217,29 +217,29 @@ def test_editors_promoted_results_come_first(client, home_page):
     query = Query.get("gegevens")
     SearchPromotion.objects.create(query=query, page=privacy, sort_order=0, description="Lees dit")
     response = search(client, "Gegevens")
-    assert [hit.title for hit in response.context["promotions"]] == [privacy.title]
+    assert [hit.title for hit in response.context["found"]["promotions"]] == [privacy.title]
     html = response.content.decode()
     assert html.index("Aanbevolen") < html.index("groep-paginas")
-    assert search(client, "techniek").context["promotions"] == []
+    assert search(client, "techniek").context["found"]["promotions"] == []
 
 
 def test_a_promotion_shows_from_the_next_search_and_goes_with_its_page(client, home_page):
     # The promotions are read once per content version: a change must still show at once.
     privacy = home_page.get_children().get(slug="privacy")
-    assert search(client, "gegevens").context["promotions"] == []
+    assert search(client, "gegevens").context["found"]["promotions"] == []
     promotion = SearchPromotion.objects.create(
         query=Query.get("gegevens"), page=privacy, sort_order=0
     )
-    assert [hit.title for hit in search(client, "gegevens").context["promotions"]] == [
+    assert [hit.title for hit in search(client, "gegevens").context["found"]["promotions"]] == [
         privacy.title
     ]
     privacy.unpublish()
-    assert search(client, "gegevens").context["promotions"] == []
+    assert search(client, "gegevens").context["found"]["promotions"] == []
     promotion.delete()
     SearchPromotion.objects.create(
         query=Query.get("gegevens"), external_link_url="https://example.nl/avg", sort_order=0
     )
-    [hit] = search(client, "gegevens").context["promotions"]
+    [hit] = search(client, "gegevens").context["found"]["promotions"]
     assert hit.url == "https://example.nl/avg"
 
 
@@ -247,7 +247,7 @@ def test_a_promoted_external_link_without_text_shows_its_address(client, home_pa
     SearchPromotion.objects.create(
         query=Query.get("rooster"), external_link_url="https://example.nl/rooster", sort_order=0
     )
-    [hit] = search(client, "rooster").context["promotions"]
+    [hit] = search(client, "rooster").context["found"]["promotions"]
     assert (hit.title, hit.url) == ("https://example.nl/rooster", "https://example.nl/rooster")
 
 

@@ -70,6 +70,7 @@ def test_a_partner_change_moves_its_lastmod(sitemap):
 
 
 def test_the_sitemap_does_not_grow_in_queries_with_partners(client, home_page):
+    client.get(reverse("sitemap"))  # Wagtail keeps the site root paths in the cache
     before = count_queries(client, reverse("sitemap"))
     PartnerFactory.create_batch(5)
     InitiativeFactory.create_batch(3)
