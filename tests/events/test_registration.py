@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from core import pagecache
 from core.jobs import run_due
 from events.factories import EventIndexPageFactory, OnSiteEventFactory, RegistrationFactory
 from events.models import EventKind, EventStatus, Registration, RegistrationState
@@ -395,3 +396,12 @@ def test_nobody_is_invited_from_the_waitlist_of_a_cancelled_event(family_day):
     waiting.refresh_from_db()
     assert waiting.state == RegistrationState.WAITLISTED
     assert mail.outbox == []
+
+
+def test_an_unconfirmed_registration_leaves_the_page_cache_alone(client, pet):
+    # It changes no public page, so a flood of invented addresses does not empty the cache.
+    before = pagecache.content_version()
+    client.post(f"{pet.url}aanmelden/", class_data())
+    assert pagecache.content_version() == before
+    client.post(link_in(mail.outbox[0]), {"actie": "bevestigen"})
+    assert pagecache.content_version() != before
