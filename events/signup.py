@@ -24,16 +24,16 @@ class AlreadySignedUp(Exception):
 
 def _locked(session):
     """The session row, locked until the transaction ends: concurrent confirmations for one
-    date queue here (PostgreSQL row lock; SQLite takes its write lock at BEGIN IMMEDIATE). Places
-    and waitlist are per date, so sign-ups for other dates do not wait."""
+    date queue here (PostgreSQL row lock; SQLite takes its write lock at BEGIN IMMEDIATE).
+    Places and waitlist are per date, so confirmations for other dates do not wait."""
     return type(session).objects.select_for_update().select_related("event").get(pk=session.pk)
 
 
 def sign_up(event, data):
     """Store an unconfirmed registration for one date of `event` (`data["session"]`): it
     takes no place until its address is confirmed (`confirm`). An earlier unconfirmed one
-    with the same address for this event is replaced, so a corrected form or someone who
-    used another's address never locks the address out.
+    with the same address for this event is replaced, so neither a corrected form nor an
+    address someone else typed in locks the address out.
 
     Returns (registration, token); the token is the registrant's key to their registration
     and is stored only as a hash. Raises AlreadySignedUp for a second confirmed or

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Max, OuterRef, Prefetch, Subquery, Sum, prefetch_related_objects
 from django.urls import reverse
