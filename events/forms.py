@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
@@ -16,9 +17,6 @@ from .models.taxonomy import Audience, EventKind, RegistrationMode
 # A filter date further from today than this is a typo or a crawler. The edges of Python's
 # date range (0001-01-01, 9999-12-31) cannot even be turned into a moment in Europe/Amsterdam.
 FILTER_YEARS_REACHABLE = 25
-MAX_PUPILS = 200
-MAX_ADULTS = 40
-MAX_PERSONS = 10
 
 
 class FilterDateField(forms.DateField):
@@ -96,7 +94,8 @@ class RegistrationForm(HoneypotForm):
     )
     email = forms.EmailField(
         label="Uw e-mailadres",
-        help_text="Hier sturen we de bevestiging naartoe, met een link om af te melden.",
+        help_text="Hier sturen we een link naartoe waarmee u de aanmelding bevestigt. Pas dan "
+        "houden we plaatsen voor u vast.",
     )
     phone = forms.CharField(
         label="Telefoonnummer (optioneel)",
@@ -125,8 +124,18 @@ class RegistrationForm(HoneypotForm):
             )
         else:
             del self.fields["session"]
+        # The event's own maximum per registration (events/models/pages.py).
+        for name in ["pupils", "adults", "persons"]:
+            if name in self.fields:
+                self.limit(self.fields[name], getattr(event, f"max_{name}"))
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    @staticmethod
+    def limit(field, maximum):
+        field.max_value = maximum
+        field.validators.append(MaxValueValidator(maximum))
+        field.widget.attrs["max"] = maximum
 
     def clean_email(self):
         # Lower case, so the duplicate check and the unique constraint see one address.
@@ -159,21 +168,19 @@ class ClassRegistrationForm(RegistrationForm):
     pupils = forms.IntegerField(
         label="Aantal leerlingen",
         min_value=1,
-        max_value=MAX_PUPILS,
         error_messages={
             "min_value": "Meld minstens één leerling aan.",
-            "max_value": f"Meld hoogstens {MAX_PUPILS} leerlingen tegelijk aan; "
-            "neem voor meer contact met ons op.",
+            "max_value": "Meld hoogstens %(limit_value)s leerlingen per aanmelding aan. Wilt u "
+            "meer leerlingen aanmelden? Neem dan contact op met de organisatie.",
             "invalid": "Vul een aantal in, zoals 28.",
         },
     )
     adults = forms.IntegerField(
         label="Aantal begeleiders",
         min_value=1,
-        max_value=MAX_ADULTS,
         error_messages={
             "min_value": "Er gaat minstens één begeleider mee.",
-            "max_value": f"Hoogstens {MAX_ADULTS} begeleiders.",
+            "max_value": "Meld hoogstens %(limit_value)s begeleiders per aanmelding aan.",
             "invalid": "Vul een aantal in, zoals 3.",
         },
     )
@@ -190,12 +197,11 @@ class PersonRegistrationForm(RegistrationForm):
     persons = forms.IntegerField(
         label="Aantal personen",
         min_value=1,
-        max_value=MAX_PERSONS,
         initial=1,
         help_text="Uzelf meegeteld.",
         error_messages={
             "min_value": "Meld minstens één persoon aan.",
-            "max_value": f"Meld hoogstens {MAX_PERSONS} personen tegelijk aan.",
+            "max_value": "Meld hoogstens %(limit_value)s personen per aanmelding aan.",
             "invalid": "Vul een aantal in, zoals 2.",
         },
     )

@@ -1,5 +1,5 @@
-"""Signing up for an event on this site: places per date without overbooking, the waitlist,
-and the e-mails."""
+"""Signing up for an event on this site: confirming the address, places per date without
+overbooking, the waitlist, and the e-mails."""
 
 import logging
 
@@ -23,45 +23,70 @@ class AlreadySignedUp(Exception):
 
 
 def _locked(session):
-    """The session row, locked until the transaction ends: concurrent sign-ups for one date
-    queue here (PostgreSQL row lock; SQLite takes its write lock at BEGIN IMMEDIATE). Places
-    and waitlist are per date, so sign-ups for other dates do not wait."""
+    """The session row, locked until the transaction ends: concurrent confirmations for one
+    date queue here (PostgreSQL row lock; SQLite takes its write lock at BEGIN IMMEDIATE).
+    Places and waitlist are per date, so confirmations for other dates do not wait."""
     return type(session).objects.select_for_update().select_related("event").get(pk=session.pk)
 
 
 def sign_up(event, data):
-    """Store a registration for one date of `event` (`data["session"]`): confirmed if it fits
-    on that date and nobody waits for that date, else on that date's waitlist.
+    """Store an unconfirmed registration for one date of `event` (`data["session"]`): it
+    takes no place until its address is confirmed (`confirm`). An earlier unconfirmed one
+    with the same address for this event is replaced, so neither a corrected form nor an
+    address someone else typed in locks the address out.
 
     Returns (registration, token); the token is the registrant's key to their registration
-    and is stored only as a hash. Raises AlreadySignedUp for a second active registration
-    with the same e-mail address for this event.
+    and is stored only as a hash. Raises AlreadySignedUp for a second confirmed or
+    waitlisted registration with the same e-mail address for this event.
     """
     token, token_hash = new_token()
     try:
         with transaction.atomic():
-            session = _locked(data["session"])
-            if event.registrations.active().filter(email=data["email"]).exists():
+            registrations = event.registrations.filter(email=data["email"])
+            registrations.filter(state=RegistrationState.UNCONFIRMED).delete()
+            if registrations.active().exists():
                 raise AlreadySignedUp
-            registration = Registration(
+            registration = Registration.objects.create(
                 event=event,
+                state=RegistrationState.UNCONFIRMED,
                 privacy_consent_at=timezone.now(),
                 token_hash=token_hash,
-                **(data | {"session": session}),
+                **data,
             )
-            # A date without a maximum (the editor requires one; old data) takes everyone.
-            fits = not session.registrations.waitlist().exists() and (
-                not session.has_maximum
-                or session.places_taken() + registration.party_size <= session.capacity
-            )
-            registration.state = (
-                RegistrationState.CONFIRMED if fits else RegistrationState.WAITLISTED
-            )
-            registration.save()
     except IntegrityError:
         # The unique constraint caught a double submit that raced past the check above.
         raise AlreadySignedUp from None
     return registration, token
+
+
+def confirm(registration):
+    """The registrant confirmed their address: the registration takes its places if they fit
+    on its date and nobody waits there, else it joins that date's waitlist. False if it was
+    not waiting for confirmation."""
+    with transaction.atomic():
+        [session] = _dates_of(registration) or [None]
+        registration.refresh_from_db()
+        if not registration.is_unconfirmed:
+            return False
+        # A date without a maximum (the editor requires one; old data) takes everyone.
+        fits = (
+            session is not None
+            and not session.registrations.waitlist().exists()
+            and (
+                not session.has_maximum
+                or session.places_taken() + registration.places <= session.capacity
+            )
+        )
+        registration.state = RegistrationState.CONFIRMED if fits else RegistrationState.WAITLISTED
+        registration.save(update_fields=["state", "confirmed_at"])
+    return True
+
+
+def expire_holds():
+    """Delete the registrations whose address was not confirmed in time. They held no place,
+    so the waitlist does not move; nobody confirmed the address, so nothing of it is kept."""
+    expired, _ = Registration.objects.expired_holds().delete()
+    return f"{expired} niet bevestigde aanmelding(en) vervallen."
 
 
 def promote_waitlist(sessions):
@@ -123,7 +148,7 @@ def delete_registration(registration):
     return promote_waitlist(dates)
 
 
-def _send(registration, token, template, subject):
+def _send(registration, token, template, subject, **extra):
     """Send one e-mail about a registration, with the link to it; a failure is logged and
     never undoes anything."""
     path = subpage_url(registration.event, "registration", token)
@@ -132,6 +157,7 @@ def _send(registration, token, template, subject):
         "event": registration.event,
         "site_name": settings.WAGTAIL_SITE_NAME,
         "manage_url": absolute_url(path),
+        **extra,
     }
     body = render_to_string(f"events/email/{template}.txt", context)
     try:
@@ -140,6 +166,12 @@ def _send(registration, token, template, subject):
         logger.exception("Could not send %s for registration %s", template, registration.pk)
         return False
     return True
+
+
+def send_confirmation_request(registration, token):
+    hours = settings.EVENT_REGISTRATION_CONFIRM_HOURS
+    subject = f"Bevestig uw aanmelding voor {registration.event.title}"
+    return _send(registration, token, "registration_confirm", subject, hours=hours)
 
 
 def send_registration_mail(registration, token):

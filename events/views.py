@@ -29,7 +29,10 @@ def sign_up(request, page):
     if closed:
         return render(status=410, closed=closed)
     if request.method != "POST":
-        return render(form=registration_form(page))
+        # Right after a valid submission: where to look for the confirmation link.
+        sent = request.session.pop("registration_sent", None)
+        hours = settings.EVENT_REGISTRATION_CONFIRM_HOURS
+        return render(form=registration_form(page), sent=sent, confirm_hours=hours)
     ratelimit.limit_attempts(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
     form = registration_form(page, request.POST)
     if not form.is_valid():
@@ -40,9 +43,13 @@ def sign_up(request, page):
         registration, token = signup.sign_up(page, form.registration_data())
     except signup.AlreadySignedUp:
         return render(status=409, form=form, duplicate=True)
-    request.session["registration_mail_sent"] = signup.send_registration_mail(registration, token)
-    # To the registrant's own page: a reload never signs up twice.
-    return see_other(subpage_url(page, "registration", token))
+    request.session["registration_sent"] = {
+        "email": registration.email,
+        "mail_sent": signup.send_confirmation_request(registration, token),
+    }
+    # Back to the form, which says to look in the mailbox: a reload never signs up twice, and
+    # the key to the registration travels only in the e-mail, so only the address can confirm.
+    return see_other(subpage_url(page, "sign_up"))
 
 
 # Personal: never stored by the page cache, a CDN or the browser.
@@ -53,8 +60,20 @@ def registration(request, page, token):
     found = registrations.filter(token_hash=hash_token(token)).first()
     if found is None:
         return render(status=404)
-    cancelled_now = False
-    if request.method == "POST" and request.POST.get("actie") == "afmelden":
-        cancelled_now = signup.cancel(found)
-    mail_sent = request.session.pop("registration_mail_sent", True)
-    return render(registration=found, cancelled_now=cancelled_now, mail_sent=mail_sent)
+    action = request.POST.get("actie") if request.method == "POST" else None
+    if found.is_unconfirmed:
+        problem = page.registration_closed_reason()
+        if found.hold_expired:
+            hours = settings.EVENT_REGISTRATION_CONFIRM_HOURS
+            problem = f"Een aanmelding die niet binnen {hours} uur is bevestigd, vervalt."
+        if problem:
+            return render(status=410, registration=found, problem=problem)
+        if action == "bevestigen" and signup.confirm(found):
+            mail_sent = signup.send_registration_mail(found, token)
+            return render(registration=found, confirmed_now=True, mail_sent=mail_sent)
+        return render(registration=found)
+    if action == "bevestigen":
+        # A used confirmation link: it stays the key to the registration, but confirms once.
+        return render(status=409, registration=found, already_confirmed=True)
+    cancelled_now = action == "afmelden" and signup.cancel(found)
+    return render(registration=found, cancelled_now=cancelled_now)

@@ -41,7 +41,7 @@ from .models import (
 from .models.registration import CONTACT_FIELDS, MOMENTS, PARTY_FIELDS
 from .permissions import CampusCalendarPermissionPolicy, RegistrationPermissionPolicy
 from .personal_data import REGISTRATIONS
-from .signup import promote_waitlist
+from .signup import expire_holds, promote_waitlist
 
 # Registered before anything asks Wagtail for Registration's policy, which would otherwise
 # create the default one (see wagtail.permissions.PolicyRegistry).
@@ -90,7 +90,10 @@ class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     filterset_class = RegistrationFilterSet
     search_fields = ["contact_name", "school_name", "email"]
     search_backend_name = None  # registrations are personal data: never in a search index
-    list_export = ["event", "session", "state", *PARTY_FIELDS, "places", *CONTACT_FIELDS, *MOMENTS]
+    # The state as organisers read it ("Wacht op bevestiging e-mailadres"), not its code.
+    list_export = ["event", "session", "get_state_display", *PARTY_FIELDS, "places"]
+    list_export += [*CONTACT_FIELDS, *MOMENTS]
+    export_headings = {"get_state_display": "Status"}
     export_filename = "aanmeldingen"
     inspect_view_enabled = True
     panels = ["state", "session", *PARTY_FIELDS, *CONTACT_FIELDS]
@@ -231,6 +234,15 @@ hooks.register(
     "scheduled_jobs",
     jobs.command_job(
         "purge_registrations", jobs.DAILY, "Aanmeldingen 60 dagen na het evenement verwijderen"
+    ),
+)
+hooks.register(
+    "scheduled_jobs",
+    jobs.Job(
+        "expire_registration_holds",
+        jobs.HOURLY,
+        expire_holds,
+        "Aanmeldingen waarvan het e-mailadres niet op tijd is bevestigd laten vervallen",
     ),
 )
 hooks.register(

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Max, OuterRef, Prefetch, Subquery, Sum, prefetch_related_objects
 from django.urls import reverse
@@ -60,6 +61,16 @@ def calendar_file_url(page, filename):
     kwargs = {"page_path": page_path.lstrip("/"), "filename": filename}
     path = reverse("calendar_file", kwargs=kwargs)
     return path if len(Site.get_site_root_paths()) == 1 else root_url + path
+
+
+def per_registration(label, default, help_text):
+    """The most of one number (pupils, adults, persons) a single registration may ask for."""
+    return models.PositiveSmallIntegerField(
+        label,
+        default=default,
+        validators=[MinValueValidator(1)],
+        help_text=help_text,
+    )
 
 
 def page_of(sessions, request):
@@ -397,6 +408,24 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         default=RegistrationMode.NONE,
     )
     registration_url = models.URLField("Aanmeldpagina elders", blank=True)
+    # One registration may not fill a date: editors set how many one registration may bring.
+    max_pupils = per_registration(
+        "Leerlingen per aanmelding",
+        35,
+        "Bij een PET: zoveel leerlingen meldt een school hoogstens in één aanmelding aan. "
+        "Standaard één klas (35).",
+    )
+    max_adults = per_registration(
+        "Begeleiders per aanmelding",
+        5,
+        "Bij een PET: zoveel begeleiders gaan hoogstens mee met één aanmelding.",
+    )
+    max_persons = per_registration(
+        "Personen per aanmelding",
+        10,
+        "Bij de andere evenementen: zoveel personen (de aanmelder meegeteld) meldt iemand "
+        "hoogstens in één keer aan.",
+    )
     is_demo = demo_flag("Fictief evenement, alleen voor demonstratie.")
     # RFC 5545 SEQUENCE: raised on every publish, so subscribed calendars take the change.
     ical_sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -420,9 +449,15 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         # A list of the PETs only (limit_choices_to), not a chooser over every event.
         FieldPanel("related_pet", widget=forms.Select),
         MultiFieldPanel(
-            ["registration_mode", "registration_url", "price"],
+            [
+                "registration_mode",
+                "registration_url",
+                "price",
+                FieldRowPanel(["max_pupils", "max_adults", "max_persons"]),
+            ],
             heading="Aanmelden en prijs",
-            help_text="Het aantal plaatsen vult u per datum in, bij Data.",
+            help_text="Het aantal plaatsen vult u per datum in, bij Data. Wie meer wil aanmelden "
+            "dan één aanmelding toestaat, neemt contact op met de organisatie.",
         ),
         "accessibility",
         MultiFieldPanel(["image", "image_alt"], heading="Beeld"),

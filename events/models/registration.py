@@ -2,23 +2,39 @@
 
 Registrant data is personal data (AVG): it is shown only to staff in the admin and deleted
 60 days after the event by `purge_registrations`.
+
+A registration holds places only once its e-mail address is confirmed: until then it is an
+unconfirmed hold that takes no place, so an invented address cannot fill a date, and it is
+deleted when it is not confirmed within `EVENT_REGISTRATION_CONFIRM_HOURS`.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
 
 
+def hold_deadline():
+    """Unconfirmed registrations made before this moment have expired."""
+    return timezone.now() - timedelta(hours=settings.EVENT_REGISTRATION_CONFIRM_HOURS)
+
+
 class RegistrationState(models.TextChoices):
+    UNCONFIRMED = "onbevestigd", "Wacht op bevestiging e-mailadres"
     CONFIRMED = "bevestigd", "Bevestigd"
     WAITLISTED = "wachtlijst", "Wachtlijst"
     CANCELLED = "afgemeld", "Afgemeld"
 
 
+# States of a registration whose address is confirmed and that has (or waits for) places.
+QUEUED = {RegistrationState.CONFIRMED, RegistrationState.WAITLISTED}
+
 # What a registration holds, in the order staff and registrants read it.
 PARTY_FIELDS = ["school_name", "school_reference", "groups", "pupils", "adults", "persons"]
 CONTACT_FIELDS = ["contact_name", "email", "phone"]
-MOMENTS = ["created_at", "promoted_at", "cancelled_at"]
+MOMENTS = ["created_at", "confirmed_at", "promoted_at", "cancelled_at"]
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -29,7 +45,12 @@ class RegistrationQuerySet(models.QuerySet):
         return self.filter(state=RegistrationState.CONFIRMED)
 
     def waitlist(self):
-        return self.filter(state=RegistrationState.WAITLISTED).order_by("created_at", "pk")
+        # In the order the addresses were confirmed: a hold confirmed late queues behind
+        # everyone who confirmed before it.
+        return self.filter(state=RegistrationState.WAITLISTED).order_by("confirmed_at", "pk")
+
+    def expired_holds(self):
+        return self.filter(state=RegistrationState.UNCONFIRMED, created_at__lt=hold_deadline())
 
     def places(self):
         return self.aggregate(total=Sum("places"))["total"] or 0
@@ -68,6 +89,7 @@ class Registration(models.Model):
     privacy_consent_at = models.DateTimeField("Toestemming gegeven op", editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField("Aangemeld op", auto_now_add=True, db_index=True)
+    confirmed_at = models.DateTimeField("E-mailadres bevestigd op", null=True, editable=False)
     promoted_at = models.DateTimeField("Van de wachtlijst gehaald op", null=True, editable=False)
     cancelled_at = models.DateTimeField("Afgemeld op", null=True, editable=False)
 
@@ -92,6 +114,9 @@ class Registration(models.Model):
 
     def save(self, *args, **kwargs):
         self.places = self.party_size
+        if self.state in QUEUED and self.confirmed_at is None:
+            # Also when staff set the state by hand.
+            self.confirmed_at = timezone.now()
         if self.state == RegistrationState.CANCELLED and self.cancelled_at is None:
             self.cancelled_at = timezone.now()
         super().save(*args, **kwargs)
@@ -99,6 +124,18 @@ class Registration(models.Model):
     @property
     def party_size(self):
         return self.pupils + self.adults + self.persons
+
+    @property
+    def is_unconfirmed(self):
+        return self.state == RegistrationState.UNCONFIRMED
+
+    @property
+    def hold_expired(self):
+        return self.is_unconfirmed and self.created_at < hold_deadline()
+
+    def shows_on_public_pages(self):
+        """An unconfirmed hold takes no place, so it changes no public page (core.pagecache)."""
+        return not self.is_unconfirmed
 
     @property
     def is_cancelled(self):

@@ -41,7 +41,7 @@ def fact(card, term):
     return card.locator("dl div").filter(has=card.page.locator("dt", has_text=term)).locator("dd")
 
 
-def test_a_teacher_filters_opens_a_pet_registers_a_class_and_opens_the_mail_link(
+def test_a_teacher_filters_opens_a_pet_registers_a_class_and_confirms_with_the_mail_link(
     visit, page, live_server, browser
 ):
     mail.outbox.clear()
@@ -113,14 +113,14 @@ def test_a_teacher_filters_opens_a_pet_registers_a_class_and_opens_the_mail_link
     page.get_by_label("Ik ga akkoord met de verwerking", exact=False).check()
     with page.expect_navigation():
         page.get_by_role("button", name="Aanmelden").click()
-    expect(page.locator("h1")).to_have_text("U bent aangemeld")
-    expect(page.get_by_role("status")).to_contain_text("is bevestigd")
+    expect(page.get_by_role("status")).to_contain_text("Kijk in uw e-mail")
+    expect(page.get_by_role("status")).to_contain_text("m.devries@dezeester.example.nl")
     assert_accessible(page)
 
     registration = Registration.objects.get(email="m.devries@dezeester.example.nl")
     assert registration.event_id == pet.pk
     assert registration.session_id == chosen.pk
-    assert registration.state == "bevestigd"
+    assert registration.state == "onbevestigd"  # no place until the address is confirmed
     assert registration.school_name == "Basisschool De Zeester"
     assert registration.groups == "groep 7, groep 8"
     assert (registration.pupils, registration.adults, registration.places) == (27, 3, 30)
@@ -137,7 +137,14 @@ def test_a_teacher_filters_opens_a_pet_registers_a_class_and_opens_the_mail_link
         page = mailbox.new_page()
         response = page.goto(live_server.url + path)
         assert response is not None and response.ok
+        expect(page.locator("h1")).to_have_text("Bevestig uw aanmelding")
+        assert_accessible(page)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Ja, ik bevestig mijn aanmelding").click()
         expect(page.locator("h1")).to_have_text("U bent aangemeld")
+        expect(page.get_by_role("status")).to_contain_text("is bevestigd")
+        registration.refresh_from_db()
+        assert registration.state == "bevestigd"
         expect(page.get_by_role("link", name=pet_title).first).to_be_visible()
         expect(page.locator("dl.facts")).to_contain_text("Basisschool De Zeester")
         cancel = page.get_by_role("button", name="Afmelden")

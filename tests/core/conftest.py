@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from events.factories import EventIndexPageFactory, OnSiteEventFactory
-from events.models import EventKind, Registration
+from events.models import EventKind
 from manifest.models import Signature
-from tests.events.test_registration import class_data, person_data
+from tests.events.test_registration import class_data, person_data, register
 from tests.manifest.test_signing_views import SIGN_URL, confirm_link_from_mail, form_data
 
 NAME = "Piet Jansen"
@@ -61,12 +61,6 @@ def moderate(staff, signature, action, **data):
     assert response.status_code == 302
     signature.refresh_from_db()
     return signature
-
-
-def register(public, event, data):
-    response = public.post(f"{event.url}aanmelden/", data)
-    assert response.status_code == 303
-    return Registration.objects.get(event=event, email=data["email"].lower())
 
 
 @pytest.fixture

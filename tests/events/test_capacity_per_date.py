@@ -9,7 +9,7 @@ from events.factories import RegistrationFactory
 from events.models import EventKind, Registration, RegistrationState
 from events.signup import cancel
 from tests.events.conftest import in_days
-from tests.events.test_registration import class_data
+from tests.events.test_registration import class_data, register
 
 # Places are counted for the dates still to come.
 pytestmark = pytest.mark.date_dependent
@@ -32,10 +32,13 @@ def dates_of(event):
 
 def test_a_full_first_date_does_not_waitlist_the_second(client, two_day_pet):
     first, second = dates_of(two_day_pet)
-    url = f"{two_day_pet.url}aanmelden/"
-    client.post(url, class_data(session=first.pk, pupils="27", adults="3"))
-    client.post(url, class_data(session=first.pk, email="b@school.example.nl", pupils="20"))
-    client.post(url, class_data(session=second.pk, email="c@school.example.nl", pupils="24"))
+    register(client, two_day_pet, class_data(session=first.pk, pupils="27", adults="3"))
+    register(
+        client, two_day_pet, class_data(session=first.pk, email="b@school.example.nl", pupils="20")
+    )
+    register(
+        client, two_day_pet, class_data(session=second.pk, email="c@school.example.nl", pupils="24")
+    )
     states = dict(Registration.objects.values_list("email", "state"))
     assert states == {
         "anna@klimop.example.nl": RegistrationState.CONFIRMED,

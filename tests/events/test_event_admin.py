@@ -33,6 +33,7 @@ def event_form(capacity="120", **overrides):
             "location_name": "Zuiderzeehaven",
             "address": "Havenweg 1, Enkhuizen",
             "registration_mode": "site",
+            **{"max_pupils": "35", "max_adults": "5", "max_persons": "10"},
             "body": streamfield([]),
         }
         | overrides

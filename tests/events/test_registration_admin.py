@@ -181,3 +181,26 @@ def test_a_redacteur_may_not_download_registrations(client, django_user_model, e
         response = client.get(LIST_URL, {"event": event.pk, "export": export_format})
         assert denied(response)
         assert "Juf Fatima" not in response.content.decode()
+
+
+def test_organisers_see_the_registrations_that_wait_for_confirmation(moderator_client, event):
+    register_hostile_class(moderator_client, event)  # a public sign-up, not yet confirmed
+    RegistrationFactory(event=event, school_name="De Regenboog")
+    waiting = moderator_client.get(LIST_URL, {"state": RegistrationState.UNCONFIRMED})
+    html = waiting.content.decode()
+    assert "Wacht op bevestiging e-mailadres" in html
+    assert "Klik hier, juf Renée" in html and "De Regenboog" not in html
+    _, body = export(moderator_client, event, "csv")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert sorted(row["Status"] for row in rows) == [
+        "Bevestigd",
+        "Wacht op bevestiging e-mailadres",
+    ]
+    assert "E-mailadres bevestigd op" in rows[0]
+
+
+def test_editors_see_the_maximum_per_registration_with_its_help(admin_client, event):
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+    assert "Leerlingen per aanmelding" in html
+    assert "zoveel leerlingen meldt een school hoogstens in één aanmelding aan" in html
+    assert 'name="max_pupils" value="35"' in html

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.cache import caches
 from django.core.management import call_command
 from django.urls import reverse
@@ -17,6 +18,7 @@ from events.models import EventKind
 from manifest.factories import ActionTargetFactory, InitiativeFactory
 from manifest.models import ManifestAction, ManifestPage, SignatureState
 from partners.factories import PartnerFactory
+from tests.events.test_registration import link_in
 from tests.manifest.test_signature_admin import make_signature
 from website.factories import StandardPageFactory
 
@@ -169,10 +171,14 @@ def test_a_registration_changes_the_places_left_and_full(anonymous, home_page):
     sign_up = event.url + event.reverse_subpage("sign_up")
     person = {"contact_name": "Piet", "email": "piet@example.nl", "privacy_consent": "on"}
     assert anonymous.post(sign_up, person | {"persons": "3"}).status_code == 303
+    # Places are held once the address is confirmed, with the link in the e-mail.
+    assert "nog 5 plaatsen" in anonymous.text(event.url)
+    anonymous.post(link_in(mail.outbox[-1]), {"actie": "bevestigen"})
     assert "nog 2 plaatsen" in anonymous.text(event.url)
     anonymous.cookies.clear()  # the registrant's own session; another visitor reads on
     anonymous.warm(event.url)
     person["email"] = "anna@example.nl"
     assert anonymous.post(sign_up, person | {"persons": "2"}).status_code == 303
+    anonymous.post(link_in(mail.outbox[-1]), {"actie": "bevestigen"})
     anonymous.cookies.clear()
     assert "Dit evenement is vol" in anonymous.text(event.url)
