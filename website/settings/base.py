@@ -307,9 +307,12 @@ AXES_VERBOSE = False
 # Successful logins are not logged: staff IP addresses are personal data we have no use for.
 AXES_DISABLE_ACCESS_LOG = True
 
-# With REQUIRE_2FA (on in production) superusers and Moderators need a second factor.
+# With REQUIRE_2FA (on in production) superusers and these groups need a second factor; every
+# role publishes, reaches personal data or changes where mail goes, so by default all of them.
 REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
-TWO_FACTOR_REQUIRED_GROUPS = ["Moderator"]
+TWO_FACTOR_REQUIRED_GROUPS = env_list(
+    "TWO_FACTOR_REQUIRED_GROUPS", "Redacteur,Moderator,Campuscoördinator"
+)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 ADMIN_SESSION_IDLE_MINUTES = env_int("ADMIN_SESSION_IDLE_MINUTES", 30)
