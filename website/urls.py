@@ -10,10 +10,12 @@ from events.feeds import calendar_file
 
 from . import views
 from .health import HealthView
+from .logout import LogoutView
 
 urlpatterns = [
     # Wagtail's reports with downloads that are safe to open; the first match wins.
     path("admin/reports/", include(safe_report_urls())),
+    path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
