@@ -307,6 +307,10 @@ AXES_VERBOSE = False
 # Successful logins are not logged: staff IP addresses are personal data we have no use for.
 AXES_DISABLE_ACCESS_LOG = True
 
+# Tries at the password of a private page per client address per hour, right or wrong: a
+# correct password opens the page for the rest of the session.
+PAGE_PASSWORD_ATTEMPTS_PER_HOUR = env_int("PAGE_PASSWORD_ATTEMPTS_PER_HOUR", 20)
+
 # With REQUIRE_2FA (on in production) superusers and these groups need a second factor; every
 # role publishes, reaches personal data or changes where mail goes, so by default all of them.
 REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
