@@ -194,6 +194,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "core.passwords.CommonDutchPasswordValidator"},
+    {"NAME": "core.passwords.CharacterVarietyValidator"},
 ]
 
 LANGUAGE_CODE = "nl"
