@@ -169,3 +169,11 @@ def test_reset_two_factor_sends_the_user_to_set_up_again(client, moderator):
     assert client.get(reverse(ADMIN))["Location"].startswith(reverse("two_factor_setup"))
     with pytest.raises(CommandError):
         call_command("reset_two_factor", "niemand")
+
+
+def test_logging_out_needs_no_code(client, moderator):
+    with_app(moderator)
+    client.force_login(moderator)
+    response = client.get(reverse("wagtailadmin_logout"))
+    assert response["Location"] == reverse("wagtailadmin_login")
+    assert "_auth_user_id" not in client.session
