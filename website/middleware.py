@@ -57,8 +57,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 class RequireTwoFactorMiddleware(MiddlewareMixin):
-    """With REQUIRE_2FA, send superusers, TWO_FACTOR_REQUIRED_GROUPS and anyone who set up an
-    app to set it up or enter its code (once per session) before any other admin page."""
+    """With REQUIRE_2FA, send superusers, TWO_FACTOR_REQUIRED_GROUPS (every role, unless the
+    environment relaxes it) and anyone who set up an app to set it up or enter its code (once
+    per session) before any other admin page."""
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user

@@ -10,10 +10,13 @@ from events.feeds import calendar_file
 
 from . import views
 from .health import HealthView
+from .login_attempts import authenticate_with_password
+from .logout import LogoutView
 
 urlpatterns = [
     # Wagtail's reports with downloads that are safe to open; the first match wins.
     path("admin/reports/", include(safe_report_urls())),
+    path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -30,6 +33,11 @@ urlpatterns = [
         r"^(?P<page_path>(?:[\w-]+/)+)(?P<filename>feed|event)\.ics$",
         calendar_file,
         name="calendar_file",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
     ),
     path("", include(wagtail_urls)),
 ]

@@ -61,3 +61,16 @@ def test_a_log_in_without_remember_me_still_ends_with_the_browser(client, db):
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     assert time.time() - client.session[KEY] < 60
     assert client.session.get_expire_at_browser_close()
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_logging_out_ends_the_session_whatever_the_method(editor_client, settings, method):
+    old_session = editor_client.cookies[settings.SESSION_COOKIE_NAME].value
+    response = getattr(editor_client, method)(reverse("wagtailadmin_logout"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_login")
+    # The old cookie, kept by whoever had it, opens nothing any more.
+    editor_client.cookies[settings.SESSION_COOKIE_NAME] = old_session
+    response = editor_client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))

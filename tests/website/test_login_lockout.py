@@ -1,13 +1,16 @@
 """Lock-out after failed admin logins (django-axes, website/login_attempts.py): per user name
-and address, and per address; a successful login forgives nothing."""
+and address, and per address; a successful login forgives nothing. The page password form
+has a limit per address too."""
 
 from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from tests.roles import PASSWORD
+from website.factories import StandardPageFactory
 
 ATTACKER = "203.0.113.7"
 OTHER = "198.51.100.20"
@@ -102,3 +105,24 @@ def test_the_lock_out_ends_after_the_cool_off_time(client, editor, settings):
         attempt.attempt_time -= settings.AXES_COOLOFF_TIME + timedelta(minutes=1)
         attempt.save()
     assert logged_in(log_in(client, "hoofdredactie", PASSWORD))
+
+
+# Within one window of the rate limit: it must not end halfway through the test.
+@pytest.mark.date_dependent
+def test_a_page_password_is_limited_like_the_login(client, home_page, settings):
+    page = StandardPageFactory(parent=home_page, title="Besloten werkgroep")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="Juiste-wachtwoord"
+    )
+    url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk])
+
+    def try_password(password, address=ATTACKER):
+        return client.post(url, {"password": password, "return_url": page.url}, REMOTE_ADDR=address)
+
+    for attempt in range(settings.PAGE_PASSWORD_ATTEMPTS_PER_HOUR):
+        assert try_password(f"raden-{attempt}").status_code == 200
+    response = try_password("Juiste-wachtwoord")
+    assert response.status_code == 429
+    assert "Even geduld" in response.content.decode()
+    assert int(response["Retry-After"]) > 0
+    assert try_password("Juiste-wachtwoord", address=OTHER)["Location"] == page.url

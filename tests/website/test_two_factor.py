@@ -1,8 +1,9 @@
-"""Two-factor login for the admin (website/two_factor.py): required for Moderators and
-superusers when REQUIRE_2FA is on; codes computed here from the device's key, as an
-authenticator app does."""
+"""Two-factor login for the admin (website/two_factor.py): required for superusers and every
+role (TWO_FACTOR_REQUIRED_GROUPS) when REQUIRE_2FA is on; codes computed here from the device's
+key, as an authenticator app does."""
 
 import io
+import secrets
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -11,7 +12,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.roles import MODERATOR, REDACTEUR, user_with_role
+from tests.roles import CAMPUSCOORDINATOR, MODERATOR, REDACTEUR, user_with_role
+from tests.website.test_settings import manage
 from website.two_factor import new_backup_codes
 
 ADMIN = "wagtailadmin_home"
@@ -48,13 +50,17 @@ def test_a_moderator_without_an_app_is_sent_to_set_it_up(client, moderator):
         assert response["Location"].startswith(reverse("two_factor_setup"))
 
 
-def test_setting_up_the_app_lets_the_moderator_in(client, moderator):
-    client.force_login(moderator)
+@pytest.mark.parametrize("role", [MODERATOR, REDACTEUR, CAMPUSCOORDINATOR])
+def test_setting_up_the_app_lets_each_role_in(client, role, campus):
+    user = user_with_role(role, "medewerker", [campus])
+    client.force_login(user)
+    # Only a password: every admin page sends them to set up the app first.
+    assert client.get(reverse(ADMIN))["Location"].startswith(reverse("two_factor_setup"))
     page = client.get(reverse("two_factor_setup"), {"next": reverse(ADMIN)})
     assert page.status_code == 200
     assert "Tweestapsverificatie instellen" in page.content.decode()
     assert "<svg" in page.content.decode()
-    device = TOTPDevice.objects.get(user=moderator, confirmed=False)
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
 
     refused = client.post(reverse("two_factor_setup"), {"token": wrong_code(device)})
     assert refused.status_code == 400
@@ -65,7 +71,7 @@ def test_setting_up_the_app_lets_the_moderator_in(client, moderator):
 
     done = client.post(reverse("two_factor_setup"), {"token": code(device), "next": reverse(ADMIN)})
     assert done.status_code == 200
-    codes = [token.token for token in StaticToken.objects.filter(device__user=moderator)]
+    codes = [token.token for token in StaticToken.objects.filter(device__user=user)]
     assert len(codes) == 10
     assert all(backup in done.content.decode() for backup in codes)
     device.refresh_from_db()
@@ -129,9 +135,19 @@ def test_superusers_need_the_second_factor_too(client, django_user_model):
     assert client.get(reverse(ADMIN))["Location"].startswith(reverse("two_factor_setup"))
 
 
-def test_an_editor_without_an_app_is_not_asked(client, db):
+def test_the_required_groups_can_be_relaxed(client, db, settings):
+    settings.TWO_FACTOR_REQUIRED_GROUPS = [MODERATOR]
     client.force_login(user_with_role(REDACTEUR, "redacteur"))
     assert client.get(reverse(ADMIN)).status_code == 200
+
+
+def test_production_requires_it_of_every_role_unless_relaxed():
+    script = "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED_GROUPS)"
+    key = secrets.token_urlsafe(64)
+    default = manage("shell", "-c", script, SECRET_KEY=key).stdout
+    assert all(repr(role) in default for role in (REDACTEUR, MODERATOR, CAMPUSCOORDINATOR))
+    relaxed = manage("shell", "-c", script, SECRET_KEY=key, TWO_FACTOR_REQUIRED_GROUPS="Moderator")
+    assert relaxed.stdout.split()[-1] == "['Moderator']"
 
 
 def test_without_require_2fa_nobody_is_asked(client, moderator, settings):
@@ -153,3 +169,11 @@ def test_reset_two_factor_sends_the_user_to_set_up_again(client, moderator):
     assert client.get(reverse(ADMIN))["Location"].startswith(reverse("two_factor_setup"))
     with pytest.raises(CommandError):
         call_command("reset_two_factor", "niemand")
+
+
+def test_logging_out_needs_no_code(client, moderator):
+    with_app(moderator)
+    client.force_login(moderator)
+    response = client.get(reverse("wagtailadmin_logout"))
+    assert response["Location"] == reverse("wagtailadmin_login")
+    assert "_auth_user_id" not in client.session

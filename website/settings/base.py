@@ -194,6 +194,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "core.passwords.CommonDutchPasswordValidator"},
+    {"NAME": "core.passwords.CharacterVarietyValidator"},
 ]
 
 LANGUAGE_CODE = "nl"
@@ -310,9 +312,16 @@ AXES_VERBOSE = False
 # Successful logins are not logged: staff IP addresses are personal data we have no use for.
 AXES_DISABLE_ACCESS_LOG = True
 
-# With REQUIRE_2FA (on in production) superusers and Moderators need a second factor.
+# Tries at the password of a private page per client address per hour, right or wrong: a
+# correct password opens the page for the rest of the session.
+PAGE_PASSWORD_ATTEMPTS_PER_HOUR = env_int("PAGE_PASSWORD_ATTEMPTS_PER_HOUR", 20)
+
+# With REQUIRE_2FA (on in production) superusers and these groups need a second factor; every
+# role publishes, reaches personal data or changes where mail goes, so by default all of them.
 REQUIRE_2FA = env_bool("REQUIRE_2FA", False)
-TWO_FACTOR_REQUIRED_GROUPS = ["Moderator"]
+TWO_FACTOR_REQUIRED_GROUPS = env_list(
+    "TWO_FACTOR_REQUIRED_GROUPS", "Redacteur,Moderator,Campuscoördinator"
+)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 ADMIN_SESSION_IDLE_MINUTES = env_int("ADMIN_SESSION_IDLE_MINUTES", 30)

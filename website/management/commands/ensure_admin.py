@@ -28,7 +28,8 @@ class Command(BaseCommand):
             raise CommandError(
                 "ADMIN_PASSWORD is too weak; no account was created. "
                 + " ".join(error.messages)
-                + " Choose a longer password, or leave ADMIN_PASSWORD empty to get a generated one."
+                + " Choose a longer, less common password, or leave ADMIN_PASSWORD empty to get a"
+                " generated one."
             ) from error
         user_model.objects.create_superuser(USERNAME, email="", password=password)
         if settings.ADMIN_PASSWORD:
