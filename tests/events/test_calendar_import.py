@@ -348,6 +348,23 @@ def test_feed_text_is_plain_text(server, calendar, client):
     assert "alert" not in html and "<img src=x" not in html
 
 
+def test_imported_text_is_decoded_once_and_keeps_no_invisible_characters(server, calendar, client):
+    # Escaped twice: the text "&lt;script&gt;", which must not become a tag. A soft hyphen, a
+    # tag character, a Hangul filler and a line separator show nothing.
+    title = "Open\u00ad dag\U000e0041 \u3164&amp;lt;script&amp;gt;alert(1)\u2028"
+    run(server, calendar, ics(vevent("tekst@campus", title, DESCRIPTION=":Kom &amp;amp; kijk")))
+    page = imported("tekst@campus")
+    assert page.title == "Open dag &lt;script&gt;alert(1)"
+    assert page.summary == "Kom &amp; kijk"
+    page.save_revision().publish()
+
+    response = client.get(reverse("api:list", args=["evenementen"]) + "?per_pagina=100")
+
+    [item] = [item for item in response.json()["results"] if item["title"].startswith("Open d")]
+    assert item["title"] == "Open dag &lt;script&gt;alert(1)"
+    assert "<script" not in response.content.decode()
+
+
 def first_days_of_months(after, until):
     """The 1st of each month after the date `after` whose 09:00 is not later than `until`."""
     first = after.replace(day=1)
