@@ -4,6 +4,7 @@ from today up to a year ahead, so every test here runs with the clock pinned."""
 
 import datetime
 import io
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,6 +17,7 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from campuses.models import CampusPage
+from core.remote import NOT_REACHABLE
 from events.calendar_import import import_calendar
 from events.models import CampusCalendar, EventPage, EventStatus, ImportedEvent, ImportOutcome
 from events.models.pages import AMSTERDAM
@@ -484,11 +486,65 @@ def test_too_many_dates_in_all_stops_the_import(server, calendar):
     assert not ImportedEvent.objects.exists()
 
 
-@override_settings(CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES=False)
-def test_internal_addresses_are_refused_by_default(server, calendar):
-    report = run(server, calendar, ics(open_day()))
-    assert "intern of privé-netwerkadres" in report.error
+# -- The address -------------------------------------------------------------------------------
+
+
+def test_every_refused_address_gets_one_message_and_no_connection(server, calendar, settings):
+    settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = False
+    listening = socket.create_server(("127.0.0.1", 0))
+    listening.setblocking(False)
+    with socket.create_server(("127.0.0.1", 0)) as closed:
+        closed_port = closed.getsockname()[1]
+    closed_url = f"http://127.0.0.1:{closed_port}/agenda.ics"
+
+    def error(url):
+        CampusCalendar.objects.filter(pk=calendar.pk).update(url=url)  # saved before the rule
+        calendar.refresh_from_db()
+        return import_calendar(calendar).error
+
+    errors = [
+        error(url)
+        for url in [
+            server.url(),
+            server.url(host="localhost"),
+            f"http://127.0.0.1:{listening.getsockname()[1]}/agenda.ics",
+            closed_url,
+            "http://169.254.169.254/latest/meta-data/",
+            "http://[::ffff:10.0.0.1]/agenda.ics",
+            "http://onbekend.invalid/agenda.ics",
+        ]
+    ]
+    settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = True
+    errors.append(error(closed_url))  # allowed, but closed: the same message
+
+    assert set(errors) == {NOT_REACHABLE}
+    with pytest.raises(BlockingIOError):
+        listening.accept()  # checked before connecting: nobody knocked
+    listening.close()
     assert not ImportedEvent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://127.0.0.1:8000/agenda.ics",
+        "https://localhost/agenda.ics",
+        "http://10.1.2.3/agenda.ics",
+        "http://[::1]/agenda.ics",
+        "http://100.64.0.1/agenda.ics",
+    ],
+)
+def test_internal_addresses_cannot_be_saved(campus, client, settings, url):
+    settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = False
+    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+    response = client.post(
+        reverse("wagtailsnippets_events_campuscalendar:add"),
+        {"campus": campus.pk, "url": url, "active": "on"},
+    )
+    assert response.status_code == 200
+    assert NOT_REACHABLE in response.content.decode()
+    assert not CampusCalendar.objects.exists()
 
 
 def test_only_http_addresses_can_be_registered(campus):
