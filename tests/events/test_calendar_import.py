@@ -4,10 +4,13 @@ from today up to a year ahead, so every test here runs with the clock pinned."""
 
 import datetime
 import io
+import signal
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -468,6 +471,11 @@ def test_a_hostile_calendar_changes_nothing_and_says_why(server, calendar, case)
     with override_settings(CALENDAR_IMPORT_LIMITS=limits(read_timeout=0.3, total_seconds=0.6)):
         report = import_calendar(calendar)
 
+    assert_refused_unchanged(calendar, report, reason, revisions)
+
+
+def assert_refused_unchanged(calendar, report, reason, revisions):
+    """The run failed with `reason` and left the two events of the earlier run as they were."""
     calendar.refresh_from_db()
     assert reason in report.error
     assert calendar.last_outcome == ImportOutcome.FAILED
@@ -484,6 +492,112 @@ def test_too_many_dates_in_all_stops_the_import(server, calendar):
     report = run(server, calendar, ics(*events))
     assert "meer dan 200 data" in report.error
     assert not ImportedEvent.objects.exists()
+
+
+@contextmanager
+def hard_limit(seconds):
+    """Fails the test, rather than hanging the suite, should reading run away again."""
+
+    def stop(signum, frame):
+        pytest.fail(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def vtimezone(*parts, tzid="Eigen tijd"):
+    return "\r\n".join(["BEGIN:VTIMEZONE", f"TZID:{tzid}", *parts, "END:VTIMEZONE"])
+
+
+def zone_part(kind="STANDARD", rule="FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", offset="+0100"):
+    lines = ["DTSTART:16010101T030000", f"RRULE:{rule}", "TZOFFSETFROM:+0200"]
+    return "\r\n".join([f"BEGIN:{kind}", *lines, f"TZOFFSETTO:{offset}", f"END:{kind}"])
+
+
+def in_own_zone():
+    return vevent(
+        "zone@campus",
+        "In een eigen tijdzone",
+        f";TZID=Eigen tijd:{day(30):%Y%m%d}T090000",
+        f";TZID=Eigen tijd:{day(30):%Y%m%d}T120000",
+    )
+
+
+# Each expanded while reading a time, before: the first never ends (it grew to gigabytes), the
+# second steps through 400 years for each of its thousands of parts.
+COSTLY = {
+    "a zone that changes every second": (
+        lambda: [
+            vtimezone(
+                zone_part(rule="FREQ=SECONDLY"),
+                zone_part("DAYLIGHT", rule="FREQ=SECONDLY", offset="+0200"),
+            )
+        ],
+        {},
+        "elk uur of vaker",
+    ),
+    "a zone of thousands of parts": (
+        lambda: [vtimezone(*[zone_part(offset=f"+0{n % 10}00") for n in range(3000)])],
+        {"max_bytes": 1024 * 1024},
+        "meer dan 100 onderdelen",
+    ),
+    "too many lines": (
+        lambda: [vevent(f"e{n}@campus", f"Evenement {n}") for n in range(20)],
+        {"max_lines": 100},
+        "meer dan 100 regels",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", COSTLY)
+def test_a_calendar_too_costly_to_read_ends_in_time_and_changes_nothing(server, calendar, case):
+    run(server, calendar, ics(open_day(), workshop()))
+    revisions = Revision.objects.count()
+    components, changes, reason = COSTLY[case]
+
+    with override_settings(CALENDAR_IMPORT_LIMITS=limits(**changes)), hard_limit(20):
+        report = run(server, calendar, ics(*components(), in_own_zone(), open_day(), workshop()))
+
+    assert_refused_unchanged(calendar, report, reason, revisions)
+
+
+@pytest.mark.date_dependent(across_the_year=True)
+def test_time_zones_are_taken_by_name_never_from_the_file(server, calendar):
+    # A zone of the file is never read: a name the import knows (IANA, Windows) is that zone,
+    # another name is Amsterdam time, like a time without a zone.
+    def at(uid, tzid):
+        start, end = [f";TZID={tzid}:{day(30):%Y%m%d}T{hour}0000" for hour in (15, 17)]
+        return vevent(uid, uid, start, end)
+
+    zones = [vtimezone(zone_part(offset="+0500"), tzid=tzid) for tzid in ("Eigen tijd", "UTC")]
+    run(
+        server,
+        calendar,
+        ics(
+            *zones,
+            at("eigen", "Eigen tijd"),
+            at("utc", "UTC"),
+            at("windows", "W. Europe Standard Time"),
+            at("amerika", "America/New_York"),
+        ),
+    )
+
+    def start(uid):
+        [session] = imported(uid).sessions.all()
+        return session.start_time
+
+    def in_amsterdam(tzid):
+        moment = datetime.datetime.combine(day(30), datetime.time(15), tzinfo=ZoneInfo(tzid))
+        return moment.astimezone(AMSTERDAM).time()
+
+    assert start("eigen") == start("windows") == datetime.time(15)
+    assert start("utc") == in_amsterdam("UTC")
+    assert start("amerika") == in_amsterdam("America/New_York")
 
 
 # -- The address -------------------------------------------------------------------------------
