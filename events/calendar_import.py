@@ -2,10 +2,10 @@
 
 One run of one calendar: fetch the file within `settings.CALENDAR_IMPORT_LIMITS`
 (core/remote.py); read and check all of it within one deadline, skipping an unusable event
-with its reason and refusing a file over a limit before anything is written; then, in one
-transaction, create draft pages for new events and a new draft revision for changed ones,
-leaving alone the fields an editor changed since the last import. Nothing is ever published by
-the import.
+with its reason and refusing a file over a limit before anything is written; then, in short
+transactions of a few events each, create draft pages for new events and a new draft revision
+for changed ones, leaving alone the fields an editor changed since the last import. Nothing is
+ever published by the import.
 """
 
 import datetime
@@ -57,6 +57,9 @@ MAX_RULE_STEPS = 20_000
 # A time zone changes its offset a few times a year, in a few rules.
 MAX_ZONE_PARTS = 100
 ZONE_RULE_TOO_OFTEN = re.compile(r"\bFREQ=(SECONDLY|MINUTELY|HOURLY)\b", re.IGNORECASE)
+# Events written per transaction: other writers wait for one batch at most (SQLite has one
+# writer at a time).
+WRITE_BATCH = 25
 TOO_LONG = "Het lezen van de agenda kost te veel tijd; er is niets veranderd."
 TITLE_LENGTH = 200
 SUMMARY_LENGTH = 400
@@ -398,6 +401,14 @@ class Report:
     past: int = 0
     kept: list = field(default_factory=list)  # (title, fields an editor changed)
     error: str = ""
+    written: int = 0  # events in the transactions committed so far
+
+    def add(self, batch, events):
+        """What a committed transaction of `events` events did."""
+        for name in ("new", "updated", "cancelled", "skipped", "kept"):
+            getattr(self, name).extend(getattr(batch, name))
+        self.unchanged += batch.unchanged
+        self.written += events
 
     def summary(self):
         if self.error:
@@ -492,42 +503,59 @@ def with_past_sessions(values, last, window_start):
     return {**values, "sessions": sorted_sessions(past + values["sessions"])}
 
 
+def write_event(calendar, uid, values, record, agenda, feed, report):
+    if record is None:
+        page = create_page(agenda, values)
+        ImportedEvent.objects.create(calendar=calendar, uid=uid, page=page, imported_values=values)
+        report.new.append(values["title"])
+        return
+    record.in_feed = True
+    if record.page is None:
+        report.skipped.append((values["title"], "de pagina is door een redacteur verwijderd"))
+        record.save()
+        return
+    cancelled = update_page(
+        record, with_past_sessions(values, record.imported_values, feed.window_start), report
+    )
+    record.save()
+    if cancelled:
+        report.cancelled.append(values["title"])
+    elif cancelled is None:
+        report.unchanged += 1
+    else:
+        report.updated.append(values["title"])
+
+
+def cancel_gone(record, report):
+    """An event gone from the file is cancelled (unless an editor set another status)."""
+    record.in_feed = False
+    if record.page is not None:
+        values = {**record.imported_values, "status": EventStatus.CANCELLED.value}
+        if update_page(record, values, report):
+            report.cancelled.append(record.page.draft_title)
+    record.save()
+
+
 def write(calendar, feed, agenda, report):
-    records = {record.uid: record for record in calendar.imported_events.select_related("page")}
-    for uid, values in feed.events.items():
-        record = records.get(uid)
-        if record is None:
-            page = create_page(agenda, values)
-            ImportedEvent.objects.create(
-                calendar=calendar, uid=uid, page=page, imported_values=values
-            )
-            report.new.append(values["title"])
-            continue
-        record.in_feed = True
-        if record.page is None:
-            report.skipped.append((values["title"], "de pagina is door een redacteur verwijderd"))
-            record.save()
-            continue
-        cancelled = update_page(
-            record, with_past_sessions(values, record.imported_values, feed.window_start), report
-        )
-        record.save()
-        if cancelled:
-            report.cancelled.append(values["title"])
-        elif cancelled is None:
-            report.unchanged += 1
-        else:
-            report.updated.append(values["title"])
-    for uid, record in records.items():
-        if uid in feed.uids or not record.in_feed:
-            continue
-        # Gone from the file: the event is cancelled (unless an editor set another status).
-        record.in_feed = False
-        if record.page is not None:
-            values = {**record.imported_values, "status": EventStatus.CANCELLED.value}
-            if update_page(record, values, report):
-                report.cancelled.append(record.page.draft_title)
-        record.save()
+    """Write the checked feed in transactions of WRITE_BATCH events each, so no other writer
+    waits long. An event is written whole, with its record: when a batch fails, the batches
+    before it stay written and the next run goes on from there."""
+    in_feed = calendar.imported_events.filter(in_feed=True).values_list("uid", flat=True)
+    uids = [*feed.events, *sorted(set(in_feed) - feed.uids)]
+    for start in range(0, len(uids), WRITE_BATCH):
+        batch, done = uids[start : start + WRITE_BATCH], Report()
+        with transaction.atomic():
+            # Read under the lock: another run of this calendar may have written them since.
+            CampusCalendar.objects.select_for_update().filter(pk=calendar.pk).first()
+            records = calendar.imported_events.filter(uid__in=batch).select_related("page")
+            records = {record.uid: record for record in records}
+            for uid in batch:
+                record = records.get(uid)
+                if uid in feed.events:
+                    write_event(calendar, uid, feed.events[uid], record, agenda, feed, done)
+                elif record is not None and record.in_feed:
+                    cancel_gone(record, done)
+        report.add(done, len(batch))
     report.skipped += feed.skipped
     report.past = feed.past
 
@@ -549,18 +577,20 @@ def import_calendar(calendar):
             ),
             accept="text/calendar, */*;q=0.5",
         )
-        feed = read_feed(body, calendar, lim, deadline)
-        with transaction.atomic():
-            # One run per calendar at a time (on PostgreSQL; SQLite writes one at a time).
-            CampusCalendar.objects.select_for_update().filter(pk=calendar.pk).first()
-            write(calendar, feed, agenda, report)
-    except (FetchError, Refused) as error:
+        write(calendar, read_feed(body, calendar, lim, deadline), agenda, report)
+    except (FetchError, Refused) as error:  # before anything was written
         report = Report(error=str(error))
-    except Exception:  # one calendar's surprise must not stop the others; nothing was written
+    except Exception:  # one calendar's surprise must not stop the others
         logger.exception("Import of campus calendar %s failed", calendar.pk)
-        report = Report(
-            error="Er ging iets onverwachts mis bij het opslaan; er is niets veranderd."
-        )
+        if report.written:
+            report.error = (
+                f"Er ging iets onverwachts mis bij het opslaan; {report.written} evenementen "
+                "zijn verwerkt (hieronder), de rest niet. De volgende import gaat verder."
+            )
+        else:
+            report = Report(
+                error="Er ging iets onverwachts mis bij het opslaan; er is niets veranderd."
+            )
     calendar.last_run_at = timezone.now()
     calendar.last_outcome = ImportOutcome.FAILED if report.error else ImportOutcome.OK
     calendar.last_summary = Truncator(report.summary()).chars(300)

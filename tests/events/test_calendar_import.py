@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from wagtail.models import Revision
 
 from campuses.models import CampusPage
 from core.remote import NOT_REACHABLE
-from events.calendar_import import import_calendar
+from events.calendar_import import WRITE_BATCH, import_calendar
 from events.models import CampusCalendar, EventPage, EventStatus, ImportedEvent, ImportOutcome
 from events.models.pages import AMSTERDAM
 from tests.roles import CAMPUSCOORDINATOR, REDACTEUR, logged_in, user_with_role
@@ -598,6 +599,50 @@ def test_time_zones_are_taken_by_name_never_from_the_file(server, calendar):
     assert start("eigen") == start("windows") == datetime.time(15)
     assert start("utc") == in_amsterdam("UTC")
     assert start("amerika") == in_amsterdam("America/New_York")
+
+
+# -- Writing -----------------------------------------------------------------------------------
+
+
+def test_an_import_writes_in_short_transactions_and_a_failure_keeps_whole_batches(
+    initial_content, server
+):
+    # Committed for real (not inside a test's transaction): events per committed transaction.
+    campus = CampusPage.objects.order_by("path").first()
+    calendar = CampusCalendar.objects.create(campus=campus, url=server.url())
+    events = [vevent(f"e{n:02}@campus", f"Evenement {n}") for n in range(2 * WRITE_BATCH + 1)]
+    committed, current = [], []
+
+    def count(execute, sql, params, many, context):
+        if sql.startswith('INSERT INTO "events_importedevent"'):
+            if not current:
+                transaction.on_commit(lambda: committed.append(len(current)) or current.clear())
+            current.append(sql)
+        return execute(sql, params, many, context)
+
+    def fail_in_the_second_batch(execute, sql, params, many, context):
+        if sql.startswith('INSERT INTO "events_importedevent"') and committed:
+            raise DatabaseError("disk full")
+        return count(execute, sql, params, many, context)
+
+    with override_settings(CALENDAR_IMPORT_LIMITS=limits(max_events=100)):
+        server.serve(ics(*events))
+        with connection.execute_wrapper(count):
+            import_calendar(calendar)
+        assert committed == [WRITE_BATCH, WRITE_BATCH, 1]
+
+        committed.clear()
+        other = CampusCalendar.objects.create(campus=campus, url=server.url("/b.ics"))
+        with connection.execute_wrapper(fail_in_the_second_batch):
+            failed = import_calendar(other)
+        assert committed == [WRITE_BATCH]
+        assert f"{WRITE_BATCH} evenementen zijn verwerkt" in failed.error
+        assert len(failed.new) == other.imported_events.count() == WRITE_BATCH
+        assert EventPage.objects.filter(imported_from__calendar=other).count() == WRITE_BATCH
+
+        again = import_calendar(other)  # goes on where the failed run stopped
+    assert (len(again.new), again.unchanged) == (WRITE_BATCH + 1, WRITE_BATCH)
+    assert other.imported_events.count() == 2 * WRITE_BATCH + 1
 
 
 # -- The address -------------------------------------------------------------------------------
