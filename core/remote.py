@@ -6,8 +6,11 @@ what it should not (docs/architecture.md, "Calendar import"):
 - a connect timeout, a read timeout per chunk and a budget for the whole fetch;
 - a maximum size, read in chunks;
 - redirects to the same host only, a few at most;
-- no loopback, private or otherwise special address, checked on the address the socket
-  really connected to, whatever DNS said (`allow_private` lifts that for tests).
+- no loopback, private or otherwise special address: every address the name resolves to is
+  checked before connecting, and the connection goes to a checked address, whatever DNS says
+  a moment later (`allow_private` lifts that for tests). A refused address, a name that does
+  not resolve and a server that does not answer get one and the same message, so the answer
+  tells nothing about the internal network.
 
 Every refusal is a `FetchError` with a Dutch reason that staff can read.
 """
@@ -25,6 +28,10 @@ REDIRECT_CODES = {301, 302, 303, 307, 308}
 MAX_REDIRECTS = 3
 CHUNK = 64 * 1024
 TOO_SLOW = "De server antwoordde te traag; het ophalen is afgebroken."
+NOT_REACHABLE = (
+    "De server is niet bereikbaar of het adres is niet openbaar; alleen een openbaar "
+    "internetadres wordt opgehaald."
+)
 
 
 class FetchError(Exception):
@@ -71,30 +78,35 @@ def _seconds_left(deadline):
     return left
 
 
-def _connection(parts, limits, deadline):
-    host, port = parts.hostname, parts.port
-    timeout = min(limits.connect_timeout, _seconds_left(deadline))
-    if parts.scheme == "https":
-        conn = http.client.HTTPSConnection(
-            host, port, timeout=timeout, context=ssl.create_default_context()
-        )
-    else:
-        conn = http.client.HTTPConnection(host, port, timeout=timeout)
+def resolve(host, port=None):
+    """The addresses `host` resolves to; none when it does not."""
+    try:
+        return [info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+    except (OSError, UnicodeError, ValueError):
+        return []
 
-    def create_connection(address, *args, **kwargs):
-        sock = socket.create_connection(address, *args, **kwargs)
-        peer = sock.getpeername()[0]
-        if not limits.allow_private and not is_public_address(peer):
-            sock.close()
-            raise FetchError(
-                "Het adres verwijst naar een intern of privé-netwerkadres; dat wordt niet "
-                "opgehaald."
-            )
-        return sock
 
-    # Checked on the socket before anything is sent (and before TLS), whatever DNS said.
-    conn._create_connection = create_connection
-    return conn
+def is_internal(url):
+    """Whether the host of `url` is, or resolves to, an address that is not public (a name
+    that does not resolve is not: the fetch will find it unreachable)."""
+    host = urlsplit(url).hostname
+    return bool(host) and not all(is_public_address(address) for address in resolve(host))
+
+
+def _connect(host, port, limits, deadline):
+    """A socket connected to a checked address of the host."""
+    addresses = resolve(host, port)
+    if not addresses or not (limits.allow_private or all(map(is_public_address, addresses))):
+        raise FetchError(NOT_REACHABLE)
+    for address in addresses:
+        timeout = min(limits.connect_timeout, _seconds_left(deadline))
+        try:
+            return socket.create_connection((address, port), timeout=timeout)
+        except TimeoutError as error:
+            raise FetchError(TOO_SLOW) from error
+        except OSError:
+            continue
+    raise FetchError(NOT_REACHABLE)
 
 
 def _read_body(response, limits, deadline, sock):
@@ -127,11 +139,21 @@ def fetch(url, limits, accept="*/*"):
             )
         if first.scheme == "https" and parts.scheme != "https":
             raise FetchError("De server stuurt door van https naar http; dat wordt niet gevolgd.")
-        conn = _connection(parts, limits, deadline)
         path = parts.path or "/"
         if parts.query:
             path += "?" + parts.query
+        https = parts.scheme == "https"
+        port = parts.port or (443 if https else 80)
+        conn = (http.client.HTTPSConnection if https else http.client.HTTPConnection)(
+            parts.hostname, port
+        )
+        # The connection sends over this socket instead of resolving the name again.
+        conn.sock = _connect(parts.hostname, port, limits, deadline)
         try:
+            if https:
+                conn.sock = ssl.create_default_context().wrap_socket(
+                    conn.sock, server_hostname=parts.hostname
+                )
             conn.request("GET", path, headers={"Accept": accept, "Accept-Encoding": "identity"})
             # Kept: the connection hands its socket to a response that closes the connection.
             sock = conn.sock

@@ -24,14 +24,17 @@ def clean_query(raw):
 
 def text_from_html(value, length=None):
     """Markup (rich text, a feed's description) as plain text: no tags (the text of scripts
-    and styles dropped, not shown), no invisible or control characters, whitespace collapsed,
-    at most `length` characters when given."""
+    and styles dropped, not shown), entities decoded once, no invisible or control characters,
+    whitespace collapsed, at most `length` characters when given."""
     text = str(value or "")
-    for _ in range(2):  # twice: markup can hide behind entities (&lt;b&gt;)
-        text = html.unescape(strip_tags(SCRIPT_BLOCKS.sub(" ", text)))
-    text = HIDDEN_CONTROLS.sub("", text)
+    # Tags out, entities decoded, and tags out again: markup can hide behind entities
+    # (&lt;b&gt;). Decoded only once: "&amp;lt;" is the text "&lt;", not a "<".
+    text = html.unescape(strip_tags(SCRIPT_BLOCKS.sub(" ", text)))
+    text = strip_tags(SCRIPT_BLOCKS.sub(" ", text))
     text = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text
+        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
+        for char in text
+        if not is_invisible(char)
     )
     text = " ".join(text.split())
     return Truncator(text).chars(length) if length else text
@@ -49,3 +52,13 @@ def validate_plain_text(value):
             "Typ de tekst opnieuw in plaats van hem te plakken.",
             code="hidden_controls",
         )
+
+
+# Characters that show nothing yet are not a space: format characters (soft hyphen, tag
+# characters, joiners), private use, and the fillers that look blank. A name made of them
+# looks empty.
+BLANK_FILLERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+
+
+def is_invisible(char):
+    return unicodedata.category(char) in ("Cf", "Co") or char in BLANK_FILLERS

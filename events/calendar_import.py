@@ -1,10 +1,11 @@
 """Importing a campus's public iCalendar file into the agenda (README, "Calendar import").
 
 One run of one calendar: fetch the file within `settings.CALENDAR_IMPORT_LIMITS`
-(core/remote.py); read and check all of it, skipping an unusable event with its reason and
-refusing a file over a limit before anything is written; then, in one transaction, create
-draft pages for new events and a new draft revision for changed ones, leaving alone the
-fields an editor changed since the last import. Nothing is ever published by the import.
+(core/remote.py); read and check all of it within one deadline, skipping an unusable event
+with its reason and refusing a file over a limit before anything is written; then, in short
+transactions of a few events each, create draft pages for new events and a new draft revision
+for changed ones, leaving alone the fields an editor changed since the last import. Nothing is
+ever published by the import.
 """
 
 import datetime
@@ -20,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from icalendar import Calendar
+from icalendar.parser import Contentlines
 from wagtail.coreutils import find_available_slug
 
 from core.remote import FetchError, Limits, fetch
@@ -52,6 +54,13 @@ RULE_PARTS = {
 COMMON_RULE_PARTS = {"FREQ", "INTERVAL", "COUNT", "UNTIL"}
 LIMITS_OF_FETCH = ("max_bytes", "connect_timeout", "read_timeout", "total_seconds")
 MAX_RULE_STEPS = 20_000
+# A time zone changes its offset a few times a year, in a few rules.
+MAX_ZONE_PARTS = 100
+ZONE_RULE_TOO_OFTEN = re.compile(r"\bFREQ=(SECONDLY|MINUTELY|HOURLY)\b", re.IGNORECASE)
+# Events written per transaction: other writers wait for one batch at most (SQLite has one
+# writer at a time).
+WRITE_BATCH = 25
+TOO_LONG = "Het lezen van de agenda kost te veel tijd; er is niets veranderd."
 TITLE_LENGTH = 200
 SUMMARY_LENGTH = 400
 LOCATION_LENGTH = 200
@@ -165,7 +174,7 @@ def _occurrence_key(moment):
     return moment
 
 
-def expand(master, start, end, window_start, window_end, max_occurrences):
+def expand(master, start, end, window_start, window_end, max_occurrences, deadline):
     """The (start, end) pairs of a possibly recurring event that end in the window."""
     duration = end - start
     moments = [start]
@@ -209,6 +218,8 @@ def expand(master, start, end, window_start, window_end, max_occurrences):
             for steps, moment in enumerate(islice(ruleset, MAX_RULE_STEPS + 1)):
                 if steps >= MAX_RULE_STEPS:
                     raise Skip("de herhalingsregel levert te veel data op")
+                if time.monotonic() > deadline:
+                    raise Refused(TOO_LONG)
                 moment = moment.date() if floating else moment
                 if _as_datetime(moment) > window_end:
                     break
@@ -235,7 +246,7 @@ def _as_datetime(moment):
     return datetime.datetime.combine(moment, datetime.time.min, tzinfo=AMSTERDAM)
 
 
-def read_event(master, overrides, calendar, lim, now):
+def read_event(master, overrides, calendar, lim, now, deadline):
     """The values of a VEVENT and its changed occurrences as the import writes them; Skip
     with the reason."""
     if master is None:
@@ -249,7 +260,7 @@ def read_event(master, overrides, calendar, lim, now):
     end = _end_of(master, start)
     window_start = now - datetime.timedelta(days=1)  # as Feed.window_start
     window_end = now + datetime.timedelta(days=lim["horizon_days"])
-    pairs = expand(master, start, end, window_start, window_end, lim["max_occurrences"])
+    pairs = expand(master, start, end, window_start, window_end, lim["max_occurrences"], deadline)
     for override in overrides:
         key = _occurrence_key(local(override.decoded("RECURRENCE-ID")))
         if str(override.get("STATUS", "")).upper() == "CANCELLED":
@@ -283,10 +294,49 @@ class Feed:
     window_start: datetime.datetime  # sessions that end before it are not read
 
 
+def without_time_zones(body, lim):
+    """The file's content lines without its time zones (VTIMEZONE); Refused for a file too
+    large to parse or with a time zone that cannot be one.
+
+    icalendar and dateutil expand a time zone's rules while reading its times, and keep the
+    zone for the whole process: a rule that repeats every second never ends. So a time zone is
+    taken by its name only (an IANA or Windows name); a name the import does not know is read
+    as Amsterdam time, like a time without a zone. The lines are read and split as icalendar
+    does, so no VTIMEZONE can reach it."""
+    lines, kept, stack, zone_parts = Contentlines.from_ical(body), [], [], 0
+    if len(lines) > lim["max_lines"]:
+        raise Refused(f"De agenda heeft meer dan {lim['max_lines']} regels; er is niets veranderd.")
+    for line in filter(None, lines):  # icalendar ends the list with an empty string
+        try:
+            name, _, value = line.parts()
+        except ValueError:  # a broken line, which icalendar skips or refuses too
+            name = value = ""
+        name, value = name.upper(), value.upper()
+        if name == "BEGIN":
+            zone_parts += "VTIMEZONE" in stack
+            stack.append(value)
+        in_zone = "VTIMEZONE" in stack
+        if name == "END":
+            if value == "VTIMEZONE" and not in_zone:
+                raise Refused("Het bestand is geen geldige iCalendar-agenda (VTIMEZONE).")
+            stack = stack[:-1]
+        if not in_zone:
+            kept.append(line)
+        elif zone_parts > MAX_ZONE_PARTS or (name == "RRULE" and ZONE_RULE_TOO_OFTEN.search(value)):
+            raise Refused(
+                "De tijdzones (VTIMEZONE) in de agenda kunnen geen tijdzones zijn: samen meer "
+                f"dan {MAX_ZONE_PARTS} onderdelen, of een regel die elk uur of vaker herhaalt. "
+                "Er is niets veranderd."
+            )
+    return "\r\n".join(kept)
+
+
 def read_feed(body, calendar, lim, deadline):
     """Check the whole file; Refused when it cannot be imported at all."""
     try:
-        parsed = Calendar.from_ical(body)
+        parsed = Calendar.from_ical(without_time_zones(body, lim))
+    except Refused:
+        raise
     except Exception as error:  # a third-party parser on hostile input: any failure
         raise Refused(f"Het bestand is geen geldige iCalendar-agenda ({error}).") from error
     if isinstance(parsed, list) or getattr(parsed, "name", "") != "VCALENDAR":
@@ -316,9 +366,11 @@ def read_feed(body, calendar, lim, deadline):
     events, sessions, past = {}, 0, 0
     for uid in sorted(uids):
         if time.monotonic() > deadline:
-            raise Refused("Het lezen van de agenda kost te veel tijd; er is niets veranderd.")
+            raise Refused(TOO_LONG)
         try:
-            values = read_event(masters.get(uid), overrides.get(uid, []), calendar, lim, now)
+            values = read_event(
+                masters.get(uid), overrides.get(uid, []), calendar, lim, now, deadline
+            )
         except Past:
             past += 1
         except Skip as reason:
@@ -349,6 +401,14 @@ class Report:
     past: int = 0
     kept: list = field(default_factory=list)  # (title, fields an editor changed)
     error: str = ""
+    written: int = 0  # events in the transactions committed so far
+
+    def add(self, batch, events):
+        """What a committed transaction of `events` events did."""
+        for name in ("new", "updated", "cancelled", "skipped", "kept"):
+            getattr(self, name).extend(getattr(batch, name))
+        self.unchanged += batch.unchanged
+        self.written += events
 
     def summary(self):
         if self.error:
@@ -443,42 +503,59 @@ def with_past_sessions(values, last, window_start):
     return {**values, "sessions": sorted_sessions(past + values["sessions"])}
 
 
+def write_event(calendar, uid, values, record, agenda, feed, report):
+    if record is None:
+        page = create_page(agenda, values)
+        ImportedEvent.objects.create(calendar=calendar, uid=uid, page=page, imported_values=values)
+        report.new.append(values["title"])
+        return
+    record.in_feed = True
+    if record.page is None:
+        report.skipped.append((values["title"], "de pagina is door een redacteur verwijderd"))
+        record.save()
+        return
+    cancelled = update_page(
+        record, with_past_sessions(values, record.imported_values, feed.window_start), report
+    )
+    record.save()
+    if cancelled:
+        report.cancelled.append(values["title"])
+    elif cancelled is None:
+        report.unchanged += 1
+    else:
+        report.updated.append(values["title"])
+
+
+def cancel_gone(record, report):
+    """An event gone from the file is cancelled (unless an editor set another status)."""
+    record.in_feed = False
+    if record.page is not None:
+        values = {**record.imported_values, "status": EventStatus.CANCELLED.value}
+        if update_page(record, values, report):
+            report.cancelled.append(record.page.draft_title)
+    record.save()
+
+
 def write(calendar, feed, agenda, report):
-    records = {record.uid: record for record in calendar.imported_events.select_related("page")}
-    for uid, values in feed.events.items():
-        record = records.get(uid)
-        if record is None:
-            page = create_page(agenda, values)
-            ImportedEvent.objects.create(
-                calendar=calendar, uid=uid, page=page, imported_values=values
-            )
-            report.new.append(values["title"])
-            continue
-        record.in_feed = True
-        if record.page is None:
-            report.skipped.append((values["title"], "de pagina is door een redacteur verwijderd"))
-            record.save()
-            continue
-        cancelled = update_page(
-            record, with_past_sessions(values, record.imported_values, feed.window_start), report
-        )
-        record.save()
-        if cancelled:
-            report.cancelled.append(values["title"])
-        elif cancelled is None:
-            report.unchanged += 1
-        else:
-            report.updated.append(values["title"])
-    for uid, record in records.items():
-        if uid in feed.uids or not record.in_feed:
-            continue
-        # Gone from the file: the event is cancelled (unless an editor set another status).
-        record.in_feed = False
-        if record.page is not None:
-            values = {**record.imported_values, "status": EventStatus.CANCELLED.value}
-            if update_page(record, values, report):
-                report.cancelled.append(record.page.draft_title)
-        record.save()
+    """Write the checked feed in transactions of WRITE_BATCH events each, so no other writer
+    waits long. An event is written whole, with its record: when a batch fails, the batches
+    before it stay written and the next run goes on from there."""
+    in_feed = calendar.imported_events.filter(in_feed=True).values_list("uid", flat=True)
+    uids = [*feed.events, *sorted(set(in_feed) - feed.uids)]
+    for start in range(0, len(uids), WRITE_BATCH):
+        batch, done = uids[start : start + WRITE_BATCH], Report()
+        with transaction.atomic():
+            # Read under the lock: another run of this calendar may have written them since.
+            CampusCalendar.objects.select_for_update().filter(pk=calendar.pk).first()
+            records = calendar.imported_events.filter(uid__in=batch).select_related("page")
+            records = {record.uid: record for record in records}
+            for uid in batch:
+                record = records.get(uid)
+                if uid in feed.events:
+                    write_event(calendar, uid, feed.events[uid], record, agenda, feed, done)
+                elif record is not None and record.in_feed:
+                    cancel_gone(record, done)
+        report.add(done, len(batch))
     report.skipped += feed.skipped
     report.past = feed.past
 
@@ -500,18 +577,20 @@ def import_calendar(calendar):
             ),
             accept="text/calendar, */*;q=0.5",
         )
-        feed = read_feed(body, calendar, lim, deadline)
-        with transaction.atomic():
-            # One run per calendar at a time (on PostgreSQL; SQLite writes one at a time).
-            CampusCalendar.objects.select_for_update().filter(pk=calendar.pk).first()
-            write(calendar, feed, agenda, report)
-    except (FetchError, Refused) as error:
+        write(calendar, read_feed(body, calendar, lim, deadline), agenda, report)
+    except (FetchError, Refused) as error:  # before anything was written
         report = Report(error=str(error))
-    except Exception:  # one calendar's surprise must not stop the others; nothing was written
+    except Exception:  # one calendar's surprise must not stop the others
         logger.exception("Import of campus calendar %s failed", calendar.pk)
-        report = Report(
-            error="Er ging iets onverwachts mis bij het opslaan; er is niets veranderd."
-        )
+        if report.written:
+            report.error = (
+                f"Er ging iets onverwachts mis bij het opslaan; {report.written} evenementen "
+                "zijn verwerkt (hieronder), de rest niet. De volgende import gaat verder."
+            )
+        else:
+            report = Report(
+                error="Er ging iets onverwachts mis bij het opslaan; er is niets veranderd."
+            )
     calendar.last_run_at = timezone.now()
     calendar.last_outcome = ImportOutcome.FAILED if report.error else ImportOutcome.OK
     calendar.last_summary = Truncator(report.summary()).chars(300)

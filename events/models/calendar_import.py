@@ -1,10 +1,13 @@
 """Campus calendars that staff register for import, and what each import brought in
 (events/calendar_import.py does the work; docs/architecture.md, "Calendar import")."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 
 from campuses.models import CampusPage
+from core.remote import NOT_REACHABLE, is_internal
 
 
 class ImportOutcome(models.TextChoices):
@@ -59,6 +62,12 @@ class CampusCalendar(models.Model):
 
     def __str__(self):
         return f"{self.campus.title}: {self.url}"
+
+    def clean(self):
+        # The fetch checks again on every run: DNS can change after saving.
+        allowed = settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES
+        if self.url and not allowed and is_internal(self.url):
+            raise ValidationError({"url": NOT_REACHABLE})
 
 
 class ImportedEvent(models.Model):

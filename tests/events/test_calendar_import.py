@@ -4,19 +4,25 @@ from today up to a year ahead, so every test here runs with the clock pinned."""
 
 import datetime
 import io
+import signal
+import socket
 import threading
 import time
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Revision
 
 from campuses.models import CampusPage
-from events.calendar_import import import_calendar
+from core.remote import NOT_REACHABLE
+from events.calendar_import import WRITE_BATCH, import_calendar
 from events.models import CampusCalendar, EventPage, EventStatus, ImportedEvent, ImportOutcome
 from events.models.pages import AMSTERDAM
 from tests.roles import CAMPUSCOORDINATOR, REDACTEUR, logged_in, user_with_role
@@ -348,6 +354,23 @@ def test_feed_text_is_plain_text(server, calendar, client):
     assert "alert" not in html and "<img src=x" not in html
 
 
+def test_imported_text_is_decoded_once_and_keeps_no_invisible_characters(server, calendar, client):
+    # Escaped twice: the text "&lt;script&gt;", which must not become a tag. A soft hyphen, a
+    # tag character, a Hangul filler and a line separator show nothing.
+    title = "Open\u00ad dag\U000e0041 \u3164&amp;lt;script&amp;gt;alert(1)\u2028"
+    run(server, calendar, ics(vevent("tekst@campus", title, DESCRIPTION=":Kom &amp;amp; kijk")))
+    page = imported("tekst@campus")
+    assert page.title == "Open dag &lt;script&gt;alert(1)"
+    assert page.summary == "Kom &amp; kijk"
+    page.save_revision().publish()
+
+    response = client.get(reverse("api:list", args=["evenementen"]) + "?per_pagina=100")
+
+    [item] = [item for item in response.json()["results"] if item["title"].startswith("Open d")]
+    assert item["title"] == "Open dag &lt;script&gt;alert(1)"
+    assert "<script" not in response.content.decode()
+
+
 def first_days_of_months(after, until):
     """The 1st of each month after the date `after` whose 09:00 is not later than `until`."""
     first = after.replace(day=1)
@@ -449,6 +472,11 @@ def test_a_hostile_calendar_changes_nothing_and_says_why(server, calendar, case)
     with override_settings(CALENDAR_IMPORT_LIMITS=limits(read_timeout=0.3, total_seconds=0.6)):
         report = import_calendar(calendar)
 
+    assert_refused_unchanged(calendar, report, reason, revisions)
+
+
+def assert_refused_unchanged(calendar, report, reason, revisions):
+    """The run failed with `reason` and left the two events of the earlier run as they were."""
     calendar.refresh_from_db()
     assert reason in report.error
     assert calendar.last_outcome == ImportOutcome.FAILED
@@ -467,11 +495,215 @@ def test_too_many_dates_in_all_stops_the_import(server, calendar):
     assert not ImportedEvent.objects.exists()
 
 
-@override_settings(CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES=False)
-def test_internal_addresses_are_refused_by_default(server, calendar):
-    report = run(server, calendar, ics(open_day()))
-    assert "intern of privé-netwerkadres" in report.error
+@contextmanager
+def hard_limit(seconds):
+    """Fails the test, rather than hanging the suite, should reading run away again."""
+
+    def stop(signum, frame):
+        pytest.fail(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def vtimezone(*parts, tzid="Eigen tijd"):
+    return "\r\n".join(["BEGIN:VTIMEZONE", f"TZID:{tzid}", *parts, "END:VTIMEZONE"])
+
+
+def zone_part(kind="STANDARD", rule="FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", offset="+0100"):
+    lines = ["DTSTART:16010101T030000", f"RRULE:{rule}", "TZOFFSETFROM:+0200"]
+    return "\r\n".join([f"BEGIN:{kind}", *lines, f"TZOFFSETTO:{offset}", f"END:{kind}"])
+
+
+def in_own_zone():
+    return vevent(
+        "zone@campus",
+        "In een eigen tijdzone",
+        f";TZID=Eigen tijd:{day(30):%Y%m%d}T090000",
+        f";TZID=Eigen tijd:{day(30):%Y%m%d}T120000",
+    )
+
+
+# Each expanded while reading a time, before: the first never ends (it grew to gigabytes), the
+# second steps through 400 years for each of its thousands of parts.
+COSTLY = {
+    "a zone that changes every second": (
+        lambda: [
+            vtimezone(
+                zone_part(rule="FREQ=SECONDLY"),
+                zone_part("DAYLIGHT", rule="FREQ=SECONDLY", offset="+0200"),
+            )
+        ],
+        {},
+        "elk uur of vaker",
+    ),
+    "a zone of thousands of parts": (
+        lambda: [vtimezone(*[zone_part(offset=f"+0{n % 10}00") for n in range(3000)])],
+        {"max_bytes": 1024 * 1024},
+        "meer dan 100 onderdelen",
+    ),
+    "too many lines": (
+        lambda: [vevent(f"e{n}@campus", f"Evenement {n}") for n in range(20)],
+        {"max_lines": 100},
+        "meer dan 100 regels",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", COSTLY)
+def test_a_calendar_too_costly_to_read_ends_in_time_and_changes_nothing(server, calendar, case):
+    run(server, calendar, ics(open_day(), workshop()))
+    revisions = Revision.objects.count()
+    components, changes, reason = COSTLY[case]
+
+    with override_settings(CALENDAR_IMPORT_LIMITS=limits(**changes)), hard_limit(20):
+        report = run(server, calendar, ics(*components(), in_own_zone(), open_day(), workshop()))
+
+    assert_refused_unchanged(calendar, report, reason, revisions)
+
+
+@pytest.mark.date_dependent(across_the_year=True)
+def test_time_zones_are_taken_by_name_never_from_the_file(server, calendar):
+    # A zone of the file is never read: a name the import knows (IANA, Windows) is that zone,
+    # another name is Amsterdam time, like a time without a zone.
+    def at(uid, tzid):
+        start, end = [f";TZID={tzid}:{day(30):%Y%m%d}T{hour}0000" for hour in (15, 17)]
+        return vevent(uid, uid, start, end)
+
+    zones = [vtimezone(zone_part(offset="+0500"), tzid=tzid) for tzid in ("Eigen tijd", "UTC")]
+    run(
+        server,
+        calendar,
+        ics(
+            *zones,
+            at("eigen", "Eigen tijd"),
+            at("utc", "UTC"),
+            at("windows", "W. Europe Standard Time"),
+            at("amerika", "America/New_York"),
+        ),
+    )
+
+    def start(uid):
+        [session] = imported(uid).sessions.all()
+        return session.start_time
+
+    def in_amsterdam(tzid):
+        moment = datetime.datetime.combine(day(30), datetime.time(15), tzinfo=ZoneInfo(tzid))
+        return moment.astimezone(AMSTERDAM).time()
+
+    assert start("eigen") == start("windows") == datetime.time(15)
+    assert start("utc") == in_amsterdam("UTC")
+    assert start("amerika") == in_amsterdam("America/New_York")
+
+
+# -- Writing -----------------------------------------------------------------------------------
+
+
+def test_an_import_writes_in_short_transactions_and_a_failure_keeps_whole_batches(
+    initial_content, server
+):
+    # Committed for real (not inside a test's transaction): events per committed transaction.
+    campus = CampusPage.objects.order_by("path").first()
+    calendar = CampusCalendar.objects.create(campus=campus, url=server.url())
+    events = [vevent(f"e{n:02}@campus", f"Evenement {n}") for n in range(2 * WRITE_BATCH + 1)]
+    committed, current = [], []
+
+    def count(execute, sql, params, many, context):
+        if sql.startswith('INSERT INTO "events_importedevent"'):
+            if not current:
+                transaction.on_commit(lambda: committed.append(len(current)) or current.clear())
+            current.append(sql)
+        return execute(sql, params, many, context)
+
+    def fail_in_the_second_batch(execute, sql, params, many, context):
+        if sql.startswith('INSERT INTO "events_importedevent"') and committed:
+            raise DatabaseError("disk full")
+        return count(execute, sql, params, many, context)
+
+    with override_settings(CALENDAR_IMPORT_LIMITS=limits(max_events=100)):
+        server.serve(ics(*events))
+        with connection.execute_wrapper(count):
+            import_calendar(calendar)
+        assert committed == [WRITE_BATCH, WRITE_BATCH, 1]
+
+        committed.clear()
+        other = CampusCalendar.objects.create(campus=campus, url=server.url("/b.ics"))
+        with connection.execute_wrapper(fail_in_the_second_batch):
+            failed = import_calendar(other)
+        assert committed == [WRITE_BATCH]
+        assert f"{WRITE_BATCH} evenementen zijn verwerkt" in failed.error
+        assert len(failed.new) == other.imported_events.count() == WRITE_BATCH
+        assert EventPage.objects.filter(imported_from__calendar=other).count() == WRITE_BATCH
+
+        again = import_calendar(other)  # goes on where the failed run stopped
+    assert (len(again.new), again.unchanged) == (WRITE_BATCH + 1, WRITE_BATCH)
+    assert other.imported_events.count() == 2 * WRITE_BATCH + 1
+
+
+# -- The address -------------------------------------------------------------------------------
+
+
+def test_every_refused_address_gets_one_message_and_no_connection(server, calendar, settings):
+    settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = False
+    listening = socket.create_server(("127.0.0.1", 0))
+    listening.setblocking(False)
+    with socket.create_server(("127.0.0.1", 0)) as closed:
+        closed_port = closed.getsockname()[1]
+    closed_url = f"http://127.0.0.1:{closed_port}/agenda.ics"
+
+    def error(url):
+        CampusCalendar.objects.filter(pk=calendar.pk).update(url=url)  # saved before the rule
+        calendar.refresh_from_db()
+        return import_calendar(calendar).error
+
+    errors = [
+        error(url)
+        for url in [
+            server.url(),
+            server.url(host="localhost"),
+            f"http://127.0.0.1:{listening.getsockname()[1]}/agenda.ics",
+            closed_url,
+            "http://169.254.169.254/latest/meta-data/",
+            "http://[::ffff:10.0.0.1]/agenda.ics",
+            "http://onbekend.invalid/agenda.ics",
+        ]
+    ]
+    settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = True
+    errors.append(error(closed_url))  # allowed, but closed: the same message
+
+    assert set(errors) == {NOT_REACHABLE}
+    with pytest.raises(BlockingIOError):
+        listening.accept()  # checked before connecting: nobody knocked
+    listening.close()
     assert not ImportedEvent.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://127.0.0.1:8000/agenda.ics",
+        "https://localhost/agenda.ics",
+        "http://10.1.2.3/agenda.ics",
+        "http://[::1]/agenda.ics",
+        "http://100.64.0.1/agenda.ics",
+    ],
+)
+def test_internal_addresses_cannot_be_saved(campus, client, settings, url):
+    settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = False
+    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+    response = client.post(
+        reverse("wagtailsnippets_events_campuscalendar:add"),
+        {"campus": campus.pk, "url": url, "active": "on"},
+    )
+    assert response.status_code == 200
+    assert NOT_REACHABLE in response.content.decode()
+    assert not CampusCalendar.objects.exists()
 
 
 def test_only_http_addresses_can_be_registered(campus):

@@ -278,7 +278,8 @@ CALENDAR_IMPORT_LIMITS = {
     "max_bytes": 2 * 1024 * 1024,
     "connect_timeout": 5,  # seconds
     "read_timeout": 10,  # seconds without a byte
-    "total_seconds": 30,  # for the whole download
+    "total_seconds": 30,  # for the whole download, and again for reading it
+    "max_lines": 50_000,  # content lines: what parsing may cost in time and memory
     "max_events": 2000,  # VEVENTs in one file, past ones and recurrence overrides included
     "max_sessions": 2000,  # dates over all events, after expanding recurrence rules
     "max_occurrences": 100,  # dates of one recurring event
