@@ -706,6 +706,15 @@ def test_internal_addresses_cannot_be_saved(campus, client, settings, url):
     assert not CampusCalendar.objects.exists()
 
 
+def test_the_command_registers_no_internal_address(campus, settings):
+    settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = False
+    with pytest.raises(CommandError, match="niet openbaar"):
+        call_command(
+            "import_calendars", "--url", "http://169.254.169.254/latest/", "--campus", campus.slug
+        )
+    assert not CampusCalendar.objects.exists()
+
+
 def test_only_http_addresses_can_be_registered(campus):
     calendar = CampusCalendar(campus=campus, url="file:///etc/passwd")
     with pytest.raises(Exception, match="url"):

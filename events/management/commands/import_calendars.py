@@ -42,6 +42,11 @@ class Command(BaseCommand):
         campus = CampusPage.objects.filter(slug=slug).first()
         if campus is None:
             raise CommandError(f"No campus with the slug {slug!r}.")
+        try:
+            # The same check as saving in the admin: no internal address gets registered.
+            CampusCalendar(campus=campus, url=url).clean()
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         calendar, _ = CampusCalendar.objects.get_or_create(
             campus=campus, url=url, defaults={"active": False}
         )
