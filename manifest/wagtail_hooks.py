@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import (
     UpdatedAtColumn,
 )
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
@@ -206,8 +207,10 @@ def register_signature_log_actions(actions):
 @hooks.register("construct_image_chooser_queryset")
 def hide_proposed_logos(images, request):
     # Logos that signers sent in are not for editors to choose until a moderator approves them
-    # (they then move to the logo collection); a rejected one is deleted.
-    return images.exclude(collection__name=PROPOSED_LOGO_COLLECTION)
+    # (they then move to the logo collection); a rejected one is deleted. By the collection's
+    # id: the chooser's search accepts only the image's filter fields, and `collection` is one.
+    proposed = Collection.objects.filter(name=PROPOSED_LOGO_COLLECTION).values_list("pk", flat=True)
+    return images.exclude(collection__in=list(proposed))
 
 
 for order, model in [(210, Initiative), (220, ManifestAction), (230, Signature)]:
