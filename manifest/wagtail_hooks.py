@@ -24,6 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core import jobs
 from core.models import Region
+from core.permissions import VisibleChoicesChooserViewSet, visible_objects_only
 from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
 from partners.models import DirectoryFacet
@@ -117,6 +118,7 @@ class InitiativeViewSet(SnippetViewSet):
     list_display = ["title", "status", "lead_partner", UpdatedAtColumn()]
     list_filter = ["actions", "themes", "regions", "status", "live"]
     inspect_view_enabled = True
+    chooser_viewset_class = VisibleChoicesChooserViewSet
 
 
 register_snippet(InitiativeViewSet)
@@ -141,6 +143,7 @@ class SignatureViewSet(SnippetViewSet):
     edit_view_class = SignatureEditView
     copy_view_enabled = False
     inspect_view_enabled = True
+    chooser_viewset_class = VisibleChoicesChooserViewSet
     list_display = [
         "organisation_name",
         LogoColumn("logo", label="Logo"),
@@ -186,7 +189,7 @@ class SignatureViewSet(SnippetViewSet):
 
 
 register_snippet(SignatureViewSet)
-hooks.register("register_bulk_action", ApproveSignaturesBulkAction)
+hooks.register("register_bulk_action", visible_objects_only(ApproveSignaturesBulkAction))
 
 
 @hooks.register("construct_homepage_panels")
