@@ -215,6 +215,13 @@ def test_the_page_chooser_finds_no_drafts_or_private_pages_elsewhere(
     browse = client.get(reverse("wagtailadmin_choose_page_child", args=[own_event.get_parent().pk]))
     assert "PET Geheim Open" in browse.content.decode()
     assert "Geheim Concept" not in browse.content.decode()
+    # Browsing below a page names it.
+    for page in hidden_pages:
+        below = client.get(reverse("wagtailadmin_choose_page_child", args=[page.pk]))
+        assert below.status_code == 404
+        assert "Geheim" not in below.content.decode()
+    below_own = client.get(reverse("wagtailadmin_choose_page_child", args=[own_event.pk]))
+    assert below_own.status_code == (200 if role == CAMPUSCOORDINATOR else 404)
 
 
 def test_the_page_types_report_names_no_page_a_coordinator_may_not_edit(
