@@ -85,10 +85,10 @@ class VisibleObjectsBulkActionMixin:
             .filter(pk__in=[item.pk for item in refused])
             .values_list("pk", flat=True)
         )
-        refused = [item for item in refused if item.pk in visible]
-        if not objects and not refused:
-            raise Http404
-        return objects, {**context, "items_with_no_access": refused}
+        shown = [item for item in refused if item.pk in visible]
+        if refused and not objects and not shown:
+            raise Http404  # as for ids that do not exist
+        return objects, {**context, "items_with_no_access": shown}
 
 
 def visible_objects_only(bulk_action):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, Page, PageViewRestriction
 
 from core.permissions import VisibleObjectsBulkActionMixin
 from events.factories import EventPageFactory, OnSiteEventFactory, RegistrationFactory
@@ -23,15 +23,20 @@ from tests.manifest.test_signature_admin import make_signature
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, REDACTEUR, logged_in, user_with_role
 
 
-def test_searching_the_image_chooser_works_and_hides_proposed_logos(client, home_page):
+@pytest.mark.parametrize("role", [REDACTEUR, CAMPUSCOORDINATOR])
+def test_searching_the_image_chooser_works_and_hides_proposed_logos(client, campus, role):
     images = get_image_model().objects
-    images.create(title="Logo Werkplaats", file=get_test_image_file())
+    images.create(
+        title="Logo Werkplaats",
+        file=get_test_image_file(),
+        collection=Collection.objects.get(name="Campussen en evenementen"),
+    )
     images.create(
         title="Logo Geheime Organisatie",
         file=get_test_image_file(),
         collection=collection_named(PROPOSED_LOGO_COLLECTION),
     )
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+    client_as(client, role, campus)
     for url in ["wagtailimages_chooser:choose", "wagtailimages_chooser:choose_results"]:
         response = client.get(reverse(url), {"q": "Logo"})
         assert response.status_code == 200
@@ -84,6 +89,23 @@ def test_every_bulk_action_names_only_what_the_user_may_see(db):
     ]
     assert len(registered) > 10
     assert all(issubclass(action, VisibleObjectsBulkActionMixin) for action in registered)
+
+
+def test_administrators_still_see_and_act_on_everything(
+    admin_client, admin_user, registration, hidden_pages
+):
+    signature = make_signature(organisation_name="Geheim Installatiebedrijf")
+    image = get_image_model().objects.create(title="Logo Werkplaats", file=get_test_image_file())
+    for model, action, item, text in [
+        (Registration, "delete", registration, "Marieke de Vries"),
+        (Signature, "approve", signature, "Geheim Installatiebedrijf"),
+        (Page, "publish", hidden_pages[0], "PET Geheim Concept"),
+        (type(image), "delete", image, "Logo Werkplaats"),
+        (type(admin_user), "set_active_state", admin_user, admin_user.username),
+    ]:
+        response = admin_client.get(bulk_url(model, action, item))
+        assert response.status_code == 200, action
+        assert text in response.content.decode(), action
 
 
 @pytest.mark.parametrize(
