@@ -1,19 +1,24 @@
 """Admin downloads that are safe to open (core/exports.py): apps register their snippets with
 this `SnippetViewSet` (tests/core/test_exports.py checks that none is left out), and Wagtail's
-own reports get the same through `safe_report_urls()`."""
+own reports get the same through `safe_report_urls()`. And the page chooser's browsing, which
+names only pages the user may see (`BrowseVisiblePagesView`)."""
 
 import datetime
 from itertools import chain
 
+from django.http import Http404
 from django.urls import path
 from django.utils.functional import cached_property
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Page
 from wagtail.snippets.views import snippets
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .exports import csv_response, local_moment, local_moment_text, neutralise_xlsx_cell
+from .permissions import visible_instances
 
 
 class SafeSpreadsheetExportMixin:
@@ -84,3 +89,13 @@ def safe_report_urls():
         )
         patterns.append(path(str(pattern.pattern), safe_class.as_view(**view.view_initkwargs)))
     return decorate_urlpatterns(patterns, require_admin_access)
+
+
+class BrowseVisiblePagesView(BrowseView):
+    """Wagtail's page chooser below a page, which it names: only below a page the user may see
+    (website/urls.py puts it before Wagtail's own)."""
+
+    def get(self, request, parent_page_id):
+        if not visible_instances(request.user, Page).filter(pk=parent_page_id).exists():
+            raise Http404
+        return super().get(request, parent_page_id)

@@ -1,13 +1,21 @@
 """The privacy tools in the admin (Instellingen > Persoonsgegevens) and their log entries;
-staff accounts as personal data; scheduled publishing and the dashboard's warning."""
+staff accounts as personal data; scheduled publishing and the dashboard's warning; Wagtail's
+bulk actions and page chooser naming only what the user may see (permissions.py)."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.pages import bulk_actions as page_actions
+from wagtail.documents.views import bulk_actions as document_actions
+from wagtail.images.views import bulk_actions as image_actions
+from wagtail.models import Page
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as DeleteSnippets
+from wagtail.users.views import bulk_actions as user_actions
 
 from . import jobs
 from .models import PersonalDataRequest
+from .permissions import visible_instances, visible_objects_only
 from .privacy import LOG_ACTIONS, staff_accounts
 from .views import ErasePersonalDataView, PersonalDataView
 
@@ -74,3 +82,20 @@ def warn_about_scheduled_jobs(request, panels):
     late = jobs.overdue()
     if late:
         panels.insert(0, ScheduledJobsPanel(late))
+
+
+# After Wagtail's own: a later registration of an action replaces the earlier one.
+for bulk_action in [
+    DeleteSnippets,
+    *(
+        getattr(app, name)
+        for app in (page_actions, image_actions, document_actions, user_actions)
+        for name in app.__all__
+    ),
+]:
+    hooks.register("register_bulk_action", visible_objects_only(bulk_action), order=1)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_visible_pages(pages, request):
+    return pages & visible_instances(request.user, Page)

@@ -3,13 +3,16 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.models import Page
 
 from campuses.models import CampusPage
 from campuses.permissions import campus_scope, coordinated_campus_ids
 from core.forms import FilterChoiceField, FilterForm, HoneypotForm, SlugChoiceField
 from core.models import Region
+from core.permissions import visible_instances
 from core.text import validate_plain_text
 
 from .models.taxonomy import Audience, EventKind, RegistrationMode
@@ -226,6 +229,12 @@ class EventPageForm(WagtailAdminPageForm):
             "Kies een PET uit de lijst: een ouder-kind-dag hoort alleen bij een PET, niet bij een "
             "ander soort evenement."
         )
+        if self.for_user:
+            # Only PETs the user may see: live and public ones, or theirs (and the one chosen).
+            visible = visible_instances(self.for_user, Page).values("pk")
+            pet.queryset = pet.queryset.filter(
+                Q(pk__in=visible) | Q(pk=self.instance.related_pet_id)
+            )
         page = self.instance if self.instance.pk else self.parent_page
         campus_ids = campus_scope(self.for_user, page) if self.for_user and page else None
         if campus_ids is not None:

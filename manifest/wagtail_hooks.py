@@ -17,12 +17,14 @@ from wagtail.admin.ui.tables import (
     UpdatedAtColumn,
 )
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core import jobs
 from core.models import Region
+from core.permissions import VisibleChoicesChooserViewSet, visible_objects_only
 from core.search_areas import SnippetSearchArea
 from core.viewsets import SnippetViewSet
 from partners.models import DirectoryFacet
@@ -116,6 +118,7 @@ class InitiativeViewSet(SnippetViewSet):
     list_display = ["title", "status", "lead_partner", UpdatedAtColumn()]
     list_filter = ["actions", "themes", "regions", "status", "live"]
     inspect_view_enabled = True
+    chooser_viewset_class = VisibleChoicesChooserViewSet
 
 
 register_snippet(InitiativeViewSet)
@@ -140,6 +143,7 @@ class SignatureViewSet(SnippetViewSet):
     edit_view_class = SignatureEditView
     copy_view_enabled = False
     inspect_view_enabled = True
+    chooser_viewset_class = VisibleChoicesChooserViewSet
     list_display = [
         "organisation_name",
         LogoColumn("logo", label="Logo"),
@@ -185,7 +189,7 @@ class SignatureViewSet(SnippetViewSet):
 
 
 register_snippet(SignatureViewSet)
-hooks.register("register_bulk_action", ApproveSignaturesBulkAction)
+hooks.register("register_bulk_action", visible_objects_only(ApproveSignaturesBulkAction))
 
 
 @hooks.register("construct_homepage_panels")
@@ -206,8 +210,10 @@ def register_signature_log_actions(actions):
 @hooks.register("construct_image_chooser_queryset")
 def hide_proposed_logos(images, request):
     # Logos that signers sent in are not for editors to choose until a moderator approves them
-    # (they then move to the logo collection); a rejected one is deleted.
-    return images.exclude(collection__name=PROPOSED_LOGO_COLLECTION)
+    # (they then move to the logo collection); a rejected one is deleted. By the collection's
+    # id: the chooser's search accepts only the image's filter fields, and `collection` is one.
+    proposed = Collection.objects.filter(name=PROPOSED_LOGO_COLLECTION).values_list("pk", flat=True)
+    return images.exclude(collection__in=list(proposed))
 
 
 for order, model in [(210, Initiative), (220, ManifestAction), (230, Signature)]:

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.viewsets import safe_report_urls
+from core.viewsets import BrowseVisiblePagesView, safe_report_urls
 from events.feeds import calendar_file
 
 from . import views
@@ -17,6 +19,11 @@ urlpatterns = [
     # Wagtail's reports with downloads that are safe to open; the first match wins.
     path("admin/reports/", include(safe_report_urls())),
     path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
+    # The page chooser names the page it browses below: only pages the user may see.
+    path(
+        "admin/choose-page/<int:parent_page_id>/",
+        never_cache(require_admin_access(BrowseVisiblePagesView.as_view())),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -3,8 +3,8 @@
 - Redacteur: edits and publishes pages (events are pages), partners and the other snippets,
   images and documents, the site settings, search promotions and redirects. Approves the
   workflow "Redactiecontrole". No signatures or registrations: those are personal data.
-- Moderator: moderates signatures and manages and exports event registrations, and handles
-  requests to export or erase someone's personal data. No pages.
+- Moderator: moderates signatures and manages and exports event registrations. No pages.
+  Looking up and erasing anyone's personal data is for no role (0006).
   Approving a signature publishes the signer's organisation on the moderator's behalf
   (manifest/models/signature.py): moderating is the permission that counts there.
 - Campuscoördinator: `coordinate_campus`; what that allows follows from the campuses an
@@ -50,8 +50,6 @@ ROLE_PERMISSIONS = {
         "manifest.view_signature",
         "manifest.change_signature",
         "manifest.moderate_signature",
-        # Look an address up, export and erase it (Instellingen > Persoonsgegevens).
-        "core.handle_personal_data",
         *(f"events.{action}_registration" for action in ("view", "change", "delete")),
     ],
     CAMPUSCOORDINATOR: [
