@@ -74,3 +74,21 @@ def validate_plain_text(value, line_breaks=""):
 def validate_plain_paragraphs(value):
     """A longer text typed into a text area: as validate_plain_text, with line breaks."""
     validate_plain_text(value, line_breaks="\r\n\t")
+
+
+class PlainTextFieldsMixin:
+    """For models whose names or titles staff type and the site shows: `Model.clean` (so every
+    admin form) applies validate_plain_text to the fields in `plain_text_fields`."""
+
+    plain_text_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in self.plain_text_fields:
+            try:
+                validate_plain_text(getattr(self, name))
+            except ValidationError as error:
+                errors[name] = error
+        if errors:
+            raise ValidationError(errors)
