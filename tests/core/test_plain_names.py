@@ -33,9 +33,7 @@ def test_names_that_staff_type_refuse_invisible_characters(db, make, field, char
     assert "onzichtbare tekens" in refused.value.message_dict[field][0]
 
 
-def test_a_line_break_in_a_stored_name_never_stops_the_moderators_notice(
-    client, django_user_model
-):
+def test_a_line_break_in_a_stored_name_never_stops_the_notice(django_user_model):
     django_user_model.objects.create_superuser("beheer", "beheer@example.nl", "x" * 16)
     signature = Signature.objects.filter(state="unconfirmed").first() or Signature.objects.first()
     signature.organisation_name = "Duinzicht\r\nBcc: iemand@example.nl"

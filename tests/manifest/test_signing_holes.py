@@ -17,7 +17,7 @@ from manifest.forms import LogoField
 from manifest.models import Signature
 from partners.factories import PartnerFactory
 from tests.images import png_bytes, png_upload
-from tests.manifest.test_signing_views import SIGN_URL, form_data
+from tests.manifest.test_signing_views import SIGN_URL, confirm_link_from_mail, form_data
 
 
 def published_partner_without_logo():
@@ -181,3 +181,13 @@ def test_a_statement_keeps_its_line_breaks(client, home_page):
     statement = "Wij leiden vakmensen op.\r\nEn wij nemen stagiairs aan."
     assert client.post(SIGN_URL, form_data(statement=statement)).status_code == 303
     assert Signature.objects.get(contact_email="piet@duinzicht.example.nl").statement == statement
+
+
+def test_the_signing_pages_are_never_stored(client, home_page):
+    """The pages behind a mailed link are personal: no page cache, proxy or browser keeps them."""
+    client.post(SIGN_URL, form_data())
+    confirm = confirm_link_from_mail()
+    for url in (SIGN_URL, confirm, "/manifest/ondertekenen/bevestigen/onbekend/"):
+        for method in (client.get, client.post):
+            directives = {part.strip() for part in method(url)["Cache-Control"].split(",")}
+            assert {"private", "no-store"} <= directives, url

@@ -294,7 +294,7 @@ ALERT_SUBSCRIPTIONS_PER_HOUR = env_int("ALERT_SUBSCRIPTIONS_PER_HOUR", 10)
 # E-mails that forms (alerts, signing, registration, the admin's password reset) send to one
 # address per hour, whichever clients ask; beyond it the form answers as always, unsent.
 MAILS_PER_RECIPIENT_PER_HOUR = env_int("MAILS_PER_RECIPIENT_PER_HOUR", 3)
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.mail.CappedPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.mail.CappedPasswordResetForm"  # noqa: S105 - a class
 
 # Published in /.well-known/security.txt (RFC 9116).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@noord-holland.nl")
