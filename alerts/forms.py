@@ -8,7 +8,7 @@ TOO_LONG = "Deze selectie is te lang om te volgen. Kies minder filters."
 
 
 class AddressForm(HoneypotForm):
-    """An e-mail address, to send a "mijn meldingen" link to."""
+    """A visitor's e-mail address: to mail a "mijn meldingen" link to, and in the follow form."""
 
     email = forms.EmailField(
         label="Uw e-mailadres",

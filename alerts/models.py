@@ -129,9 +129,17 @@ class Subscription(models.Model):
         digest = salted_hmac(f"alerts.{purpose}", value, algorithm="sha256").hexdigest()
         return f"{self.pk}-{stamp}{digest[len(stamp) :]}"
 
-    def link_url(self, purpose):
+    def link_url(self, purpose, issued=None):
         """The path of the "unsubscribe" or "manage" link (views of the same name)."""
-        return reverse(f"alerts:{purpose}", args=[self.link_token(purpose)])
+        return reverse(f"alerts:{purpose}", args=[self.link_token(purpose, issued)])
+
+    @staticmethod
+    def link_issued(token):
+        """When an expiring link's token says it was made (Unix time), or None."""
+        try:
+            return int(token.partition("-")[2][:8], 16)
+        except ValueError:
+            return None
 
     @classmethod
     def by_link_token(cls, token, purpose):
@@ -141,12 +149,9 @@ class Subscription(models.Model):
             return None
         issued = None
         if purpose in LINK_VALID:
-            try:
-                issued = int(secret[:8], 16)
-            except ValueError:
-                return None
-            age = timezone.now().timestamp() - issued
-            if not 0 <= age <= LINK_VALID[purpose].total_seconds():
+            issued = cls.link_issued(token)
+            age = timezone.now().timestamp() - (issued or 0)
+            if issued is None or not 0 <= age <= LINK_VALID[purpose].total_seconds():
                 return None
         subscription = cls.objects.confirmed().filter(pk=int(pk)).first()
         if subscription and constant_time_compare(token, subscription.link_token(purpose, issued)):

@@ -156,8 +156,9 @@ def manage(request, token):
         "Mijn meldingen",
         alerts=remaining,
         message=message,
-        # The link may have been made for the alert just ended: go on with another one's.
-        manage_url=remaining[0].link_url("manage"),
+        # The link may have been made for the alert just ended: go on with another one's,
+        # expiring when this one does.
+        manage_url=remaining[0].link_url("manage", Subscription.link_issued(token)),
     )
 
 

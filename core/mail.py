@@ -80,9 +80,22 @@ class CappedPasswordResetForm(PasswordResetForm):
     mail under the cap per recipient. Over it the page answers as always; nothing is sent."""
 
     def send_mail(
-        self, subject, body, context, from_email, to_email, html_email_template_name=None
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
     ):
         if not within_cap(to_email):
             logger.warning("Password reset mail not sent: the recipient had their share this hour")
             return
-        super().send_mail(subject, body, context, from_email, to_email, html_email_template_name)
+        super().send_mail(
+            subject_template_name,
+            email_template_name,
+            context,
+            from_email,
+            to_email,
+            html_email_template_name,
+        )

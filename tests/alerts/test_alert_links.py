@@ -101,8 +101,7 @@ def test_my_alerts_lists_the_address_and_ends_one_or_all(home_page):
     assert response.status_code == 200
     assert "U ontvangt geen meldingen meer over" in response.content.decode()
     assert list(Subscription.objects.confirmed().of_address(ADDRESS)) == [second]
-    [action] = re.findall(r'<form method="post" action="([^"]+)"', response.content.decode())
-    assert Subscription.by_link_token(action.split("/")[-2], "manage") == second
+    assert Subscription.by_link_token(form_action(response).split("/")[-2], "manage") == second
 
     other = Subscription.objects.get(email="iemand.anders@example.nl")
     assert client.post(url, {"stop": str(other.pk)}).status_code == 404  # link has gone
@@ -156,15 +155,25 @@ def test_the_unsubscribe_link_is_no_key_to_my_alerts(client, home_page):
     assert reverse("alerts:request_link") in html
 
 
+def form_action(response):
+    [action] = re.findall(r'<form method="post" action="([^"]+)"', response.content.decode())
+    return action
+
+
 @pytest.mark.date_dependent
-def test_a_my_alerts_link_expires(client, home_page, clock):
-    url = path(link_urls(make())["manage_url"])
+def test_a_my_alerts_link_expires_and_using_it_makes_it_no_younger(client, home_page, clock):
+    first = make()
+    make(query="soort=bijeenkomst")
+    url = path(link_urls(first)["manage_url"])
     clock.shift(timezone.timedelta(days=13))
     assert client.get(url).status_code == 200
+    # Ending the alert the link was made for goes on with another one's, as old as this one.
+    next_url = form_action(client.post(url, {"stop": str(first.pk)}))
     clock.shift(timezone.timedelta(days=2))
-    response = client.get(url)
-    assert response.status_code == 404
-    assert "Deze link werkt niet" in response.content.decode()
+    for expired in (url, next_url):
+        response = client.get(expired)
+        assert response.status_code == 404
+        assert "Deze link werkt niet" in response.content.decode()
 
 
 def test_a_my_alerts_link_cannot_be_made_younger(client, home_page):
