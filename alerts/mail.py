@@ -8,6 +8,8 @@ from django.urls import reverse
 from core import mail
 from core.links import absolute_url
 
+from .models import LINK_VALID
+
 # A digest lists at most this many items, and points to the page for the rest.
 MAX_ITEMS_IN_MAIL = 50
 
@@ -20,7 +22,7 @@ def link_urls(subscription):
     }
 
 
-def _send(template, subject, subscription, headers=None, **context):
+def _send(template, subject, subscription, headers=None, capped=True, **context):
     context = {"site_name": settings.WAGTAIL_SITE_NAME, "subscription": subscription, **context}
     mail.send(
         subject,
@@ -28,12 +30,25 @@ def _send(template, subject, subscription, headers=None, **context):
         [subscription.email],
         html=render_to_string(f"alerts/email/{template}.html", context),
         headers=headers,
+        capped=capped,
     )
 
 
 def send_confirmation_mail(subscription, token):
     confirm_url = absolute_url(reverse("alerts:confirm", args=[token]))
     _send("confirm", "Bevestig uw e-mailmelding", subscription, confirm_url=confirm_url)
+
+
+def send_manage_link_mail(subscription):
+    """A fresh "mijn meldingen" link, asked for on the site."""
+    manage_url = absolute_url(subscription.link_url("manage"))
+    _send(
+        "manage_link",
+        "Uw link naar Mijn meldingen",
+        subscription,
+        manage_url=manage_url,
+        valid_days=LINK_VALID["manage"].days,
+    )
 
 
 def send_digest_mail(subscription, items, page_url):
@@ -45,6 +60,7 @@ def send_digest_mail(subscription, items, page_url):
         "digest",
         subject[:200],
         subscription,
+        capped=False,  # one per period, on the schedule the subscriber chose
         headers={
             # RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe that POSTs
             # "List-Unsubscribe=One-Click" to this URL (views.unsubscribe).

@@ -16,6 +16,8 @@ CONFIRMATION_VALID = timedelta(days=7)  # and unconfirmed subscriptions are purg
 # sends every day (or week) even when the previous run finished a few minutes later.
 SCHEDULE_TOLERANCE = timedelta(hours=2)
 MAX_QUERY_LENGTH = 1000  # a saved filter longer than this is refused
+# How long a link of that purpose works; links of other purposes do not expire.
+LINK_VALID = {"manage": timedelta(days=14)}
 
 
 class Frequency(models.TextChoices):
@@ -57,7 +59,7 @@ class Subscription(models.Model):
     source = models.CharField("Bron", max_length=40)
     query = models.CharField("Filter", max_length=MAX_QUERY_LENGTH, blank=True)
     label = models.CharField("Omschrijving", max_length=300)
-    # Random; the links in the digests are HMACs of it with SECRET_KEY (link_token below).
+    # Random; the links in the mails are HMACs of it with SECRET_KEY (link_token below).
     key = models.CharField(max_length=64, editable=False, default="")
     confirmation_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     privacy_consent_at = models.DateTimeField("Toestemming gegeven op")
@@ -110,30 +112,49 @@ class Subscription(models.Model):
         self.save(update_fields=["confirmed_at"])
 
     # -- the links in every digest -----------------------------------------------------------------
-    # Every mail carries an unsubscribe link and a link to "mijn meldingen" that must keep
-    # working, so they cannot be single-use secrets whose hash alone is stored. They are an
-    # HMAC of the subscription's random key with SECRET_KEY: the database alone does not give
-    # them away, deleting the subscription ends them, rotating SECRET_KEY ends them all.
+    # Every mail carries an unsubscribe link that must keep working (RFC 8058), so it cannot be
+    # a single-use secret whose hash alone is stored. It is an HMAC of the subscription's random
+    # key with SECRET_KEY: the database alone does not give it away, deleting the subscription
+    # ends it, rotating SECRET_KEY ends them all. The "mijn meldingen" link, which shows and
+    # ends all alerts of the address, also carries when it was made and works for
+    # LINK_VALID["manage"]: each digest brings a fresh one, and the site mails one on request.
 
-    def link_token(self, purpose):
-        return f"{self.pk}-{self._link_digest(purpose)}"
+    def link_token(self, purpose, issued=None):
+        """The id, "-" and 64 hex digits; for a link that expires the first 8 are its issue time
+        (so error reports, website/errors.py, recognise every alert token by that shape)."""
+        stamp = ""
+        if purpose in LINK_VALID:
+            stamp = f"{int(issued if issued is not None else timezone.now().timestamp()):08x}"
+        value = f"{self.pk}:{self.key}{stamp}"
+        digest = salted_hmac(f"alerts.{purpose}", value, algorithm="sha256").hexdigest()
+        return f"{self.pk}-{stamp}{digest[len(stamp) :]}"
 
-    def link_url(self, purpose):
+    def link_url(self, purpose, issued=None):
         """The path of the "unsubscribe" or "manage" link (views of the same name)."""
-        return reverse(f"alerts:{purpose}", args=[self.link_token(purpose)])
+        return reverse(f"alerts:{purpose}", args=[self.link_token(purpose, issued)])
 
-    def _link_digest(self, purpose):
-        value = f"{self.pk}:{self.key}"
-        return salted_hmac(f"alerts.{purpose}", value, algorithm="sha256").hexdigest()
+    @staticmethod
+    def link_issued(token):
+        """When an expiring link's token says it was made (Unix time), or None."""
+        try:
+            return int(token.partition("-")[2][:8], 16)
+        except ValueError:
+            return None
 
     @classmethod
     def by_link_token(cls, token, purpose):
-        """The confirmed subscription the token was made for, or None."""
-        pk, _, digest = token.partition("-")
-        if not pk.isdigit() or len(pk) > 18 or not digest:
+        """The confirmed subscription the token was made for, or None (also once it expired)."""
+        pk, _, secret = token.partition("-")
+        if not pk.isdigit() or len(pk) > 18 or len(secret) != 64:
             return None
+        issued = None
+        if purpose in LINK_VALID:
+            issued = cls.link_issued(token)
+            age = timezone.now().timestamp() - (issued or 0)
+            if issued is None or not 0 <= age <= LINK_VALID[purpose].total_seconds():
+                return None
         subscription = cls.objects.confirmed().filter(pk=int(pk)).first()
-        if subscription and constant_time_compare(digest, subscription._link_digest(purpose)):
+        if subscription and constant_time_compare(token, subscription.link_token(purpose, issued)):
             return subscription
         return None
 

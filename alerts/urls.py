@@ -10,4 +10,5 @@ urlpatterns = [
     path("bevestigen/<str:token>/", views.confirm, name="confirm"),
     path("afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("beheren/<str:token>/", views.manage, name="manage"),
+    path("mijn-meldingen/", views.request_link, name="request_link"),
 ]

@@ -3,25 +3,35 @@
 Pages render under the site's base layout (no Wagtail page of their own); bad links answer
 with a Dutch page and a 4xx."""
 
+import logging
+
 from django.conf import settings
 from django.http import QueryDict
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import ratelimit
 from core.pages import see_other
 
-from .forms import TOO_LONG, SubscriptionForm
-from .models import MAX_QUERY_LENGTH, Subscription
+from .forms import TOO_LONG, AddressForm, SubscriptionForm
+from .mail import send_manage_link_mail
+from .models import LINK_VALID, MAX_QUERY_LENGTH, Subscription
 from .sources import get_source
 from .subscribing import subscribe as store_subscription
 
+logger = logging.getLogger(__name__)
+
 CONFIRMATIONS_PER_HOUR = 30
-# The links in the mails: a GET only shows a button that POSTs, so a link checker or a mail
-# scanner that follows one changes nothing.
-token_link = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def token_link(view):
+    """The links in the mails. A GET only shows a button that POSTs, so a link checker or a
+    mail scanner that follows one changes nothing; and the pages are personal: never stored
+    by the page cache, a proxy or the browser (Cache-Control: private, no-store)."""
+    return never_cache(require_http_methods(["GET", "HEAD", "POST"])(view))
 
 
 def _page(request, template, title, status=200, **context):
@@ -86,15 +96,17 @@ def confirm(request, token):
     confirmed = not problem and request.method == "POST"
     if confirmed:
         subscription.confirm()
+    # A link works once: a used one shows nothing of the alert, and "mijn meldingen" is
+    # reached with a link of its own, which expires.
     return _page(
         request,
         "confirm",
         "Melding bevestigen",
         status,
         problem=problem,
-        subscription=subscription,
+        subscription=None if problem else subscription,
         confirmed=confirmed,
-        manage_url=subscription.link_url("manage") if confirmed or problem == "used" else "",
+        manage_url=subscription.link_url("manage") if confirmed else "",
     )
 
 
@@ -111,13 +123,8 @@ def unsubscribe(request, token):
     if request.method == "POST":
         subscription.delete()
         return _page(request, "unsubscribe", "Afgemeld", done=True, label=label)
-    return _page(
-        request,
-        "unsubscribe",
-        "Afmelden",
-        label=label,
-        manage_url=subscription.link_url("manage"),
-    )
+    # This link never expires, so it leads to "mijn meldingen" only through a fresh link by mail.
+    return _page(request, "unsubscribe", "Afmelden", label=label)
 
 
 @token_link
@@ -149,6 +156,29 @@ def manage(request, token):
         "Mijn meldingen",
         alerts=remaining,
         message=message,
-        # The link may have been made for the alert just ended: go on with another one's.
-        manage_url=remaining[0].link_url("manage"),
+        # The link may have been made for the alert just ended: go on with another one's,
+        # expiring when this one does.
+        manage_url=remaining[0].link_url("manage", Subscription.link_issued(token)),
+    )
+
+
+@never_cache
+def request_link(request):
+    """Ask for a "mijn meldingen" link by e-mail. The answer is the same whether or not the
+    address has alerts, so the form tells nobody who follows what."""
+    form = AddressForm(request.POST if request.method == "POST" else None)
+    if form.is_bound:
+        ratelimit.limit_attempts(request, "alert-link", settings.ALERT_SUBSCRIPTIONS_PER_HOUR)
+    if not form.is_valid():
+        status = 400 if form.is_bound else 200
+        return _page(request, "request_link", "Mijn meldingen", status, form=form)
+    ratelimit.limit(request, "alert-link", settings.ALERT_SUBSCRIPTIONS_PER_HOUR)
+    subscription = Subscription.objects.confirmed().of_address(form.cleaned_data["email"]).first()
+    if subscription is not None:
+        try:
+            send_manage_link_mail(subscription)
+        except Exception:  # the visitor can simply ask again
+            logger.exception("Could not send the manage link of alert %s", subscription.pk)
+    return _page(
+        request, "request_link", "Mijn meldingen", sent=True, valid_days=LINK_VALID["manage"].days
     )

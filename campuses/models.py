@@ -27,6 +27,7 @@ from core.models import (
     SectorTag,
     optional_image,
 )
+from core.text import PlainTextFieldsMixin
 from partners.models import Partner, PartnerKind
 from partners.widgets import partner_search
 
@@ -90,9 +91,10 @@ class CampusQuerySet(PageQuerySet):
         return self.live().public().order_by("title")
 
 
-class CampusPage(ImageAltMixin, BasePage):
+class CampusPage(PlainTextFieldsMixin, ImageAltMixin, BasePage):
     """A technical campus: a public-private partnership of schools, companies and governments."""
 
+    plain_text_fields = ("title",)
     kind = models.CharField(
         "Soort", max_length=20, choices=CampusKind.choices, default=CampusKind.CAMPUS
     )

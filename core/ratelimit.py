@@ -39,8 +39,14 @@ def client_ip(request):
 
 def hit(request, scope, limit, window_seconds=HOUR):
     """Count one request; True while the client is within `limit` per window."""
+    return hit_key(f"{scope}:{client_ip(request)}", limit, window_seconds)
+
+
+def hit_key(name, limit, window_seconds=HOUR):
+    """Count one use of `name` (a scope and whatever it limits: a client IP, a recipient's
+    hash); True while it is within `limit` per window."""
     window = int(time.time() // window_seconds)
-    key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
+    key = f"ratelimit:{name}:{window}"
     cache = caches[CACHE_ALIAS]
     cache.add(key, 0, timeout=window_seconds)
     try:

@@ -9,9 +9,6 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 MAX_QUERY_LENGTH = 200
-# Characters that reorder or hide text (bidirectional overrides and isolates, marks): a name
-# such as "Acme\u202egnp.exe" would show as something it is not.
-HIDDEN_CONTROLS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 SCRIPT_BLOCKS = re.compile(r"<(script|style)\b.*?(</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 
 
@@ -32,7 +29,7 @@ def text_from_html(value, length=None):
     text = html.unescape(strip_tags(SCRIPT_BLOCKS.sub(" ", text)))
     text = strip_tags(SCRIPT_BLOCKS.sub(" ", text))
     text = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
+        " " if unicodedata.category(char) in BREAKS else char
         for char in text
         if not is_invisible(char)
     )
@@ -40,25 +37,58 @@ def text_from_html(value, length=None):
     return Truncator(text).chars(length) if length else text
 
 
-def validate_plain_text(value):
-    """What a visitor types as a name or a short text: no markup, no invisible controls."""
-    if "<" in value or ">" in value:
-        raise ValidationError("Gebruik geen < of > in dit veld.", code="markup")
-    if HIDDEN_CONTROLS.search(value) or any(
-        unicodedata.category(char) == "Cc" and char not in "\n\r\t" for char in value
-    ):
-        raise ValidationError(
-            "Dit veld bevat onzichtbare tekens die de tekst anders laten lezen dan hij is. "
-            "Typ de tekst opnieuw in plaats van hem te plakken.",
-            code="hidden_controls",
-        )
-
-
-# Characters that show nothing yet are not a space: format characters (soft hyphen, tag
-# characters, joiners), private use, and the fillers that look blank. A name made of them
-# looks empty.
-BLANK_FILLERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+# Characters that show nothing yet are not a space: by Unicode category, format characters
+# (direction overrides, zero-width characters, the soft hyphen, tag characters), private-use,
+# surrogate and unassigned code points; and the letters and marks that look blank or show
+# nothing (Hangul fillers, the combining grapheme joiner, variation selectors, the braille
+# blank). A name made of them looks empty, or other than it is.
+INVISIBLE_CATEGORIES = frozenset({"Cf", "Co", "Cs", "Cn"})
+BLANK_CHARACTERS = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0100-\U000e01ef]"
+)
+# Controls and line or paragraph separators: a name is one line (it ends up in mail subjects).
+BREAKS = frozenset({"Cc", "Zl", "Zp"})
+INVISIBLE_MESSAGE = (
+    "Dit veld bevat onzichtbare tekens of regeleinden, die de tekst anders laten lezen dan hij "
+    "is. Typ de tekst opnieuw in plaats van hem te plakken."
+)
 
 
 def is_invisible(char):
-    return unicodedata.category(char) in ("Cf", "Co") or char in BLANK_FILLERS
+    return unicodedata.category(char) in INVISIBLE_CATEGORIES or bool(BLANK_CHARACTERS.match(char))
+
+
+def validate_plain_text(value, line_breaks=""):
+    """What the public or staff type as a name or a title: no markup, nothing invisible, on
+    one line."""
+    if "<" in value or ">" in value:
+        raise ValidationError("Gebruik geen < of > in dit veld.", code="markup")
+    if any(
+        (is_invisible(char) or unicodedata.category(char) in BREAKS) and char not in line_breaks
+        for char in value
+    ):
+        raise ValidationError(INVISIBLE_MESSAGE, code="hidden_controls")
+
+
+def validate_plain_paragraphs(value):
+    """A longer text typed into a text area: as validate_plain_text, with line breaks."""
+    validate_plain_text(value, line_breaks="\r\n\t")
+
+
+class PlainTextFieldsMixin:
+    """For models whose names or titles staff type and the site shows: `Model.clean` (so every
+    admin form) applies validate_plain_text to the fields in `plain_text_fields`."""
+
+    plain_text_fields: tuple[str, ...] = ()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in self.plain_text_fields:
+            try:
+                validate_plain_text(getattr(self, name))
+            except ValidationError as error:
+                errors[name] = error
+        if errors:
+            raise ValidationError(errors)

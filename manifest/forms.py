@@ -1,6 +1,7 @@
 import warnings
 
 from django import forms
+from django.conf import settings
 from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 
@@ -14,7 +15,7 @@ from core.forms import (
     SlugChoiceField,
 )
 from core.models import EducationLevel, Region
-from core.text import validate_plain_text
+from core.text import validate_plain_paragraphs, validate_plain_text
 from partners.models import PartnerKind
 
 from .models import ManifestAction, Theme
@@ -45,9 +46,15 @@ class LogoField(WagtailImageField):
         "Upload uw logo als PNG, JPEG of WebP.",
         "damaged": "Dit bestand is beschadigd of onvolledig. Sla uw logo opnieuw op als PNG, "
         "JPEG of WebP en probeer het nog eens.",
-        "too_many_pixels": "Dit logo is te groot: %(width)s bij %(height)s pixels. Maak het "
-        "kleiner dan %(megapixels)s megapixels (bijvoorbeeld 2000 bij 1000 pixels).",
+        "too_many_pixels": "Dit logo is te groot: %(width)s bij %(height)s pixels. Een logo "
+        "heeft genoeg aan %(megapixels)s megapixels, bijvoorbeeld 2000 bij 2000 of 4000 bij "
+        "1000 pixels. Sla het kleiner op en probeer het opnieuw.",
     }
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # Far below what editors may upload: every pixel costs a worker memory and time.
+        self.max_image_pixels = settings.LOGO_MAX_PIXELS
 
     def to_python(self, data):
         if data:
@@ -127,7 +134,7 @@ class SignatureForm(HoneypotForm):
         max_length=STATEMENT_MAX_LENGTH,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        validators=[validate_plain_text],
+        validators=[validate_plain_paragraphs],
         help_text=f"Maximaal {STATEMENT_MAX_LENGTH} tekens. Dit kan op de site worden getoond.",
     )
     contact_email = forms.EmailField(

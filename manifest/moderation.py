@@ -376,7 +376,8 @@ class ResendConfirmationView(SignatureActionMixin, TemplateView):
         if not self.in_allowed_state():
             return redirect(self.get_success_url())
         name = self.object.organisation_name
-        if send_confirmation(self.object):
+        # A moderator's deliberate re-send is not held back by the cap on what forms send.
+        if send_confirmation(self.object, capped=False):
             log(instance=self.object, action=LOG_RESEND, user=request.user)
             messages.success(request, f"De bevestigingsmail voor {name} is opnieuw verstuurd.")
         else:

@@ -102,18 +102,19 @@ def absolute_route_url(route, *args):
     return absolute_url(url)
 
 
-def _mail(signature, template, subject, **context):
+def _mail(signature, template, subject, capped, **context):
     body = render_to_string(
         f"manifest/email/{template}.txt",
         {"signature": signature, "site_url": settings.WAGTAILADMIN_BASE_URL, **context},
     )
     # With the site's Reply-To: the rejection asks the signer to answer it.
-    mail.send(subject, body, [signature.contact_email])
+    mail.send(subject, body, [signature.contact_email], capped=capped)
 
 
-def send_confirmation(signature):
-    """E-mail a fresh confirmation link. Returns False, and records why, if the mail failed:
-    the signature itself is already stored and staff can re-send it from the admin."""
+def send_confirmation(signature, capped=True):
+    """E-mail a fresh confirmation link, within the cap per recipient unless staff re-send it
+    (`capped` False). Returns False, and records why, if the mail failed: the signature itself
+    is already stored and staff can re-send it from the admin."""
     token = signature.new_confirmation_token()
     signature.save(update_fields=["confirmation_token_hash", "confirmation_sent_at"])
     try:
@@ -121,6 +122,7 @@ def send_confirmation(signature):
             signature,
             "signature_confirm",
             "Bevestig de ondertekening van het manifest",
+            capped,
             confirm_url=absolute_route_url("sign_confirm", token),
         )
         signature.confirmation_error = ""
@@ -141,6 +143,7 @@ def notify_moderation(signature):
             "Uw ondertekening van het manifest is goedgekeurd"
             if approved
             else "Uw ondertekening van het manifest",
+            False,  # a moderator's decision, once per signature
             signatories_url=absolute_route_url("signatories"),
         )
     except Exception:  # the decision stands whatever the mail server does

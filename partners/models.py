@@ -41,7 +41,7 @@ from core.models import (
 )
 from core.pagecache import content_version
 from core.pages import SitemapEntries, render_subpage
-from core.text import MAX_QUERY_LENGTH, clean_query
+from core.text import MAX_QUERY_LENGTH, PlainTextFieldsMixin, clean_query
 from search import service
 from search.port import SORTS, FacetDefinition, IndexDefinition, SearchQuery
 
@@ -77,11 +77,19 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(match)
 
 
-class Partner(WorkflowMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Partner(
+    PlainTextFieldsMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """An organisation. One created by someone signing the manifest stays a draft, nowhere
     public, until a moderator approves the signature; a change by someone who may not publish
     (a campus coordinator) goes through the workflow "Redactiecontrole"."""
 
+    plain_text_fields = ("name",)
     name = models.CharField("Naam", max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     kind = models.CharField("Soort", max_length=20, choices=PartnerKind.choices)

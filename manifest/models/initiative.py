@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from campuses.models import CampusPage
 from core.models import Region, demo_flag, optional_image
+from core.text import PlainTextFieldsMixin
 from partners.models import Partner
 from partners.widgets import partner_search
 
@@ -48,9 +49,17 @@ class InitiativeQuerySet(models.QuerySet):
         )
 
 
-class Initiative(PreviewableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
+class Initiative(
+    PlainTextFieldsMixin,
+    PreviewableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """A concrete initiative that carries one or more manifest actions forward."""
 
+    plain_text_fields = ("title",)
     title = models.CharField("Titel", max_length=200)
     slug = models.SlugField(
         max_length=220,

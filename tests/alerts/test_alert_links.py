@@ -1,7 +1,10 @@
 """The links in the mails: bad ones get a Dutch 4xx, each works only for what it was made
 for, and "mijn meldingen" shows and ends an address's alerts without showing the address."""
 
+import re
+
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -9,7 +12,7 @@ from django.utils import timezone
 from alerts.mail import link_urls
 from alerts.models import Frequency, Subscription
 
-from .conftest import ADDRESS
+from .conftest import ADDRESS, link_in
 
 
 def make(address=ADDRESS, query="soort=pet", confirmed=True, **fields):
@@ -98,7 +101,7 @@ def test_my_alerts_lists_the_address_and_ends_one_or_all(home_page):
     assert response.status_code == 200
     assert "U ontvangt geen meldingen meer over" in response.content.decode()
     assert list(Subscription.objects.confirmed().of_address(ADDRESS)) == [second]
-    assert second.link_token("manage") in response.content.decode()
+    assert Subscription.by_link_token(form_action(response).split("/")[-2], "manage") == second
 
     other = Subscription.objects.get(email="iemand.anders@example.nl")
     assert client.post(url, {"stop": str(other.pk)}).status_code == 404  # link has gone
@@ -122,3 +125,99 @@ def test_a_link_sent_again_is_valid_for_seven_days_from_its_sending(client, home
     response = client.post(reverse("alerts:confirm", args=[token]))
     assert response.status_code in (200, 302, 303)
     assert Subscription.objects.get().is_confirmed
+
+
+def confirm_url(subscription):
+    token = subscription.new_confirmation_token()
+    subscription.save()
+    return reverse("alerts:confirm", args=[token])
+
+
+def test_a_confirmation_link_works_once_and_is_no_key_to_my_alerts(client, home_page):
+    url = confirm_url(make(confirmed=False))
+    confirmed = client.post(url).content.decode()
+    assert "Uw melding is bevestigd" in confirmed
+    assert reverse("alerts:manage", args=["x"]).split("x")[0] in confirmed  # once, right now
+
+    for method in (client.get, client.post):
+        used = method(url)
+        html = used.content.decode()
+        assert used.status_code == 200
+        assert "Deze link is al gebruikt" in html
+        assert "/meldingen/beheren/" not in html
+        assert "Agenda: soort=pet" not in html
+        assert reverse("alerts:request_link") in html
+
+
+def test_the_unsubscribe_link_is_no_key_to_my_alerts(client, home_page):
+    html = client.get(path(link_urls(make())["unsubscribe_url"])).content.decode()
+    assert "/meldingen/beheren/" not in html
+    assert reverse("alerts:request_link") in html
+
+
+def form_action(response):
+    [action] = re.findall(r'<form method="post" action="([^"]+)"', response.content.decode())
+    return action
+
+
+@pytest.mark.date_dependent
+def test_a_my_alerts_link_expires_and_using_it_makes_it_no_younger(client, home_page, clock):
+    first = make()
+    make(query="soort=bijeenkomst")
+    url = path(link_urls(first)["manage_url"])
+    clock.shift(timezone.timedelta(days=13))
+    assert client.get(url).status_code == 200
+    # Ending the alert the link was made for goes on with another one's, as old as this one.
+    next_url = form_action(client.post(url, {"stop": str(first.pk)}))
+    clock.shift(timezone.timedelta(days=2))
+    for expired in (url, next_url):
+        response = client.get(expired)
+        assert response.status_code == 404
+        assert "Deze link werkt niet" in response.content.decode()
+
+
+def test_a_my_alerts_link_cannot_be_made_younger(client, home_page):
+    """The moment of issue is part of what the HMAC covers."""
+    token = make().link_token("manage")
+    pk, _, secret = token.partition("-")
+    younger = f"{pk}-{int(secret[:8], 16) + 60:08x}{secret[8:]}"
+    assert client.get(reverse("alerts:manage", args=[younger])).status_code == 404
+
+
+@pytest.mark.date_dependent
+def test_a_my_alerts_link_is_mailed_on_request_to_an_address_with_alerts(client, home_page):
+    make()
+    make(address="zonder.bevestiging@example.nl", confirmed=False)
+    page = client.get(reverse("alerts:request_link"))
+    assert page.status_code == 200
+    answers = set()
+    for address in (ADDRESS.upper(), "onbekend@example.nl", "zonder.bevestiging@example.nl"):
+        response = client.post(reverse("alerts:request_link"), {"email": address})
+        assert response.status_code == 200
+        answers.add(response.content.decode())
+    assert len(answers) == 1  # the same answer whoever asks
+    [message] = mail.outbox
+    assert message.to == [ADDRESS]
+    manage = client.get(link_in(message, "manage"))
+    assert "Mijn meldingen" in manage.content.decode()
+    assert "Agenda: soort=pet" in manage.content.decode()
+
+    bad = client.post(reverse("alerts:request_link"), {"email": "geen-adres"})
+    assert bad.status_code == 400
+    assert "Vul een geldig e-mailadres in" in bad.content.decode()
+
+
+@pytest.mark.parametrize("name", ["confirm", "unsubscribe", "manage", "request_link"])
+def test_alert_pages_are_never_stored(client, home_page, name):
+    subscription = make()
+    args = {
+        "confirm": [subscription.new_confirmation_token()],
+        "unsubscribe": [subscription.link_token("unsubscribe")],
+        "manage": [subscription.link_token("manage")],
+        "request_link": [],
+    }[name]
+    subscription.save()
+    response = client.get(reverse(f"alerts:{name}", args=args))
+    assert response.status_code == 200
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives

@@ -87,3 +87,18 @@ def test_the_listing_stays_the_same_for_every_visitor(home_page):
     assert "csrftoken" not in first.cookies
     assert client.get(agenda.url, {"soort": "pet"}).content == first.content
     assert client.post(reverse("alerts:subscribe"), valid()).status_code == 303
+
+
+# Within one window of the limits: they must not end halfway through the test.
+@pytest.mark.date_dependent
+def test_resubmitting_from_many_clients_mails_one_address_a_few_times(client, home_page, settings):
+    """An open request sends its link again when asked again; from three client IPs, each
+    within its own limit, the address still gets only its share of mails this hour."""
+    answers = {
+        client.post(reverse("alerts:subscribe"), valid(), REMOTE_ADDR=f"203.0.113.{ip}").status_code
+        for ip in (1, 2, 3)
+        for _ in range(settings.ALERT_SUBSCRIPTIONS_PER_HOUR)
+    }
+    assert answers == {303}
+    assert len(mail.outbox) == settings.MAILS_PER_RECIPIENT_PER_HOUR
+    assert Subscription.objects.get().email == ADDRESS

@@ -1,18 +1,23 @@
 """Holes in the signing flow found by trying it as an attacker would. Each test here failed
 on the code before its fix; its docstring says what went wrong."""
 
+import io
 import json
 import subprocess
 import sys
 
+import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms import ValidationError
 from django.urls import reverse
+from PIL import Image
 
+from manifest.forms import LogoField
 from manifest.models import Signature
 from partners.factories import PartnerFactory
 from tests.images import png_bytes, png_upload
-from tests.manifest.test_signing_views import SIGN_URL, form_data
+from tests.manifest.test_signing_views import SIGN_URL, confirm_link_from_mail, form_data
 
 
 def published_partner_without_logo():
@@ -130,3 +135,59 @@ def test_direction_overrides_in_names_are_refused(client, home_page):
         assert response.status_code == 400, field
         assert "onzichtbare tekens" in response.content.decode()
     assert not Signature.objects.filter(organisation_name__startswith="Duinzicht").exists()
+
+
+def png_of(width, height):
+    """A PNG of that size in very few bytes: one colour, one bit per pixel."""
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, format="PNG", optimize=True)
+    return SimpleUploadedFile("logo.png", buffer.getvalue(), "image/png")
+
+
+def test_a_logo_has_no_more_pixels_than_a_logo_needs(client, home_page, settings):
+    """A 4999 x 4999 PNG of 97 KB was accepted and cost a worker 100 MB and 2.2 s."""
+    upload = png_of(4999, 4999)
+    assert upload.size < 100 * 1024
+    response = client.post(SIGN_URL, form_data(logo=upload))
+    assert response.status_code == 400
+    assert "Dit logo is te groot: 4999 bij 4999 pixels" in response.content.decode()
+    assert not Signature.objects.filter(organisation_name="Duinzicht Elektrotechniek").exists()
+
+    assert settings.LOGO_MAX_PIXELS == 2000 * 2000
+    assert LogoField().clean(png_of(2000, 2000))
+    with pytest.raises(ValidationError, match="te groot"):
+        LogoField().clean(png_of(4001, 1000))
+
+
+@pytest.mark.parametrize(
+    "character",
+    ["\r\n", "\n", "\r", "\t", "\U000e0041", "\u3164", "\u2028", "\u00ad", "\u200d", "\u2800"],
+    ids=["crlf", "lf", "cr", "tab", "tag-a", "hangul-filler", "line-sep", "soft-hyphen",
+         "zwj", "braille-blank"],
+)  # fmt: skip
+def test_names_with_control_or_invisible_characters_are_refused(client, home_page, character):
+    """CR/LF in an organisation name made the moderators' notice fail (BadHeaderError), and
+    invisible characters were stored: a name could look blank."""
+    for field in ["organisation_name", "signer_name", "signer_role"]:
+        value = f"Duinzicht{character}Elektrotechniek"
+        response = client.post(SIGN_URL, form_data(**{field: value}))
+        assert response.status_code == 400, field
+        assert "onzichtbare tekens of regeleinden" in response.content.decode()
+    assert client.post(SIGN_URL, form_data(organisation_name=character * 3)).status_code == 400
+    assert not Signature.objects.filter(contact_email="piet@duinzicht.example.nl").exists()
+
+
+def test_a_statement_keeps_its_line_breaks(client, home_page):
+    statement = "Wij leiden vakmensen op.\r\nEn wij nemen stagiairs aan."
+    assert client.post(SIGN_URL, form_data(statement=statement)).status_code == 303
+    assert Signature.objects.get(contact_email="piet@duinzicht.example.nl").statement == statement
+
+
+def test_the_signing_pages_are_never_stored(client, home_page):
+    """The pages behind a mailed link are personal: no page cache, proxy or browser keeps them."""
+    client.post(SIGN_URL, form_data())
+    confirm = confirm_link_from_mail()
+    for url in (SIGN_URL, confirm, "/manifest/ondertekenen/bevestigen/onbekend/"):
+        for method in (client.get, client.post):
+            directives = {part.strip() for part in method(url)["Cache-Control"].split(",")}
+            assert {"private", "no-store"} <= directives, url

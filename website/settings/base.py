@@ -258,6 +258,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+# A logo that signers send in needs far fewer: decoding one costs memory per pixel.
+LOGO_MAX_PIXELS = env_int("LOGO_MAX_PIXELS", 2000 * 2000)
 # Requests larger than this are refused before their body is read (413).
 PUBLIC_FORM_MAX_REQUEST_BYTES = 6 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -289,6 +291,10 @@ CALENDAR_IMPORT_LIMITS = {
 CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
 
 ALERT_SUBSCRIPTIONS_PER_HOUR = env_int("ALERT_SUBSCRIPTIONS_PER_HOUR", 10)
+# E-mails that forms (alerts, signing, registration, the admin's password reset) send to one
+# address per hour, whichever clients ask; beyond it the form answers as always, unsent.
+MAILS_PER_RECIPIENT_PER_HOUR = env_int("MAILS_PER_RECIPIENT_PER_HOUR", 3)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.mail.CappedPasswordResetForm"  # noqa: S105 - a class
 
 # Published in /.well-known/security.txt (RFC 9116).
 SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@noord-holland.nl")
