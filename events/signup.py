@@ -148,9 +148,10 @@ def delete_registration(registration):
     return promote_waitlist(dates)
 
 
-def _send(registration, token, template, subject, **extra):
+def _send(registration, token, template, subject, capped=False, **extra):
     """Send one e-mail about a registration, with the link to it; a failure is logged and
-    never undoes anything."""
+    never undoes anything. Only the mail a public form triggers counts against the cap per
+    address: the others follow a confirmed address or staff's action."""
     path = subpage_url(registration.event, "registration", token)
     context = {
         "registration": registration,
@@ -161,7 +162,7 @@ def _send(registration, token, template, subject, **extra):
     }
     body = render_to_string(f"events/email/{template}.txt", context)
     try:
-        mail.send(subject, body, [registration.email])
+        mail.send(subject, body, [registration.email], capped=capped)
     except Exception:  # the registration stands whatever the mail server does
         logger.exception("Could not send %s for registration %s", template, registration.pk)
         return False
@@ -171,7 +172,7 @@ def _send(registration, token, template, subject, **extra):
 def send_confirmation_request(registration, token):
     hours = settings.EVENT_REGISTRATION_CONFIRM_HOURS
     subject = f"Bevestig uw aanmelding voor {registration.event.title}"
-    return _send(registration, token, "registration_confirm", subject, hours=hours)
+    return _send(registration, token, "registration_confirm", subject, capped=True, hours=hours)
 
 
 def send_registration_mail(registration, token):
