@@ -154,7 +154,7 @@ PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 30)
 PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 120)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
 # How long a page's last copy is kept to be served when rendering it fails (database down).
-PAGE_CACHE_STALE_IF_ERROR_SECONDS = env_int("PAGE_CACHE_STALE_IF_ERROR_SECONDS", 7 * 24 * 3600)
+PAGE_CACHE_STALE_IF_ERROR_SECONDS = env_int("PAGE_CACHE_STALE_IF_ERROR_SECONDS", 24 * 3600)
 # Wagtail pages and our public views; never the admin, the API, /health/ or documents.
 PAGE_CACHE_URL_NAMES = {
     "wagtail_serve",
