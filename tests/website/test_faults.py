@@ -14,7 +14,7 @@ from django.conf import settings as dj_settings
 
 from events.models import EventIndexPage
 from partners.models import PartnerIndexPage
-from tests.bench.server import PROJECT, base_environment, free_port, gunicorn, manage
+from tests.bench.server import base_environment, free_port, gunicorn, manage
 from tests.manifest.test_signing_views import SIGN_URL
 from tests.website.test_links_across_workers import database_url
 
@@ -36,9 +36,8 @@ def redis_answers():
 
 @pytest.fixture(scope="module", autouse=True)
 def static_files():
-    """Production settings serve the collected, hashed static files."""
-    if not (PROJECT / "staticfiles" / "staticfiles.json").exists():
-        manage(base_environment("sqlite://", 0), "collectstatic", "--noinput", "-v", "0")
+    """Production settings serve the collected, hashed static files (copied only when new)."""
+    manage(base_environment("sqlite://", 0), "collectstatic", "--noinput", "-v", "0")
 
 
 @contextlib.contextmanager
