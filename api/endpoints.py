@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from django import forms
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -154,8 +154,8 @@ PER_PAGINA = Param(
 class Endpoint:
     """A list of public records: `records(params)` filters them (raising InvalidParameters for
     values it does not know); `prepare(objects)` may add to a page of them in bulk. `changed`
-    are the lookups of "last changed" moments: the newest is Last-Modified, and
-    `gewijzigd_sinds` finds a record when any of them is at or after the moment asked."""
+    are the lookups of "last changed" moments: `gewijzigd_sinds` finds a record when any of
+    them is at or after the moment asked."""
 
     name: str
     title: str
@@ -189,13 +189,6 @@ class Endpoint:
             changed = (Q(**{f"{lookup}__gte": since}) for lookup in self.changed)
             records = records.filter(functools.reduce(operator.or_, changed))
         return records.order_by(*self.order)
-
-    def last_modified(self, records):
-        """The newest change among `records` (one aggregate query), or None."""
-        found = records.order_by().aggregate(
-            **{f"changed_{number}": Max(lookup) for number, lookup in enumerate(self.changed)}
-        )
-        return max((moment for moment in found.values() if moment is not None), default=None)
 
 
 def changed_since(value):

@@ -34,6 +34,7 @@ def describe_index(request):
         "default_page_size": DEFAULT_PAGE_SIZE,
         "csv_separator": CSV_SEPARATOR,
         "rate_limit_per_minute": settings.API_REQUESTS_PER_MINUTE,
+        "csv_rate_limit_per_minute": settings.API_EXPORTS_PER_MINUTE,
         "endpoints": [
             {
                 "name": endpoint.name,
@@ -204,7 +205,8 @@ def describe(request):
                 f"{DEFAULT_PAGE_SIZE} items per pagina, hoogstens {MAX_PAGE_SIZE} "
                 f"(`{PER_PAGINA.name}`); `next` wijst naar de volgende pagina. "
                 f"Hoogstens {settings.API_REQUESTS_PER_MINUTE} verzoeken per minuut per "
-                "IP-adres (daarna 429 met Retry-After). CSV: UTF-8 met BOM, "
+                f"IP-adres, waarvan hoogstens {settings.API_EXPORTS_PER_MINUTE} hele lijsten als "
+                "CSV (daarna 429 met Retry-After). CSV: UTF-8 met BOM, "
                 f"scheidingsteken '{CSV_SEPARATOR}'."
             ),
         },

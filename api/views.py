@@ -2,8 +2,10 @@
 
 Every answer, errors included, is JSON (or CSV) with `Access-Control-Allow-Origin: *`, so any
 site can read it from a browser. Only GET and HEAD (and OPTIONS, for preflight) are served,
-within a per-minute limit per client IP (core.ratelimit). Lists answer a repeated request
-with 304.
+within a per-minute limit per client IP (core.ratelimit), and a stricter one for whole lists
+as CSV. Lists are kept under the content version (core.pagecache), so a repeated request costs
+no query; their Last-Modified is the time of the last change of any content (removals
+included), and a repeated request with it, or the ETag, gets 304.
 """
 
 import hashlib
@@ -12,6 +14,7 @@ import time
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
@@ -19,7 +22,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date, quote_etag
 from django.views.decorators.csrf import csrf_exempt
 
-from core import ratelimit
+from core import pagecache, ratelimit
 from core.exports import CSV_CONTENT_TYPE, csv_lines
 
 from .endpoints import (
@@ -58,6 +61,19 @@ def error(status, message, details=(), headers=None):
     )
 
 
+class NotFound(Exception):
+    """Answered with a 404 and this message."""
+
+
+def too_many_requests(message):
+    retry_after = RATE_WINDOW_SECONDS - int(time.time()) % RATE_WINDOW_SECONDS
+    return error(429, message, headers={"Retry-After": str(retry_after)})
+
+
+def within_limit(request, scope, per_minute):
+    return ratelimit.hit(request, scope, per_minute, RATE_WINDOW_SECONDS)
+
+
 def api_view(view):
     """Methods, rate limit and CORS for every view of the open data."""
 
@@ -72,21 +88,18 @@ def api_view(view):
             )
         elif request.method == "OPTIONS":
             response = HttpResponse(status=204, headers=PREFLIGHT_HEADERS)
-        elif not ratelimit.hit(
-            request, "api", settings.API_REQUESTS_PER_MINUTE, RATE_WINDOW_SECONDS
-        ):
-            retry_after = RATE_WINDOW_SECONDS - int(time.time()) % RATE_WINDOW_SECONDS
-            response = error(
-                429,
+        elif not within_limit(request, "api", settings.API_REQUESTS_PER_MINUTE):
+            response = too_many_requests(
                 f"Te veel verzoeken: hoogstens {settings.API_REQUESTS_PER_MINUTE} per minuut. "
-                "Probeer het straks opnieuw.",
-                headers={"Retry-After": str(retry_after)},
+                "Probeer het straks opnieuw."
             )
         else:
             try:
                 response = view(request, *args, **kwargs)
             except InvalidParameters as invalid:
                 response = error(400, "Deze parameters kunnen we niet gebruiken.", invalid.messages)
+            except NotFound as missing:
+                response = error(404, str(missing))
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
         return response
@@ -108,6 +121,21 @@ def conditional(request, body, content_type, last_modified=None, filename=None):
     if filename and response.status_code == 200:
         response["Content-Disposition"] = content_disposition_header(False, filename)
     return response
+
+
+def kept(request, build):
+    """The body `build()` makes for this URL, kept under the content version until the clock
+    could change it; built anew without a version (the cache does not answer)."""
+    version = pagecache.content_version()
+    if version is None:
+        return build()
+    url = request.build_absolute_uri()
+    key = f"api:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        cache.set(key, body, pagecache.seconds_to_keep())
+    return body
 
 
 def check_names(params, allowed):
@@ -151,20 +179,24 @@ def listing(request, name):
     check_names(params, [param.name for param in (*endpoint.all_params, PAGINA, PER_PAGINA)])
     page = positive(params, PAGINA, 1)
     size = positive(params, PER_PAGINA, DEFAULT_PAGE_SIZE)
-    paginator = Paginator(endpoint.select(params), size)
-    if page > paginator.num_pages:
-        return error(404, f"Pagina {page} bestaat niet; deze lijst heeft {paginator.count} items.")
-    found = paginator.page(page)
-    data = {
-        "count": paginator.count,
-        "page": page,
-        "page_size": size,
-        "next": page_link(request, page + 1) if found.has_next() else None,
-        "previous": page_link(request, page - 1) if found.has_previous() else None,
-        "results": [endpoint.item(obj, request) for obj in endpoint.prepare(list(found))],
-    }
-    last_modified = endpoint.last_modified(paginator.object_list)
-    return conditional(request, to_json(data), JSON_CONTENT_TYPE, last_modified)
+
+    def build():
+        paginator = Paginator(endpoint.select(params), size)
+        if page > paginator.num_pages:
+            raise NotFound(f"Pagina {page} bestaat niet; deze lijst heeft {paginator.count} items.")
+        found = paginator.page(page)
+        data = {
+            "count": paginator.count,
+            "page": page,
+            "page_size": size,
+            "next": page_link(request, page + 1) if found.has_next() else None,
+            "previous": page_link(request, page - 1) if found.has_previous() else None,
+            "results": [endpoint.item(obj, request) for obj in endpoint.prepare(list(found))],
+        }
+        return to_json(data)
+
+    body = kept(request, build)
+    return conditional(request, body, JSON_CONTENT_TYPE, pagecache.content_changed_at())
 
 
 def page_link(request, page):
@@ -192,15 +224,22 @@ def listing_csv(request, name):
     if endpoint is None:
         return not_found(request)
     check_names(request.GET, [param.name for param in endpoint.all_params])
-    records = endpoint.select(request.GET)
-    rows = [[field.name for field in endpoint.fields]]
-    for page in Paginator(records, CSV_CHUNK):
-        for obj in endpoint.prepare(list(page)):
-            rows.append([cell(value) for value in endpoint.item(obj, request).values()])
-    body = "".join(csv_lines(rows)).encode()
-    return conditional(
-        request, body, CSV_CONTENT_TYPE, endpoint.last_modified(records), f"{name}.csv"
-    )
+    if not within_limit(request, "api-export", settings.API_EXPORTS_PER_MINUTE):
+        return too_many_requests(
+            f"Te veel downloads: hoogstens {settings.API_EXPORTS_PER_MINUTE} hele lijsten als "
+            "CSV per minuut. Probeer het straks opnieuw."
+        )
+
+    def build():
+        rows = [[field.name for field in endpoint.fields]]
+        for page in Paginator(endpoint.select(request.GET), CSV_CHUNK):
+            for obj in endpoint.prepare(list(page)):
+                rows.append([cell(value) for value in endpoint.item(obj, request).values()])
+        return "".join(csv_lines(rows)).encode()
+
+    body = kept(request, build)
+    changed = pagecache.content_changed_at()
+    return conditional(request, body, CSV_CONTENT_TYPE, changed, f"{name}.csv")
 
 
 @api_view

@@ -1,14 +1,19 @@
 """The anonymous full-page cache and the HTTP caching headers of public pages.
 
 One rule (docs/architecture.md, "Caching"): everything derived from content is stored under
-the current *content version*, a random token that only a change to what public pages show
-replaces. The version lives where every process reads it (Redis, else a file or database
-table), so a change anywhere reaches the next request of every worker. An entry also expires
-at the next moment the clock alone changes a page (midnight, or the hook `page_change_times`).
+the current *content version*, a token (the time of the change and a random part) that only a
+change to what public pages show replaces. The version lives where every process reads it
+(Redis, else a file or database table), so a change anywhere reaches the next request of every
+worker. An entry also expires at the next moment the clock alone changes a page (midnight, or
+the hook `page_change_times`).
 
 Never stored: anything but a GET of a route in `PAGE_CACHE_URL_NAMES`; requests with a session
 or messages cookie; requests with unknown query parameters or oversized values (so junk cannot
 multiply entries); responses other than 200, that set a cookie, or marked private or no-store.
+
+The cache is an optimisation: when its store does not answer there is no version and nothing is
+cached (core.cache). When rendering a page fails (its database is down), the page's last copy
+is served, marked stale, from a key that no version change replaces.
 """
 
 import contextvars
@@ -17,6 +22,7 @@ import hashlib
 import logging
 import secrets
 import threading
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -32,7 +38,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "pagecache:version"
+VERSION_KEY = "pagecache:content-version"
 # A parameter value longer than this, or more values of one parameter than this, is not a
 # visitor's choice but noise: answered uncached.
 MAX_VALUE_LENGTH = 100
@@ -67,11 +73,16 @@ _local = threading.local()
 # --- the version ---------------------------------------------------------------------------
 
 
+def new_version():
+    return f"{int(time.time())}-{secrets.token_hex(8)}"
+
+
 def stored_version():
+    """The version, or None when its store does not answer."""
     cache = caches[settings.PAGE_CACHE_VERSION_ALIAS]
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
+        cache.add(VERSION_KEY, new_version(), timeout=None)
         version = cache.get(VERSION_KEY)
     return version
 
@@ -87,8 +98,17 @@ def content_version():
     return state["version"]
 
 
+def content_changed_at():
+    """When what public pages show last changed (in whole seconds; removals included), or None
+    without a version: a Last-Modified that moves with every change."""
+    version = content_version()
+    if version is None:
+        return None
+    return datetime.datetime.fromtimestamp(int(version.split("-")[0]), datetime.UTC)
+
+
 def _replace_version():
-    version = secrets.token_hex(8)
+    version = new_version()
     caches[settings.PAGE_CACHE_VERSION_ALIAS].set(VERSION_KEY, version, timeout=None)
     state = _request_state.get()
     if state is not None:
@@ -200,11 +220,13 @@ def known_next_change(now=None):
     """`next_change()`, kept under the content version until that moment has passed: it is
     derived from content (the sessions' times), so only content or the clock changes it."""
     now = now or timezone.now()
-    key = f"pagecache:next-change:{content_version()}"
-    moment = caches["default"].get(key)
+    version = content_version()
+    key = f"pagecache:next-change:{version}"
+    moment = caches["default"].get(key) if version else None
     if moment is None or moment <= now:
         moment = next_change(now)
-        caches["default"].set(key, moment, int((moment - now).total_seconds()) + 1)
+        if version:
+            caches["default"].set(key, moment, int((moment - now).total_seconds()) + 1)
     return moment
 
 
@@ -244,9 +266,9 @@ def is_cacheable_route(request):
     return match.view_name in settings.PAGE_CACHE_URL_NAMES
 
 
-def cache_key(request, version, query):
+def url_key(request, query):
     url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    return f"page:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+    return hashlib.sha256(url.encode()).hexdigest()
 
 
 def _is_storable(response):
@@ -306,12 +328,19 @@ class PageCacheMiddleware:
             private_headers(response)
             return response
         query = normalised_query(request)
-        key = cache_key(request, content_version(), query) if query is not None else None
+        url = url_key(request, query) if query is not None else None
+        version = content_version()
+        key = f"page:{version}:{url}" if url and version else None
         if key:
             stored = self.stored(key)
             if stored is not None:
                 return self.from_cache(request, stored)
         response = self.get_response(request)
+        if response.status_code >= 500 and url:
+            stored = self.shared.get(f"page-stale:{url}")
+            if stored is not None:
+                logger.warning("Serving the last copy of %s instead of an error", request.path)
+                return self.from_cache(request, stored, stale=True)
         if not _is_storable(response):
             private_headers(response)
             return response
@@ -321,7 +350,9 @@ class PageCacheMiddleware:
         if key and seconds > 0:
             headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
             expires = timezone.now() + datetime.timedelta(seconds=seconds)
-            self.store(key, (response.content, headers, expires), seconds)
+            stored = (response.content, headers, expires)
+            self.store(key, stored, seconds)
+            self.shared.set(f"page-stale:{url}", stored, settings.PAGE_CACHE_STALE_IF_ERROR_SECONDS)
             response["X-Page-Cache"] = "miss"
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
@@ -338,13 +369,15 @@ class PageCacheMiddleware:
         if self.local is not None:
             self.local.set(key, stored, seconds)
 
-    def from_cache(self, request, stored):
+    def from_cache(self, request, stored, stale=False):
         content, headers, expires = stored
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
-        # What is left of its time, for the browser and a CDN.
+        # What is left of its time, for the browser and a CDN; a stale copy is not to be kept.
         del response["Cache-Control"]
-        public_headers(response, remaining_seconds(stored))
-        response["X-Page-Cache"] = "hit"
+        public_headers(response, 0 if stale else remaining_seconds(stored))
+        response["X-Page-Cache"] = "stale" if stale else "hit"
+        if stale:
+            response["Warning"] = '110 - "Response is Stale"'
         return get_conditional_response(request, etag=response.get("ETag"), response=response)

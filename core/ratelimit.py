@@ -3,22 +3,30 @@ website.middleware answers with the 429 page.
 
 The counts are in the cache alias "ratelimit", shared by every worker and server (Redis, or a
 database table): a cache in each process's memory would let a client through once per worker.
+A count never waits on a lock nor fails a request: when it cannot be written in time, the
+request is let through and a warning logged.
 """
 
 import base64
+import contextlib
+import logging
 import pickle
 import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
-from django.db import connections, router, transaction
+from django.db import DatabaseError, connections, router, transaction
+
+logger = logging.getLogger(__name__)
 
 HOUR = 3600
 # Invalid attempts are not submissions, but a client that floods a form with them is stopped
 # too, at this many times the limit for submissions.
 ATTEMPTS_PER_SUBMISSION = 10
 CACHE_ALIAS = "ratelimit"
+# How long a count waits for SQLite's write lock, which a long write elsewhere may hold.
+COUNTER_WAIT_MS = 100
 
 
 class RateLimited(Exception):
@@ -48,12 +56,22 @@ def hit_key(name, limit, window_seconds=HOUR):
     window = int(time.time() // window_seconds)
     key = f"ratelimit:{name}:{window}"
     cache = caches[CACHE_ALIAS]
-    cache.add(key, 0, timeout=window_seconds)
+    waiting = (
+        cache.waiting_briefly()
+        if isinstance(cache, DatabaseCounterCache)
+        else contextlib.nullcontext()
+    )
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window_seconds)
-        count = 1
+        with waiting:
+            cache.add(key, 0, timeout=window_seconds)
+            try:
+                count = cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.set(key, 1, timeout=window_seconds)
+                count = 1
+    except DatabaseError as error:
+        logger.warning("Rate limit %r not counted, request let through: %s", scope, error)
+        return True
     return count <= limit
 
 
@@ -68,7 +86,23 @@ class DatabaseCounterCache(DatabaseCache):
     and writes back in two steps (two workers both read 3 and write 4) and resets the key's
     timeout, ending the window early. This one locks the row first (SELECT ... FOR UPDATE on
     PostgreSQL; on SQLite the IMMEDIATE transaction of the settings locks the database) and
-    writes only the value."""
+    writes only the value. On SQLite it waits for the write lock at most COUNTER_WAIT_MS."""
+
+    @contextlib.contextmanager
+    def waiting_briefly(self):
+        connection = connections[router.db_for_write(self.cache_model_class)]
+        if connection.vendor != "sqlite":
+            yield
+            return
+        # sqlite3's default busy timeout is 5 seconds.
+        usual = int(connection.settings_dict["OPTIONS"].get("timeout", 5) * 1000)
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {COUNTER_WAIT_MS}")
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA busy_timeout = {usual}")
 
     def incr(self, key, delta=1, version=None):
         db = router.db_for_write(self.cache_model_class)

@@ -1,11 +1,19 @@
-"""Error reports without personal data: neither the e-mail to ADMINS nor Sentry (with
-SENTRY_DSN) carries what visitors typed, local variables or e-mail addresses."""
+"""Error pages, and error reports without personal data: neither the e-mail to ADMINS nor
+Sentry (with SENTRY_DSN) carries what visitors typed, local variables or e-mail addresses."""
 
 import re
+import sys
 from urllib.parse import urlsplit, urlunsplit
 
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.urls import reverse
+from django.views import defaults
 from django.views.debug import SafeExceptionReporterFilter
 
+# How long a visitor is asked to wait when the database cannot be reached.
+RETRY_AFTER_SECONDS = 60
 REDACTED = "[weggelaten]"
 EMAIL_REDACTED = "[e-mailadres]"
 EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
@@ -64,3 +72,19 @@ class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
 
     def get_traceback_frame_variables(self, request, tb_frame):
         return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]
+
+
+def server_error(request):
+    """The 500 page, or, when the database cannot be reached (or stays locked), the 503 page
+    with Retry-After: the page cache serves a public page's last copy instead where it has
+    one (core.pagecache). Django calls this while handling the exception."""
+    if not isinstance(sys.exception(), OperationalError | InterfaceError):
+        return defaults.server_error(request)
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    if request.path.startswith(reverse("api:index")):
+        # Here, not at the top: the settings import this module before the apps are ready.
+        from api.views import error as api_error
+
+        message = "De open data zijn tijdelijk niet beschikbaar. Probeer het straks opnieuw."
+        return api_error(503, message, headers=headers)
+    return HttpResponse(loader.render_to_string("503.html"), status=503, headers=headers)

@@ -1,6 +1,7 @@
-"""`/health/` for load balancers: 503 when the database, the cache or media storage fails; a
-failing search backend only degrades the answer (searches fall back to the database). A
-failed check reads "unavailable"; the reason, which may name hosts, goes to the log only."""
+"""`/health/` for load balancers: 503 when the database or media storage fails; a failing cache
+or search backend only degrades the answer (pages are rendered uncached, searches fall back to
+the database), so the load balancer keeps the server. A failed check reads "unavailable"; the
+reason, which may name hosts, goes to the log only."""
 
 import asyncio
 import dataclasses
@@ -33,7 +34,7 @@ class SearchBackend(HealthCheck):
 # name in the JSON -> (check, whether its failure makes the server unfit to serve)
 CHECKS = {
     "database": (Database, True),
-    "cache": (Cache, True),
+    "cache": (Cache, False),
     "media_storage": (Storage, True),
     "search": (SearchBackend, False),
 }

@@ -49,6 +49,8 @@ urlpatterns = [
     path("", include(wagtail_urls)),
 ]
 
+handler500 = "website.errors.server_error"
+
 if settings.DEBUG:
     # Development only; in production the proxy or object storage serves media. Wagtail's
     # pages all end in a slash, so they never take a file's path.

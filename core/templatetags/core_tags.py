@@ -149,9 +149,11 @@ class ContentFragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None or getattr(request, "is_preview", False):
+        version = pagecache.content_version()
+        # Without a version (the cache does not answer) nothing is kept.
+        if request is None or getattr(request, "is_preview", False) or version is None:
             return self.nodelist.render(context)
-        keys = [pagecache.content_version(), request.get_host()]
+        keys = [version, request.get_host()]
         keys += [key.resolve(context) for key in self.keys]
         seconds = CONTENT_FRAGMENT_SECONDS
         if self.query:

@@ -69,4 +69,5 @@ def test_lists_cost_the_same_queries_at_any_size(client, home_page):
     add_records(home_page, range(1, 5))
     many = counts(client)
     assert many == few
-    assert max(many.values()) <= 30
+    # A CSV is counted against two rate limits, each a few queries on SQLite.
+    assert max(many.values()) <= 40

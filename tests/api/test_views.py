@@ -7,7 +7,9 @@ import io
 import json
 
 import pytest
+from django.db import connection, transaction
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,11 +18,12 @@ from api.resources import ENDPOINTS
 from campuses.models import CampusPage
 from core.models import Region, SectorTag
 from events.models import EventKind, EventSession
-from manifest.models import Initiative, ManifestAction, Signature
+from manifest.models import Initiative, ManifestAction, Signature, SignatureState
 from partners.factories import PartnerFactory
 from partners.models import Partner, directory_index
 from search import service
 from search.port import SearchQuery
+from tests.manifest.test_signature_admin import make_signature
 
 pytestmark = pytest.mark.django_db
 
@@ -288,3 +291,72 @@ def test_partner_filters_find_what_the_directory_finds(client, home_page):
         directory = {hit.pk for hit in service.run(directory_index(), query).hits}
         data = get_json(client, list_url("partners"), data={**filters, "per_pagina": 100})
         assert {item["id"] for item in data["results"]} == directory, filters
+
+
+def csv_url(name):
+    return reverse("api:csv", args=[name])
+
+
+def content_queries(client, url):
+    """The queries a request runs beyond its rate-limit counters and the content version."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, [
+        query["sql"]
+        for query in captured
+        if not any(word in query["sql"] for word in ("core_ratelimit_cache", "SAVEPOINT", "PRAGMA"))
+    ]
+
+
+@pytest.mark.parametrize("url", [csv_url("partners"), list_url("partners") + "?per_pagina=100"])
+def test_a_repeated_export_is_answered_from_the_cache_until_content_changes(client, home_page, url):
+    first, queries = content_queries(client, url)
+    assert queries
+    again, queries = content_queries(client, url)
+    assert queries == []
+    assert again.content == first.content
+    PartnerFactory(name="Nieuw Erbij BV")
+    changed, queries = content_queries(client, url)
+    assert queries
+    assert "Nieuw Erbij BV" in changed.content.decode()
+
+
+# Within one window of the rate limit: it must not end halfway through the test.
+@pytest.mark.date_dependent
+@override_settings(API_EXPORTS_PER_MINUTE=2)
+def test_whole_lists_as_csv_have_a_stricter_limit(client, home_page):
+    for name in ("partners", "acties"):
+        assert client.get(csv_url(name), REMOTE_ADDR="203.0.113.9").status_code == 200
+    response = client.get(csv_url("partners"), REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert "Te veel downloads" in json.loads(response.content)["error"]["message"]
+    assert client.get(list_url("partners"), REMOTE_ADDR="203.0.113.9").status_code == 200
+    assert client.get(csv_url("partners"), REMOTE_ADDR="203.0.113.10").status_code == 200
+
+
+@pytest.mark.date_dependent
+def test_last_modified_moves_when_a_signatory_is_rejected_or_deleted(
+    client, home_page, admin_user, clock
+):
+    url = list_url("ondertekenaars")
+    signature = make_signature(organisation_name="Kortstondig Ondertekend BV")
+    with transaction.atomic():
+        signature.approve(admin_user)
+    approved = client.get(url)
+    count = json.loads(approved.content)["count"]
+    clock.shift(datetime.timedelta(minutes=1))
+    signature.reject(admin_user, "Geen organisatie uit Noord-Holland.")
+    rejected = client.get(url, HTTP_IF_MODIFIED_SINCE=approved["Last-Modified"])
+    assert rejected.status_code == 200
+    assert json.loads(rejected.content)["count"] == count - 1
+    assert "Kortstondig" not in rejected.content.decode()
+
+    clock.shift(datetime.timedelta(minutes=1))
+    Signature.objects.filter(state=SignatureState.APPROVED).order_by("pk").first().delete()
+    deleted = client.get(url, HTTP_IF_MODIFIED_SINCE=rejected["Last-Modified"])
+    assert deleted.status_code == 200
+    assert json.loads(deleted.content)["count"] == count - 2
+    unchanged = client.get(url, HTTP_IF_MODIFIED_SINCE=deleted["Last-Modified"])
+    assert unchanged.status_code == 304

@@ -96,34 +96,39 @@ class Site:
     def add_partners(self, count):
         manage(self.environment(0), "generate_demo_partners", "--count", str(count))
 
-    @contextlib.contextmanager
     def server(self, **settings):
         port = free_port()
-        env = self.environment(port, **settings)
-        log = open(self.folder / f"server-{port}.log", "w+")  # noqa: SIM115
-        process = subprocess.Popen(
-            [GUNICORN, "-c", "website/gunicorn.conf.py"],
-            cwd=PROJECT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            wait_until_up(port)
-            yield Server(port, log)
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-            log.close()
+        return gunicorn(self.environment(port, **settings), self.folder / f"server-{port}.log")
 
     def remove(self):
         shutil.rmtree(self.folder, ignore_errors=True)
         if self.postgres_database:
             postgres("DROP DATABASE IF EXISTS", self.postgres_database)
+
+
+@contextlib.contextmanager
+def gunicorn(env, log_path):
+    """gunicorn as `make serve` runs it, with `env` (PORT among it), until the block ends."""
+    port = int(env["PORT"])
+    log = open(log_path, "w+")  # noqa: SIM115
+    process = subprocess.Popen(
+        [GUNICORN, "-c", "website/gunicorn.conf.py"],
+        cwd=PROJECT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_until_up(port)
+        yield Server(port, log)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
 
 
 def postgres(statement, database):

@@ -9,6 +9,7 @@ from core import pagecache
 from manifest.models import ManifestPage, SignatureState
 from partners.factories import PartnerFactory
 from tests.manifest.test_signature_admin import make_signature
+from tests.manifest.test_signing_views import SIGN_URL, confirm_link_from_mail, form_data
 
 
 @pytest.fixture
@@ -60,3 +61,40 @@ def test_content_changes_the_version(db, version):
     manifest.title = "Het manifest, herzien"
     manifest.save_revision().publish()
     assert version() != after_partner
+
+
+def test_an_attacker_cannot_empty_the_page_cache(client, home_page, version, settings):
+    """Failed logins (also those refused with 429), alert subscriptions and signing attempts,
+    valid or not, confirmed or not, leave a cached page in the cache."""
+    settings.PAGE_CACHE_ENABLED = True
+    settings.ALERT_SUBSCRIPTIONS_PER_HOUR = 100
+    settings.SIGNATURE_SUBMISSIONS_PER_HOUR = 100
+    actions = "/manifest/acties/"
+    assert client.get(actions)["X-Page-Cache"] == "miss"
+    before = version()
+    answers = [
+        client.post(reverse("wagtailadmin_login"), {"username": "beheer", "password": "fout"})
+        for _ in range(3 * settings.AXES_FAILURE_LIMIT)
+    ]
+    assert {answer.status_code for answer in answers} == {200, 429}
+    for number in range(5):
+        subscribed = client.post(
+            reverse("alerts:subscribe"),
+            {
+                "email": f"ouder{number}@example.nl",
+                "frequency": "wekelijks",
+                "privacy_consent": "on",
+                "bron": "agenda",
+                "filter": "soort=pet",
+            },
+        )
+        assert subscribed.status_code == 303
+        name = f"Aanvaller {number} BV"
+        email = f"aanvaller{number}@example.nl"
+        signed = client.post(SIGN_URL, form_data(organisation_name=name, contact_email=email))
+        assert signed.status_code == 303
+        assert client.get(confirm_link_from_mail()).status_code in (200, 302, 303)
+        assert client.post(SIGN_URL, form_data(website="geen adres")).status_code == 400
+    assert version() == before
+    client.cookies.clear()  # the visitor the page cache serves carries no session
+    assert client.get(actions)["X-Page-Cache"] == "hit"

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from core import pagecache
 from events.factories import EventIndexPageFactory
 from manifest.models import ManifestPage
+from website.settings.env import cache_from_url
 
 
 @pytest.fixture
@@ -224,3 +225,22 @@ def test_a_change_purges_a_frontend_cache_in_front(
         server.shutdown()
     assert home_page.url in purged
     assert ManifestPage.objects.get().url in purged
+
+
+def test_without_an_answering_redis_pages_are_rendered_and_nothing_is_kept(
+    client, home_page, settings, caplog
+):
+    """No version, so not even this process's memory keeps a page: it could not learn that
+    the content changed."""
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    dead = cache_from_url(f"redis://127.0.0.1:{port}/0")
+    settings.CACHES = {**settings.CACHES, "pagecache": dead, "pagecache_version": dead}
+    settings.PAGE_CACHE_ENABLED = True
+    for _ in range(2):
+        response = client.get(home_page.url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+    assert pagecache.stored_version() is None
+    assert "The cache did not answer" in caplog.text

@@ -1,7 +1,9 @@
 """Too many requests get one answer everywhere: the Dutch 429 page with Retry-After."""
 
 import datetime
+import logging
 import os
+import sqlite3
 import subprocess
 import sys
 from urllib.parse import quote
@@ -11,8 +13,10 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
+from core import pagecache
 from core.ratelimit import CACHE_ALIAS, HOUR
 from events.models import EventIndexPage
 from manifest.models import Signature
@@ -138,3 +142,22 @@ def test_without_a_shared_cache_the_counts_are_kept_in_the_database():
         assert ratelimit_cache(cache_from_url(url)) == RATELIMIT_DATABASE_CACHE
     redis = cache_from_url("redis://127.0.0.1:6379/0")
     assert ratelimit_cache(redis) == redis
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="only SQLite locks the whole database for a write"
+)
+def test_a_count_never_waits_for_a_long_write_elsewhere(transactional_db, client, caplog):
+    """A long import holds SQLite's write lock: the count gives up at once and lets the request
+    through, with a warning, instead of hanging until the worker is killed."""
+    pagecache.stored_version()  # the version exists before the lock is taken
+    importer = sqlite3.connect(connection.settings_dict["NAME"])
+    importer.execute("BEGIN IMMEDIATE")
+    try:
+        with caplog.at_level(logging.WARNING, logger="core.ratelimit"):
+            response = client.get(reverse("api:list", args=["acties"]))
+    finally:
+        importer.rollback()
+        importer.close()
+    assert response.status_code == 200
+    assert "not counted" in caplog.text

@@ -6,7 +6,7 @@ from website.settings.env import cache_from_url, env_bool, env_int, env_list
 
 def test_cache_url_redis():
     cache = cache_from_url("redis://127.0.0.1:6379/1")
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "core.cache.TolerantRedisCache"
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/1"
 
 

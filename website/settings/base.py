@@ -153,6 +153,8 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 30)
 PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 120)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
+# How long a page's last copy is kept to be served when rendering it fails (database down).
+PAGE_CACHE_STALE_IF_ERROR_SECONDS = env_int("PAGE_CACHE_STALE_IF_ERROR_SECONDS", 24 * 3600)
 # Wagtail pages and our public views; never the admin, the API, /health/ or documents.
 PAGE_CACHE_URL_NAMES = {
     "wagtail_serve",
@@ -274,6 +276,8 @@ EVENT_REGISTRATIONS_PER_HOUR = env_int("EVENT_REGISTRATIONS_PER_HOUR", 20)
 EVENT_REGISTRATION_CONFIRM_HOURS = env_int("EVENT_REGISTRATION_CONFIRM_HOURS", 24)
 # Requests to the open data (api/) per client IP per minute; then a 429 with Retry-After.
 API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120)
+# Whole lists as CSV cost far more than a page of JSON: a stricter limit of their own.
+API_EXPORTS_PER_MINUTE = env_int("API_EXPORTS_PER_MINUTE", 10)
 
 # What one remote campus calendar may cost at most; beyond a limit the import changes nothing.
 CALENDAR_IMPORT_LIMITS = {

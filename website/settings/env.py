@@ -9,7 +9,9 @@ from urllib.parse import parse_qs, urlparse
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
-REDIS = "django.core.cache.backends.redis.RedisCache"
+REDIS = "core.cache.TolerantRedisCache"
+# A Redis that does not answer costs a request this long per attempt, not a worker's life.
+REDIS_SOCKET_SECONDS = 1
 
 
 def env_str(name, default=""):
@@ -47,6 +49,10 @@ def cache_from_url(url):
             "BACKEND": REDIS,
             "LOCATION": url.split("?", 1)[0],
             "KEY_PREFIX": parse_qs(parsed.query).get("prefix", ["wo2030"])[-1],
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_SOCKET_SECONDS,
+                "socket_timeout": REDIS_SOCKET_SECONDS,
+            },
         }
     raise ImproperlyConfigured(f"CACHE_URL scheme {parsed.scheme!r} is not supported")
 

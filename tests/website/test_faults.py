@@ -1,0 +1,122 @@
+"""The site with a dead service: production servers (gunicorn, website.settings.production) on
+the test database, with Redis or the database on a closed port of loopback. No answer is a 500:
+without Redis the pages are rendered uncached; without the database the pages kept in Redis
+are served, stale where the content moved on, and anything else is a Dutch 503."""
+
+import contextlib
+import json
+import os
+import socket
+
+import pytest
+import redis
+from django.conf import settings as dj_settings
+
+from events.models import EventIndexPage
+from partners.models import PartnerIndexPage
+from tests.bench.server import base_environment, free_port, gunicorn, manage
+from tests.manifest.test_signing_views import SIGN_URL
+from tests.website.test_links_across_workers import database_url
+
+# The servers read what the test committed.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+REDIS_HOST, REDIS_PORT, REDIS_DB = "127.0.0.1", 6379, 13
+# Pages are kept per host: both servers are asked under one name.
+HOST = {"Host": "localhost"}
+
+
+def redis_answers():
+    try:
+        socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="module", autouse=True)
+def static_files():
+    """Production settings serve the collected, hashed static files (copied only when new)."""
+    manage(base_environment("sqlite://", 0), "collectstatic", "--noinput", "-v", "0")
+
+
+@contextlib.contextmanager
+def production_server(tmp_path, database, cache_url):
+    port = free_port()
+    # The test's uploads (logos) are where its settings put them.
+    settings = {"CACHE_URL": cache_url, "GUNICORN_WORKERS": 1, "MEDIA_ROOT": dj_settings.MEDIA_ROOT}
+    env = base_environment(database, port, **settings)
+    with gunicorn(env, tmp_path / f"server-{port}.log") as server:
+        yield server
+
+
+def public_pages(home_page):
+    return [
+        home_page.url,
+        PartnerIndexPage.objects.get().url,
+        EventIndexPage.objects.get().url,
+        "/manifest/acties/",
+    ]
+
+
+def answer(server, path):
+    response, body = server.get(path, HOST)
+    assert response.status != 500, (path, server.log_text()[-3000:])
+    return response, body.decode()
+
+
+def test_without_redis_everything_is_served_uncached(initial_content, tmp_path):
+    dead_redis = f"redis://127.0.0.1:{free_port()}/0"
+    with production_server(tmp_path, database_url(), dead_redis) as server:
+        api = ["/api/", "/api/partners/", "/api/acties/", "/api/partners.csv"]
+        for path in [*public_pages(initial_content), SIGN_URL, *api]:
+            for _ in range(2):  # the second time too: nothing was kept
+                response, _ = answer(server, path)
+                assert response.status == 200, path
+                assert response.getheader("X-Page-Cache") != "hit"
+        response, body = answer(server, "/health/")
+        assert response.status == 200
+        health = json.loads(body)
+        assert health["status"] == "degraded"
+        assert health["checks"]["cache"]["status"] == "unavailable"
+        assert health["checks"]["database"]["status"] == "ok"
+        assert "The cache did not answer" in server.log_text()
+
+
+@pytest.mark.skipif(not redis_answers(), reason="the pages are kept in Redis on 127.0.0.1:6379")
+def test_without_the_database_kept_pages_are_served_and_the_rest_is_a_503(
+    initial_content, tmp_path
+):
+    prefix = f"wo2030-faults-{os.getpid()}"
+    cache_url = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}?prefix={prefix}"
+    store = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB)
+    pages = public_pages(initial_content)
+    try:
+        with production_server(tmp_path, database_url(), cache_url) as server:
+            for path in pages:
+                assert answer(server, path)[0].status == 200
+
+        dead_database = f"postgres://wo2030@127.0.0.1:{free_port()}/wo2030"
+        with production_server(tmp_path, dead_database, cache_url) as server:
+            for path in pages:
+                response, _ = answer(server, path)
+                assert (response.status, response.getheader("X-Page-Cache")) == (200, "hit")
+            # The content changed before the database went: no copy is current any more.
+            store.delete(f"{prefix}:1:pagecache:content-version")
+            for path in pages:
+                response, body = answer(server, path)
+                assert (response.status, response.getheader("X-Page-Cache")) == (200, "stale")
+                assert response.getheader("Warning").startswith("110")
+                assert "max-age=0" in response.getheader("Cache-Control")
+                assert "<main" in body
+            for path in (SIGN_URL, "/manifest/", "/api/partners/"):
+                response, body = answer(server, path)
+                assert response.status == 503, path
+                assert int(response.getheader("Retry-After")) > 0
+                assert "tijdelijk niet beschikbaar" in body.lower()
+            response, body = answer(server, "/health/")
+            assert response.status == 503
+            assert json.loads(body)["checks"]["database"]["status"] == "unavailable"
+    finally:
+        for key in store.scan_iter(f"{prefix}*"):
+            store.delete(key)
