@@ -15,13 +15,20 @@ _urls: dict[tuple[str, str], str] = {}
 
 def live_page_url(page_model):
     """The URL of the live page of `page_model` (the first in the tree); "" without one."""
-    key = (content_version(), page_model._meta.label_lower)
+    version = content_version()
+    if version is None:  # no version readable (the cache is down): nothing may be kept
+        return _find_live_url(page_model)
+    key = (version, page_model._meta.label_lower)
     if key not in _urls:
         if any(version != key[0] for version, _ in _urls):
             _urls.clear()
-        page = page_model.objects.live().order_by("path").first()
-        _urls[key] = (page.url or "") if page is not None else ""
+        _urls[key] = _find_live_url(page_model)
     return _urls[key]
+
+
+def _find_live_url(page_model):
+    page = page_model.objects.live().order_by("path").first()
+    return (page.url or "") if page is not None else ""
 
 
 def routed_url(page_model, route, *args):

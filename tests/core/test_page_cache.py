@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from core import pagecache
+from core.links import live_page_url
 from events.factories import EventIndexPageFactory
 from manifest.models import ManifestPage
 from website.settings.env import cache_from_url
@@ -227,16 +228,20 @@ def test_a_change_purges_a_frontend_cache_in_front(
     assert ManifestPage.objects.get().url in purged
 
 
-def test_without_an_answering_redis_pages_are_rendered_and_nothing_is_kept(
-    client, home_page, settings, caplog
-):
-    """No version, so not even this process's memory keeps a page: it could not learn that
-    the content changed."""
+def without_redis(settings):
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
         port = closed.getsockname()[1]
     dead = cache_from_url(f"redis://127.0.0.1:{port}/0")
     settings.CACHES = {**settings.CACHES, "pagecache": dead, "pagecache_version": dead}
+
+
+def test_without_an_answering_redis_pages_are_rendered_and_nothing_is_kept(
+    client, home_page, settings, caplog
+):
+    """No version, so not even this process's memory keeps a page: it could not learn that
+    the content changed."""
+    without_redis(settings)
     settings.PAGE_CACHE_ENABLED = True
     for _ in range(2):
         response = client.get(home_page.url)
@@ -244,3 +249,12 @@ def test_without_an_answering_redis_pages_are_rendered_and_nothing_is_kept(
         assert "X-Page-Cache" not in response
     assert pagecache.stored_version() is None
     assert "The cache did not answer" in caplog.text
+
+
+def test_without_an_answering_redis_page_urls_follow_a_renamed_page(home_page, settings):
+    without_redis(settings)
+    manifest = ManifestPage.objects.get()
+    assert live_page_url(ManifestPage) == "/manifest/"
+    manifest.slug = "m2"
+    manifest.save_revision().publish()
+    assert live_page_url(ManifestPage) == "/m2/"
