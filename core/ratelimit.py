@@ -70,7 +70,9 @@ def hit_key(name, limit, window_seconds=HOUR):
                 cache.set(key, 1, timeout=window_seconds)
                 count = 1
     except DatabaseError as error:
-        logger.warning("Rate limit %r not counted, request let through: %s", scope, error)
+        logger.warning(
+            "Rate limit %r not counted, request let through: %s", name.partition(":")[0], error
+        )
         return True
     return count <= limit
 

@@ -407,9 +407,7 @@ def test_an_unconfirmed_registration_leaves_the_page_cache_alone(client, pet):
     assert pagecache.content_version() != before
 
 
-def test_only_the_confirmation_request_counts_against_the_mails_per_address(
-    client, pet, settings
-):
+def test_only_the_confirmation_request_counts_against_the_mails_per_address(client, pet, settings):
     # A teacher who used up the address's share still hears that the class is registered.
     settings.MAILS_PER_RECIPIENT_PER_HOUR = 1
     register(client, pet, class_data())
