@@ -70,12 +70,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "website.middleware.ContentSecurityPolicyMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After static files, before sessions: a cached page costs no session or user look-up, the
-    # Host is checked first, and every cookie set below is seen on the way out.
+    # Host is checked first, and every cookie set below is seen on the way out. Before the
+    # policies: their headers are stored with the page (they are the same for every public
+    # page), so a hit does not build them again.
     "core.pagecache.PageCacheMiddleware",
+    "website.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
