@@ -14,7 +14,6 @@ import time
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
@@ -123,21 +122,6 @@ def conditional(request, body, content_type, last_modified=None, filename=None):
     return response
 
 
-def kept(request, build):
-    """The body `build()` makes for this URL, kept under the content version until the clock
-    could change it; built anew without a version (the cache does not answer)."""
-    version = pagecache.content_version()
-    if version is None:
-        return build()
-    url = request.build_absolute_uri()
-    key = f"api:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
-    body = cache.get(key)
-    if body is None:
-        body = build()
-        cache.set(key, body, pagecache.seconds_to_keep())
-    return body
-
-
 def check_names(params, allowed):
     unknown = sorted(name for name in params if name not in allowed)
     if unknown:
@@ -195,7 +179,7 @@ def listing(request, name):
         }
         return to_json(data)
 
-    body = kept(request, build)
+    body = pagecache.kept(request.build_absolute_uri(), build)
     return conditional(request, body, JSON_CONTENT_TYPE, pagecache.content_changed_at())
 
 
@@ -237,7 +221,7 @@ def listing_csv(request, name):
                 rows.append([cell(value) for value in endpoint.item(obj, request).values()])
         return "".join(csv_lines(rows)).encode()
 
-    body = kept(request, build)
+    body = pagecache.kept(request.build_absolute_uri(), build)
     changed = pagecache.content_changed_at()
     return conditional(request, body, CSV_CONTENT_TYPE, changed, f"{name}.csv")
 

@@ -230,6 +230,20 @@ def known_next_change(now=None):
     return moment
 
 
+def kept(name, build):
+    """What `build()` makes for `name` (a URL), kept under the content version until the
+    clock could change it; built anew without a version (the cache does not answer)."""
+    version = content_version()
+    if version is None:
+        return build()
+    key = f"kept:{version}:{hashlib.sha256(name.encode()).hexdigest()}"
+    value = caches["default"].get(key)
+    if value is None:
+        value = build()
+        caches["default"].set(key, value, seconds_to_keep())
+    return value
+
+
 def seconds_to_keep(now=None):
     now = now or timezone.now()
     until = (known_next_change(now) - now).total_seconds()

@@ -14,6 +14,8 @@ from django.utils.dates import WEEKDAYS
 from django.utils.html import strip_tags
 from django.utils.http import http_date
 
+from core import pagecache
+
 # The month grid goes this far from today either way; further is a crawler, not a visitor.
 MONTHS_REACHABLE = 36
 
@@ -125,17 +127,28 @@ def build_calendar(sessions, name, site_url):
     return calendar.to_ical()
 
 
-def calendar_response(request, sessions, name, filename):
-    """The calendar as text/calendar, with ETag and Last-Modified; 304 when unchanged."""
+def calendar_file(sessions, name):
+    """The iCalendar text of `sessions` and the time of the last publication among them."""
     sessions = list(sessions)
     body = build_calendar(sessions, name, settings.WAGTAILADMIN_BASE_URL)
+    published = [s.event.last_published_at for s in sessions if s.event.last_published_at]
+    # Whole seconds, as HTTP dates have them, so If-Modified-Since compares equal.
+    return body, int(max(published).timestamp()) if published else None
+
+
+def calendar_response(request, sessions, name, filename):
+    """The calendar as text/calendar, with ETag and Last-Modified; 304 when unchanged. The
+    file is kept under the content version per URL (`sessions` is read only to build it),
+    unless the URL has parameters the site does not know."""
+    if pagecache.normalised_query(request) is None:
+        body, last_modified = calendar_file(sessions, name)
+    else:
+        url = request.build_absolute_uri()
+        body, last_modified = pagecache.kept(url, lambda: calendar_file(sessions, name))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=900"
     set_response_etag(response)
-    published = [s.event.last_published_at for s in sessions if s.event.last_published_at]
-    # Whole seconds, as HTTP dates have them, so If-Modified-Since compares equal.
-    last_modified = int(max(published).timestamp()) if published else None
     if last_modified:
         response["Last-Modified"] = http_date(last_modified)
     return get_conditional_response(request, response["ETag"], last_modified, response)

@@ -313,7 +313,7 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
         sessions = self.sessions(form).upcoming(now=since).select_related("event__campus")
         return calendar_response(
             request,
-            list(sessions[:FEED_MAX_SESSIONS]),
+            sessions[:FEED_MAX_SESSIONS],
             name=f"{self.title} - {settings.WAGTAIL_SITE_NAME}",
             filename="agenda.ics",
         )

@@ -4,6 +4,8 @@ from decimal import Decimal
 import icalendar
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from events.models import EventKind, EventStatus
 from tests.events.conftest import in_days
@@ -70,6 +72,20 @@ def test_the_feed_takes_the_calendar_filters(client, make_event):
     assert [str(event["SUMMARY"]) for event in vevents(calendar)] == ["PET"]
     unfiltered = parse(client.get("/testagenda/feed.ics", {"soort": "onbekend"}))
     assert len(vevents(unfiltered)) == 2
+
+
+def test_the_feed_is_built_once_per_content_version_and_filters(client, make_event):
+    make_event(title="PET", kind=EventKind.PET)
+    client.get("/testagenda/feed.ics", {"soort": "pet"})
+    with CaptureQueriesContext(connection) as queries:
+        again = parse(client.get("/testagenda/feed.ics", {"soort": "pet"}))
+    assert [str(event["SUMMARY"]) for event in vevents(again)] == ["PET"]
+    assert not [query for query in queries if "events_eventsession" in query["sql"]]
+    # Parameters the site does not know are never kept: each would be a new entry.
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/testagenda/feed.ics", {"x": "1"})
+        client.get("/testagenda/feed.ics", {"x": "1"})
+    assert len([query for query in queries if "events_eventsession" in query["sql"]]) == 2
 
 
 def test_an_edit_keeps_the_uid_and_raises_the_sequence(client, make_event):
