@@ -183,6 +183,8 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "doelgroep",
     "vanaf",
     "tot",
+    "plaats",
+    "afstand",
 }
 WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 if WAGTAILFRONTENDCACHE:
