@@ -48,6 +48,9 @@ class FilterDateField(forms.DateField):
 
 
 class EventFilterForm(FilterForm):
+    # Where first: a teacher knows her town, not its region.
+    plaats = PlaceField()
+    afstand = DistanceField()
     doelgroep = SlugChoiceField(
         Audience.objects.all, label="Doelgroep", empty_label="Alle doelgroepen"
     )
@@ -56,8 +59,6 @@ class EventFilterForm(FilterForm):
     campus = SlugChoiceField(
         CampusPage.objects.choices, label="Campus", empty_label="Alle campussen"
     )
-    plaats = PlaceField()
-    afstand = DistanceField()
     vanaf = FilterDateField(label="Vanaf")
     tot = FilterDateField(label="Tot en met")
 

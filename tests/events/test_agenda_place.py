@@ -5,9 +5,12 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 from campuses.models import CampusPage
 from events.alerts import describe, filter_form
+from events.factories import EventPageFactory
+from events.models import EventIndexPage
 
 from .test_calendar_views import titles
 
@@ -89,3 +92,17 @@ def test_the_feed_and_the_alerts_keep_the_place(client, events_around_hoorn):
 
 def test_the_page_cache_keeps_pages_by_place():
     assert {"plaats", "afstand"} <= settings.PAGE_CACHE_QUERY_PARAMETERS
+
+
+def test_the_open_data_api_takes_the_place_too(client, home_page):
+    # The API lists the site's first calendar: the demo agenda, whose events nearest to Hoorn
+    # are in Den Helder (40 km).
+    agenda = EventIndexPage.objects.live().order_by("path").first()
+    campus = CampusPage.objects.get(slug="terratechnica")
+    EventPageFactory(parent=agenda, title="PET TerraTechnica", campus=campus, location_name="")
+    url = reverse("api:list", args=["evenementen"])
+    data = client.get(url, {"plaats": "Hoorn", "afstand": "25", "per_pagina": 100}).json()
+    assert [item["title"] for item in data["results"]] == ["PET TerraTechnica"]
+    data = client.get(url, {"plaats": "Hoorn", "afstand": "50", "per_pagina": 100}).json()
+    assert "PET De Kop" in [item["title"] for item in data["results"]]  # Tech@Connect
+    assert client.get(url, {"plaats": "Atlantis"}).status_code == 400
