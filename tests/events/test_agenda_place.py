@@ -79,6 +79,9 @@ def test_the_place_field_suggests_every_municipality(client, calendar):
     for name in ["Hoorn", "Dijk en Waard", "Heerhugowaard", "Texel"]:
         assert f'<option value="{name}">' in datalist
     assert "Eemnes" not in datalist  # in the province of Utrecht
+    # Plain words for the region filter, not the labour market's jargon.
+    assert '<label for="id_regio">Regio</label>' in html
+    assert "Arbeidsmarktregio" not in html
 
 
 def test_the_feed_and_the_alerts_keep_the_place(client, events_around_hoorn):
