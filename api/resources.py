@@ -423,6 +423,8 @@ EVENT_FILTERS = {
     "soort": "Soort evenement, zoals pet of ouder-kind-dag.",
     "regio": "Slug van een arbeidsmarktregio.",
     "campus": "Slug van een campus.",
+    "plaats": "Gemeente of plaats in Noord-Holland, zoals Hoorn: zonder afstand de hele regio.",
+    "afstand": "Kilometers van het midden van die plaats: 10, 25 of 50.",
     "vanaf": "Data die op of na deze dag eindigen (JJJJ-MM-DD).",
     "tot": "Data die op of voor deze dag beginnen (JJJJ-MM-DD).",
 }

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
+from . import places
+
 UNKNOWN_VALUE = "die waarde kennen we niet."
 BOT_MESSAGE = "Uw inzending lijkt automatisch verstuurd en is niet opgeslagen."
 
@@ -78,6 +80,47 @@ class FilterChoiceField(forms.ChoiceField):
     def __init__(self, *, choices, empty_label, **kwargs):
         kwargs.setdefault("error_messages", {"invalid_choice": UNKNOWN_VALUE})
         super().__init__(choices=[("", empty_label), *choices], required=False, **kwargs)
+
+
+class PlaceInput(forms.TextInput):
+    """A text field that suggests every municipality and town of Noord-Holland."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        list_id = f"{(attrs or {}).get('id', name)}-lijst"
+        field = super().render(name, value, {**(attrs or {}), "list": list_id}, renderer)
+        options = format_html_join("", '<option value="{}">', ((n,) for n in places.names()))
+        return format_html('{}<datalist id="{}">{}</datalist>', field, list_id, options)
+
+
+class PlaceField(forms.CharField):
+    """A municipality or town of Noord-Holland, cleaned to its `places.Municipality`."""
+
+    widget = PlaceInput
+
+    def __init__(self, **kwargs):
+        super().__init__(label="Plaats of gemeente", max_length=100, required=False, **kwargs)
+
+    def clean(self, value):
+        name = super().clean(value)
+        if not name:
+            return None
+        found = places.find(name)
+        if found is None:
+            raise ValidationError(
+                f"{name} kennen we niet als plaats of gemeente in Noord-Holland.", code="unknown"
+            )
+        return found
+
+    def prepare_value(self, value):
+        return value.name if isinstance(value, places.Municipality) else value
+
+
+class DistanceField(FilterChoiceField):
+    """How far from a PlaceField's place; empty is the place's whole region."""
+
+    def __init__(self, **kwargs):
+        choices = [(str(km), f"Binnen {km} km") for km in (10, 25, 50)]
+        super().__init__(label="Afstand", choices=choices, empty_label="In de hele regio", **kwargs)
 
 
 class FilterForm(forms.Form):

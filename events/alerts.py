@@ -20,12 +20,13 @@ def filter_form(query):
 
 def describe(form):
     """The active filters in words: "Agenda: Promotie Event Techniek (PET), regio
-    Zaanstreek/Waterland, doelgroep Basisschool"."""
+    Zaanstreek/Waterland, doelgroep Basisschool, plaats of gemeente Hoorn, binnen 25 km"."""
     parts = []
     for name, value in form.active_filters.items():
         field = form.fields[name]
-        if name == "soort":
-            parts.append(dict(field.choices).get(value, value))
+        if name in ("soort", "afstand"):
+            label = dict(field.choices).get(value, value)
+            parts.append(label.lower() if name == "afstand" else label)
         elif hasattr(value, "isoformat"):
             parts.append(f"{field.label.lower()} {date_format(value, 'j F Y')}")
         else:

@@ -4,13 +4,21 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Page
 
 from campuses.models import CampusPage
 from campuses.permissions import campus_scope, coordinated_campus_ids
-from core.forms import FilterChoiceField, FilterForm, HoneypotForm, SlugChoiceField
+from core.forms import (
+    DistanceField,
+    FilterChoiceField,
+    FilterForm,
+    HoneypotForm,
+    PlaceField,
+    SlugChoiceField,
+)
 from core.models import Region
 from core.permissions import visible_instances
 from core.text import validate_plain_text
@@ -40,6 +48,9 @@ class FilterDateField(forms.DateField):
 
 
 class EventFilterForm(FilterForm):
+    # Where first: a teacher knows her town, not its region.
+    plaats = PlaceField()
+    afstand = DistanceField()
     doelgroep = SlugChoiceField(
         Audience.objects.all, label="Doelgroep", empty_label="Alle doelgroepen"
     )
@@ -62,11 +73,32 @@ class EventFilterForm(FilterForm):
         cleaned = super().clean()
         if cleaned.get("vanaf") and cleaned.get("tot") and cleaned["tot"] < cleaned["vanaf"]:
             self.add_error("tot", "De einddatum ligt voor de begindatum; we tonen alles vanaf.")
+        if cleaned.get("afstand") and "plaats" not in self.errors and not cleaned.get("plaats"):
+            self.add_error("afstand", "vul ook een plaats of gemeente in.")
         return cleaned
 
     def filter(self, sessions):
         filters = self.active_filters
-        return super().filter(sessions).between(filters.get("vanaf"), filters.get("tot"))
+        sessions = super().filter(sessions).between(filters.get("vanaf"), filters.get("tot"))
+        place = filters.get("plaats")
+        if place is None:
+            return sessions
+        if "afstand" not in filters:
+            return sessions.filter(event__region__slug=place.region)
+        # An event's own coordinates, else its campus's (EventPage.coordinates); an event
+        # without either has no distance and is left out. A few hundred rows, measured here.
+        rows = sessions.values_list(
+            "pk",
+            Coalesce("event__latitude", "event__campus__latitude"),
+            Coalesce("event__longitude", "event__campus__longitude"),
+        )
+        reach = int(filters["afstand"])
+        near = [
+            pk
+            for pk, latitude, longitude in rows
+            if latitude is not None and place.distance_km(latitude, longitude) <= reach
+        ]
+        return sessions.filter(pk__in=near)
 
     def feed_query(self):
         """The active filters as they appear in a URL, for the feed and subscribe links."""

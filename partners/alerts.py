@@ -12,13 +12,21 @@ from core.text import clean_query
 from search.backends.database import DatabaseBackend
 from search.port import words
 
-from .models import Partner, PartnerIndexPage, directory_facets, filtered_partners
+from .models import (
+    Partner,
+    PartnerIndexPage,
+    directory_facets,
+    filtered_partners,
+    place_params,
+)
 
 LABEL_WORDS_LENGTH = 60
 
 
 def saved_filters(params):
-    """The words of `params` and [(facet, {value: label}), ...] of its known facet values."""
+    """The words of `params` and [(facet, {value: label}), ...] of its known facet values; a
+    place is saved as its region, as the directory reads it."""
+    params = place_params(params)[0]
     chosen = []
     for facet in (directory_facet.facet for directory_facet in directory_facets()):
         values = params.getlist(facet.param)

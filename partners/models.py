@@ -27,6 +27,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
+from core.forms import FilterForm, PlaceField
 from core.links import routed_url
 from core.models import (
     BasePage,
@@ -401,6 +402,23 @@ def search_query(params, index):
     )
 
 
+class PlaceForm(FilterForm):
+    plaats = PlaceField(help_text="U ziet de partners die actief zijn in de regio van die plaats.")
+
+
+def place_params(params):
+    """`params` with a place (`plaats`) read as its region, and the place's form (its field
+    and notice). Partners name the regions they work in and seldom an address: a school in
+    Hoorn looks for partners active in Noord-Holland Noord, not in a circle on the map."""
+    form = PlaceForm(params)
+    place = form.active_filters.get("plaats")
+    if place is None:
+        return params, form
+    params = params.copy()
+    params.setlist("regio", [place.region])
+    return params, form
+
+
 def result_cards(hits):
     """(hit, partner) for each search hit, with what a result card shows; a hit whose
     partner is gone (an index a moment behind) gets no card."""
@@ -416,6 +434,8 @@ def result_cards(hits):
 def directory_search(params):
     """What the directory shows for the search in `params`."""
     index = directory_index()
+    params, place_form = place_params(params)
+    place = place_form.active_filters.get("plaats")
     query = search_query(params, index)
     results = service.run(index, query)
     if query.page > 1 and not results.hits and results.total:
@@ -423,15 +443,19 @@ def directory_search(params):
         query.page = (results.total - 1) // PER_PAGE + 1
         results = service.run(index, query)
     facets = [(facet, results.facets.get(facet.param, [])) for facet in index.facets]
+    chosen = [(facet, value) for facet, values in facets for value in values if value.selected]
     return {
         "query": query,
         "results": results,
         "cards": result_cards(results.hits),
         "page_obj": Paginator(range(results.total), PER_PAGE).get_page(query.page),
         "facets": facets,
-        "active_filters": [
-            (facet, value) for facet, values in facets for value in values if value.selected
-        ],
+        # The place's region is removed with the place, not on its own.
+        "active_filters": [item for item in chosen if not (place and item[0].param == "regio")],
+        "place_form": place_form,
+        "place_region": next(
+            (value.label for facet, value in chosen if place and facet.param == "regio"), None
+        ),
     }
 
 

@@ -185,6 +185,8 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "doelgroep",
     "vanaf",
     "tot",
+    "plaats",
+    "afstand",
 }
 WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 if WAGTAILFRONTENDCACHE:
