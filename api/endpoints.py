@@ -123,10 +123,11 @@ def csv_format(convert):
     return lambda value: "" if value is None else convert(value)
 
 
+local_moment_cell = csv_format(lambda value: local_moment_text(local(value)))
 # How a field's JSON value becomes its CSV cell, by schema: what Dutch Excel recognises.
 CSV_FORMATS = (
-    (MOMENT, csv_format(lambda value: local_moment_text(local(value)))),
-    (MOMENT_OR_NULL, csv_format(lambda value: local_moment_text(local(value)))),
+    (MOMENT, local_moment_cell),
+    (MOMENT_OR_NULL, local_moment_cell),
     (DAY_OR_NULL, csv_format(lambda value: parse_date(value).strftime(CSV_DAY_FORMAT))),
     (NUMBER_OR_NULL, csv_format(lambda value: str(value).replace(".", ","))),
 )
