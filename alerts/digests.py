@@ -90,6 +90,6 @@ def _send_one(pk, now, force, report):
     )
     subscription.last_sent_at = now
     subscription.save(update_fields=["last_sent_at"])
-    send_digest_mail(subscription, items, source.page_url(None, subscription.query))
+    send_digest_mail(subscription, items, source)
     report.sent += 1
     report.items += len(items)

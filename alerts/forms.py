@@ -27,17 +27,35 @@ class AddressForm(HoneypotForm):
         return self.cleaned_data["email"].lower()
 
 
-class SubscriptionForm(AddressForm):
-    """Follow a saved filter by e-mail. The source and the filter come from the page the form
-    is on (hidden fields); the source turns the filter into what is stored."""
-
-    frequency = forms.ChoiceField(
+def frequency_field():
+    return forms.ChoiceField(
         label="Hoe vaak?",
         choices=Frequency.choices,
         initial=Frequency.WEEKLY,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Kies dagelijks of wekelijks."},
+        error_messages={
+            "required": "Kies dagelijks of wekelijks.",
+            "invalid_choice": "Kies dagelijks of wekelijks.",
+        },
     )
+
+
+class FrequencyForm(forms.Form):
+    """How often one alert is mailed, changed on "mijn meldingen"; one per alert, so each is
+    prefixed with the alert's id."""
+
+    frequency = frequency_field()
+
+    def __init__(self, alert, data=None):
+        super().__init__(data, prefix=f"melding-{alert.pk}", initial={"frequency": alert.frequency})
+        self.alert = alert
+
+
+class SubscriptionForm(AddressForm):
+    """Follow a saved filter by e-mail. The source and the filter come from the page the form
+    is on (hidden fields); the source turns the filter into what is stored."""
+
+    frequency = frequency_field()
     privacy_consent = forms.BooleanField(
         label="Ik ga akkoord: de site bewaart mijn e-mailadres om deze meldingen te sturen, "
         "tot ik mij afmeld. Bevestig ik niet binnen 7 dagen, dan wordt het gewist.",

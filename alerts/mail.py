@@ -51,14 +51,14 @@ def send_manage_link_mail(subscription):
     )
 
 
-def send_digest_mail(subscription, items, page_url):
+def send_digest_mail(subscription, items, source):
     links = link_urls(subscription)
     count = len(items)
-    subject = f"{count} nieuw{'e' if count > 1 else ''} in uw selectie: {subscription.label}"
+    news = source.news(count)
     shown = items[:MAX_ITEMS_IN_MAIL]
     _send(
         "digest",
-        subject[:200],
+        news,
         subscription,
         capped=False,  # one per period, on the schedule the subscriber chose
         headers={
@@ -70,6 +70,7 @@ def send_digest_mail(subscription, items, page_url):
         },
         items=shown,
         more=count - len(shown),
-        page_url=page_url,
+        news=news,
+        page_url=source.page_url(None, subscription.query),
         **links,
     )

@@ -38,7 +38,7 @@ class Selection:
 @dataclass(frozen=True)
 class AlertSource:
     key: str  # stored on each subscription; never change it once used
-    name: str  # "Agenda", "Partnergids"
+    name: str  # the listing as a sentence names it: "de agenda", "de partnergids"
     # The listing's GET parameters -> the selection to save; invalid and unknown values and
     # what is not a filter (page, sort, view) are left out.
     selection: Callable[[object], Selection]
@@ -47,6 +47,13 @@ class AlertSource:
     # (request or None, saved query string) -> the URL of the page that shows the selection;
     # absolute when request is None (for mails). Empty when the page does not exist.
     page_url: Callable[[object, str], str]
+    # One new item and more, as a digest counts them: ("nieuw evenement", "nieuwe evenementen").
+    new_item_words: tuple[str, str]
+
+    def news(self, count):
+        """What a digest brings, in words: "1 nieuw evenement in uw selectie van de agenda"."""
+        singular, plural = self.new_item_words
+        return f"{count} {singular if count == 1 else plural} in uw selectie van {self.name}"
 
 
 def get_source(key):

@@ -4,6 +4,7 @@ Pages render under the site's base layout (no Wagtail page of their own); bad li
 with a Dutch page and a 4xx."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import QueryDict
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core import ratelimit
 from core.pages import see_other
 
-from .forms import TOO_LONG, AddressForm, SubscriptionForm
+from .forms import TOO_LONG, AddressForm, FrequencyForm, SubscriptionForm
 from .mail import send_manage_link_mail
 from .models import LINK_VALID, MAX_QUERY_LENGTH, Subscription
 from .sources import get_source
@@ -74,11 +75,26 @@ def subscribe(request):
     store_subscription(
         form.cleaned_data["email"], form.cleaned_data["frequency"], source, selection
     )
-    return see_other(reverse("alerts:subscribed"))
+    back = urlencode({"bron": source.key, "filter": selection.query})
+    return see_other(f"{reverse('alerts:subscribed')}?{back}")
 
 
 def subscribed(request):
-    return _page(request, "subscribed", "Bevestig uw e-mailadres")
+    """The next step, and the way back to the listing with the selection the visitor follows.
+    That link is made as the form's: by a known source from its own filters (the page's path
+    and valid filter values only), so no parameter can make it lead elsewhere."""
+    source = get_source(request.GET.get("bron", ""))
+    back_url = ""
+    if source is not None:
+        selection = source.selection(QueryDict(request.GET.get("filter", "")))
+        back_url = source.page_url(request, selection.query)
+    return _page(
+        request,
+        "subscribed",
+        "Bevestig uw e-mailadres",
+        back_url=back_url,
+        listing=source.name if source else "",
+    )
 
 
 @token_link
@@ -129,7 +145,8 @@ def unsubscribe(request, token):
 
 @token_link
 def manage(request, token):
-    """ "Mijn meldingen": every confirmed alert of the address the link was sent to."""
+    """ "Mijn meldingen": every confirmed alert of the address the link was sent to, each to
+    be mailed daily or weekly, or stopped."""
     subscription = Subscription.by_link_token(token, "manage")
     if subscription is None:
         return _page(request, "problem", "Mijn meldingen", 404, problem="link")
@@ -141,11 +158,21 @@ def manage(request, token):
         if stop == "alle":
             alerts.delete()
             return _page(request, "unsubscribe", "Afgemeld", done=True, label="")
-        chosen = alerts.filter(pk=int(stop)).first() if stop.isdigit() and len(stop) < 19 else None
+        pk = stop or request.POST.get("melding", "")
+        chosen = alerts.filter(pk=int(pk)).first() if pk.isdigit() and len(pk) < 19 else None
         if chosen is None:
             return _page(request, "problem", "Mijn meldingen", 400, problem="choice")
-        message = f"U ontvangt geen meldingen meer over: {chosen.label}."
-        chosen.delete()
+        if stop:
+            message = f"U ontvangt geen meldingen meer over: {chosen.label}."
+            chosen.delete()
+        else:
+            form = FrequencyForm(chosen, request.POST)
+            if not form.is_valid():
+                return _page(request, "problem", "Mijn meldingen", 400, problem="frequency")
+            chosen.frequency = form.cleaned_data["frequency"]
+            chosen.save(update_fields=["frequency"])
+            how_often = chosen.get_frequency_display().lower()
+            message = f"U krijgt de meldingen over {chosen.label} voortaan {how_often}."
     remaining = list(alerts)
     if not remaining:
         label = chosen.label if chosen else ""
@@ -154,7 +181,7 @@ def manage(request, token):
         request,
         "manage",
         "Mijn meldingen",
-        alerts=remaining,
+        forms=[FrequencyForm(alert) for alert in remaining],
         message=message,
         # The link may have been made for the alert just ended: go on with another one's,
         # expiring when this one does.

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.images import get_image_model
 
-from core.exports import CSV_DELIMITER
+from core.exports import CSV_DELIMITER, local_moment_text
 from core.text import text_from_html
 
 DEFAULT_PAGE_SIZE = 20
@@ -25,6 +25,13 @@ MAX_PAGE_SIZE = 100
 CSV_SEPARATOR = CSV_DELIMITER
 # Values inside one CSV cell are joined with this.
 CELL_JOINER = " | "
+# Day-month-year, as Dutch Excel reads a date from a CSV file (and the time apart: 09:00).
+CSV_DAY_FORMAT, CSV_TIME_FORMAT = "%d-%m-%Y", "%H:%M"
+CSV_FORMAT = (
+    "Data als DD-MM-JJJJ, tijdstippen als DD-MM-JJJJ UU:MM (Nederlandse tijd), begin en einde "
+    "van een evenement in een kolom datum (_date) en een kolom tijd (_time), decimale getallen "
+    "met een komma, ja/nee voor waar/onwaar; zo herkent Excel in het Nederlands ze."
+)
 IMAGE_SPEC = "max-800x600"
 LOGO_SPEC = "max-240x120"
 # `gewijzigd_sinds` accepts moments in these years; further out is a typo or a probe.
@@ -93,6 +100,39 @@ CONVERSIONS = (
 )
 
 
+def csv_cell(value):
+    """A JSON value as one spreadsheet cell (of a field without a format of its own)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dict):  # every object of the open data has one of these
+        return csv_cell(next(value[key] for key in ("name", "title", "text") if key in value))
+    if isinstance(value, list):
+        return CELL_JOINER.join(csv_cell(part) for part in value)
+    return value
+
+
+def local(moment):
+    """An ISO 8601 moment of the JSON in the site's time zone."""
+    return timezone.localtime(parse_datetime(moment))
+
+
+def csv_format(convert):
+    """A cell format for values that may be null (an empty cell)."""
+    return lambda value: "" if value is None else convert(value)
+
+
+local_moment_cell = csv_format(lambda value: local_moment_text(local(value)))
+# How a field's JSON value becomes its CSV cell, by schema: what Dutch Excel recognises.
+CSV_FORMATS = (
+    (MOMENT, local_moment_cell),
+    (MOMENT_OR_NULL, local_moment_cell),
+    (DAY_OR_NULL, csv_format(lambda value: parse_date(value).strftime(CSV_DAY_FORMAT))),
+    (NUMBER_OR_NULL, csv_format(lambda value: str(value).replace(".", ","))),
+)
+
+
 def reference(partner, request):
     """A partner as other items name it; None for a partner that is not public."""
     if partner is None or not partner.live:
@@ -112,6 +152,22 @@ class Field:
     schema: dict
     description: str
     source: str | Callable[[object, object], object] | None = None
+    # A moment that is two CSV columns, `<name>_date` and `<name>_time`, local: for a list
+    # sorted and filtered by day in a spreadsheet (the dates of the agenda).
+    split: bool = False
+
+    @property
+    def columns(self):
+        return (f"{self.name}_date", f"{self.name}_time") if self.split else (self.name,)
+
+    def cells(self, value):
+        """The JSON `value` of this field as its CSV cells, one per column."""
+        if self.split:
+            moment = local(value) if value else None
+            formats = (CSV_DAY_FORMAT, CSV_TIME_FORMAT)
+            return [moment.strftime(each) if moment else "" for each in formats]
+        convert = next((convert for schema, convert in CSV_FORMATS if schema == self.schema), None)
+        return [convert(value) if convert else csv_cell(value)]
 
     def value(self, obj, request):
         if callable(self.source):
@@ -176,6 +232,14 @@ class Endpoint:
 
     def item(self, obj, request):
         return {field.name: field.value(obj, request) for field in self.fields}
+
+    @property
+    def csv_header(self):
+        return [column for field in self.fields for column in field.columns]
+
+    def csv_row(self, obj, request):
+        item = self.item(obj, request)
+        return [cell for field in self.fields for cell in field.cells(item[field.name])]
 
     @property
     def all_params(self):

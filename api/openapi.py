@@ -8,6 +8,7 @@ from django.urls import reverse
 from core.links import live_page_url
 
 from .endpoints import (
+    CSV_FORMAT,
     CSV_SEPARATOR,
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -22,6 +23,10 @@ JSON = "application/json"
 CSV = "text/csv"
 
 
+def license_info():
+    return {"name": settings.OPEN_DATA_LICENSE_NAME, "url": settings.OPEN_DATA_LICENSE_URL}
+
+
 def describe_index(request):
     """The index (`/api/`), which the "Open data" page shows too."""
     return {
@@ -30,9 +35,11 @@ def describe_index(request):
         "Veldnamen zijn Engels, parameters en meldingen Nederlands.",
         "documentation": absolute(request, live_page_url(OpenDataPage)),
         "openapi": request.build_absolute_uri(reverse("api:openapi")),
+        "licentie": license_info(),
         "max_page_size": MAX_PAGE_SIZE,
         "default_page_size": DEFAULT_PAGE_SIZE,
         "csv_separator": CSV_SEPARATOR,
+        "csv_format": CSV_FORMAT,
         "rate_limit_per_minute": settings.API_REQUESTS_PER_MINUTE,
         "csv_rate_limit_per_minute": settings.API_EXPORTS_PER_MINUTE,
         "endpoints": [
@@ -191,8 +198,8 @@ def describe(request):
             f"{endpoint.title} als CSV: de hele lijst, zelfde filters.",
             f"csv_{endpoint.name}",
             filters,
-            f"UTF-8 met BOM, scheidingsteken '{CSV_SEPARATOR}'; "
-            "kolommen zijn de velden van de JSON.",
+            f"UTF-8 met BOM, scheidingsteken '{CSV_SEPARATOR}'; kolommen zijn de velden van "
+            f"de JSON: {', '.join(endpoint.csv_header)}. {CSV_FORMAT}",
             {CSV: {"schema": {"type": "string"}}},
         )
     return {
@@ -206,9 +213,11 @@ def describe(request):
                 f"(`{PER_PAGINA.name}`); `next` wijst naar de volgende pagina. "
                 f"Hoogstens {settings.API_REQUESTS_PER_MINUTE} verzoeken per minuut per "
                 f"IP-adres, waarvan hoogstens {settings.API_EXPORTS_PER_MINUTE} hele lijsten als "
-                "CSV (daarna 429 met Retry-After). CSV: UTF-8 met BOM, "
-                f"scheidingsteken '{CSV_SEPARATOR}'."
+                "CSV (daarna 429 met Retry-After). JSON: tijdstippen in ISO 8601, decimale "
+                f"getallen met een punt. CSV: UTF-8 met BOM, scheidingsteken '{CSV_SEPARATOR}'. "
+                f"{CSV_FORMAT} Licentie: {settings.OPEN_DATA_LICENSE_NAME}."
             ),
+            "license": license_info(),
         },
         "servers": [{"url": request.build_absolute_uri(base).rstrip("/")}],
         "paths": paths,

@@ -483,8 +483,10 @@ EVENT_FIELDS = (
         "event.original_date",
     ),
     Field("summary", STRING, "Samenvatting.", "event.summary"),
-    Field("starts_at", MOMENT, "Begin (Nederlandse tijd; een hele dag: 00:00).", "start"),
-    Field("ends_at", MOMENT, "Einde (een hele dag: 00:00 van de dag erna).", "end"),
+    Field(
+        "starts_at", MOMENT, "Begin (Nederlandse tijd; een hele dag: 00:00).", "start", split=True
+    ),
+    Field("ends_at", MOMENT, "Einde (een hele dag: 00:00 van de dag erna).", "end", split=True),
     Field("all_day", BOOLEAN, "Duurt de hele dag (zonder tijden)."),
     Field("audiences", TERMS, "Doelgroepen.", terms_of("event.audiences")),
     Field("campus", TERM_OR_NULL, "Campus (slug, naam).", event_campus),

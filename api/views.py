@@ -24,13 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from core import pagecache, ratelimit
 from core.exports import CSV_CONTENT_TYPE, csv_lines
 
-from .endpoints import (
-    CELL_JOINER,
-    DEFAULT_PAGE_SIZE,
-    PAGINA,
-    PER_PAGINA,
-    InvalidParameters,
-)
+from .endpoints import DEFAULT_PAGE_SIZE, PAGINA, PER_PAGINA, InvalidParameters
 from .openapi import describe, describe_index
 from .resources import ENDPOINTS_BY_NAME
 
@@ -189,19 +183,6 @@ def page_link(request, page):
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
-def cell(value):
-    """A JSON value as one spreadsheet cell."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, dict):  # every object of the open data has one of these
-        return cell(next(value[key] for key in ("name", "title", "text") if key in value))
-    if isinstance(value, list):
-        return CELL_JOINER.join(cell(part) for part in value)
-    return value
-
-
 @api_view
 def listing_csv(request, name):
     endpoint = ENDPOINTS_BY_NAME.get(name)
@@ -215,10 +196,9 @@ def listing_csv(request, name):
         )
 
     def build():
-        rows = [[field.name for field in endpoint.fields]]
+        rows = [endpoint.csv_header]
         for page in Paginator(endpoint.select(request.GET), CSV_CHUNK):
-            for obj in endpoint.prepare(list(page)):
-                rows.append([cell(value) for value in endpoint.item(obj, request).values()])
+            rows += [endpoint.csv_row(obj, request) for obj in endpoint.prepare(list(page))]
         return "".join(csv_lines(rows)).encode()
 
     body = pagecache.kept(request.build_absolute_uri(), build)

@@ -67,4 +67,11 @@ def new_items(query, since):
     ]
 
 
-AGENDA = AlertSource(SOURCE_KEY, "Agenda", selection, new_items, listing_url(EventIndexPage))
+AGENDA = AlertSource(
+    SOURCE_KEY,
+    "de agenda",
+    selection,
+    new_items,
+    listing_url(EventIndexPage),
+    ("nieuw evenement", "nieuwe evenementen"),
+)

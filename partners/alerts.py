@@ -81,5 +81,10 @@ def new_items(query, since):
 
 # Its key, "partners", is stored on every subscription.
 DIRECTORY = AlertSource(
-    "partners", "Partnergids", selection, new_items, listing_url(PartnerIndexPage)
+    "partners",
+    "de partnergids",
+    selection,
+    new_items,
+    listing_url(PartnerIndexPage),
+    ("nieuwe partner", "nieuwe partners"),
 )

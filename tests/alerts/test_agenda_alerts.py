@@ -1,5 +1,6 @@
 """A teacher follows a filter of the agenda, confirms, and hears of a matching PET once."""
 
+import re
 from urllib.parse import parse_qs
 
 import pytest
@@ -70,6 +71,11 @@ def test_the_teacher_gets_one_mail_for_a_matching_pet_and_none_after_unsubscribi
 
     [digest] = send("--now")
     assert digest.to == [ADDRESS]
+    # In words, not "1 nieuw in uw selectie: Agenda: ..."
+    assert digest.subject == "1 nieuw evenement in uw selectie van de agenda"
+    assert digest.body.startswith(
+        "1 nieuw evenement in uw selectie van de agenda\nUw selectie: Agenda: doelgroep "
+    )
     assert "PET Zaandam: techniek op de Hemweg" in digest.body
     for other in ["PET elders", "PET voor het vo", "Ouder-kind-dag"]:
         assert other not in digest.body
@@ -167,3 +173,42 @@ def test_alert_mails_have_the_reply_to_of_the_site_settings(client, agenda):
     settings.save()
     follow(client, agenda)
     assert mail.outbox[-1].reply_to == ["redactie@provincie.example.nl"]
+
+
+def test_a_digest_of_more_events_counts_them_in_words(confirmed, publish_pet):
+    publish_pet("PET Zaandam")
+    publish_pet("PET Krommenie")
+    [digest] = send("--now")
+    assert digest.subject == "2 nieuwe evenementen in uw selectie van de agenda"
+    html, _ = digest.alternatives[0]
+    assert (
+        '<h1 style="font-size: 1.3em;">2 nieuwe evenementen in uw selectie van de agenda</h1>'
+        in html
+    )
+
+
+def test_the_sent_page_leads_back_to_the_agenda_with_the_selection(client, agenda):
+    response = follow(client, agenda, FILTER | {"pagina": "2"})
+    assert response.status_code == 303
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    query = Subscription.objects.get().query.replace("&", "&amp;")
+    assert f'<a href="{agenda.url}?{query}">Terug naar de agenda</a>' in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"bron": "agenda", "filter": "soort=pet&next=https://evil.example"},
+        {"bron": "agenda", "filter": "regio=//evil.example&soort=pet"},
+        {"bron": "https://evil.example", "filter": "soort=pet"},
+        {"bron": "agenda", "filter": "x" * 5000},
+    ],
+)
+def test_the_way_back_leads_only_to_a_listing_of_the_site(client, agenda, params):
+    page = client.get(reverse("alerts:subscribed"), params)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "evil.example" not in html
+    back = re.findall(r'<a href="([^"]*)">Terug naar', html)
+    assert back in ([f"{agenda.url}?soort=pet"], [agenda.url], [])

@@ -156,7 +156,8 @@ def test_the_unsubscribe_link_is_no_key_to_my_alerts(client, home_page):
 
 
 def form_action(response):
-    [action] = re.findall(r'<form method="post" action="([^"]+)"', response.content.decode())
+    """Where every form of "mijn meldingen" posts to: one link."""
+    [action] = set(re.findall(r'<form method="post" action="([^"]+)"', response.content.decode()))
     return action
 
 
@@ -221,3 +222,55 @@ def test_alert_pages_are_never_stored(client, home_page, name):
     assert response.status_code == 200
     directives = {part.strip() for part in response["Cache-Control"].split(",")}
     assert {"private", "no-store"} <= directives
+
+
+def test_my_alerts_changes_how_often_one_alert_is_mailed(home_page):
+    client = Client(enforce_csrf_checks=True)
+    first = make()
+    second = make(query="soort=pet&regio=zaanstreek-waterland")
+    url = path(link_urls(first)["manage_url"])
+    page = client.get(url)
+    assert page["Cache-Control"] and "no-store" in page["Cache-Control"]
+    token = page.cookies["csrftoken"].value
+    assert (
+        client.post(
+            url, {"melding": second.pk, f"melding-{second.pk}-frequency": "dagelijks"}
+        ).status_code
+        == 403
+    )  # no CSRF token
+    response = client.post(
+        url,
+        {
+            "csrfmiddlewaretoken": token,
+            "melding": second.pk,
+            f"melding-{second.pk}-frequency": Frequency.DAILY,
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (
+        "U krijgt de meldingen over Agenda: soort=pet&amp;regio=zaanstreek-waterland "
+        "voortaan dagelijks." in html
+    )
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert (first.frequency, second.frequency) == (Frequency.WEEKLY, Frequency.DAILY)
+    # Each alert shows how often it is mailed now, chosen in its own form.
+    checked = re.findall(r'name="melding-(\d+)-frequency" value="(\w+)"[^>]* checked', html)
+    assert checked == [(str(first.pk), "wekelijks"), (str(second.pk), "dagelijks")]
+
+
+@pytest.mark.parametrize("frequency", ["", "elk uur", "x" * 5000])
+def test_a_bad_frequency_is_a_dutch_400_and_changes_nothing(client, home_page, frequency):
+    alert = make()
+    url = path(link_urls(alert)["manage_url"])
+    response = client.post(url, {"melding": alert.pk, f"melding-{alert.pk}-frequency": frequency})
+    assert response.status_code == 400
+    assert "Kies dagelijks of wekelijks" in response.content.decode()
+    alert.refresh_from_db()
+    assert alert.frequency == Frequency.WEEKLY
+    other = make(address="iemand.anders@example.nl")
+    response = client.post(url, {"melding": other.pk, f"melding-{other.pk}-frequency": "dagelijks"})
+    assert response.status_code == 400
+    other.refresh_from_db()
+    assert other.frequency == Frequency.WEEKLY

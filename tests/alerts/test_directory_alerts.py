@@ -39,6 +39,9 @@ def following(client, home_page):
         },
     )
     assert response.status_code == 303
+    back = client.get(response["Location"]).content.decode()
+    query = "soort=onderwijs&amp;regio=zaanstreek-waterland"
+    assert f'<a href="{directory.url}?{query}">Terug naar de partnergids</a>' in back
     client.post(link_in(mail.outbox[-1], "confirm"))
     mail.outbox.clear()
     return Subscription.objects.get()
@@ -58,6 +61,7 @@ def test_a_newly_published_matching_partner_is_mailed_once(following):
     PartnerFactory(name="Concept College", live=False, regions=[zaanstreek], kind="onderwijs")
 
     [digest] = send("--now")
+    assert digest.subject == "1 nieuwe partner in uw selectie van de partnergids"
     assert "ROC Zaanoever Techniek" in digest.body
     for name in ["Zaanse Machinebouw", "ROC Elders", "Concept College"]:
         assert name not in digest.body

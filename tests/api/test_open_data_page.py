@@ -46,3 +46,11 @@ def test_loading_again_adds_no_second_link_and_keeps_a_removed_one_removed(site)
     call_command("load_initial_data", stdout=io.StringIO())
     assert footer_pages(Site.objects.get(pk=site.pk)) == []
     assert OpenDataPage.objects.count() == 1
+
+
+def test_the_page_states_the_licence_and_the_csv_formats(client, home_page):
+    html = client.get(OpenDataPage.objects.live().get().url).content.decode()
+    assert "<h2>Licentie</h2>" in html
+    licence = 'href="https://creativecommons.org/publicdomain/zero/1.0/deed.nl" rel="license"'
+    assert f"{licence}>CC0 1.0 Universeel</a>" in html
+    assert "DD-MM-JJJJ UU:MM (Nederlandse tijd)" in html

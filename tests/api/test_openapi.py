@@ -51,3 +51,16 @@ def test_items_have_exactly_the_declared_fields_in_their_order(client, spec):
 def test_the_server_url_leads_to_the_index(client, spec):
     server = spec["servers"][0]["url"]
     assert client.get(server + "/").status_code == 200
+
+
+def test_the_licence_is_in_the_info(spec):
+    assert spec["info"]["license"] == {
+        "name": "CC0 1.0 Universeel",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+    }
+
+
+def test_the_csv_columns_and_their_formats_are_described(spec):
+    described = spec["paths"]["/evenementen.csv"]["get"]["responses"]["200"]["description"]
+    assert "starts_at_date, starts_at_time" in described
+    assert "DD-MM-JJJJ" in described and "komma" in described

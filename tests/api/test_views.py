@@ -360,3 +360,56 @@ def test_last_modified_moves_when_a_signatory_is_rejected_or_deleted(
     assert json.loads(deleted.content)["count"] == count - 2
     unchanged = client.get(url, HTTP_IF_MODIFIED_SINCE=deleted["Last-Modified"])
     assert unchanged.status_code == 304
+
+
+def csv_rows(client, url):
+    text = client.get(url).content.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=CSV_SEPARATOR))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_csv_gives_dates_times_and_decimals_as_dutch_excel_reads_them(client, home_page):
+    session = (
+        EventSession.objects.published()
+        .filter(start_time__isnull=False, event__campus__latitude__isnull=False)
+        .first()
+    )
+    row = next(
+        row for row in csv_rows(client, csv_url("evenementen")) if row["id"] == str(session.pk)
+    )
+    # A date and a time column each, in Dutch time: no ISO text Excel leaves as text.
+    assert row["starts_at_date"] == session.date.strftime("%d-%m-%Y")
+    assert row["starts_at_time"] == session.start_time.strftime("%H:%M")
+    assert row["ends_at_time"] == session.end_time.strftime("%H:%M")
+    assert "starts_at" not in row
+    published = timezone.localtime(session.event.last_published_at)
+    assert row["updated_at"] == published.strftime("%d-%m-%Y %H:%M")
+    # A decimal comma: Dutch Excel reads 52.9563 as 529563.
+    latitude, longitude = session.event.coordinates
+    assert row["latitude"] == str(float(latitude)).replace(".", ",")
+    assert row["longitude"] == str(float(longitude)).replace(".", ",")
+    # The JSON, for programs, keeps ISO 8601 and decimal points.
+    item = get_json(client, list_url("evenementen") + "?per_pagina=100")["results"]
+    item = next(each for each in item if each["id"] == session.pk)
+    assert item["starts_at"] == session.start.isoformat()
+    assert item["latitude"] == float(latitude)
+
+
+def test_csv_gives_days_and_moments_of_other_lists_in_dutch_order(client, home_page):
+    initiative = Initiative.objects.filter(live=True, start_date__isnull=False).first()
+    row = next(
+        row for row in csv_rows(client, csv_url("initiatieven")) if row["id"] == str(initiative.pk)
+    )
+    assert row["start_date"] == initiative.start_date.strftime("%d-%m-%Y")
+    local = timezone.localtime(initiative.updated_at)
+    assert row["updated_at"] == local.strftime("%d-%m-%Y %H:%M")
+
+
+def test_the_index_and_the_description_name_the_licence(client, home_page):
+    index = get_json(client, reverse("api:index"))
+    assert index["licentie"] == {
+        "name": "CC0 1.0 Universeel",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+    }
+    with override_settings(OPEN_DATA_LICENSE_NAME="CC BY 4.0"):
+        assert get_json(client, reverse("api:index"))["licentie"]["name"] == "CC BY 4.0"

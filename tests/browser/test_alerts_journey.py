@@ -1,14 +1,23 @@
 import re
 
+import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from alerts.models import Subscription
+from alerts.models import Frequency, Subscription
 from events.models import EventIndexPage
 from tests.browser.conftest import assert_accessible
 
+WINDOWS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
-def test_a_teacher_follows_a_selection_of_the_agenda_and_confirms(visit, page, live_server):
+
+def assert_no_sideways_scrolling(page):
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+
+
+@pytest.mark.parametrize("window", WINDOWS)
+def test_a_teacher_follows_a_selection_of_the_agenda_and_confirms(visit, page, live_server, window):
+    page.set_viewport_size(WINDOWS[window])
     mail.outbox.clear()
     agenda = EventIndexPage.objects.live().get()
     visit(agenda.url + "?soort=pet&regio=zaanstreek-waterland")
@@ -22,6 +31,11 @@ def test_a_teacher_follows_a_selection_of_the_agenda_and_confirms(visit, page, l
     assert_accessible(page)
     assert not Subscription.objects.get().is_confirmed
 
+    # Back to the agenda, with the same selection.
+    page.get_by_role("link", name="Terug naar de agenda").click()
+    expect(page).to_have_url(re.compile(r"\?soort=pet&regio=zaanstreek-waterland$"))
+    expect(page.locator("section.alert-follow")).to_contain_text("deze selectie uit de agenda")
+
     [message] = mail.outbox
     link = re.search(r"https?://\S+?(/meldingen/bevestigen/\S+/)", message.body).group(1)
     visit(link)
@@ -34,5 +48,16 @@ def test_a_teacher_follows_a_selection_of_the_agenda_and_confirms(visit, page, l
 
     page.get_by_role("link", name="Bekijk en beheer uw meldingen").click()
     expect(page.locator("h1")).to_have_text("Mijn meldingen")
-    expect(page.locator(".alert-list li")).to_contain_text("regio Zaanstreek/Waterland")
+    alert = page.locator(".alert-list li")
+    expect(alert).to_contain_text("regio Zaanstreek/Waterland")
     assert_accessible(page)
+    assert_no_sideways_scrolling(page)
+
+    # From daily to weekly.
+    alert.get_by_label("Wekelijks").check()
+    alert.get_by_role("button", name="Wijzig hoe vaak").click()
+    expect(page.get_by_role("status")).to_contain_text("voortaan wekelijks")
+    expect(page.locator(".alert-list li").get_by_label("Wekelijks")).to_be_checked()
+    assert_accessible(page)
+    assert_no_sideways_scrolling(page)
+    assert Subscription.objects.get().frequency == Frequency.WEEKLY

@@ -282,6 +282,12 @@ EVENT_REGISTRATION_CONFIRM_HOURS = env_int("EVENT_REGISTRATION_CONFIRM_HOURS", 2
 API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120)
 # Whole lists as CSV cost far more than a page of JSON: a stricter limit of their own.
 API_EXPORTS_PER_MINUTE = env_int("API_EXPORTS_PER_MINUTE", 10)
+# The licence of the open data, named on the Open data page, in the index and in OpenAPI: the
+# province decides it (public domain, CC0, unless it chooses otherwise).
+OPEN_DATA_LICENSE_NAME = env_str("OPEN_DATA_LICENSE_NAME", "CC0 1.0 Universeel")
+OPEN_DATA_LICENSE_URL = env_str(
+    "OPEN_DATA_LICENSE_URL", "https://creativecommons.org/publicdomain/zero/1.0/deed.nl"
+)
 
 # What one remote campus calendar may cost at most; beyond a limit the import changes nothing.
 CALENDAR_IMPORT_LIMITS = {
