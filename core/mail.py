@@ -45,18 +45,25 @@ def within_cap(address):
     return ratelimit.hit_key(f"mail:{key}", settings.MAILS_PER_RECIPIENT_PER_HOUR)
 
 
-def send(subject, body, to, html=None, headers=None, capped=True):
+def send(subject, body, to, html=None, headers=None, capped=True, attachments=None):
     """Send one e-mail to `to` (a list): plain text, with `html` as an alternative when given.
     `capped` (for everything a form sends) leaves out the recipients over the cap per
     recipient; mail that staff or the schedule send passes False. Returns the number of
-    e-mails sent. Raises what the mail backend raises; callers decide what a failure means."""
+    e-mails sent; `attachments` are (filename, content, mimetype) triples. Raises what the mail
+    backend raises; callers decide what a failure means."""
     if capped:
         to = [address for address in to if within_cap(address)]
         if not to:
             logger.warning("Not sent, the recipient had their share this hour: %r", subject)
             return 0
     message = EmailMultiAlternatives(
-        one_line(subject), body, None, to, reply_to=reply_to(), headers=headers
+        one_line(subject),
+        body,
+        None,
+        to,
+        reply_to=reply_to(),
+        headers=headers,
+        attachments=attachments,
     )
     if html is not None:
         message.attach_alternative(html, "text/html")

@@ -140,8 +140,9 @@ class RegistrationForm(HoneypotForm):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     privacy_consent = forms.BooleanField(
-        label="Ik ga akkoord met de verwerking van deze gegevens voor dit evenement. "
-        "We verwijderen ze uiterlijk 60 dagen na afloop.",
+        # One phrase, no full stop: the error summary writes "label: message".
+        label="Ik ga akkoord met de verwerking van deze gegevens voor dit evenement",
+        help_text="We verwijderen ze uiterlijk 60 dagen na afloop.",
         error_messages={"required": "Geef toestemming om u aan te melden."},
     )
 

@@ -13,6 +13,7 @@ from core.links import absolute_url
 from core.pages import subpage_url
 from core.tokens import new_token
 
+from .calendar import build_calendar
 from .models import Registration, RegistrationState
 
 logger = logging.getLogger(__name__)
@@ -152,17 +153,26 @@ def _send(registration, token, template, subject, capped=False, **extra):
     """Send one e-mail about a registration, with the link to it; a failure is logged and
     never undoes anything. Only the mail a public form triggers counts against the cap per
     address: the others follow a confirmed address or staff's action."""
-    path = subpage_url(registration.event, "registration", token)
+    event, session = registration.event, registration.session
+    path = subpage_url(event, "registration", token)
     context = {
         "registration": registration,
-        "event": registration.event,
+        "event": event,
         "site_name": settings.WAGTAIL_SITE_NAME,
         "manage_url": absolute_url(path),
+        "event_url": absolute_url(event.url),
+        "ics_url": absolute_url(event.session_ics_url(session)) if session else "",
+        "family_days": [(day, absolute_url(day.url)) for day in event.live_family_days()],
         **extra,
     }
     body = render_to_string(f"events/email/{template}.txt", context)
+    # A confirmed place comes with its date as a calendar file, to open in any calendar.
+    attachments = []
+    if session and registration.state == RegistrationState.CONFIRMED:
+        ics = build_calendar([session], event.title, settings.WAGTAILADMIN_BASE_URL)
+        attachments.append((session.ics_name, ics, "text/calendar"))
     try:
-        mail.send(subject, body, [registration.email], capped=capped)
+        mail.send(subject, body, [registration.email], capped=capped, attachments=attachments)
     except Exception:  # the registration stands whatever the mail server does
         logger.exception("Could not send %s for registration %s", template, registration.pk)
         return False
@@ -180,3 +190,8 @@ def send_registration_mail(registration, token):
     if registration.state != RegistrationState.CONFIRMED:
         subject += ": u staat op de wachtlijst"
     return _send(registration, token, "registration_received", subject)
+
+
+def send_cancellation_mail(registration, token):
+    subject = f"Afgemeld: {registration.event.title}"
+    return _send(registration, token, "registration_cancelled", subject)

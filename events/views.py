@@ -13,7 +13,7 @@ from core.tokens import hash_token
 
 from . import signup
 from .forms import registration_form
-from .models import RegistrationMode
+from .models import RegistrationMode, RegistrationState
 
 FORM_TEMPLATE = "events/registration_form.html"
 MANAGE_TEMPLATE = "events/registration_manage.html"
@@ -75,5 +75,17 @@ def registration(request, page, token):
     if action == "bevestigen":
         # A used confirmation link: it stays the key to the registration, but confirms once.
         return render(status=409, registration=found, already_confirmed=True)
-    cancelled_now = action == "afmelden" and signup.cancel(found)
-    return render(registration=found, cancelled_now=cancelled_now)
+    if found.is_cancelled or action not in {"afmelden", "afmelden-bevestigd"}:
+        return render(registration=found)
+    if action == "afmelden":
+        # One click could be a slip: cancelling asks once more.
+        return render(registration=found, confirm_cancel=True)
+    # Only a confirmed registration frees places for someone waiting.
+    frees_a_place = found.state == RegistrationState.CONFIRMED and found.session_id
+    someone_waits = frees_a_place and found.session.registrations.waitlist().exists()
+    if not signup.cancel(found):
+        return render(registration=found)
+    mail_sent = signup.send_cancellation_mail(found, token)
+    return render(
+        registration=found, cancelled_now=True, someone_waits=someone_waits, mail_sent=mail_sent
+    )

@@ -99,11 +99,28 @@ def share_settings(request):
     return ShareSettings.for_request(request)
 
 
+def share_picture(request, image, title="", spec=SHARE_IMAGE_SPEC):
+    """The image to share (`image`, else the site's default share image, else the house
+    image) as {url, width, height, alt}; also what structured data names as the image."""
+    share = share_settings(request)
+    image = image or share.default_image
+    if image is None:
+        url, width, height, alt = static(SHARE_IMAGE_FALLBACK), 1200, 630, share.site_name
+    else:
+        rendition = image.get_rendition(spec)
+        url, width, height = rendition.url, rendition.width, rendition.height
+        alt = images.alt_text(image) or title
+    return {"url": absolute_url(url), "width": width, "height": height, "alt": alt}
+
+
 @register.inclusion_tag("includes/share_meta.html", takes_context=True)
-def share_meta(context, title=None, description=None, image=None, spec=SHARE_IMAGE_SPEC):
+def share_meta(
+    context, title=None, description=None, image=None, spec=SHARE_IMAGE_SPEC, og_type=None
+):
     """Open Graph and X (Twitter) card tags plus the canonical URL for the page shown:
     `page`, or the sub-page it renders (its breadcrumb trail), unless arguments say otherwise.
-    An image falls back to the site's default share image, then the house image."""
+    An image falls back to the site's default share image, then the house image. The Open
+    Graph type is `og_type`, else the page's own `og_type`, else "website"."""
     request = context["request"]
     page = context.get("page")
     trail = context.get("subpage_trail")
@@ -111,22 +128,18 @@ def share_meta(context, title=None, description=None, image=None, spec=SHARE_IMA
         title = trail[-1][0] if trail else (page.seo_title or page.title) if page else ""
     if description is None and page is not None and not trail:
         description = getattr(page, "meta_description", "")
-    share = share_settings(request)
     if image is None and page is not None and not trail:
         image = page.share_image
-    image = image or share.default_image
-    if image is not None:
-        rendition = image.get_rendition(spec)
-        url, width, height = rendition.url, rendition.width, rendition.height
-        alt = images.alt_text(image) or title
-    else:
-        url, width, height, alt = static(SHARE_IMAGE_FALLBACK), 1200, 630, share.site_name
-    picture = {"url": absolute_url(url), "width": width, "height": height, "alt": alt}
+    if og_type is None:
+        og_type = getattr(page, "og_type", "website") if not trail else "website"
+    share = share_settings(request)
+    picture = share_picture(request, image, title, spec)
     # X shows a large card only for a wide enough image; a logo gets the small one.
-    large = width >= 600 and height >= 314
+    large = picture["width"] >= 600 and picture["height"] >= 314
     return {
         "title": title,
         "description": description or "",
+        "og_type": og_type,
         "canonical_url": absolute_url(request.path),
         "site_name": share.site_name,
         "x_account": share.x_account,

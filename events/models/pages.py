@@ -1,6 +1,7 @@
 """Events (PET, ouder-kind-dag, volwassenen-PET, ...), their dated sessions and the calendar."""
 
 import datetime
+import re
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -10,6 +11,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Max, OuterRef, Prefetch, Subquery, Sum, prefetch_related_objects
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -33,7 +35,7 @@ from core.models import (
     demo_flag,
     optional_image,
 )
-from core.pages import SitemapEntries, render_subpage
+from core.pages import SitemapEntries, render_subpage, subpage_url
 from partners.models import Partner
 from partners.widgets import partner_search
 
@@ -52,6 +54,7 @@ FEED_MAX_SESSIONS = 1000
 MAX_SESSION_DAYS = 31
 # Sub-page routes of the calendar; an event with one of these slugs would be unreachable.
 RESERVED_SLUGS = {"archief"}
+DUTCH_POSTCODE = re.compile(r"(?P<postcode>\d{4} ?[A-Z]{2})\s+(?P<place>.+)")
 
 
 def calendar_file_url(page, filename):
@@ -204,6 +207,10 @@ class EventSession(Orderable):
         if not self.all_day:
             text += f", {self.start_time:%H:%M}–{self.end_time:%H:%M} uur"
         return text
+
+    @property
+    def ics_name(self):
+        return f"{self.event.slug}-{self.date:%Y-%m-%d}.ics"
 
     def days(self):
         length = (self.last_day - self.date).days + 1
@@ -478,6 +485,7 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
     subpage_types = []
 
     image_alt_fields = {"image": "image_alt"}
+    og_type = "article"  # Open Graph has no type for an event; "website" is for a home page
 
     class Meta:
         verbose_name = "Evenement"
@@ -506,7 +514,22 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
 
     @property
     def full_address(self):
-        return self.campus.address if self.campus_id and not self.address else self.address
+        """The event's own address, else its campus's; a campus without an address still
+        names its place."""
+        if self.address or not self.campus_id:
+            return self.address
+        return self.campus.address or self.campus.place
+
+    @property
+    def postal_address(self):
+        """The address in schema.org's parts: "Dreef 3, 2012 HR Haarlem" gives the street,
+        the postcode and the place; only the parts there are."""
+        street, _, rest = self.full_address.rpartition(",")
+        match = DUTCH_POSTCODE.match(rest.strip())
+        parts = {"streetAddress": street.strip(), "addressLocality": rest.strip()}
+        if match:
+            parts.update(postalCode=match["postcode"], addressLocality=match["place"])
+        return {key: value for key, value in parts.items() if value}
 
     @property
     def coordinates(self):
@@ -514,6 +537,18 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         if source is None or source.latitude is None or source.longitude is None:
             return None
         return source.latitude, source.longitude
+
+    @property
+    def map_url(self):
+        """The location on OpenStreetMap; built here, not in a template, so the Dutch locale
+        never writes the decimals with a comma."""
+        if not self.coordinates:
+            return ""
+        latitude, longitude = self.coordinates
+        return (
+            f"https://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}"
+            f"#map=16/{latitude}/{longitude}"
+        )
 
     @property
     def location_text(self):
@@ -615,20 +650,22 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
     def what_the_page_shows(self):
         # The facts list, JSON-LD and the age range all read the audiences: fetch them once.
         prefetch_related_objects([self], "audiences")
-        family_days = self.family_days.live().prefetch_related(
-            Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at"))
-        )
         shown = {
             "sessions": self.sessions_in_order,
             "upcoming": self.upcoming_sessions(),
             "hosts": self.hosts.filter(live=True).order_by("name"),
-            "family_days": family_days.order_by("title"),
+            "family_days": self.live_family_days(),
             "places_left": None,
         }
         if self.registration_mode == RegistrationMode.ON_SITE:
             # Also sets places_left on each upcoming date, which the page lists.
             shown["places_left"] = self.places_left()
         return shown
+
+    def live_family_days(self):
+        """The published ouder-kind-dagen of this PET, each with its dates in order."""
+        sessions = Prefetch("sessions", queryset=EventSession.objects.order_by("starts_at"))
+        return self.family_days.live().prefetch_related(sessions).order_by("title")
 
     def ics_url(self):
         return calendar_file_url(self, "event")
@@ -641,6 +678,15 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
             name=self.title,
             filename=f"{self.slug}.ics",
         )
+
+    def session_ics_url(self, session):
+        return subpage_url(self, "session_ics", session.pk)
+
+    @path("ical/<int:session_id>/", name="session_ics")
+    def session_ics(self, request, session_id):
+        """One date as iCalendar: what "zet in uw agenda" under that date adds."""
+        session = get_object_or_404(self.sessions.select_related("event__campus"), pk=session_id)
+        return calendar_response(request, [session], name=self.title, filename=session.ics_name)
 
     @path("aanmelden/", name="sign_up")
     def sign_up(self, request):

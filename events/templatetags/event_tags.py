@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 
-from core.templatetags.core_tags import geo_coordinates, json_ld
+from core.templatetags.core_tags import geo_coordinates, json_ld, share_picture
 
 from ..models import EventStatus
 
@@ -29,7 +29,7 @@ def _location(event):
         "name": event.place_name or event.full_address,
         "address": {
             "@type": "PostalAddress",
-            "streetAddress": event.full_address,
+            **event.postal_address,
             "addressRegion": "Noord-Holland",
             "addressCountry": "NL",
         },
@@ -54,12 +54,7 @@ def event_json_ld(context, event, sessions):
         "eventStatus": SCHEMA_STATUS.get(event.status, "https://schema.org/EventScheduled"),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": _location(event),
-        "offers": {
-            "@type": "Offer",
-            "price": f"{event.price or 0:.2f}",
-            "priceCurrency": "EUR",
-            "url": event.registration_url or url,
-        },
+        "image": share_picture(context["request"], event.image)["url"],
         "organizer": [
             {"@type": "Organization", "name": host.name}
             | ({"url": host.website} if host.website else {})
@@ -75,15 +70,23 @@ def event_json_ld(context, event, sessions):
         base["typicalAgeRange"] = event.age_range()
     if event.status == EventStatus.RESCHEDULED and event.original_date:
         base["previousStartDate"] = event.original_date.isoformat()
+    offer = {
+        "@type": "Offer",
+        "price": f"{event.price or 0:.2f}",
+        "priceCurrency": "EUR",
+        "url": event.registration_url or url,
+    }
     items = []
     for session in sessions:
-        # Places count per date: EventPage.count_places() set `places_left` on the dates it
-        # counted (None without a maximum).
-        full = event_full or getattr(session, "places_left", None) == 0
-        availability = "https://schema.org/SoldOut" if full else "https://schema.org/InStock"
-        offers = base["offers"] | {"availability": availability}
-        moments = {"startDate": _moment(session, "start"), "endDate": _moment(session, "end")}
-        items.append(base | moments | {"offers": offers})
+        item = base | {"startDate": _moment(session, "start"), "endDate": _moment(session, "end")}
+        # A cancelled event has nothing to book: its status says so, with no offer at all.
+        if not event.is_cancelled:
+            # Places count per date: EventPage.count_places() set `places_left` on the dates
+            # it counted (None without a maximum).
+            full = event_full or getattr(session, "places_left", None) == 0
+            availability = "https://schema.org/SoldOut" if full else "https://schema.org/InStock"
+            item["offers"] = offer | {"availability": availability}
+        items.append(item)
     return json_ld(items[0] if len(items) == 1 else items)
 
 

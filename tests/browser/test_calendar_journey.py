@@ -1,6 +1,8 @@
 import datetime
 import re
 
+import icalendar
+import pytest
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -41,9 +43,24 @@ def fact(card, term):
     return card.locator("dl div").filter(has=card.page.locator("dt", has_text=term)).locator("dd")
 
 
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+MAP_LINK = re.compile(r"^https://www\.openstreetmap\.org/\?mlat=\d+\.\d+&mlon=\d+\.\d+#map=16/")
+
+
+def one_calendar_entry(page, url):
+    """The single VEVENT of the .ics file at `url`, fetched as the browser would."""
+    response = page.request.get(url)
+    assert response.ok and response.headers["content-type"].startswith("text/calendar")
+    [entry] = icalendar.Calendar.from_ical(response.body()).walk("VEVENT")
+    return entry
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_a_teacher_filters_opens_a_pet_registers_a_class_and_confirms_with_the_mail_link(
-    visit, page, live_server, browser
+    visit, page, live_server, browser, viewport
 ):
+    page.set_viewport_size(viewport)
     mail.outbox.clear()
     region = EventPage.objects.filter(kind="pet").first().region
     assert region is not None, "the demo data should put the first PET in a region"
@@ -84,6 +101,22 @@ def test_a_teacher_filters_opens_a_pet_registers_a_class_and_confirms_with_the_m
         cards.locator(".card__title").get_by_role("link", name=pet_title, exact=True).first.click()
     expect(page.locator("h1")).to_have_text(pet_title)
     expect(page.locator(".eyebrow")).to_have_text(PET_KIND)
+    # Where to go: the address (or the campus's place) and a map link with decimal points.
+    facts = page.locator(".event__facts")
+    expect(fact(facts, "Adres")).to_have_text(pet.full_address)
+    expect(fact(facts, "Adres")).to_be_visible()
+    map_link = page.get_by_role("link", name="Bekijk de locatie op de kaart")
+    expect(map_link).to_be_visible()
+    expect(map_link).to_have_attribute("href", MAP_LINK)
+    # Each date adds only itself to a calendar.
+    upcoming = pet.upcoming_sessions()
+    ical_links = page.locator(".event__sessions").get_by_role("link", name="iCalendar")
+    expect(ical_links).to_have_count(len(upcoming))
+    for link, session in zip(ical_links.all(), upcoming, strict=True):
+        expect(link).to_be_visible()
+        entry = one_calendar_entry(page, live_server.url + link.get_attribute("href"))
+        assert entry.decoded("DTSTART") == session.start
+        assert pet.place_name in str(entry["LOCATION"])
     assert_accessible(page)
 
     with page.expect_navigation():
@@ -92,7 +125,6 @@ def test_a_teacher_filters_opens_a_pet_registers_a_class_and_confirms_with_the_m
     expect(page.locator("h1")).to_contain_text(f"voor {pet_title}")
     assert_accessible(page)
 
-    upcoming = pet.upcoming_sessions()
     date_select = page.get_by_label(re.compile(r"^Datum"))
     if len(upcoming) > 1:
         # A PET on several dates asks which one; choose the last.
@@ -132,7 +164,7 @@ def test_a_teacher_filters_opens_a_pet_registers_a_class_and_confirms_with_the_m
     assert path.startswith(pet.url)
 
     # A fresh context, as when the teacher opens the link from her mailbox later.
-    mailbox = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    mailbox = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", viewport=viewport)
     try:
         page = mailbox.new_page()
         response = page.goto(live_server.url + path)
@@ -147,19 +179,59 @@ def test_a_teacher_filters_opens_a_pet_registers_a_class_and_confirms_with_the_m
         assert registration.state == "bevestigd"
         expect(page.get_by_role("link", name=pet_title).first).to_be_visible()
         expect(page.locator("dl.facts")).to_contain_text("Basisschool De Zeester")
-        cancel = page.get_by_role("button", name="Afmelden")
-        expect(cancel).to_be_visible()
+        # What she needs on the day: the address, the map, the date for her calendar and
+        # the PET's ouder-kind-dag, on the page and in the mail.
+        expect(fact(page.locator(".content"), "Adres")).to_have_text(pet.full_address)
+        expect(page.get_by_role("link", name="Bekijk de locatie op de kaart")).to_be_visible()
+        add = page.get_by_role("link", name="Zet deze datum in uw agenda")
+        expect(add).to_be_visible()
+        entry = one_calendar_entry(page, live_server.url + add.get_attribute("href"))
+        assert entry.decoded("DTSTART") == chosen.start
+        family_days = list(pet.live_family_days())
+        assert family_days, "the demo data should give each PET an ouder-kind-dag"
+        for family_day in family_days:
+            expect(page.get_by_role("link", name=family_day.title)).to_be_visible()
         assert_accessible(page)
 
+        [confirmation] = [m for m in mail.outbox if m.subject == f"Aanmelding {pet_title}"]
+        assert f"Adres: {pet.full_address}" in confirmation.body
+        assert re.search(
+            r"Kaart: https://www\.openstreetmap\.org/\?mlat=\d+\.\d+&", confirmation.body
+        )
+        assert f"{pet.url}ical/{chosen.pk}/" in confirmation.body
+        for family_day in family_days:
+            assert family_day.title in confirmation.body
+        [(filename, content, mimetype)] = confirmation.attachments
+        assert (filename, mimetype) == (chosen.ics_name, "text/calendar")
+        [attached] = icalendar.Calendar.from_ical(content).walk("VEVENT")
+        assert attached.decoded("DTSTART") == chosen.start
+
+        # Cancelling asks first: one click is not enough.
         with page.expect_navigation():
-            cancel.click()
+            page.get_by_role("button", name="Afmelden").click()
+        expect(page.get_by_role("heading", name="Weet u het zeker?")).to_be_visible()
+        registration.refresh_from_db()
+        assert registration.state == "bevestigd"
+        assert_accessible(page)
+        someone_waits = chosen.registrations.waitlist().exists()
+        mail.outbox.clear()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Ja, meld mij af").click()
         expect(page.locator("h1")).to_have_text("U bent afgemeld")
+        status = page.get_by_role("status")
+        expect(status).to_contain_text("Uw afmelding is verwerkt.")
+        expect(status).to_contain_text("U krijgt hierover een e-mail.")
+        if not someone_waits:
+            expect(status).not_to_contain_text("wachtlijst")
         expect(page.get_by_role("button", name="Afmelden")).to_have_count(0)
         assert_accessible(page)
     finally:
         mailbox.close()
     registration.refresh_from_db()
     assert registration.state == "afgemeld"
+    [cancelled] = [m for m in mail.outbox if m.to == ["m.devries@dezeester.example.nl"]]
+    assert cancelled.subject == f"Afgemeld: {pet_title}"
+    assert f"Adres: {pet.full_address}" in cancelled.body
 
 
 def test_the_month_view_works_by_keyboard(visit, page):

@@ -1,6 +1,7 @@
 import datetime
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils.html import escape
@@ -9,6 +10,7 @@ from campuses.models import CampusPage
 from events.models import Audience, EventKind, EventStatus
 from partners.factories import PartnerFactory
 from tests.events.conftest import in_days
+from tests.events.test_feed import parse, vevents
 
 # An event page shows its dates still to come, and their places.
 pytestmark = pytest.mark.date_dependent
@@ -42,7 +44,7 @@ def test_an_event_page_shows_its_facts(client, make_event):
     assert "Gratis" in html
     assert "https://calendar.google.com/calendar/render?action=TEMPLATE" in html
     assert "https://outlook.live.com/calendar/0/deeplink/compose?" in html
-    assert f'href="{event.url}event.ics"' in html
+    assert f'href="{event.url}ical/{event.sessions.get().pk}/"' in html
     assert f'<meta property="og:title" content="{escape(event.title)}">' in html
 
 
@@ -60,7 +62,15 @@ def test_json_ld_describes_the_event_for_search_engines(client, make_event):
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
     assert data["startDate"].startswith(in_days(4).isoformat() + "T10:00:00+")
-    assert data["location"]["address"]["streetAddress"] == "Stationsplein 1, Haarlem"
+    assert data["location"]["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Stationsplein 1",
+        "addressLocality": "Haarlem",
+        "addressRegion": "Noord-Holland",
+        "addressCountry": "NL",
+    }
+    assert data["image"].startswith("http") and data["image"].endswith(".png")
+    assert data["offers"]["availability"] == "https://schema.org/InStock"
     assert data["offers"]["price"] == "0.00"
     assert data["organizer"] == [{"@type": "Organization", "name": host.name, "url": host.website}]
     assert data["audience"] == [{"@type": "Audience", "audienceType": "Ouders en kinderen"}]
@@ -69,8 +79,11 @@ def test_json_ld_describes_the_event_for_search_engines(client, make_event):
 
 def test_json_ld_for_cancelled_and_rescheduled_events(client, make_event):
     cancelled = make_event(title="Afgelast", status=EventStatus.CANCELLED)
+    data = json_ld(client.get(cancelled.url))
+    assert data["eventStatus"] == "https://schema.org/EventCancelled"
+    # Nothing to book: no offer that says "in stock".
+    assert "offers" not in data
     moved = make_event(title="Verplaatst", status=EventStatus.RESCHEDULED, original_date=in_days(2))
-    assert json_ld(client.get(cancelled.url))["eventStatus"].endswith("EventCancelled")
     rescheduled = json_ld(client.get(moved.url))
     assert rescheduled["eventStatus"].endswith("EventRescheduled")
     assert rescheduled["previousStartDate"] == in_days(2).isoformat()
@@ -128,3 +141,65 @@ def test_a_cancelled_event_page_says_so_and_offers_no_calendar_links(client, mak
     assert "Dit evenement gaat niet door." in html
     assert "calendar.google.com" not in html
     assert "aanmelden/" not in html
+
+
+def test_the_page_shows_the_address_and_a_map_link_with_decimal_points(client, make_event):
+    event = make_event(
+        address="Dreef 3, 2012 HR Haarlem",
+        latitude=Decimal("52.956300"),
+        longitude=Decimal("4.759700"),
+    )
+    html = client.get(event.url).content.decode()
+    assert "<dt>Adres</dt><dd>Dreef 3, 2012 HR Haarlem</dd>" in html
+    # The Dutch locale writes 52,956300; a map service reads that as nothing.
+    assert (
+        'href="https://www.openstreetmap.org/?mlat=52.956300&amp;mlon=4.759700'
+        '#map=16/52.956300/4.759700"'
+    ) in html
+    address = json_ld(client.get(event.url))["location"]["address"]
+    assert (address["streetAddress"], address["postalCode"], address["addressLocality"]) == (
+        "Dreef 3",
+        "2012 HR",
+        "Haarlem",
+    )
+
+
+def test_an_event_on_a_campus_without_an_address_names_the_campus_place(client, make_event):
+    campus = CampusPage.objects.get(slug="techport")
+    assert not campus.address and campus.place == "IJmond"
+    event = make_event(campus=campus, location_name="", address="")
+    html = client.get(event.url).content.decode()
+    assert "<dt>Adres</dt><dd>IJmond</dd>" in html
+    assert f"mlat={campus.latitude}&amp;mlon={campus.longitude}" in html
+    address = json_ld(client.get(event.url))["location"]["address"]
+    # No empty keys: only what is known.
+    assert address == {
+        "@type": "PostalAddress",
+        "addressLocality": "IJmond",
+        "addressRegion": "Noord-Holland",
+        "addressCountry": "NL",
+    }
+
+
+def test_each_date_has_its_own_calendar_file(client, make_event):
+    times = (datetime.time(9), datetime.time(14, 30))
+    event = make_event(title="Tweemaal", dates=[(in_days(3), *times), (in_days(4), *times)])
+    html = client.get(event.url).content.decode()
+    for session in event.sessions.order_by("date"):
+        link = f"{event.url}ical/{session.pk}/"
+        assert f'href="{link}"' in html
+        response = client.get(link)
+        [entry] = vevents(parse(response))
+        assert entry.decoded("DTSTART").date() == session.date
+        assert entry["LOCATION"] == "Techniekhal, Stationsplein 1, Haarlem"
+        assert f'filename="tweemaal-{session.date:%Y-%m-%d}.ics"' in response["Content-Disposition"]
+    assert client.get(f"{event.url}ical/999999/").status_code == 404
+    other = make_event(title="Ander")
+    # A date of another event is not this event's.
+    assert client.get(f"{event.url}ical/{other.sessions.get().pk}/").status_code == 404
+
+
+def test_an_event_is_shared_as_an_article(client, make_event):
+    html = client.get(make_event().url).content.decode()
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:type" content="website">' in client.get("/").content.decode()

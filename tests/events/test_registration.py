@@ -1,8 +1,11 @@
 import datetime
 import re
 import threading
+from decimal import Decimal
 
+import icalendar
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
@@ -63,6 +66,70 @@ def register(client, event, data):
     confirmed = client.post(link_in(mail.outbox[-1]), {"actie": "bevestigen"})
     assert confirmed.status_code == 200
     return Registration.objects.get(event=event, email=data["email"].lower())
+
+
+def test_the_confirmation_carries_the_address_the_map_the_calendar_and_the_family_day(
+    client, make_event
+):
+    pet = make_event(
+        on_site=True,
+        title="PET Hoorn",
+        capacity=60,
+        address="Dreef 3, 2012 HR Haarlem",
+        latitude=Decimal("52.956300"),
+        longitude=Decimal("4.759700"),
+    )
+    day = make_event(
+        title="Ouder-kind-dag Hoorn",
+        kind=EventKind.FAMILY_DAY,
+        related_pet=pet,
+        dates=[(in_days(40), None, None)],
+    )
+    session = pet.sessions.get()
+    registration = register(client, pet, class_data())
+    message = mail.outbox[-1]
+    assert message.subject == "Aanmelding PET Hoorn"
+    ics_url = f"{settings.WAGTAILADMIN_BASE_URL}{pet.url}ical/{session.pk}/"
+    map_url = (
+        "https://www.openstreetmap.org/?mlat=52.956300&mlon=4.759700#map=16/52.956300/4.759700"
+    )
+    for expected in [
+        "Locatie: Techniekhal",
+        "Adres: Dreef 3, 2012 HR Haarlem",
+        f"Kaart: {map_url}",
+        ics_url,
+        f"hoort een ouder-kind-dag: Ouder-kind-dag Hoorn, {day.sessions.get().when_text}.",
+        settings.WAGTAILADMIN_BASE_URL + day.url,
+    ]:
+        assert expected in message.body
+    [(filename, content, mimetype)] = message.attachments
+    assert (filename, mimetype) == (session.ics_name, "text/calendar")
+    [entry] = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    assert entry.decoded("DTSTART") == session.start
+    assert entry["LOCATION"] == "Techniekhal, Dreef 3, 2012 HR Haarlem"
+    assert (entry["GEO"].latitude, entry["GEO"].longitude) == (52.9563, 4.7597)
+
+    html = client.get(link_in(message)).content.decode()
+    assert registration.state == "bevestigd"
+    assert "<dt>Adres</dt><dd>Dreef 3, 2012 HR Haarlem</dd>" in html
+    assert "mlat=52.956300&amp;mlon=4.759700" in html
+    assert f'href="{pet.url}ical/{session.pk}/"' in html
+    assert f'<a href="{day.url}">Ouder-kind-dag Hoorn</a>' in html
+
+
+def test_a_waitlisted_registration_gets_no_calendar_file(client, family_day):
+    register(client, family_day, person_data(persons="5"))
+    register(client, family_day, person_data(email="wacht@example.nl"))
+    assert mail.outbox[-1].subject.endswith("u staat op de wachtlijst")
+    assert mail.outbox[-1].attachments == []
+    assert "Zet deze datum in uw agenda" not in mail.outbox[-1].body
+
+
+def test_the_consent_error_reads_as_one_sentence(client, pet):
+    response = client.post(f"{pet.url}aanmelden/", class_data(privacy_consent=""))
+    html = response.content.decode()
+    assert "dit evenement: Geef toestemming om u aan te melden." in html
+    assert ".: " not in html
 
 
 def test_a_school_registers_a_class_and_confirms_it_with_the_link_in_the_mail(client, pet):
@@ -297,13 +364,40 @@ def test_the_waitlist_is_first_come_first_served(family_day):
     assert (big.state, small.state) == ("bevestigd", "bevestigd")
 
 
-def test_the_registrant_cancels_through_the_link_in_the_mail(client, family_day):
+def test_the_registrant_cancels_through_the_link_in_the_mail_after_saying_yes(client, family_day):
     register(client, family_day, person_data(persons="5"))
     register(client, family_day, person_data(email="wacht@example.nl"))
-    response = client.post(link_in(mail.outbox[0]), {"actie": "afmelden"})
-    assert "Uw afmelding is verwerkt" in response.content.decode()
+    link = link_in(mail.outbox[0])
+    # The first click only asks; nothing is cancelled yet.
+    asked = client.post(link, {"actie": "afmelden"}).content.decode()
+    assert "Weet u het zeker?" in asked
+    assert 'value="afmelden-bevestigd"' in asked
+    assert Registration.objects.get(email="piet@example.nl").state == "bevestigd"
+    mail.outbox.clear()
+    response = client.post(link, {"actie": "afmelden-bevestigd"})
+    html = response.content.decode()
+    assert "Uw afmelding is verwerkt." in html
+    assert "Uw plaats gaat naar de eerste op de wachtlijst." in html
     assert Registration.objects.get(email="piet@example.nl").is_cancelled
     assert Registration.objects.get(email="wacht@example.nl").state == "bevestigd"
+    cancelled = next(message for message in mail.outbox if message.to == ["piet@example.nl"])
+    assert cancelled.subject == "Afgemeld: Ouder-kind-dag"
+    assert "U bent afgemeld voor Ouder-kind-dag." in cancelled.body
+    assert "Adres: Stationsplein 1, Haarlem" in cancelled.body
+    # Cancelling again changes nothing and mails nothing.
+    mail.outbox.clear()
+    again = client.post(link, {"actie": "afmelden-bevestigd"})
+    assert "U bent afgemeld" in again.content.decode()
+    assert mail.outbox == []
+
+
+def test_a_cancellation_mentions_the_waitlist_only_when_someone_waits(client, family_day):
+    register(client, family_day, person_data())
+    link = link_in(mail.outbox[-1])
+    html = client.post(link, {"actie": "afmelden-bevestigd"}).content.decode()
+    assert "Uw afmelding is verwerkt." in html
+    assert "wachtlijst" not in html
+    assert Registration.objects.get().is_cancelled
 
 
 def test_a_wrong_link_finds_nothing(client, pet):
