@@ -180,3 +180,9 @@ def test_logos_on_result_cards_cost_no_query_per_card(client, home_page):
     html = client.get(path).content.decode()
     assert html.count("max-160x80") >= 8
     assert count_queries(client, path) == few
+
+
+def test_a_partner_profile_is_shared_as_an_article(client, home_page):
+    partner = Partner.objects.live().first()
+    html = client.get(partner.get_absolute_url()).content.decode()
+    assert '<meta property="og:type" content="article">' in html

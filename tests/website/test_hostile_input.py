@@ -102,6 +102,7 @@ ROUTE_NAMES = [
     "feed",
     "event",
     "event_ics",
+    "session_ics",
     "register_class",
     "register_persons",
     "registration",
@@ -246,6 +247,10 @@ def public_routes():
             "event_ics",
             school_event.ics_url(),
             template=with_slot(school_event.ics_url(), school_event.slug),
+        ),
+        Route(
+            "session_ics",
+            event_route(school_event, "session_ics", school_event.sessions.first().pk),
         ),
         Route(
             "register_class",
