@@ -116,7 +116,8 @@ def test_the_banner_image_has_its_own_alt_text_and_is_cropped_around_its_focal_p
 def test_every_page_has_the_search_field_in_its_header(client, home_page, path):
     header = section(client.get(path).content.decode(), '<header class="site-header"', "</header>")
     assert 'action="/zoeken/" role="search"' in header
-    assert '<label class="visually-hidden" for="site-search-q">Zoekterm</label>' in header
+    label = '<label class="visually-hidden" for="site-search-q">Zoek op deze website</label>'
+    assert label in header
     assert '<input type="search" id="site-search-q" name="q">' in header
 
 
