@@ -70,19 +70,26 @@ def test_the_header_search_works_on_any_page(visit, page, window):
 
 
 def test_the_desktop_menu_keeps_seven_items_on_one_row(visit, page, site_data, window):
-    home = HomePage.objects.get()
-    StandardPageFactory(parent=home, title="Werken in de techniek", show_in_menus=True)
     page.set_viewport_size(window)
-    visit("/")
     items = page.locator(".main-nav__list > li")
-    expect(items).to_have_count(7)
+
+    def rows():
+        return {round(box["y"]) for box in (item.bounding_box() for item in items.all())}
+
+    visit("/")
+    expect(items).to_have_count(6)
     if window["width"] < 768:
         # On a phone the menu is behind its button and the header keeps to the screen.
         expect(page.get_by_role("button", name="Menu")).to_be_visible()
         expect(items.first).to_be_hidden()
         return
-    tops = {round(box["y"]) for box in (item.bounding_box() for item in items.all())}
-    assert len(tops) == 1, tops
+    six = rows()
+    # A seventh item neither moves the menu nor starts a second row.
+    home = HomePage.objects.get()
+    StandardPageFactory(parent=home, title="Werken in de techniek", show_in_menus=True)
+    visit("/")
+    expect(items).to_have_count(7)
+    assert rows() == six and len(six) == 1, (six, rows())
 
     # Beyond seven the menu wraps onto a second row, inside the window.
     for title in ["Nieuws", "Veelgestelde vragen", "Werken bij de provincie"]:
