@@ -13,13 +13,24 @@ from core.blocks import BaseStreamBlock
 from core.models import BasePage, optional_image
 from events.models import EventSession
 
-from .blocks import FeaturedPageBlock, SocialLinkBlock
+from .blocks import FeaturedPageBlock, SocialLinkBlock, TaskBlock
 
 
 class HomePage(BasePage):
     hero_title = models.CharField("Titel in de banner", max_length=160)
     hero_text = models.TextField("Tekst in de banner", blank=True, max_length=400)
-    hero_image = optional_image("Afbeelding in de banner")
+    hero_image = optional_image(
+        "Afbeelding in de banner",
+        help_text="Optioneel. Kies het belangrijkste punt van de foto (focuspunt) bij de "
+        "afbeelding zelf; de banner snijdt eromheen bij.",
+    )
+    hero_image_alt = models.CharField(
+        "Alternatieve tekst van de afbeelding",
+        max_length=255,
+        blank=True,
+        help_text="Wat de afbeelding hier laat zien, voor wie haar niet ziet. Leeg: de "
+        "beschrijving van de afbeelding.",
+    )
     hero_link = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="Knop in de banner naar",
@@ -29,6 +40,13 @@ class HomePage(BasePage):
         related_name="+",
     )
     hero_link_label = models.CharField("Knoptekst", max_length=60, blank=True)
+    tasks = StreamField(
+        [("task", TaskBlock())],
+        verbose_name="Taken in de banner",
+        blank=True,
+        help_text="Per groep bezoekers wat zij hier meteen kunnen doen. Het zoekveld staat er "
+        "altijd bij.",
+    )
     featured_pages = StreamField(
         [("featured_page", FeaturedPageBlock())],
         verbose_name="Uitgelicht",
@@ -43,8 +61,10 @@ class HomePage(BasePage):
                 FieldPanel("hero_title"),
                 FieldPanel("hero_text"),
                 FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
                 FieldPanel("hero_link"),
                 FieldPanel("hero_link_label"),
+                FieldPanel("tasks"),
             ],
             heading="Banner",
         ),

@@ -74,7 +74,7 @@ def test_a_redacteur_runs_the_site(visit, page, live_server, tmp_path):
     visit("/")
     menu = page.get_by_role("navigation", name="Hoofdmenu")
     expect(menu.get_by_role("link", name="Werkplaatsen")).to_be_hidden()
-    menu.get_by_role("button", name="Onderdelen van Over het manifest").click()
+    menu.get_by_role("button", name="Onderdelen van Achtergrond").click()
     with page.expect_navigation():
         menu.get_by_role("link", name="Werkplaatsen").click()
     expect(page.get_by_role("heading", level=1, name="Werkplaatsen")).to_be_visible()

@@ -46,7 +46,7 @@ def test_menu_opens_and_closes_by_keyboard_on_a_phone(visit, page, site_data):
     assert_accessible(page)
 
     # The second level: its own button, Space opens it, Escape closes only it.
-    sub_toggle = page.get_by_role("button", name="Onderdelen van Over het manifest")
+    sub_toggle = page.get_by_role("button", name="Onderdelen van Achtergrond")
     sub_link = page.get_by_role("link", name="Ons team")
     expect(sub_link).to_be_hidden()
     sub_toggle.focus()
@@ -67,10 +67,8 @@ def test_menu_opens_and_closes_by_keyboard_on_a_phone(visit, page, site_data):
 
 def test_menu_leads_to_a_section_with_breadcrumbs(visit, page):
     visit("/")
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Over het manifest"
-    ).click()
-    expect(page.locator("h1")).to_have_text("Over het manifest")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Achtergrond").click()
+    expect(page.locator("h1")).to_have_text("Achtergrond")
     breadcrumbs = page.get_by_role("navigation", name="Kruimelpad")
     expect(breadcrumbs.get_by_role("link", name="Home")).to_be_visible()
     assert_accessible(page)

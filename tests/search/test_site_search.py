@@ -40,7 +40,7 @@ def test_a_word_finds_pages_partners_initiatives_campuses_and_events_grouped(cli
     response = search(client, "techniek")
     found = groups(response)
     assert list(found) == ["Pagina's", "Partners", "Initiatieven", "Campussen", "Agenda"]
-    assert "Over het manifest" in titles(response, "Pagina's")
+    assert "Achtergrond" in titles(response, "Pagina's")
     assert "ROC Duinstreek (demo)" in titles(response, "Partners")
     assert "Techniekdagen voor gezinnen in Amsterdam" in titles(response, "Initiatieven")
     assert "TechLands" in titles(response, "Campussen")
@@ -61,7 +61,7 @@ def test_hits_link_to_their_pages_and_the_full_lists(client, home_page):
         '<a href="/initiatieven/techniekdagen-voor-gezinnen-amsterdam/">'
         "Techniekdagen voor gezinnen in Amsterdam</a>"
     ) in html
-    assert '<a href="/over-het-manifest/">Over het manifest</a>' in html
+    assert '<a href="/over-het-manifest/">Achtergrond</a>' in html
     assert '<a href="/campussen/techlands/">TechLands</a>' in html
     assert found["Partners"].more_url == "/partners/?q=techniek"
     assert 'href="/partners/?q=techniek"' in html

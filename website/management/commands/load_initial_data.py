@@ -190,12 +190,31 @@ class Command(BaseCommand):
         site_settings.save()
 
     def ensure_home_features(self, home, pages):
-        if home.featured_pages or home.hero_link_id:
-            return
-        home.hero_link = pages["manifest"]
-        home.hero_link_label = "Lees het manifest"
-        home.featured_pages = [
-            ("featured_page", {"page": pages[key], "text": ""})
-            for key in ["manifest", "campuses", "agenda", "partners"]
-        ]
-        home.save_revision().publish()
+        """Fills in what is empty (the tasks, the featured cards, a card's text), so a site
+        from before they existed gets them too; never replaces what an editor wrote."""
+        data = self.content["pages"]["home"]
+        changed = not home.tasks or not home.featured_pages
+        if not home.tasks:
+            home.tasks = [
+                (
+                    "task",
+                    {
+                        "audience": task["audience"],
+                        "links": [link | {"page": pages[link["page"]]} for link in task["links"]],
+                    },
+                )
+                for task in data["tasks"]
+            ]
+        if not home.featured_pages:
+            home.featured_pages = [
+                ("featured_page", {"page": pages[key], "text": text})
+                for key, text in data["teasers"].items()
+            ]
+        teasers = {pages[key].pk: text for key, text in data["teasers"].items()}
+        for card in home.featured_pages:
+            page = card.value["page"]
+            if not card.value["text"] and page and page.pk in teasers:
+                card.value["text"] = teasers[page.pk]
+                changed = True
+        if changed:
+            home.save_revision().publish()
