@@ -39,7 +39,7 @@ def test_visitor_follows_an_action_and_filters_initiatives_by_keyboard(visit, pa
     page.keyboard.type("Instroom")
     tab_to(page, "#id_regio")
     page.keyboard.type("Groot")
-    tab_to(page, "button[type=submit]")
+    tab_to(page, "main button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
