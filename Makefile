@@ -12,7 +12,7 @@ MANAGE := $(BIN)/python manage.py
 # environment or the command line) says otherwise.
 SITE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run serve test bench soak fuzz lint format migrate initial-data clean lock lock-upgrade
+.PHONY: run serve test bench soak fuzz lint format migrate initial-data clean lock lock-upgrade node-tools
 
 # The stamp is newer than the lock files once they are installed: a second run reuses the
 # venv. Development gets the runtime set plus the test tools, exactly as locked with hashes
@@ -65,15 +65,26 @@ serve: $(VENV)/.installed
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \
 	exec $(BIN)/gunicorn -c website/gunicorn.conf.py
 
+# The outside checkers from npm, pinned, into the git-ignored .node/: the Nu Html Checker (run
+# on Java, Debian's default-jre-headless, by tests/website/test_html_validity.py, which is
+# skipped without it) and Lighthouse (on Debian's Chromium, by `make bench`).
+NODE_TOOLS := vnu-jar@26.9.27 lighthouse@12.8.2
+.node/.installed: Makefile
+	npm install --no-save --no-audit --no-fund --prefix .node $(NODE_TOOLS)
+	touch $@
+node-tools: .node/.installed
+
 test: $(VENV)/.installed
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 # In-process timings (pytest), then the HTTP benchmark against the production server on
-# loopback (tests/bench/http_bench.py: wrk when installed, else a bounded Python load).
-# BENCH_SECONDS per measurement (default 5). Not part of `make test`.
-bench: $(VENV)/.installed
+# loopback (tests/bench/http_bench.py: wrk when installed, else a bounded Python load), then
+# Lighthouse (mobile) on every page type, which fails when a layout shift reaches 0.1
+# (tests/bench/lighthouse.py). BENCH_SECONDS per measurement (default 5). Not part of `make test`.
+bench: $(VENV)/.installed .node/.installed
 	$(BIN)/pytest tests/bench -o addopts="" -p no:cacheprovider
 	$(BIN)/python -m tests.bench.http_bench
+	$(BIN)/python -m tests.bench.lighthouse
 
 # Five minutes of mixed load with 32 concurrent visitors against the production server on
 # loopback, then the counts (tests/bench/soak.py). SOAK_SECONDS=30 for a short try.
@@ -98,4 +109,4 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .test-media staticfiles
+	rm -rf $(VENV) .node .pytest_cache .ruff_cache .hypothesis .test-media staticfiles

@@ -14,6 +14,7 @@ from . import views
 from .health import HealthView
 from .login_attempts import authenticate_with_password
 from .logout import LogoutView
+from .sitemap import PublicSitemap
 
 urlpatterns = [
     # Wagtail's reports with downloads that are safe to open; the first match wins.
@@ -26,7 +27,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -75,3 +75,13 @@ def test_the_sitemap_does_not_grow_in_queries_with_partners(client, home_page):
     PartnerFactory.create_batch(5)
     InitiativeFactory.create_batch(3)
     assert count_queries(client, reverse("sitemap")) == before
+
+
+def test_every_url_is_on_the_public_address_not_the_site_records_host(client, home_page, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://werkenenontwikkelen2030.nl"
+    xml = client.get(reverse("sitemap")).content.decode()
+    locations = re.findall(r"<loc>([^<]+)</loc>", xml)
+    assert len(locations) > 10
+    assert [
+        loc for loc in locations if not loc.startswith(settings.WAGTAILADMIN_BASE_URL + "/")
+    ] == []
