@@ -178,7 +178,7 @@ class SignatureForm(HoneypotForm):
 
 class SignatoryFilterForm(FilterForm):
     soort = FilterChoiceField(
-        label="Soort organisatie", choices=PartnerKind.choices, empty_label="Alle soorten"
+        label="Soort organisatie", choices=PartnerKind.groups(), empty_label="Alle soorten"
     )
     sortering = forms.ChoiceField(
         label="Sorteren op",

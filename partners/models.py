@@ -51,11 +51,23 @@ from .normalise import name_key, website_domain
 
 
 class PartnerKind(models.TextChoices):
-    BUSINESS = "bedrijfsleven", "Bedrijfsleven"
-    EDUCATION = "onderwijs", "Onderwijs"
-    GOVERNMENT = "overheid", "Overheid"
+    """What one organisation is; `groups()` names them together, as filters do."""
+
+    BUSINESS = "bedrijfsleven", "Bedrijf"
+    EDUCATION = "onderwijs", "Onderwijsinstelling"
+    GOVERNMENT = "overheid", "Overheidsorganisatie"
     CIVIL_SOCIETY = "maatschappelijk", "Maatschappelijke organisatie"
-    OTHER = "overig", "Overig"
+    OTHER = "overig", "Andere organisatie"
+
+    @classmethod
+    def groups(cls):
+        return [
+            (cls.BUSINESS.value, "Bedrijven"),
+            (cls.EDUCATION.value, "Onderwijsinstellingen"),
+            (cls.GOVERNMENT.value, "Overheidsorganisaties"),
+            (cls.CIVIL_SOCIETY.value, "Maatschappelijke organisaties"),
+            (cls.OTHER.value, "Andere organisaties"),
+        ]
 
 
 class PartnerSector(ItemBase):
@@ -270,7 +282,7 @@ def taxonomy_facet(order, param, label, relation, model, items=None):
 
 OWN_FACETS = [
     DirectoryFacet(
-        FacetDefinition("soort", "Soort", "kind", "kind", lambda: dict(PartnerKind.choices)),
+        FacetDefinition("soort", "Soort", "kind", "kind", lambda: dict(PartnerKind.groups())),
         order=10,
         values=lambda partner: [partner.kind],
     ),
