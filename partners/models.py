@@ -63,10 +63,10 @@ class PartnerKind(models.TextChoices):
     def groups(cls):
         return [
             (cls.BUSINESS.value, "Bedrijven"),
-            (cls.EDUCATION.value, "Onderwijsinstellingen"),
-            (cls.GOVERNMENT.value, "Overheidsorganisaties"),
+            (cls.EDUCATION.value, "Onderwijs"),
+            (cls.GOVERNMENT.value, "Overheid"),
             (cls.CIVIL_SOCIETY.value, "Maatschappelijke organisaties"),
-            (cls.OTHER.value, "Andere organisaties"),
+            (cls.OTHER.value, "Overig"),
         ]
 
 
