@@ -4,7 +4,6 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
-
 from wagtail.models import Site
 
 from core.models import MailSettings
@@ -344,7 +343,10 @@ def test_the_form_says_what_signing_commits_to_before_the_fields(client, home_pa
 def test_a_website_without_scheme_gets_https(client, home_page):
     response = client.post(SIGN_URL, form_data(website="www.hoorntechniek.nl"))
     assert response.status_code == 303
-    assert Signature.objects.get(organisation_name="Duinzicht Elektrotechniek").website == "https://www.hoorntechniek.nl"
+    assert (
+        Signature.objects.get(organisation_name="Duinzicht Elektrotechniek").website
+        == "https://www.hoorntechniek.nl"
+    )
 
 
 def test_after_an_error_the_logo_field_says_to_choose_it_again(client, home_page):
@@ -372,9 +374,7 @@ def test_the_mails_name_the_moderator(client, home_page):
     assert "redacteur" not in mail.outbox[-1].body
 
 
-def test_the_rejection_asks_for_an_answer_that_reaches_the_reply_to(
-    client, home_page, admin_user
-):
+def test_the_rejection_asks_for_an_answer_that_reaches_the_reply_to(client, home_page, admin_user):
     settings = MailSettings.for_site(Site.objects.get(is_default_site=True))
     settings.reply_to_email = "manifest@provincie.example.nl"
     settings.save()
@@ -383,9 +383,7 @@ def test_the_rejection_asks_for_an_answer_that_reaches_the_reply_to(
     assert "Beantwoord dan deze e-mail; uw antwoord gaat naar manifest@provincie" in rejection.body
 
 
-def test_without_a_reply_to_the_rejection_does_not_ask_to_answer_it(
-    client, home_page, admin_user
-):
+def test_without_a_reply_to_the_rejection_does_not_ask_to_answer_it(client, home_page, admin_user):
     rejection = rejected_signature(client, admin_user)
     assert rejection.reply_to == []
     assert "Beantwoord" not in rejection.body

@@ -39,7 +39,8 @@ def test_facet_counts_follow_the_other_filters(client, home_page):
     response, slugs = found(client, "?regio=groot-amsterdam")
     facets = dict(response.context["facets"])
     by_param = {
-        facet.param: {v.value: v.count for v in values if v.count} for facet, values in facets.items()
+        facet.param: {v.value: v.count for v in values if v.count}
+        for facet, values in facets.items()
     }
     assert by_param["soort"] == {"bedrijfsleven": 2, "onderwijs": 1}
     live_in_nhn = Partner.objects.live().filter(regions__slug="noord-holland-noord").count()

@@ -14,6 +14,7 @@ from elastic_transport import TransportError as TransportErrorBase
 from elastic_transport._node import NodeApiResponse
 from elasticsearch import Elasticsearch
 
+from search import service
 from search.backends.elasticsearch import (
     AUTOCOMPLETE_BOOST,
     FACET_SIZE,
@@ -25,7 +26,6 @@ from search.backends.elasticsearch import (
     suggestion_from,
     to_results,
 )
-from search import service
 from search.port import (
     FacetDefinition,
     FacetValue,
