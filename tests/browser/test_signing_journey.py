@@ -101,18 +101,22 @@ def test_the_form_says_what_signing_means_fits_the_screen_and_asks_for_the_logo_
     assert box["x"] + box["width"] <= viewport["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     # A telephone field looks like the other text fields.
-    borders = page.evaluate(
+    styles = page.evaluate(
         """() => {
             const field = document.querySelector(".form-field");
             const tel = document.createElement("input");
             tel.type = "tel";
             field.append(tel);
             const email = document.querySelector("input[type=email]");
-            const style = (element) => getComputedStyle(element).borderTopWidth;
+            const style = (element) => {
+                const computed = getComputedStyle(element);
+                return [computed.minHeight, computed.borderTopLeftRadius, computed.width];
+            };
             return [style(tel), style(email)];
         }"""
     )
-    assert borders[0] == borders[1] == "2px"
+    assert styles[0] == styles[1]
+    assert styles[0][:2] == ["44px", "4px"]
 
     page.get_by_label("Naam van uw organisatie").fill("Hoorn Techniek")
     page.get_by_label("Soort organisatie").select_option(label="Bedrijf")
