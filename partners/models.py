@@ -54,10 +54,10 @@ class PartnerKind(models.TextChoices):
     """What one organisation is; `groups()` names them together, as filters do."""
 
     BUSINESS = "bedrijfsleven", "Bedrijf"
-    EDUCATION = "onderwijs", "Onderwijsinstelling"
-    GOVERNMENT = "overheid", "Overheidsorganisatie"
+    EDUCATION = "onderwijs", "Onderwijs"
+    GOVERNMENT = "overheid", "Overheid"
     CIVIL_SOCIETY = "maatschappelijk", "Maatschappelijke organisatie"
-    OTHER = "overig", "Andere organisatie"
+    OTHER = "overig", "Overig"
 
     @classmethod
     def groups(cls):
