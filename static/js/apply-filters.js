@@ -11,7 +11,8 @@
 
   form.addEventListener("change", function (event) {
     var control = event.target;
-    if (!control.closest(".directory__facets")) return;
+    // Boxes and lists only: a typed place applies with Enter or the button, once complete.
+    if (!control.closest(".directory__facets") || !control.matches("[type=checkbox], select")) return;
     var url = form.action.split("?")[0] + "?" + new URLSearchParams(new FormData(form)).toString();
     status.textContent = "Bezig met filteren…";
     fetch(url, { headers: { Accept: "text/html" } })
