@@ -223,5 +223,5 @@ class CampusPage(PlainTextFieldsMixin, ImageAltMixin, BasePage):
         # filter(), not live(): a preview holds its partners in memory, not in a queryset.
         for partner in self.partners.filter(live=True).order_by("name"):
             groups[partner.kind].append(partner)
-        labels = dict(PartnerKind.choices)
+        labels = dict(PartnerKind.groups())
         return [(labels[kind], members) for kind, members in groups.items() if members]

@@ -1,3 +1,4 @@
+import re
 import warnings
 
 from django import forms
@@ -96,6 +97,28 @@ class LogoField(WagtailImageField):
             )
 
 
+# "javascript:", "ftp://", "https://": anything with a scheme keeps it, and must be http(s).
+HAS_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
+
+
+class WebsiteField(HttpUrlField):
+    """A website as people write it: a bare host ("www.example.nl") gets https:// in front."""
+
+    default_error_messages = {
+        "invalid": "Vul het webadres van uw organisatie in, bijvoorbeeld www.uworganisatie.nl.",
+    }
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if value and not HAS_SCHEME.match(value):
+            value = f"https://{value}"
+        return super().to_python(value)
+
+
+# A browser never sends a chosen file again after the form came back with an error.
+LOGO_AGAIN = "Kies uw logo opnieuw: na een foutmelding is het niet meer geselecteerd."
+
+
 class SignatureForm(HoneypotForm):
     organisation_name = forms.CharField(
         label="Naam van uw organisatie", max_length=200, validators=[validate_plain_text]
@@ -112,19 +135,13 @@ class SignatureForm(HoneypotForm):
     region = forms.ModelChoiceField(
         Region.objects.all(), label="Regio", required=False, empty_label="Kies een regio"
     )
-    website = HttpUrlField(
+    website = WebsiteField(
         label="Website van uw organisatie",
         max_length=200,
-        help_text=(
-            "Het logo op de site linkt hiernaartoe, bijvoorbeeld https://www.uworganisatie.nl."
-        ),
+        help_text="Het logo op de site linkt hiernaartoe, bijvoorbeeld www.uworganisatie.nl.",
     )
-    logo = LogoField(
-        label="Logo",
-        help_text=(
-            "PNG, JPEG of WebP, maximaal 5 MB. Liefst met een transparante of witte achtergrond."
-        ),
-    )
+    # Wagtail writes the help text itself: the formats and the maximum file size.
+    logo = LogoField(label="Logo")
     signer_name = forms.CharField(label="Uw naam", max_length=120, validators=[validate_plain_text])
     signer_role = forms.CharField(
         label="Uw functie", max_length=120, required=False, validators=[validate_plain_text]
@@ -148,6 +165,12 @@ class SignatureForm(HoneypotForm):
         error_messages={"required": "Geef toestemming om verder te gaan."},
     )
 
+    def full_clean(self):
+        super().full_clean()
+        if self.errors and "logo" in self.fields:  # a trapped form has no other fields
+            logo = self["logo"]
+            logo.help_text = f"{LOGO_AGAIN} {logo.help_text}"
+
     def clean_contact_email(self):
         # Lower case, so a second submission by the same person is recognised as one.
         return self.cleaned_data["contact_email"].lower()
@@ -155,7 +178,7 @@ class SignatureForm(HoneypotForm):
 
 class SignatoryFilterForm(FilterForm):
     soort = FilterChoiceField(
-        label="Soort organisatie", choices=PartnerKind.choices, empty_label="Alle soorten"
+        label="Soort organisatie", choices=PartnerKind.groups(), empty_label="Alle soorten"
     )
     sortering = forms.ChoiceField(
         label="Sorteren op",

@@ -103,11 +103,17 @@ def absolute_route_url(route, *args):
 
 
 def _mail(signature, template, subject, capped, **context):
+    # With the site's Reply-To: the rejection asks the signer to answer it, if there is one.
+    replies = mail.reply_to()
     body = render_to_string(
         f"manifest/email/{template}.txt",
-        {"signature": signature, "site_url": settings.WAGTAILADMIN_BASE_URL, **context},
+        {
+            "signature": signature,
+            "site_url": settings.WAGTAILADMIN_BASE_URL,
+            "reply_to": replies[0] if replies else "",
+            **context,
+        },
     )
-    # With the site's Reply-To: the rejection asks the signer to answer it.
     mail.send(subject, body, [signature.contact_email], capped=capped)
 
 

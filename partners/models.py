@@ -51,11 +51,23 @@ from .normalise import name_key, website_domain
 
 
 class PartnerKind(models.TextChoices):
-    BUSINESS = "bedrijfsleven", "Bedrijfsleven"
+    """What one organisation is; `groups()` names them together, as filters do."""
+
+    BUSINESS = "bedrijfsleven", "Bedrijf"
     EDUCATION = "onderwijs", "Onderwijs"
     GOVERNMENT = "overheid", "Overheid"
     CIVIL_SOCIETY = "maatschappelijk", "Maatschappelijke organisatie"
     OTHER = "overig", "Overig"
+
+    @classmethod
+    def groups(cls):
+        return [
+            (cls.BUSINESS.value, "Bedrijven"),
+            (cls.EDUCATION.value, "Onderwijs"),
+            (cls.GOVERNMENT.value, "Overheid"),
+            (cls.CIVIL_SOCIETY.value, "Maatschappelijke organisaties"),
+            (cls.OTHER.value, "Overig"),
+        ]
 
 
 class PartnerSector(ItemBase):
@@ -270,7 +282,7 @@ def taxonomy_facet(order, param, label, relation, model, items=None):
 
 OWN_FACETS = [
     DirectoryFacet(
-        FacetDefinition("soort", "Soort", "kind", "kind", lambda: dict(PartnerKind.choices)),
+        FacetDefinition("soort", "Soort", "kind", "kind", lambda: dict(PartnerKind.groups())),
         order=10,
         values=lambda partner: [partner.kind],
     ),

@@ -85,6 +85,8 @@ class Results:
     suggestion: str | None = None  # "did you mean", when the backend can tell
     # Set when nothing matched the words as typed and these are results for `suggestion`.
     corrected_from: str | None = None
+    # True when `suggestion` is the typed words with the last ones left out.
+    fewer_words: bool = False
 
 
 class SearchUnavailable(Exception):
@@ -118,9 +120,11 @@ def active_filters(index: IndexDefinition, query: SearchQuery) -> dict[str, list
 def facet_values(
     facet, counts: dict[str, int], selected: list[str], labels: dict | None = None
 ) -> list[FacetValue]:
-    """Values by count, then label; selected values stay visible even at 0."""
+    """Values by count, then label. Every value with a label stays visible, at 0 if need be,
+    and so do selected values: one may still ask for what the other filters leave out
+    (companies active in mbo), and the filters do not vanish when nothing is found."""
     labels = facet.labels() if labels is None else labels
-    counts = {**dict.fromkeys(selected, 0), **counts}
+    counts = {**dict.fromkeys(labels, 0), **dict.fromkeys(selected, 0), **counts}
     values = [
         FacetValue(value, labels.get(value) or value, count, value in selected)
         for value, count in counts.items()

@@ -15,11 +15,13 @@ from django.utils import timezone
 from wagtail import hooks
 
 from .backends.database import DatabaseBackend
-from .port import IndexDefinition, Results, SearchQuery, SearchUnavailable
+from .port import WORD, IndexDefinition, Results, SearchQuery, SearchUnavailable
 
 logger = logging.getLogger(__name__)
 OUTAGE_CACHE_KEY = "search:elasticsearch:outage"
 OUTAGE_REMEMBERED_SECONDS = 3600
+# Searches a query that found nothing may take with fewer words: each costs a search.
+FEWER_WORDS_TRIES = 3
 
 
 @memoise
@@ -73,7 +75,24 @@ def run(index: IndexDefinition, query: SearchQuery) -> Results:
             corrected.corrected_from = query.text
             corrected.suggestion = results.suggestion
             return corrected
+    if results.total == 0:
+        return fewer_words(backend, index, query) or results
     return results
+
+
+def fewer_words(backend, index, query):
+    """Results for the typed words without the last one, two, ... (at most FEWER_WORDS_TRIES
+    searches): "techniek mbo Alkmaar" finds nothing, "techniek mbo" may. None if nothing."""
+    typed = WORD.findall(query.text)  # as typed, capitals too: the page shows them
+    for count in range(len(typed) - 1, max(0, len(typed) - 1 - FEWER_WORDS_TRIES), -1):
+        text = " ".join(typed[:count])
+        results = backend.search(index, replace(query, text=text))
+        if results.total:
+            results.corrected_from = query.text
+            results.suggestion = text
+            results.fewer_words = True
+            return results
+    return None
 
 
 def _sync(action, index, *args):

@@ -27,6 +27,11 @@ from .taxonomy import ActionLine, Theme
 
 NEWEST_SIGNATORIES = 8
 SIGNATORIES_PER_PAGE = 60
+SIGN_COMMITMENT = (
+    "Met uw ondertekening laat uw organisatie zien dat zij het manifest en zijn ambities voor "
+    "2030 onderschrijft. Dat maken we zichtbaar met het logo van uw organisatie op de pagina "
+    "met ondertekenaars, met een link naar uw eigen website."
+)
 
 
 class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
@@ -45,6 +50,12 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
         blank=True,
         default="Staat uw organisatie achter het manifest? Laat het zien met uw logo.",
     )
+    sign_commitment = models.TextField(
+        "Wat ondertekenen inhoudt",
+        blank=True,
+        default=SIGN_COMMITMENT,
+        help_text="Staat op het ondertekenformulier, boven de velden.",
+    )
     body = StreamField(BaseStreamBlock(), verbose_name="Meer inhoud", blank=True)
 
     content_panels = Page.content_panels + [
@@ -52,6 +63,7 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
         FieldPanel("ambitions"),
         FieldPanel("way_of_working"),
         FieldPanel("sign_call"),
+        FieldPanel("sign_commitment"),
         FieldPanel("body"),
     ]
 

@@ -2,6 +2,7 @@ from playwright.sync_api import expect
 
 from campuses.models import CampusPage
 from events.models import EventSession
+from partners.models import PartnerKind
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_manifest_journey import tab_to
 
@@ -42,7 +43,7 @@ def test_a_visitor_tabs_to_a_campus_with_a_pet_and_sees_its_next_event(visit, pa
     partners = list(campus.partners.filter(live=True).order_by("name"))
     assert partners, f"{campus.title} should have partners in the demo data"
     for partner in partners:
-        group = helix.get_by_role("region", name=f"{partner.get_kind_display()} (")
+        group = helix.get_by_role("region", name=f"{dict(PartnerKind.groups())[partner.kind]} (")
         expect(group.get_by_role("link", name=partner.name, exact=True)).to_be_visible()
     events = page.get_by_role("region", name="Evenementen op deze campus")
     first_card = events.locator(".event-card").first

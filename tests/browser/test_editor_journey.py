@@ -100,7 +100,7 @@ def test_a_redacteur_runs_the_site(visit, page, live_server, tmp_path):
     logo.write_bytes(png_bytes(size=(400, 200), colour="#b3261e"))
     page.goto(live_server.url + reverse("wagtailsnippets_partners_partner:add"))
     page.get_by_role("textbox", name="Naam").fill("Lasbedrijf Noord")
-    page.get_by_role("combobox", name="Soort").select_option(label="Bedrijfsleven")
+    page.get_by_role("combobox", name="Soort").select_option(label="Bedrijf")
     page.get_by_role("button", name="Kies een afbeelding").click()
     chooser = page.locator(".modal")
     chooser.get_by_role("tab", name="Uploaden").click()

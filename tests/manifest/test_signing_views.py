@@ -4,8 +4,11 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
-from manifest.models import Signature, SignatureState
+from core.models import MailSettings
+from manifest.models import ManifestPage, Signature, SignatureState
+from manifest.signing import notify_moderation
 from partners.models import Partner
 from tests.conftest import count_queries
 from tests.images import decompression_bomb_png, png_upload
@@ -103,8 +106,9 @@ def test_unapproved_signatures_appear_nowhere_public(client, home_page):
             "Dit is een verplicht veld",
         ),
         ({"contact_email": "geen-adres"}, "Voer een geldig e-mailadres in"),
-        ({"website": "javascript:alert(1)"}, "begint met https://"),
-        ({"website": "duinzicht.example.nl"}, "begint met https://"),
+        ({"website": "javascript:alert(1)"}, "bijvoorbeeld www.uworganisatie.nl"),
+        ({"website": "ftp://duinzicht.example.nl"}, "bijvoorbeeld www.uworganisatie.nl"),
+        ({"website": "duinzicht"}, "bijvoorbeeld www.uworganisatie.nl"),
         ({"organisation_name": "<script>alert(1)</script>"}, "Gebruik geen &lt; of &gt;"),
         ({"privacy_consent": ""}, "Geef toestemming"),
         ({"statement": "x" * 501}, "maximaal 500"),
@@ -323,3 +327,64 @@ def test_logged_in_staff_keep_the_admins_own_upload_limits(admin_client):
     big = SimpleUploadedFile("groot.png", b"\x89PNG" + b"\x00" * (7 * 1024 * 1024))
     response = admin_client.post(reverse("wagtailimages:add"), {"title": "Groot", "file": big})
     assert response.status_code != 413
+
+
+def test_the_form_says_what_signing_commits_to_before_the_fields(client, home_page):
+    html = client.get(SIGN_URL).content.decode()
+    assert "Wat ondertekenen inhoudt" in html
+    commitment = html.index("zijn ambities voor 2030 onderschrijft")
+    assert commitment < html.index('name="organisation_name"')
+    manifest = ManifestPage.objects.get()
+    manifest.sign_commitment = "Wij vragen niets anders dan uw steun."
+    manifest.save_revision().publish()
+    assert "Wij vragen niets anders dan uw steun." in client.get(SIGN_URL).content.decode()
+
+
+def test_a_website_without_scheme_gets_https(client, home_page):
+    response = client.post(SIGN_URL, form_data(website="www.hoorntechniek.nl"))
+    assert response.status_code == 303
+    assert (
+        Signature.objects.get(organisation_name="Duinzicht Elektrotechniek").website
+        == "https://www.hoorntechniek.nl"
+    )
+
+
+def test_after_an_error_the_logo_field_says_to_choose_it_again(client, home_page):
+    assert "Kies uw logo opnieuw" not in client.get(SIGN_URL).content.decode()
+    html = client.post(SIGN_URL, form_data(privacy_consent="")).content.decode()
+    # In the field's help text, which the file input names in aria-describedby.
+    assert '<p class="form-field__help" id="id_logo_helptext">Kies uw logo opnieuw' in html
+    assert 'aria-describedby="id_logo_helptext"' in html
+
+
+def rejected_signature(client, admin_user):
+    client.post(SIGN_URL, form_data())
+    signature = Signature.objects.get(organisation_name="Duinzicht Elektrotechniek")
+    signature.confirm()
+    signature.reject(admin_user, "Geen techniekorganisatie.")
+    mail.outbox.clear()
+    notify_moderation(signature)
+    [rejection] = mail.outbox
+    return rejection
+
+
+def test_the_mails_name_the_moderator(client, home_page):
+    client.post(SIGN_URL, form_data())
+    assert "beoordeelt een moderator de ondertekening" in mail.outbox[-1].body
+    assert "redacteur" not in mail.outbox[-1].body
+
+
+def test_the_rejection_asks_for_an_answer_that_reaches_the_reply_to(client, home_page, admin_user):
+    settings = MailSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.reply_to_email = "manifest@provincie.example.nl"
+    settings.save()
+    rejection = rejected_signature(client, admin_user)
+    assert rejection.reply_to == ["manifest@provincie.example.nl"]
+    assert "Beantwoord dan deze e-mail; uw antwoord gaat naar manifest@provincie" in rejection.body
+
+
+def test_without_a_reply_to_the_rejection_does_not_ask_to_answer_it(client, home_page, admin_user):
+    rejection = rejected_signature(client, admin_user)
+    assert rejection.reply_to == []
+    assert "Beantwoord" not in rejection.body
+    assert "Neem dan contact met ons op via http" in rejection.body

@@ -38,7 +38,10 @@ def test_a_typo_is_survived_and_said(client, home_page):
 def test_facet_counts_follow_the_other_filters(client, home_page):
     response, slugs = found(client, "?regio=groot-amsterdam")
     facets = dict(response.context["facets"])
-    by_param = {facet.param: {v.value: v.count for v in values} for facet, values in facets.items()}
+    by_param = {
+        facet.param: {v.value: v.count for v in values if v.count}
+        for facet, values in facets.items()
+    }
     assert by_param["soort"] == {"bedrijfsleven": 2, "onderwijs": 1}
     live_in_nhn = Partner.objects.live().filter(regions__slug="noord-holland-noord").count()
     assert by_param["regio"]["noord-holland-noord"] == live_in_nhn
@@ -186,3 +189,62 @@ def test_a_partner_profile_is_shared_as_an_article(client, home_page):
     partner = Partner.objects.live().first()
     html = client.get(partner.get_absolute_url()).content.decode()
     assert '<meta property="og:type" content="article">' in html
+
+
+FACET_GROUP = re.compile(r'<fieldset class="facet">\s*<legend>([^<]+)</legend>')
+
+
+def test_several_words_that_find_nothing_fall_back_to_fewer_and_say_so(client, home_page):
+    response, slugs = found(client, "?q=techniek mbo Alkmaar")
+    assert slugs
+    html = response.content.decode()
+    assert (
+        "Geen resultaten voor alle woorden van <strong>techniek mbo Alkmaar</strong>; "
+        "getoond: resultaten voor <strong>techniek mbo</strong>."
+    ) in html
+    assert set(slugs) == set(found(client, "?q=techniek mbo")[1])
+    assert "Onderwijsniveau" in FACET_GROUP.findall(html)
+
+
+def test_the_filters_stay_when_nothing_is_found(client, home_page):
+    response, slugs = found(client, "?q=qwxzv&soort=overig")
+    assert slugs == []
+    assert FACET_GROUP.findall(response.content.decode()) == [
+        facet.label for facet, _ in response.context["facets"]
+    ]
+
+
+def test_a_facet_stays_with_its_values_at_zero_under_another_filter(client, home_page):
+    response, slugs = found(client, "?soort=bedrijfsleven")
+    assert "Onderwijsniveau" in FACET_GROUP.findall(response.content.decode())
+    levels = {
+        value.value: value.count
+        for facet, values in response.context["facets"]
+        if facet.param == "niveau"
+        for value in values
+    }
+    assert levels["mbo"] == 0
+    # And the question can be asked: companies active in mbo.
+    response, slugs = found(client, "?soort=bedrijfsleven&niveau=mbo")
+    assert "0 partners gevonden" in response.content.decode()
+
+
+def test_a_profile_without_facts_shows_no_empty_box(client, home_page):
+    html = client.get("/partners/inholland-alkmaar/").content.decode()
+    assert "<h1>" in html
+    assert 'class="facts' not in html
+    assert 'class="facts' in client.get("/partners/kustwerk-installatietechniek/").content.decode()
+
+
+def test_one_organisation_is_a_bedrijf_the_group_bedrijven(client, home_page):
+    html = client.get("/partners/kustwerk-installatietechniek/").content.decode()
+    assert '<p class="eyebrow">Bedrijf</p>' in html
+    response, _ = found(client, "")
+    kinds = {
+        value.value: value.label
+        for facet, values in response.context["facets"]
+        if facet.param == "soort"
+        for value in values
+    }
+    assert kinds["bedrijfsleven"] == "Bedrijven"
+    assert "Bedrijfsleven" not in response.content.decode()

@@ -225,3 +225,21 @@ def test_a_typo_is_survived_by_the_service(backend, settings, monkeypatch):
     monkeypatch.setattr(service, "active_backend", lambda: backend)
     results = service.run(directory_index(), SearchQuery(text="instalatie"))
     assert set(slugs(results)) == {"kustwerk", "grachtstroom", "amstelwerf"}
+
+
+def test_a_facet_keeps_its_values_at_zero_under_another_filter(backend):
+    results = ask(backend, soort=["bedrijfsleven"])
+    levels = {value.value: value.count for value in results.facets["niveau"]}
+    assert levels["mbo"] == 0
+    assert levels["hbo"] == 0
+    assert {value.value for value in results.facets["soort"]} >= {"onderwijs", "overheid"}
+
+
+def test_several_words_that_find_nothing_fall_back_to_fewer(backend, monkeypatch):
+    monkeypatch.setattr(service, "active_backend", lambda: backend)
+    results = service.run(directory_index(), SearchQuery(text="installatie energie Texel"))
+    assert set(slugs(results)) == {"kustwerk", "grachtstroom"}
+    assert (results.fewer_words, results.suggestion) == (True, "installatie energie")
+    assert results.corrected_from == "installatie energie Texel"
+    nothing = service.run(directory_index(), SearchQuery(text="qwxzv vbnmk"))
+    assert (nothing.total, nothing.fewer_words) == (0, False)

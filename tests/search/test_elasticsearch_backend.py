@@ -14,6 +14,7 @@ from elastic_transport import TransportError as TransportErrorBase
 from elastic_transport._node import NodeApiResponse
 from elasticsearch import Elasticsearch
 
+from search import service
 from search.backends.elasticsearch import (
     AUTOCOMPLETE_BOOST,
     FACET_SIZE,
@@ -428,10 +429,13 @@ def test_to_results_maps_facets_with_labels_selection_and_order():
         FacetValue("groot-amsterdam", "Groot-Amsterdam", 20, selected=True),
         FacetValue("zaanstreek-waterland", "Zaanstreek/Waterland", 20, selected=False),
         FacetValue("onbekend", "onbekend", 5, selected=False),  # no label: the value
+        # Every labelled value stays, at 0: one may still ask for it.
+        FacetValue("zuid-kennemerland", "Zuid-Kennemerland", 0, selected=False),
     ]
     # A selected value without matches is still shown, with 0.
     assert facets["sector"] == [
         FacetValue("energie", "Energie", 12, selected=True),
+        FacetValue("installatietechniek", "Installatietechniek", 0, selected=False),
         FacetValue("zorg", "zorg", 0, selected=True),
     ]
     assert [v.value for v in facets["soort"]] == ["bedrijfsleven", "onderwijs"]
@@ -449,8 +453,11 @@ def test_to_results_of_an_empty_response():
     assert results.total == 0
     assert results.suggestion is None
     assert results.facets["soort"] == []
+    # Nothing found, and the filters stay: every labelled value, at 0.
     assert results.facets["regio"] == [
-        FacetValue("groot-amsterdam", "Groot-Amsterdam", 0, selected=True)
+        FacetValue("groot-amsterdam", "Groot-Amsterdam", 0, selected=True),
+        FacetValue("zaanstreek-waterland", "Zaanstreek/Waterland", 0, selected=False),
+        FacetValue("zuid-kennemerland", "Zuid-Kennemerland", 0, selected=False),
     ]
 
 
@@ -661,3 +668,22 @@ def test_count_is_the_documents_behind_the_alias_or_none_before_a_rebuild():
     assert backend.count(INDEX) is None
     backend.rebuild(INDEX)
     assert backend.count(INDEX) == 3
+
+
+def test_the_service_falls_back_to_fewer_words_on_elasticsearch(monkeypatch):
+    """The same fallback as on the database backend (the contract test): an empty answer to
+    all the words, then the words without the last one."""
+    empty = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}}
+
+    class WordCountingServer(FakeServer):
+        def respond(self, method, path, payload):
+            if path.endswith("/_search") and "Texel" in json.dumps(payload):
+                return 200, empty
+            return super().respond(method, path, payload)
+
+    server = WordCountingServer()
+    monkeypatch.setattr(service, "active_backend", lambda: fake_backend(server))
+    results = service.run(INDEX, SearchQuery(text="installatie Amsterdam Texel"))
+    assert [hit.pk for hit in results.hits] == [12, 7, 3]
+    assert (results.fewer_words, results.suggestion) == (True, "installatie Amsterdam")
+    assert len(server.requests) == 2
