@@ -20,8 +20,8 @@ def test_visitor_follows_an_action_and_filters_initiatives_by_keyboard(visit, pa
     expect(
         page.get_by_role("heading", name="Actielijn II Behouden en vergroten", exact=False)
     ).to_be_visible()
-    page.get_by_role("link", name="Zijinstroomtrajecten").click()
-    expect(page.locator("h1")).to_have_text("Actie 4: Zijinstroomtrajecten")
+    page.get_by_role("link", name="Zij-instroomtrajecten").click()
+    expect(page.locator("h1")).to_have_text("Actie 4: Zij-instroomtrajecten")
     assert_accessible(page)
     initiatives = page.get_by_role("region", name="Initiatieven bij deze actie")
     expect(

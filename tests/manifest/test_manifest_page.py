@@ -52,7 +52,7 @@ def test_action_page_shows_facts_targets_coalition_and_initiatives(client, home_
     live = InitiativeFactory(title="Zij-instroom Noord", actions=[action])
     InitiativeFactory(title="Nog een concept", actions=[action], live=False)
     html = client.get(action.get_absolute_url()).content.decode()
-    assert "Actie 4: Zijinstroomtrajecten" in html
+    assert "Actie 4: Zij-instroomtrajecten" in html
     assert "Actielijn II" in html
     assert "<dt>Ontwikkelcoalitie</dt><dd>3</dd>" in html
     assert "<dt>Aanjager</dt><dd>Aanjager BV</dd>" in html
@@ -76,7 +76,7 @@ def test_target_progress_is_an_accessible_bar_with_the_numbers_in_text(client, h
     ActionTargetFactory(
         action=action,
         deadline="2023",
-        text="Zijinstroomtrajecten per jaar",
+        text="Zij-instroomtrajecten per jaar",
         progress_current=420,
         progress_goal=500,
         progress_unit="trajecten",
