@@ -15,6 +15,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from core.links import absolute_url
 from core.text import MAX_QUERY_LENGTH, clean_query
 from search.site import SearchFailed, SearchHit, site_search
 
@@ -43,7 +44,7 @@ def robots_txt(request):
     return text_file(
         "User-agent: *",
         f"Disallow: {reverse('wagtailadmin_home')}",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     )
 
 

@@ -117,10 +117,13 @@ def test_server_error_page_is_dutch(client, home_page):
     assert "Er ging iets mis" in response.content.decode()
 
 
-def test_robots_txt_points_to_the_sitemap(client, home_page):
+def test_robots_txt_points_to_the_sitemap_on_the_public_address(client, home_page, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://www.werkenenontwikkelen2030.nl"
     response = client.get("/robots.txt")
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert (
+        "Sitemap: https://www.werkenenontwikkelen2030.nl/sitemap.xml" in response.content.decode()
+    )
     assert "Disallow: /admin/" in response.content.decode()
 
 
