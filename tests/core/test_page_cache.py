@@ -13,6 +13,7 @@ from core import pagecache
 from core.links import live_page_url
 from events.factories import EventIndexPageFactory
 from manifest.models import ManifestPage
+from tests.bench.server import free_port
 from website.settings.env import cache_from_url
 
 
@@ -229,10 +230,7 @@ def test_a_change_purges_a_frontend_cache_in_front(
 
 
 def without_redis(settings):
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
-    dead = cache_from_url(f"redis://127.0.0.1:{port}/0")
+    dead = cache_from_url(f"redis://127.0.0.1:{free_port()}/0")
     settings.CACHES = {**settings.CACHES, "pagecache": dead, "pagecache_version": dead}
 
 

@@ -25,6 +25,7 @@ from core.remote import NOT_REACHABLE
 from events.calendar_import import WRITE_BATCH, import_calendar
 from events.models import CampusCalendar, EventPage, EventStatus, ImportedEvent, ImportOutcome
 from events.models.pages import AMSTERDAM
+from tests.bench.server import free_port
 from tests.roles import CAMPUSCOORDINATOR, REDACTEUR, logged_in, user_with_role
 
 pytestmark = pytest.mark.date_dependent
@@ -652,9 +653,7 @@ def test_every_refused_address_gets_one_message_and_no_connection(server, calend
     settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = False
     listening = socket.create_server(("127.0.0.1", 0))
     listening.setblocking(False)
-    with socket.create_server(("127.0.0.1", 0)) as closed:
-        closed_port = closed.getsockname()[1]
-    closed_url = f"http://127.0.0.1:{closed_port}/agenda.ics"
+    closed_url = f"http://127.0.0.1:{free_port()}/agenda.ics"
 
     def error(url):
         CampusCalendar.objects.filter(pk=calendar.pk).update(url=url)  # saved before the rule
