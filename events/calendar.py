@@ -127,7 +127,7 @@ def build_calendar(sessions, name, site_url):
     return calendar.to_ical()
 
 
-def calendar_file(sessions, name):
+def calendar_text(sessions, name):
     """The iCalendar text of `sessions` and the time of the last publication among them."""
     sessions = list(sessions)
     body = build_calendar(sessions, name, settings.WAGTAILADMIN_BASE_URL)
@@ -141,10 +141,10 @@ def calendar_response(request, sessions, name, filename):
     file is kept under the content version per URL (`sessions` is read only to build it),
     unless the URL has parameters the site does not know."""
     if pagecache.normalised_query(request) is None:
-        body, last_modified = calendar_file(sessions, name)
+        body, last_modified = calendar_text(sessions, name)
     else:
         url = request.build_absolute_uri()
-        body, last_modified = pagecache.kept(url, lambda: calendar_file(sessions, name))
+        body, last_modified = pagecache.kept(url, lambda: calendar_text(sessions, name))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = "public, max-age=900"
