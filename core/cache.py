@@ -4,11 +4,14 @@ writes are dropped, with a warning in the log, so the site goes on uncached inst
 
 import contextlib
 import logging
+import os
+import threading
 
 import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisSerializer
-from redis.exceptions import RedisError
+from redis.connection import Connection
+from redis.exceptions import RedisError, ResponseError
 
 logger = logging.getLogger(__name__)
 
@@ -87,3 +90,113 @@ class TolerantRedisCache(RedisCache):
         with _without_redis():
             return super().clear()
         return False
+
+
+INVALIDATIONS = "__redis__:invalidate"
+
+
+class TrackedRedisCache(TolerantRedisCache):
+    """Redis with a copy in this process of each value read, which Redis itself tells us to drop.
+
+    For the content version, which every request reads: a hit on a kept page then costs no
+    round trip. One connection per process asks Redis to track this cache's keys (CLIENT
+    TRACKING in broadcast mode, redirected to itself) and listens on the invalidation channel:
+    any write to a key, by any process, or a flush, sends a message there before the writer
+    hears "OK". Each read first applies the messages that arrived, so a change reaches the
+    next request of every process. A copy is only taken while that connection is up; when it
+    fails, the copies go and every read asks Redis until it listens again."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self.copies = {}
+        self.listener = None
+        self.listener_pid = None
+        self.tracking_refused = False
+        self.lock = threading.Lock()
+
+    def get(self, key, default=None, version=None):
+        redis_key = self.make_and_validate_key(key, version=version)
+        with self.lock:
+            listening = self._apply_invalidations()
+            if redis_key in self.copies:
+                return self.serializer.loads(self.copies[redis_key])
+            with _without_redis():
+                value = self.reader.get(redis_key)
+                if listening and value is not None:
+                    self.copies[redis_key] = value
+                elif not listening and not self.tracking_refused:
+                    self._listen()
+                return default if value is None else self.serializer.loads(value)
+            return default
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._forget(key, version)
+        super().set(key, value, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._forget(key, version)
+        return super().add(key, value, timeout, version)
+
+    def delete(self, key, version=None):
+        self._forget(key, version)
+        return super().delete(key, version)
+
+    def clear(self):
+        with self.lock:
+            self.copies.clear()
+        return super().clear()
+
+    def _forget(self, key, version):
+        # This process's own write need not wait for its invalidation message.
+        with self.lock:
+            self.copies.pop(self.make_and_validate_key(key, version=version), None)
+
+    def _listen(self):
+        """Open the listening connection; without it (Redis down, or no CLIENT TRACKING before
+        Redis 6) reads simply go to Redis."""
+        self.listener = None
+        self.listener_pid = os.getpid()
+        self.copies.clear()
+        listener = Connection(**self.reader.connection_pool.connection_kwargs)
+        try:
+            listener.connect()
+            listener.send_command("CLIENT", "ID")
+            own_id = listener.read_response()
+            prefix = self.make_key("")
+            listener.send_command(
+                "CLIENT", "TRACKING", "ON", "REDIRECT", own_id, "BCAST", "PREFIX", prefix
+            )
+            try:
+                listener.read_response()
+            except ResponseError:
+                self.tracking_refused = True
+                raise
+            listener.send_command("SUBSCRIBE", INVALIDATIONS)
+            listener.read_response()
+        except (RedisError, OSError) as error:
+            logger.warning("Not keeping copies of %s: %s", self.make_key(""), error)
+            listener.disconnect()
+            return
+        self.listener = listener
+
+    def _apply_invalidations(self):
+        """Drop the copies Redis said changed; False when there is no listening connection of
+        this process (after a fork, or when it failed)."""
+        if self.listener is None or self.listener_pid != os.getpid():
+            self.listener = None
+            self.copies.clear()
+            return False
+        try:
+            while self.listener.can_read(timeout=0):
+                _, _, keys = self.listener.read_response()
+                if keys is None:
+                    self.copies.clear()
+                for key in keys or ():
+                    self.copies.pop(key.decode(), None)
+        except (RedisError, OSError, ValueError) as error:
+            logger.warning("Lost the invalidations of %s: %s", self.make_key(""), error)
+            self.listener.disconnect()
+            self.listener = None
+            self.copies.clear()
+            return False
+        return True

@@ -102,7 +102,7 @@ def test_without_the_database_kept_pages_are_served_and_the_rest_is_a_503(
                 response, _ = answer(server, path)
                 assert (response.status, response.getheader("X-Page-Cache")) == (200, "hit")
             # The content changed before the database went: no copy is current any more.
-            store.delete(f"{prefix}:1:pagecache:content-version")
+            store.delete(f"{prefix}-version:1:pagecache:content-version")
             for path in pages:
                 response, body = answer(server, path)
                 assert (response.status, response.getheader("X-Page-Cache")) == (200, "stale")

@@ -10,6 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
 REDIS = "core.cache.TolerantRedisCache"
+TRACKED_REDIS = "core.cache.TrackedRedisCache"
 # A Redis that does not answer costs a request this long per attempt, not a worker's life.
 REDIS_SOCKET_SECONDS = 1
 
@@ -138,7 +139,12 @@ def page_cache_version(default_cache, base_dir):
     """Shared by every process: Redis, else a file on this host (no database query for a cached
     page), so several app servers need Redis."""
     if default_cache["BACKEND"] == REDIS:
-        return default_cache
+        # Keys of their own, so that Redis tells each process of changes to these alone.
+        return {
+            **default_cache,
+            "BACKEND": TRACKED_REDIS,
+            "KEY_PREFIX": f"{default_cache['KEY_PREFIX']}-version",
+        }
     project = hashlib.sha256(str(base_dir).encode()).hexdigest()[:12]
     default_dir = os.path.join(tempfile.gettempdir(), f"wo2030-pagecache-{project}")
     return {

@@ -1,0 +1,131 @@
+"""The content version's copy in each process (core.cache.TrackedRedisCache) on the Redis of
+this machine: a kept value costs no round trip, and a change by any process reaches the very
+next read of every other one. Two caches in one test stand for two processes: each has its
+own copies and its own listening connection."""
+
+import os
+import re
+
+import pytest
+import redis
+
+from core import pagecache
+from core.cache import TolerantRedisCache, TrackedRedisCache
+from manifest.models import ManifestAction, ManifestPage
+from tests.bench.server import free_port
+from tests.website.test_faults import answer, production_server, redis_answers, static_files
+from tests.website.test_links_across_workers import database_url, rename
+from website.settings.env import cache_from_url, page_cache, page_cache_version
+
+pytestmark = [
+    pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379"),
+    pytest.mark.usefixtures(static_files.__name__),
+]
+KEY = pagecache.VERSION_KEY
+
+
+def redis_url(prefix, db=12):
+    # Databases of their own: clear() empties a whole one.
+    return f"redis://127.0.0.1:6379/{db}?prefix={prefix}"
+
+
+def version_cache(url):
+    """The version's cache exactly as the settings make it for CACHE_URL=url."""
+    params = page_cache_version(cache_from_url(url), base_dir="")
+    return TrackedRedisCache(params["LOCATION"], params)
+
+
+@pytest.fixture
+def two_processes():
+    url = redis_url(f"wo2030-tracked-{os.getpid()}", db=11)
+    first, second = version_cache(url), version_cache(url)
+    yield first, second
+    first.delete(KEY)
+
+
+def test_a_kept_value_costs_no_round_trip_until_another_process_changes_it(two_processes):
+    first, second = two_processes
+    second.set(KEY, "v1")
+    assert first.get(KEY) == "v1"  # read; from now on it listens
+    assert first.get(KEY) == "v1"  # read again, and kept
+    # Redis no longer answers this process's reads: the kept copy still does.
+    first.reader = redis.Redis.from_url(f"redis://127.0.0.1:{free_port()}/0")
+    assert first.get(KEY) == "v1"
+    # Another process changes it: the next read drops the copy and asks Redis, which here
+    # cannot answer, so the value is unknown rather than stale.
+    second.set(KEY, "v2")
+    assert first.get(KEY) is None
+
+
+def test_changes_removals_and_flushes_reach_the_next_read(two_processes):
+    first, second = two_processes
+    second.set(KEY, "v1")
+    first.get(KEY)
+    assert first.get(KEY) == "v1"
+    second.set(KEY, "v2")
+    assert first.get(KEY) == "v2"
+    second.delete(KEY)
+    assert first.get(KEY) is None
+    second.set(KEY, "v3")
+    assert first.get(KEY) == "v3"
+    assert first.get(KEY) == "v3"
+    second.clear()
+    assert first.get(KEY) is None
+    first.set(KEY, "v4")  # its own write, seen at once
+    assert first.get(KEY) == "v4"
+    assert second.get(KEY) == "v4"
+
+
+def test_other_keys_of_the_same_redis_are_not_tracked(two_processes):
+    """Pages and rate limits live under other prefixes: their writes send no invalidations to
+    the version's listeners."""
+    first, _ = two_processes
+    first.set(KEY, "v1")
+    first.get(KEY)
+    first.get(KEY)
+    pages = cache_from_url(redis_url(f"{first.key_prefix.removesuffix('-version')}", db=11))
+    other = TolerantRedisCache(pages["LOCATION"], page_cache(pages)["pagecache"])
+    other.set("page:x", "html")
+    assert not first.listener.can_read(timeout=0.05)
+    other.delete("page:x")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_renamed_page_is_linked_rightly_by_every_production_worker_at_once(
+    initial_content, tmp_path
+):
+    """Two production servers on Redis, each keeping pages and the version in its memory: a
+    change made elsewhere shows on the very next request to each of them (the first renders
+    the page, the second may find that copy in Redis)."""
+    url = redis_url(f"wo2030-workers-{os.getpid()}")
+    elsewhere = version_cache(url)
+    manifest = ManifestPage.objects.get()
+    action = ManifestAction.objects.order_by("pk").first()
+    path = f"{manifest.url}acties/"
+
+    def publish(slug):
+        rename(manifest, slug)
+        elsewhere.set(KEY, pagecache.new_version())
+
+    try:
+        with (
+            production_server(tmp_path, database_url(), url) as first,
+            production_server(tmp_path, database_url(), url) as second,
+        ):
+            for server in (first, second):
+                answer(server, path)
+                response, _ = answer(server, path)
+                assert response.getheader("X-Page-Cache") == "hit"
+            publish("m2")
+            for server in (first, second):
+                _, body = answer(server, "/m2/acties/")
+                assert f"/m2/acties/{action.slug}/" in body
+            publish("manifest")
+            for server in (first, second):
+                response, body = answer(server, path)
+                assert response.status == 200
+                assert f"/manifest/acties/{action.slug}/" in body
+                assert not re.search(r'href="/m2/', body)
+                assert answer(server, path)[0].getheader("X-Page-Cache") == "hit"
+    finally:
+        elsewhere.delete(KEY)
