@@ -67,8 +67,7 @@ def signatories_embed(request, page):
             "embed_title": EMBED_TITLE,
         },
     )
-    if settings.WALL_EMBED_ORIGINS:
-        response.frame_ancestors = ["'self'", *settings.WALL_EMBED_ORIGINS]
+    response.frame_ancestors = ["'self'", *settings.WALL_EMBED_ORIGINS]
     return response
 
 

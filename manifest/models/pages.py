@@ -1,5 +1,5 @@
 """The manifest page: the manifest itself, and as routes under it the signing flow, the wall
-of signatories and the actions."""
+of signatories (and its embed for other sites, manifest/embed.py) and the actions."""
 
 from csp.decorators import csp_update
 from django.core.paginator import Paginator
