@@ -13,7 +13,7 @@ from django.conf import settings
 
 PROJECT = Path(settings.BASE_DIR)
 SETTINGS_DIR = PROJECT / "website" / "settings"
-ENV_READERS = {"env_str", "env_bool", "env_int", "env_list", "env_admins"}
+ENV_READERS = {"env_str", "env_bool", "env_int", "env_list", "env_origins", "env_admins"}
 # Services that run our image, with the settings' environment.
 APP_SERVICES = {"app", "migrate", "scheduler"}
 SERVICES = APP_SERVICES | {"postgres", "redis", "elasticsearch", "proxy"}

@@ -43,14 +43,19 @@ class PublicRequestSizeLimitMiddleware(MiddlewareMixin):
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware with ADMIN_CONTENT_SECURITY_POLICY under the admin. A page
     preview (rendered at the page's own path) keeps the public policy, so it shows what the
-    policy blocks, but may be framed by the admin. A view's own @csp decorators still win."""
+    policy blocks, but may be framed by the admin. A response that names the sources that may
+    frame it in `frame_ancestors` (a page made to be embedded elsewhere) gets them instead of
+    'none'. A view's own @csp decorators still win."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only or parts.config is not None:
             return parts
+        frame_ancestors = getattr(response, "frame_ancestors", None)
         if getattr(request, "is_preview", False):
             parts.replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
+        elif frame_ancestors:
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": frame_ancestors}
         elif is_admin_request(request):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return parts

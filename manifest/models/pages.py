@@ -1,6 +1,7 @@
 """The manifest page: the manifest itself, and as routes under it the signing flow, the wall
-of signatories and the actions."""
+of signatories (and its embed for other sites, manifest/embed.py) and the actions."""
 
+from csp.decorators import csp_update
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Max, Prefetch
@@ -18,7 +19,7 @@ from core.blocks import BaseStreamBlock
 from core.models import BasePage, SectionPageMixin
 from core.pages import SitemapEntries, render_subpage, subpage_url
 
-from .. import views
+from .. import embed, views
 from ..forms import SignatoryFilterForm
 from .actions import ManifestAction
 from .initiative import Initiative
@@ -145,6 +146,7 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
     # templates are cached fragments, which read them only when rendered afresh.
 
     @path("ondertekenaars/", name="signatories")
+    @csp_update({"frame-src": ["'self'"]})  # the preview of the wall's embed page
     def signatories(self, request):
         form = SignatoryFilterForm(request.GET or None)
 
@@ -161,7 +163,16 @@ class ManifestPage(SectionPageMixin, RoutablePageMixin, BasePage):
             form=form,
             page_obj=page_obj,
             signatures=SimpleLazyObject(lambda: page_obj.object_list),
+            **embed.wall_embed_context(request, self),
         )
+
+    @path("ondertekenaars/insluiten/", name="signatories_embed")
+    def signatories_embed(self, request):
+        return embed.signatories_embed(request, self)
+
+    @path("ondertekenaars/oembed/", name="oembed")
+    def oembed(self, request):
+        return embed.oembed(request, self)
 
     @path("acties/", name="actions")
     def actions(self, request):

@@ -28,6 +28,7 @@ def page_urls():
         "initiatives list": reverse("manifest:initiative_list"),
         "initiative detail": Initiative.objects.filter(live=True).first().get_absolute_url(),
         "wall": manifest.url + manifest.reverse_subpage("signatories"),
+        "wall embed": manifest.url + manifest.reverse_subpage("signatories_embed"),
         "campuses list": CampusIndexPage.objects.live().first().url,
         "campus detail": CampusPage.objects.live().order_by("pk").first().url,
         "agenda list": agenda.url,

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from website.settings.env import cache_from_url, env_bool, env_int, env_list
+from website.settings.env import cache_from_url, env_bool, env_int, env_list, env_origins
 
 
 def test_cache_url_redis():
@@ -27,3 +27,12 @@ def test_env_readers(monkeypatch):
     assert env_list("HOSTS") == ["a.nl", "b.nl"]
     with pytest.raises(ImproperlyConfigured):
         env_int("NUMBER", 1)
+
+
+def test_origins_are_read_for_a_policy_header(monkeypatch):
+    monkeypatch.setenv("ORIGINS", "https://www.noord-holland.nl/, https://*.example.nl:8443")
+    assert env_origins("ORIGINS") == ["https://www.noord-holland.nl", "https://*.example.nl:8443"]
+    for wrong in ("www.noord-holland.nl", "https://a.nl/pad", "https://a.nl; script-src *", "*"):
+        monkeypatch.setenv("ORIGINS", wrong)
+        with pytest.raises(ImproperlyConfigured):
+            env_origins("ORIGINS")

@@ -91,6 +91,8 @@ ROUTE_NAMES = [
     "sign_received",
     "sign_confirm",
     "signatories",
+    "signatories_embed",
+    "oembed",
     "actions",
     "action",
     "initiatives",
@@ -221,6 +223,8 @@ def public_routes():
             template=with_slot(manifest_route("sign_confirm", token), token),
         ),
         Route("signatories", manifest_route("signatories"), ["soort", "sortering", "pagina"]),
+        Route("signatories_embed", manifest_route("signatories_embed")),
+        Route("oembed", manifest_route("oembed"), ["url", "format", "maxwidth", "maxheight"]),
         Route("actions", manifest_route("actions")),
         Route(
             "action",
@@ -401,6 +405,7 @@ def test_the_valid_forms_the_fuzz_starts_from_are_accepted(client, site_map, nam
 ROUTES_WITH_INPUTS = [
     "sign",
     "signatories",
+    "oembed",
     "initiatives",
     "campuses",
     "agenda",

@@ -74,6 +74,7 @@ QUERY_CEILINGS = {
     "initiatives list": 14,
     "initiative detail": 12,
     "wall": 14,
+    "wall embed": 7,
     "campuses list": 16,
     "campus detail": 20,
     "agenda list": 20,

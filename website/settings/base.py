@@ -12,6 +12,7 @@ from .env import (
     env_bool,
     env_int,
     env_list,
+    env_origins,
     env_str,
     frontend_cache_from_env,
     page_cache,
@@ -365,6 +366,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Every public page refuses to be framed (frame-ancestors 'none', X-Frame-Options DENY), except
+# the signatory wall's embed page, which these origins may frame (the province's project page).
+WALL_EMBED_ORIGINS = env_origins("WALL_EMBED_ORIGINS", "https://www.noord-holland.nl")
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": CONTENT_SECURITY_POLICY["DIRECTIVES"]
     | {

@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import re
 import tempfile
 from email.utils import getaddresses
 from urllib.parse import parse_qs, urlparse
@@ -9,6 +10,8 @@ from urllib.parse import parse_qs, urlparse
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
+# A web origin as a Content-Security-Policy source: scheme, host (or *. and a domain), port.
+ORIGIN = re.compile(r"https?://(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?", re.IGNORECASE)
 REDIS = "core.cache.TolerantRedisCache"
 TRACKED_REDIS = "core.cache.TrackedRedisCache"
 # A Redis that does not answer costs a request this long per attempt, not a worker's life.
@@ -36,6 +39,17 @@ def env_int(name, default):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_origins(name, default=""):
+    """A comma-separated list of origins (https://host[:port]) for a policy header. Anything
+    else (a path, a space, a semicolon) would change what the header says, so it stops the
+    start."""
+    origins = [origin.rstrip("/") for origin in env_list(name, default)]
+    wrong = [origin for origin in origins if not ORIGIN.fullmatch(origin)]
+    if wrong:
+        raise ImproperlyConfigured(f"{name}: not an origin (https://host[:port]): {wrong}")
+    return origins
 
 
 def cache_from_url(url):
