@@ -19,6 +19,10 @@ LEAVING_ACTIONS = (
     "action-restart-workflow",
 )
 
+# The editor's main button, the first offered of: a reviewer's "Goedkeuren" (a workflow
+# action), "Publiceren", "Stuur door naar Redactiecontrole".
+MAIN_ACTIONS = ("approve", "action-publish", "action-submit")
+
 # Wagtail's help menu items that open guide.wagtail.org (English, a third party).
 EXTERNAL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
 
@@ -53,9 +57,13 @@ def remove_external_help(request, menu_items):
 def publish_directly(menu_items, request, context):
     """Whoever may publish (a Redacteur) publishes directly: the workflow is for those who may
     not (a Campuscoördinator). Wagtail attaches a workflow to a part of the page tree, not to a
-    group, and offers "submit" to everyone there; drop it where "publish" is offered."""
+    group, and offers "submit" to everyone there; drop it where "publish" is offered. The main
+    button is the step that matters instead of Wagtail's "Bewaar concept" (MAIN_ACTIONS)."""
     if any(item.name == "action-publish" for item in menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
+    main = next((item for name in MAIN_ACTIONS for item in menu_items if item.name == name), None)
+    if main is not None:
+        menu_items[:] = [main, *(item for item in menu_items if item is not main)]
 
 
 @hooks.register("after_edit_page")

@@ -34,7 +34,6 @@ def settle(page):
 
 def publish(page, button="Publiceren"):
     settle(page)
-    page.get_by_role("button", name="Meer acties").click()
     with page.expect_navigation():
         page.get_by_role("button", name=button).click()
 
