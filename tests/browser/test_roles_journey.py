@@ -40,12 +40,12 @@ def test_a_coordinators_change_goes_live_after_a_redacteur_approves_it(visit, pa
 
     log_out(page)
     log_in(page, live_server, "redacteur")
-    review = page.get_by_role("region", name="In afwachting van jouw beoordeling")
+    review = page.get_by_role("region", name="Wacht op uw beoordeling")
     row = review.get_by_role("row").filter(has_text="Techport")
     expect(row).to_contain_text("coordinator")
     row.get_by_role("button", name="Acties").click()
     row.get_by_role("button", name="Goedkeuren", exact=True).click()
-    expect(page.get_by_role("region", name="In afwachting van jouw beoordeling")).to_have_count(0)
+    expect(page.get_by_role("region", name="Wacht op uw beoordeling")).to_have_count(0)
 
     visit(campus.url)
     expect(page.get_by_text(NEW_INTRO)).to_be_visible()
