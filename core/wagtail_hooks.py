@@ -63,8 +63,8 @@ def register_personal_data_log_actions(actions):
 
 
 class ScheduledJobsPanel(Component):
-    """Shown when scheduled jobs are a day late or failed: then go-live dates do nothing and
-    the privacy clean-ups do not happen (README, "Scheduled jobs")."""
+    """Shown to administrators when scheduled jobs are a day late or failed: then go-live dates
+    do nothing and the privacy clean-ups do not happen (README, "Scheduled jobs")."""
 
     name = "scheduled_jobs"
     order = 40
@@ -79,6 +79,9 @@ class ScheduledJobsPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def warn_about_scheduled_jobs(request, panels):
+    """Only an administrator can have the host fix it; editors could only worry."""
+    if not request.user.is_superuser:
+        return
     late = jobs.overdue()
     if late:
         panels.insert(0, ScheduledJobsPanel(late))

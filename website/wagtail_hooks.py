@@ -1,11 +1,13 @@
 """The admin as editors use it: publishing that follows the roles, landing back where one was
-working, and our Dutch editor's guide instead of Wagtail's external English links; and the
-two-factor login's set-up and verification."""
+working, our Dutch editor's guide instead of Wagtail's external English links, no version
+number or empty language column; and the two-factor login's set-up and verification."""
 
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import MenuItem, SubmenuMenuItem
 
 from . import two_factor
 from .views import EditorGuideView
@@ -18,6 +20,10 @@ LEAVING_ACTIONS = (
     "action-workflow-action",
     "action-restart-workflow",
 )
+
+# The editor's main button, the first offered of: a reviewer's "Goedkeuren" (a workflow
+# action), "Publiceren", "Stuur door naar Redactiecontrole".
+MAIN_ACTIONS = ("approve", "action-publish", "action-submit")
 
 # Wagtail's help menu items that open guide.wagtail.org (English, a third party).
 EXTERNAL_HELP_ITEMS = ("editor-guide", "whats-new-in-wagtail-")
@@ -48,14 +54,45 @@ def remove_external_help(request, menu_items):
     menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP_ITEMS)]
 
 
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-global.css"))
+
+
+@hooks.register("construct_main_menu")
+def no_version_for_editors(request, menu_items):
+    """Wagtail's settings menu shows "Wagtail v8.0.1" at its foot: a version number is for
+    administrators, not editors. The same submenu without that footer."""
+    if request.user.is_superuser:
+        return
+    menu_items[:] = [
+        SubmenuMenuItem(
+            item.label,
+            item.menu,
+            name=item.name,
+            icon_name=item.icon_name,
+            classname=item.classname,
+            attrs=item.attrs,
+            order=item.order,
+        )
+        if item.name == "settings"
+        else item
+        for item in menu_items
+    ]
+
+
 @hooks.register("construct_page_action_menu")
 @hooks.register("construct_snippet_action_menu")
 def publish_directly(menu_items, request, context):
     """Whoever may publish (a Redacteur) publishes directly: the workflow is for those who may
     not (a Campuscoördinator). Wagtail attaches a workflow to a part of the page tree, not to a
-    group, and offers "submit" to everyone there; drop it where "publish" is offered."""
+    group, and offers "submit" to everyone there; drop it where "publish" is offered. The main
+    button is the step that matters instead of Wagtail's "Bewaar concept" (MAIN_ACTIONS)."""
     if any(item.name == "action-publish" for item in menu_items):
         menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
+    main = next((item for name in MAIN_ACTIONS for item in menu_items if item.name == name), None)
+    if main is not None:
+        menu_items[:] = [main, *(item for item in menu_items if item is not main)]
 
 
 @hooks.register("after_edit_page")

@@ -4,6 +4,7 @@ clicking them together. (Not a migration: Django's loader skips modules whose na
 an underscore.)"""
 
 from django.contrib.auth.management import create_permissions
+from django.db import migrations
 
 
 def create_app_permissions(apps, app_label, extra_permissions=()):
@@ -40,3 +41,19 @@ def permissions_named(apps, names):
             raise LookupError(f"Permission {name} does not exist")
         found.append(permission)
     return found
+
+
+def grant_to_role(role, names):
+    """A migration operation that gives the group `role` the permissions `names` (and takes
+    them back when reversed); a database without the group (it is made in
+    `website/migrations/0002_roles.py`) is left alone."""
+
+    def change(apps, method):
+        group = apps.get_model("auth", "Group").objects.filter(name=role).first()
+        if group is not None:
+            getattr(group.permissions, method)(*permissions_named(apps, names))
+
+    return migrations.RunPython(
+        lambda apps, schema_editor: change(apps, "add"),
+        lambda apps, schema_editor: change(apps, "remove"),
+    )

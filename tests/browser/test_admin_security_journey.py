@@ -44,7 +44,6 @@ def test_a_superuser_sets_up_two_factor_login_and_publishes_a_page(
     page.get_by_role("button", name="Toon/verberg voorvertoning").click()
     preview = page.frame_locator("iframe[title]").first
     expect(preview.get_by_text(NEW_INTRO)).to_be_visible()
-    page.get_by_role("button", name="Meer acties").click()
     page.get_by_role("button", name="Publiceren").click()
     expect(page.get_by_text(f"Pagina '{standard_page.title}' is gepubliceerd.")).to_be_visible()
 

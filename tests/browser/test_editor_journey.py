@@ -34,7 +34,6 @@ def settle(page):
 
 def publish(page, button="Publiceren"):
     settle(page)
-    page.get_by_role("button", name="Meer acties").click()
     with page.expect_navigation():
         page.get_by_role("button", name=button).click()
 
@@ -158,6 +157,6 @@ def test_a_moderator_is_refused_the_page_editor(page, live_server, site_data):
     home = HomePage.objects.get()
     page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[home.pk]))
     assert page.url == live_server.url + reverse("wagtailadmin_home")
-    expect(page.get_by_text("Sorry, je hebt geen toegang tot dit gedeelte.")).to_be_visible()
+    expect(page.get_by_text("Sorry, u hebt geen toegang tot dit gedeelte.")).to_be_visible()
     expect(page.get_by_role("link", name="Pagina's")).to_have_count(0)
     log_out(page)

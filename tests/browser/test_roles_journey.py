@@ -33,7 +33,6 @@ def test_a_coordinators_change_goes_live_after_a_redacteur_approves_it(visit, pa
     page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[campus.pk]))
     page.get_by_role("textbox", name="Inleiding").fill(NEW_INTRO)
     # Without the right to publish, the main action sends the page to the workflow.
-    page.get_by_role("button", name="Meer acties").click()
     page.get_by_role("button", name="Stuur door naar Redactiecontrole").click()
     expect(page.get_by_text("Pagina 'Techport' is ter goedkeuring ingediend.")).to_be_visible()
     visit(campus.url)
@@ -41,12 +40,12 @@ def test_a_coordinators_change_goes_live_after_a_redacteur_approves_it(visit, pa
 
     log_out(page)
     log_in(page, live_server, "redacteur")
-    review = page.get_by_role("region", name="In afwachting van jouw beoordeling")
+    review = page.get_by_role("region", name="Wacht op uw beoordeling")
     row = review.get_by_role("row").filter(has_text="Techport")
     expect(row).to_contain_text("coordinator")
     row.get_by_role("button", name="Acties").click()
     row.get_by_role("button", name="Goedkeuren", exact=True).click()
-    expect(page.get_by_role("region", name="In afwachting van jouw beoordeling")).to_have_count(0)
+    expect(page.get_by_role("region", name="Wacht op uw beoordeling")).to_have_count(0)
 
     visit(campus.url)
     expect(page.get_by_text(NEW_INTRO)).to_be_visible()

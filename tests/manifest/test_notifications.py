@@ -90,7 +90,8 @@ def test_a_page_waiting_in_the_workflow_is_mailed_to_its_approvers_in_dutch(
     workflow.start(page, author)
     to_redacteur = [m for m in mail.outbox if redacteur.email in m.to]
     assert to_redacteur, [m.to for m in mail.outbox]
-    assert "goedkeuring" in to_redacteur[0].subject.lower(), to_redacteur[0].subject
+    subject = to_redacteur[0].subject
+    assert subject == f"Pagina '{page.title}' ter beoordeling ingediend door coordinator", subject
     assert not [m for m in mail.outbox if moderator.email in m.to]
 
 

@@ -1,10 +1,12 @@
 """The admin as editors use it (website/wagtail_hooks.py): publishing that follows
-the roles, landing back on the page one edited, no "Root", no third-party calls, the Dutch
-guide in the help menu."""
+the roles, as the main button; landing back on the page one edited, no "Root", no third-party
+calls, the Dutch guide in the help menu."""
+
+import re
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Page, Workflow
 from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
@@ -28,10 +30,23 @@ def about_form(about, **changes):
     )
 
 
+# How Wagtail marks the editor's buttons: by name, the save button by class, the workflow's
+# actions by data attribute.
+BUTTON = re.compile(
+    r'name="action-([a-z-]+)"|class="button action-(save)\b|data-workflow-action-name="(\w+)"'
+)
+
+
+def actions(html):
+    """The editor's buttons in the footer, the main one first (as Wagtail renders it)."""
+    footer = html[html.index('<footer class="footer') :]
+    return [next(group for group in match.groups() if group) for match in BUTTON.finditer(footer)]
+
+
 def test_a_redacteur_is_offered_publish_and_not_the_workflow(client, about):
     logged_in(client, user_with_role(REDACTEUR, "redacteur"))
     html = client.get(edit_url(about)).content.decode()
-    assert 'name="action-publish"' in html
+    assert actions(html)[:2] == ["publish", "save"]
     assert 'name="action-submit"' not in html
 
 
@@ -39,6 +54,7 @@ def test_a_coordinator_is_offered_the_workflow_and_not_publish(client, home_page
     campus = CampusPage.objects.get(slug="techport")
     logged_in(client, user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus]))
     html = client.get(edit_url(campus)).content.decode()
+    assert actions(html)[:2] == ["submit", "save"]
     assert "Stuur door naar Redactiecontrole" in html
     assert 'name="action-publish"' not in html
 
@@ -46,8 +62,19 @@ def test_a_coordinator_is_offered_the_workflow_and_not_publish(client, home_page
 def test_a_redacteur_publishes_partners_without_the_workflow(client, home_page):
     logged_in(client, user_with_role(REDACTEUR, "redacteur"))
     html = client.get(reverse("wagtailsnippets_partners_partner:add")).content.decode()
-    assert 'name="action-publish"' in html
+    assert actions(html)[:2] == ["publish", "save"]
     assert 'name="action-submit"' not in html
+
+
+def test_a_reviewer_is_offered_goedkeuren_first(client, home_page):
+    campus = CampusPage.objects.get(slug="techport")
+    Workflow.objects.get(name="Redactiecontrole").start(
+        campus, user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus])
+    )
+    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+    html = client.get(edit_url(campus)).content.decode()
+    assert actions(html)[0] == "approve"
+    assert "publish" in actions(html)
 
 
 def test_after_publishing_the_editor_stays_on_the_page(client, about):
