@@ -146,3 +146,23 @@ def test_the_account_page_offers_no_time_zone_a_browser_refuses(redacteur_client
     assert response.status_code == 200
     assert settings.WAGTAIL_USER_TIME_ZONES == [settings.TIME_ZONE]
     assert "localtime" not in response.content.decode()
+
+
+def test_the_date_filter_of_a_listing_reads_dutch_dates_and_says_so(redacteur_client, home_page):
+    response = redacteur_client.get(
+        reverse("wagtailadmin_explore", args=[home_page.pk]),
+        {
+            "latest_revision_created_at_from": "1-12-2026",
+            "latest_revision_created_at_to": "31-12-2026",
+        },
+    )
+    filters = response.context["filters"]
+    assert filters.is_valid()
+    updated = filters.form.cleaned_data["latest_revision_created_at"]
+    assert (updated.start.date(), updated.stop.date()) == (
+        datetime.date(2026, 12, 1),
+        datetime.date(2026, 12, 31),
+    )
+    html = response.content.decode()
+    assert 'placeholder="Vanaf dd-mm-jjjj"' in html
+    assert 'placeholder="Tot en met dd-mm-jjjj"' in html
