@@ -15,10 +15,12 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import pagecache
+        from .dates import show_the_format_to_type
         from .images import never_prefill_alt_text_with_the_title
         from .privacy import forget_deleted_personal_data
 
         never_prefill_alt_text_with_the_title()
+        show_the_format_to_type()
         pagecache.connect()
         post_delete.connect(forget_deleted_personal_data, dispatch_uid="core.privacy")
         post_migrate.connect(create_cache_tables, sender=self)

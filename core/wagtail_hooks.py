@@ -1,8 +1,11 @@
 """The privacy tools in the admin (Instellingen > Persoonsgegevens) and their log entries;
 staff accounts as personal data; scheduled publishing and the dashboard's warning; Wagtail's
-bulk actions and page chooser naming only what the user may see (permissions.py)."""
+bulk actions and page chooser naming only what the user may see (permissions.py); date
+pickers that keep what an editor typed (dates.py)."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -27,6 +30,11 @@ hooks.register(
         "publish_scheduled", jobs.EVERY_RUN, "Pagina's en snippets op hun datum publiceren"
     ),
 )
+
+
+@hooks.register("insert_global_admin_js")
+def date_pickers_keep_what_was_typed():
+    return format_html('<script src="{}"></script>', static("js/admin-dates.js"))
 
 
 @hooks.register("register_admin_urls")

@@ -218,6 +218,8 @@ class EventSession(Orderable):
 
     def clean(self):
         super().clean()
+        if self.date is None:
+            return  # a date that could not be read: its field says so
         if self.end_date and self.end_date < self.date:
             raise ValidationError({"end_date": "De einddatum ligt voor de begindatum."})
         if self.end_date and (self.end_date - self.date).days > MAX_SESSION_DAYS:

@@ -128,13 +128,18 @@ def test_the_admin_calls_no_third_party_and_links_the_dutch_guide(client, home_p
         "Toon in menu's",
         "Site-instellingen",
         "Publicatie inplannen",
-        "Redactiecontrole",
+        "Ter beoordeling indienen",
         "Hoort bij PET",
         "Initiatief toevoegen",
         "Logo",
         "Doelen en voortgang",
         "Ondertekeningen",
         "Aanmeldingen",
+        "dd-mm-jjjj",
+        "Belangrijke pagina's",
+        "Delen op sociale media",
+        "Download Excel",
+        "Open data",
     ]:
         assert task in text, task
 

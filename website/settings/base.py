@@ -208,6 +208,18 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
+# Dates in the admin are typed and shown the Dutch way, 10-02-2027 (Django's Dutch input
+# formats read 1-2-2027 and 2027-02-10 as well). The date pickers use these formats; with
+# Wagtail's default, 2027-02-10, a picker could not read a Dutch date and put today's in its
+# place (static/js/admin-dates.js keeps pickers from replacing what they cannot read).
+WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
+WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+# An admin user who chose English reads those dates too (website/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["website.formats"]
+# Everyone in the admin works in Dutch time. Wagtail's default offers every zone Python knows,
+# including Debian's "localtime", which no browser accepts: the account page broke on it.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 # Corrections to Wagtail's Dutch admin texts.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
