@@ -128,7 +128,7 @@ def test_the_admin_calls_no_third_party_and_links_the_dutch_guide(client, home_p
         "Toon in menu's",
         "Site-instellingen",
         "Publicatie inplannen",
-        "Ter beoordeling indienen",
+        "Stuur door naar Redactiecontrole",
         "Hoort bij PET",
         "Initiatief toevoegen",
         "Logo",
