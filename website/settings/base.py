@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "manifest",
     "campuses",
     "partners",
+    "monitor",
     "alerts",
     "core",
     "search",
@@ -148,7 +149,16 @@ PAGE_CACHE_ALIAS = "pagecache"
 PAGE_CACHE_LOCAL_ALIAS = "pagecache_local"
 PAGE_CACHE_VERSION_ALIAS = "pagecache_version"
 # Saving a model of these apps replaces the content version; alerts, logins, sessions do not.
-PAGE_CACHE_CONTENT_APPS = {"website", "api", "events", "manifest", "campuses", "partners", "core"}
+PAGE_CACHE_CONTENT_APPS = {
+    "website",
+    "api",
+    "events",
+    "manifest",
+    "campuses",
+    "partners",
+    "monitor",
+    "core",
+}
 # The most a page is kept (time-bound content expires earlier), and what browsers and a CDN in
 # front may keep without asking (a CDN is purged through WAGTAILFRONTENDCACHE).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
