@@ -314,6 +314,20 @@ CALENDAR_IMPORT_LIMITS = {
 # Off: a calendar address must not reach the internal network (loopback, private, link-local).
 CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
 
+# Figures for Arbeidsmarkt in cijfers: a CSV file an editor uploads is refused above this size.
+MONITOR_IMPORT_MAX_BYTES = env_int("MONITOR_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# CBS open data (StatLine's OData API, v3): `import_cbs` reads <URL>/<table>/TypedDataSet and the
+# table's RegioS and Perioden within these limits, as the calendar import does.
+CBS_ODATA_URL = env_str("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")
+CBS_IMPORT_LIMITS = {
+    "max_bytes": 20 * 1024 * 1024,  # per answer
+    "connect_timeout": 5,  # seconds
+    "read_timeout": 20,  # seconds without a byte
+    "total_seconds": 120,  # for all answers of one table together
+    "max_pages": 10,  # answers of one table: CBS sends at most 10,000 rows per answer
+}
+CBS_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("CBS_IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
+
 ALERT_SUBSCRIPTIONS_PER_HOUR = env_int("ALERT_SUBSCRIPTIONS_PER_HOUR", 10)
 # E-mails that forms (alerts, signing, registration, the admin's password reset) send to one
 # address per hour, whichever clients ask; beyond it the form answers as always, unsent.
