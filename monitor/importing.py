@@ -144,8 +144,9 @@ class Check:
 
     @property
     def messages(self):
-        """Every problem in Dutch: first those of the whole, then by row."""
-        return [*self.errors, *(f"Regel {line}: {error}." for line, error in self.row_errors)]
+        """Every problem in Dutch, once: first those of the whole, then by row."""
+        lines = (f"Regel {line}: {error}." for line, error in self.row_errors)
+        return list(dict.fromkeys([*self.errors, *lines]))
 
     @property
     def valid(self):

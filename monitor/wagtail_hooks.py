@@ -5,6 +5,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core import jobs
+
 from .upload import PERMISSIONS, ConfirmView, UploadView
 
 
@@ -26,3 +28,11 @@ def import_menu_item():
     return ImportMenuItem(
         "Cijfers inlezen", reverse("monitor_import"), icon_name="upload", order=270
     )
+
+
+hooks.register(
+    "scheduled_jobs",
+    jobs.command_job(
+        "import_cbs", jobs.MONTHLY, "Cijfers van het CBS inlezen (Arbeidsmarkt in cijfers)"
+    ),
+)

@@ -17,8 +17,8 @@ def area(slug, **fields):
 
 @pytest.fixture
 def figures(db):
-    """Unemployment and participation; the Netherlands, the province and Zaanstreek/Waterland,
-    each with its CBS code."""
+    """Unemployment, participation and the labour force; the Netherlands, the province and
+    Zaanstreek/Waterland, each with its CBS code."""
     unemployment = Indicator.objects.get_or_create(
         slug="werkloosheid",
         defaults={
@@ -37,6 +37,16 @@ def figures(db):
             "source": "CBS",
         },
     )[0]
+    labour_force = Indicator.objects.get_or_create(
+        slug="potentiele-beroepsbevolking",
+        defaults={
+            "name": "Potentiële beroepsbevolking",
+            "unit": "personen",
+            "decimals": 0,
+            "definition": "Mensen van 15 tot 75 jaar die werken of zouden kunnen werken.",
+            "source": "CBS",
+        },
+    )[0]
     netherlands = area("nederland", name="Nederland", kind=AreaKind.COUNTRY)
     province = area("noord-holland", name="Noord-Holland", kind=AreaKind.PROVINCE)
     zaanstreek = Region.objects.get(slug="zaanstreek-waterland")
@@ -49,6 +59,7 @@ def figures(db):
     return {
         "werkloosheid": unemployment,
         "participatie": participation,
+        "beroepsbevolking": labour_force,
         "nederland": netherlands,
         "noord-holland": province,
         "zaanstreek": region,
