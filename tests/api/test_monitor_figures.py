@@ -1,0 +1,110 @@
+"""The figures of Arbeidsmarkt in cijfers in the open data: JSON and CSV, filtered by area,
+indicator, period and moment of change; a demo figure says so."""
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from api.endpoints import CSV_SEPARATOR
+from monitor.models import Observation, PeriodKind
+from tests.monitor.figures import observation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def saved(home_page, figures):
+    Observation.objects.all().delete()
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    return [
+        observation(
+            figures["werkloosheid"], figures["noord-holland"], 2020, "4.1", imported_at=long_ago
+        ),
+        observation(
+            figures["werkloosheid"], figures["nederland"], 2020, "3.8", imported_at=long_ago
+        ),
+        observation(figures["werkloosheid"], figures["noord-holland"], 2021, "3.6"),
+        Observation.objects.create(
+            indicator=figures["participatie"],
+            area=figures["zaanstreek"],
+            period_kind=PeriodKind.QUARTER,
+            period_start=datetime.date(2021, 7, 1),
+            value="71.5",
+            is_demo=True,
+        ),
+    ]
+
+
+def results(client, query=""):
+    response = client.get(reverse("api:list", args=["cijfers"]) + query)
+    assert response.status_code == 200, response.content
+    return json.loads(response.content)["results"]
+
+
+def test_a_figure_carries_its_indicator_area_period_source_and_demo_flag(client, saved):
+    [item] = results(client, "?gebied=zaanstreek-waterland")
+    assert item["indicator"] == {
+        "slug": "bruto-arbeidsparticipatie",
+        "name": "Bruto arbeidsparticipatie",
+    }
+    assert item["unit"] == "%"
+    assert item["area"] == {"slug": "zaanstreek-waterland", "name": "Zaanstreek/Waterland"}
+    assert item["area_kind"] == "arbeidsmarktregio"
+    assert (item["period_kind"], item["period_start"], item["period"]) == (
+        "kwartaal",
+        "2021-07-01",
+        "2021 K3",
+    )
+    assert item["value"] == 71.5
+    assert item["source"] == "CBS"  # the indicator's, as the figure names none
+    assert item["demo"] is True
+    assert item["updated_at"]
+
+
+def test_filters_by_area_indicator_period_and_change(client, saved):
+    def values(query):
+        return sorted(
+            (item["area"]["slug"], item["period"], item["value"]) for item in results(client, query)
+        )
+
+    assert values("?gebied=noord-holland") == [
+        ("noord-holland", "2020", 4.1),
+        ("noord-holland", "2021", 3.6),
+    ]
+    assert values("?indicator=werkloosheid&periode=2020") == [
+        ("nederland", "2020", 3.8),
+        ("noord-holland", "2020", 4.1),
+    ]
+    assert values("?periode=2021 K3") == [("zaanstreek-waterland", "2021 K3", 71.5)]
+    since = (timezone.now() - datetime.timedelta(days=1)).date().isoformat()
+    assert values(f"?gewijzigd_sinds={since}") == [
+        ("noord-holland", "2021", 3.6),
+        ("zaanstreek-waterland", "2021 K3", 71.5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "query", ["gebied=atlantis", "indicator=geluk", "periode=2021-13", "soort=x"]
+)
+def test_unknown_values_are_a_400_in_dutch(client, saved, query):
+    response = client.get(reverse("api:list", args=["cijfers"]) + "?" + query)
+    assert response.status_code == 400
+    assert json.loads(response.content)["error"]["details"]
+
+
+def test_the_csv_has_the_same_figures_with_decimal_commas(client, saved):
+    response = client.get(reverse("api:csv", args=["cijfers"]) + "?gebied=noord-holland")
+    assert response.status_code == 200
+    rows = list(
+        csv.reader(io.StringIO(response.content.decode()[1:], newline=""), delimiter=CSV_SEPARATOR)
+    )
+    header = rows[0]
+    assert header[:3] == ["id", "indicator", "unit"]
+    values = [row[header.index("value")] for row in rows[1:]]
+    assert values == ["4,1", "3,6"]
+    assert {row[header.index("demo")] for row in rows[1:]} == {"nee"}
