@@ -9,16 +9,25 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 64, 96, 20, 44
-PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+# Narrow enough that the text (14px in the stylesheet) stays readable on a phone. The margins
+# left and right grow with the longest value written there.
+WIDTH, HEIGHT = 520, 300
+TOP, BOTTOM = 24, 40
+PLOT_HEIGHT = HEIGHT - TOP - BOTTOM
+CHARACTER_WIDTH, MARGIN = 8.5, 16
 # Up to this many periods a chart is drawn as bars: a line through two points says little.
 MOST_BARS = 3
-MOST_X_LABELS = 8
+MOST_X_LABELS = 6
 # Per series, in order: marker shape, line dash, bar pattern (patterns in the template).
 MARKERS = ["circle", "square", "triangle", "diamond"]
 DASHES = ["", "8 4", "2 4", "12 4 2 4"]
 MARKER_SIZE = 5
+
+
+def format_value(value, decimals):
+    """A value as the Dutch read it: 2.210.000 and 4,1."""
+    text = f"{round(Decimal(value), decimals):,.{decimals}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def nice_step(span, ticks=5):
@@ -60,6 +69,15 @@ class Mark:
     width: float = 0
     height: float = 0
 
+    @property
+    def center(self):
+        return round(self.x + self.width / 2, 1)
+
+    @property
+    def above(self):
+        """Where a bar's value is written: just above it."""
+        return round(self.y - 5, 1)
+
 
 @dataclass
 class DrawnSeries:
@@ -80,20 +98,32 @@ def draw(periods, series, formatter, kind=None):
     low, high, step = value_axis(values or [0])
     kind = kind or ("bars" if len(periods) <= MOST_BARS else "line")
 
+    tick_values = []
+    tick = low
+    while tick <= high + step / 2:
+        tick_values.append(tick)
+        tick += step
+    decimals = max(0, -math.floor(math.log10(step)))
+    tick_texts = [format_value(Decimal(str(round(tick, 6))), decimals) for tick in tick_values]
+    left = MARGIN + CHARACTER_WIDTH * max(len(text) for text in tick_texts)
+    right = MARGIN
+    if kind == "line":
+        right += CHARACTER_WIDTH * max((len(formatter(Decimal(str(v)))) for v in values), default=0)
+    plot_width = WIDTH - left - right
+
     def y_of(value):
         return round(TOP + PLOT_HEIGHT * (high - float(value)) / (high - low), 1)
 
-    ticks = []
-    tick = low
-    while tick <= high + step / 2:
-        ticks.append({"y": y_of(tick), "text": formatter(Decimal(str(round(tick, 6))))})
-        tick += step
-    slot = PLOT_WIDTH / len(periods) if periods else PLOT_WIDTH
+    ticks = [
+        {"y": y_of(tick), "text": text} for tick, text in zip(tick_values, tick_texts, strict=True)
+    ]
+    slot = plot_width / len(periods) if periods else plot_width
     every = math.ceil(len(periods) / MOST_X_LABELS) if periods else 1
     x_labels = [
-        {"x": round(LEFT + slot * (position + 0.5), 1), "text": label}
+        {"x": round(left + slot * (position + 0.5), 1), "text": label}
         for position, (_, label) in enumerate(periods)
-        if position % every == 0 or position == len(periods) - 1
+        # Counted from the end, so the newest period always has its label.
+        if (len(periods) - 1 - position) % every == 0
     ]
     drawn = []
     for index, (name, points) in enumerate(series):
@@ -110,14 +140,14 @@ def draw(periods, series, formatter, kind=None):
             title = f"{name}, {label}: {text}"
             if kind == "bars":
                 width = slot * 0.8 / len(series)
-                x = LEFT + slot * (position + 0.1) + width * index
+                x = left + slot * (position + 0.1) + width * index
                 y = y_of(max(value, 0))
                 height = abs(y_of(value) - y_of(0))
                 item.marks.append(
                     Mark(round(x, 1), y, text, title, width=round(width, 1), height=height)
                 )
             else:
-                x = round(LEFT + slot * (position + 0.5), 1)
+                x = round(left + slot * (position + 0.5), 1)
                 y = y_of(value)
                 if not stretch:
                     item.lines.append(stretch)
@@ -133,8 +163,8 @@ def draw(periods, series, formatter, kind=None):
         "kind": kind,
         "width": WIDTH,
         "height": HEIGHT,
-        "left": LEFT,
-        "right": WIDTH - RIGHT,
+        "left": left,
+        "right": WIDTH - right,
         "top": TOP,
         "bottom": TOP + PLOT_HEIGHT,
         "zero": y_of(0),

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils.text import slugify
 
 from . import charts
+from .charts import format_value
 from .models import Area, AreaKind, Better, Indicator, Observation, PeriodKind, period_label
 
 # Coarse to fine: of two periods ending together, the finer is the newer news.
@@ -32,12 +33,6 @@ CSV_HEADER = [
     "demogegevens",
 ]
 CSV_DAY_FORMAT = "%d-%m-%Y"
-
-
-def format_value(value, decimals):
-    """A value as the Dutch read it: 2.210.000 and 4,1."""
-    text = f"{round(Decimal(value), decimals):,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def csv_number(value, decimals):
@@ -135,7 +130,8 @@ class KeyFigure:
         self.changes = []
         if previous is not None:
             self.changes.append(self.difference(previous, previous.period_label))
-        for area in (province, country):
+        comparable = self.indicator.compare_areas
+        for area in (province, country) if comparable else ():
             other = figures.same_period(observation, area) if area != observation.area else None
             if other is not None:
                 self.changes.append(self.difference(other, area.name))
@@ -244,25 +240,6 @@ class Section:
     charts: list
 
 
-def sections(figures, area, province, country):
-    """The indicators `area` has figures of, each with its key figure and charts."""
-    found = []
-    for indicator in figures.indicators:
-        latest = figures.latest(indicator, area)
-        if latest is None:
-            continue
-        # What a page about the province or the country compares with, it need not repeat.
-        areas = list(dict.fromkeys([area, province, country]))
-        found.append(
-            Section(
-                indicator,
-                KeyFigure(figures, latest, province, country),
-                [Chart(figures, indicator, kind, areas) for kind in figures.kinds(indicator, area)],
-            )
-        )
-    return found
-
-
 class Monitor:
     """The areas and indicators, read once per request: the pages look them up here."""
 
@@ -284,9 +261,29 @@ class Monitor:
             raise Http404("Deze indicator kennen we niet.")
         return found
 
-    def comparison_areas(self, area):
-        """`area`, then the province and the Netherlands it is compared with."""
+    def comparison_areas(self, area, indicator=None):
+        """`area`, then the province and the Netherlands it is compared with (for
+        `indicator`, if it compares areas at all)."""
+        if indicator is not None and not indicator.compare_areas:
+            return [area]
         return [item for item in dict.fromkeys([area, self.province, self.country]) if item]
+
+    def sections(self, figures, area):
+        """The indicators `area` has figures of, each with its key figure and charts."""
+        found = []
+        for indicator in self.indicators:
+            latest = figures.latest(indicator, area)
+            if latest is None:
+                continue
+            areas = self.comparison_areas(area, indicator)
+            charts = [
+                Chart(figures, indicator, kind, areas) for kind in figures.kinds(indicator, area)
+            ]
+            found.append(Section(indicator, self.key_figure(figures, latest), charts))
+        return found
+
+    def key_figure(self, figures, observation):
+        return KeyFigure(figures, observation, self.province, self.country)
 
     def groups(self):
         """The areas by kind, for the page's list of areas."""

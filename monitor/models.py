@@ -50,6 +50,12 @@ class Indicator(index.Indexed, models.Model):
         validators=[MaxValueValidator(4)],
         help_text="Hoeveel cijfers achter de komma.",
     )
+    compare_areas = models.BooleanField(
+        "Vergelijken met provincie en Nederland",
+        default=True,
+        help_text="Zet dit uit bij aantallen (personen, vacatures): die hangen af van de "
+        "grootte van het gebied.",
+    )
     sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
     is_demo = demo_flag("Fictieve indicator, alleen voor demonstratie.")
 
@@ -59,6 +65,7 @@ class Indicator(index.Indexed, models.Model):
         "unit",
         "decimals",
         "better",
+        "compare_areas",
         "definition",
         "source",
         "source_url",

@@ -16,7 +16,7 @@ from core.exports import CSV_CONTENT_TYPE, csv_lines
 from core.models import BasePage, SectionPageMixin
 from core.pages import SitemapEntries, render_subpage
 
-from .figures import Chart, Figures, Monitor, sections
+from .figures import Chart, Figures, Monitor
 from .forms import CompareForm
 from .models import Area, AreaKind, Indicator, Observation
 
@@ -69,7 +69,7 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
             trail,
             area=area,
             monitor=monitor,
-            sections=sections(figures, area, monitor.province, monitor.country),
+            sections=monitor.sections(figures, area),
             form=CompareForm(initial={"regio": area.slug}, areas=monitor.areas),
         )
 
@@ -95,10 +95,7 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
         first, second = form.chosen()
         areas = [first, second, monitor.province, monitor.country]
         figures = Figures([area for area in areas if area], monitor.indicators)
-        columns = [
-            (area, sections(figures, area, monitor.province, monitor.country))
-            for area in (first, second)
-        ]
+        columns = [(area, monitor.sections(figures, area)) for area in (first, second)]
         return render_subpage(
             self,
             request,
@@ -116,13 +113,7 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
         indicator = monitor.indicator(slug)
         figures = Figures(monitor.areas, [indicator])
         latest = [(area, figures.latest(indicator, area)) for area in monitor.areas]
-        charts = []
-        if monitor.province is not None:
-            areas = monitor.comparison_areas(monitor.province)
-            charts = [
-                Chart(figures, indicator, kind, areas)
-                for kind in figures.kinds(indicator, monitor.province)
-            ]
+        province = monitor.sections(figures, monitor.province) if monitor.province else []
         return render_subpage(
             self,
             request,
@@ -130,8 +121,12 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
             [(indicator.name, None)],
             monitor=monitor,
             indicator=indicator,
-            latest=[(area, item) for area, item in latest if item is not None],
-            charts=charts,
+            latest=[
+                (area, monitor.key_figure(figures, item))
+                for area, item in latest
+                if item is not None
+            ],
+            charts=province[0].charts if province else [],
         )
 
     @path("<slug:slug>/", name="area")
@@ -144,7 +139,8 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
             request, monitor, area, "monitor/monitor_page.html", [(area.name, None)]
         )
 
-    @path("<slug:slug>/<slug:indicator>/<slug:period>.csv", name="csv")
+    # Wagtail routes only paths that end in a slash; the file name comes with the download.
+    @path("<slug:slug>/<slug:indicator>/<slug:period>/csv/", name="csv")
     def csv(self, request, slug, indicator, period):
         """Exactly the figures of one chart on the area's page."""
         monitor = Monitor()
@@ -152,7 +148,7 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
         figures = Figures(monitor.comparison_areas(area), [indicator])
         if period not in figures.kinds(indicator, area):
             raise Http404("Deze grafiek bestaat niet.")
-        chart = Chart(figures, indicator, period, monitor.comparison_areas(area))
+        chart = Chart(figures, indicator, period, monitor.comparison_areas(area, indicator))
         response = HttpResponse("".join(csv_lines(chart.csv_rows())), content_type=CSV_CONTENT_TYPE)
         response["Content-Disposition"] = content_disposition_header(
             True, f"{chart.csv_filename}.csv"
