@@ -7,7 +7,7 @@ what these functions compute; the numbers themselves are also in the chart's tab
 
 import math
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 # Narrow enough that the text (14px in the stylesheet) stays readable on a phone. The margins
 # left and right grow with the longest value written there.
@@ -24,9 +24,14 @@ DASHES = ["", "8 4", "2 4", "12 4 2 4"]
 MARKER_SIZE = 5
 
 
+def rounded(value, decimals):
+    """Half away from zero, as statistics are rounded (Python's round() goes to even)."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def format_value(value, decimals):
     """A value as the Dutch read it: 2.210.000 and 4,1."""
-    text = f"{round(Decimal(value), decimals):,.{decimals}f}"
+    text = f"{rounded(value, decimals):,.{decimals}f}"
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils.text import slugify
 
 from . import charts
-from .charts import format_value
+from .charts import format_value, rounded
 from .models import Area, AreaKind, Better, Indicator, Observation, PeriodKind, period_label
 
 # Coarse to fine: of two periods ending together, the finer is the newer news.
@@ -30,6 +30,7 @@ CSV_HEADER = [
     "waarde",
     "eenheid",
     "bron",
+    "toelichting",
     "demogegevens",
 ]
 CSV_DAY_FORMAT = "%d-%m-%Y"
@@ -37,7 +38,7 @@ CSV_DAY_FORMAT = "%d-%m-%Y"
 
 def csv_number(value, decimals):
     """A value as Dutch Excel reads it from a CSV cell: a decimal comma, no grouping."""
-    return f"{round(Decimal(value), decimals):.{decimals}f}".replace(".", ",")
+    return f"{rounded(value, decimals):.{decimals}f}".replace(".", ",")
 
 
 def with_unit(text, unit):
@@ -100,7 +101,7 @@ class Difference:
     @property
     def text(self):
         decimals = self.indicator.decimals
-        if round(self.amount, decimals) == 0:
+        if rounded(self.amount, decimals) == 0:
             return f"gelijk aan {self.against}"
         unit = "procentpunt" if self.indicator.unit == "%" else self.indicator.unit
         size = format_value(abs(self.amount), decimals)
@@ -112,7 +113,7 @@ class Difference:
         """'gunstig', 'ongunstig' or '' when the indicator says nothing is better."""
         if (
             self.indicator.better == Better.NEUTRAL
-            or round(self.amount, self.indicator.decimals) == 0
+            or rounded(self.amount, self.indicator.decimals) == 0
         ):
             return ""
         higher_is_better = self.indicator.better == Better.HIGHER
@@ -161,6 +162,22 @@ class Chart:
     @property
     def is_demo(self):
         return any(item.is_demo for _, points in self.series for item in points.values())
+
+    @property
+    def sources(self):
+        return list(
+            dict.fromkeys(item.source_text for _, points in self.series for item in points.values())
+        )
+
+    @property
+    def notes(self):
+        """(area, period, note) of the figures that carry a note."""
+        return [
+            (area, item.period_label, item.note)
+            for area, points in self.series
+            for item in points.values()
+            if item.note
+        ]
 
     @property
     def title(self):
@@ -213,6 +230,7 @@ class Chart:
                         csv_number(item.value, self.indicator.decimals),
                         self.indicator.unit,
                         item.source_text,
+                        item.note,
                         "ja" if item.is_demo else "nee",
                     ]
                 )
