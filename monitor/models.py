@@ -11,15 +11,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.fields import StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from core import places
-from core.blocks import BaseStreamBlock
-from core.models import BasePage, EconomicRegion, Region, SectionPageMixin, demo_flag
+from core.links import live_page_url, routed_url
+from core.models import EconomicRegion, Region, demo_flag
 
 
 class Better(models.TextChoices):
@@ -54,6 +50,12 @@ class Indicator(index.Indexed, models.Model):
         validators=[MaxValueValidator(4)],
         help_text="Hoeveel cijfers achter de komma.",
     )
+    compare_areas = models.BooleanField(
+        "Vergelijken met provincie en Nederland",
+        default=True,
+        help_text="Zet dit uit bij aantallen (personen, vacatures): die hangen af van de "
+        "grootte van het gebied.",
+    )
     sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
     is_demo = demo_flag("Fictieve indicator, alleen voor demonstratie.")
 
@@ -63,6 +65,7 @@ class Indicator(index.Indexed, models.Model):
         "unit",
         "decimals",
         "better",
+        "compare_areas",
         "definition",
         "source",
         "source_url",
@@ -84,6 +87,9 @@ class Indicator(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return routed_url(MonitorPage, "indicator", self.slug)
+
 
 class AreaKind(models.TextChoices):
     COUNTRY = "land", "Land"
@@ -92,7 +98,7 @@ class AreaKind(models.TextChoices):
     LABOUR_MARKET_REGION = "arbeidsmarktregio", "Arbeidsmarktregio"
 
 
-class Area(models.Model):
+class Area(index.Indexed, models.Model):
     """Where a figure is about. A labour-market region is core's `Region` (its name and slug
     follow the region); the other kinds stand on their own."""
 
@@ -125,6 +131,8 @@ class Area(models.Model):
 
     panels = ["name", "slug", "kind", "region", "economic_region", "cbs_code", "sort_order"]
 
+    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
+
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name = "Gebied"
@@ -137,6 +145,15 @@ class Area(models.Model):
         if self.region_id:
             self.name, self.slug = self.region.name, self.region.slug
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        if self.is_province:  # the province's figures are the page itself
+            return live_page_url(MonitorPage)
+        return routed_url(MonitorPage, "area", self.slug)
+
+    @property
+    def is_province(self):
+        return self.kind == AreaKind.PROVINCE
 
     def clean(self):
         is_region = self.kind == AreaKind.LABOUR_MARKET_REGION
@@ -255,23 +272,8 @@ class Observation(models.Model):
         return self.source or self.indicator.source
 
 
-class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
-    """ "Arbeidsmarkt in cijfers": the province's figures, a page per region, and two regions
-    side by side, each series as a chart drawn on the server."""
+# isort: off
+from .pages import MonitorPage  # noqa: E402 (last: the page's routes use the models above)
+# isort: on
 
-    body = StreamField(
-        BaseStreamBlock(),
-        verbose_name="Toelichting",
-        blank=True,
-        help_text="Staat onder de cijfers van de provincie: over de bronnen en hoe te lezen.",
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-
-    search_fields = BasePage.search_fields + [index.SearchField("body")]
-
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = "Arbeidsmarkt in cijfers"
+__all__ = ["Area", "AreaKind", "Better", "Indicator", "MonitorPage", "Observation", "PeriodKind"]

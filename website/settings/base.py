@@ -197,6 +197,7 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "tot",
     "plaats",
     "afstand",
+    "met",  # the labour-market monitor's comparison: regio=...&met=...
 }
 WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 if WAGTAILFRONTENDCACHE:
