@@ -1,5 +1,6 @@
 """Admin for the monitor: indicators, areas and the figures themselves, the CSV upload of
-figures (upload.py); the monthly CBS import as a scheduled job."""
+figures (upload.py); the monthly CBS import as a scheduled job, and the monitor as a source of
+e-mail alerts (alerts.py)."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -10,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from core import jobs
 from core.viewsets import SnippetViewSet
 
+from .alerts import MONITOR
 from .models import Area, Indicator, Observation
 from .upload import PERMISSIONS, ConfirmView, UploadView
 
@@ -78,3 +80,4 @@ hooks.register(
         "import_cbs", jobs.MONTHLY, "Cijfers van het CBS inlezen (Arbeidsmarkt in cijfers)"
     ),
 )
+hooks.register("alert_sources", MONITOR)

@@ -61,7 +61,8 @@ def test_a_figure_carries_its_indicator_area_period_source_and_demo_flag(client,
         "2021 K3",
     )
     assert item["value"] == 71.5
-    assert item["source"] == "CBS"  # the indicator's, as the figure names none
+    # The indicator's, as the figure names none.
+    assert item["source"] == saved[3].indicator.source
     assert item["demo"] is True
     assert item["updated_at"]
 

@@ -34,6 +34,7 @@ def server():
 @pytest.fixture
 def cbs(server, figures, settings):
     """Serves the data files by path: /ODataApi/odata/85542NED/<name>; `files` swaps one."""
+    Observation.objects.all().delete()  # no initial or demo figure: counts are exact
     Area.objects.get_or_create(
         region=Region.objects.get(slug="groot-amsterdam"),
         defaults={"kind": AreaKind.LABOUR_MARKET_REGION},
