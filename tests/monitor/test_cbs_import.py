@@ -251,9 +251,11 @@ def test_a_private_address_is_refused_outside_the_tests(cbs):
     assert cbs.requested == []
 
 
-def test_the_import_runs_monthly_as_a_scheduled_job(cbs):
+def test_the_import_runs_monthly_as_a_scheduled_job(cbs, settings):
     [job] = [job for job in jobs.all_jobs() if job.name == "import_cbs"]
     assert job.interval == jobs.MONTHLY
+    assert jobs.run_job(job).message == "No CBS tables to import (CBS_IMPORT_TABLES is empty)."
+    settings.CBS_IMPORT_TABLES = ["85542NED"]
 
     outcome = jobs.run_job(job, force=True)
 

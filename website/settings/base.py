@@ -320,6 +320,8 @@ MONITOR_IMPORT_MAX_BYTES = env_int("MONITOR_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 # CBS open data (StatLine's OData API, v3): `import_cbs` reads <URL>/<table>/TypedDataSet and the
 # table's RegioS and Perioden within these limits, as the calendar import does.
 CBS_ODATA_URL = env_str("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")
+# The tables the monthly job reads (monitor/cbs.py names those it can map); empty: none.
+CBS_IMPORT_TABLES = env_list("CBS_IMPORT_TABLES", "85542NED")
 CBS_IMPORT_LIMITS = {
     "max_bytes": 20 * 1024 * 1024,  # per answer
     "connect_timeout": 5,  # seconds

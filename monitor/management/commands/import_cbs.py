@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from monitor.cbs import TABLES, CbsError, import_table
@@ -6,9 +7,9 @@ from monitor.cbs import TABLES, CbsError, import_table
 class Command(BaseCommand):
     help = (
         "Read figures for Arbeidsmarkt in cijfers from CBS open data (StatLine OData, "
-        f"CBS_ODATA_URL). Tables: {', '.join(sorted(TABLES))}; without TABLE, all of them (the "
-        "monthly scheduled job). A table with any problem changes nothing; see README, "
-        "'CBS import'."
+        f"CBS_ODATA_URL). Tables: {', '.join(sorted(TABLES))}; without TABLE, those of "
+        "CBS_IMPORT_TABLES (the monthly scheduled job). A table with any problem changes "
+        "nothing; see README, 'CBS import'."
     )
 
     def add_arguments(self, parser):
@@ -23,8 +24,11 @@ class Command(BaseCommand):
     def handle(self, *args, table=None, data_filter=None, **options):
         if data_filter is not None and not table:
             raise CommandError("Give the table with --filter.")
+        codes = [table] if table else settings.CBS_IMPORT_TABLES
+        if not codes:
+            self.stdout.write("No CBS tables to import (CBS_IMPORT_TABLES is empty).")
         failed = []
-        for code in [table] if table else sorted(TABLES):
+        for code in codes:
             try:
                 self.stdout.write(import_table(code, data_filter).summary())
             except CbsError as error:
