@@ -98,9 +98,6 @@ class Row:
     value: object  # text from a file, a number or None from JSON
     source: str = ""
 
-    def as_data(self):
-        return [self.line, self.indicator, self.area, self.period, self.value, self.source]
-
 
 @dataclass
 class CheckedRow:
@@ -192,34 +189,24 @@ def check(rows, errors=()):
 
 def check_row(row, indicators, areas):
     item = CheckedRow(row)
-    item.indicator = indicators.get(str(row.indicator or "").strip().upper())
+    indicator, area = str(row.indicator or "").strip(), str(row.area or "").strip()
+    item.indicator = indicators.get(indicator.upper())
     if item.indicator is None:
         item.errors.append(
-            f"onbekende indicator “{str(row.indicator or '').strip()[:40]}”"
-            if str(row.indicator or "").strip()
-            else "de indicator ontbreekt"
+            f"onbekende indicator “{indicator[:40]}”" if indicator else "de indicator ontbreekt"
         )
-    item.area = areas.get(str(row.area or "").strip().upper())
+    item.area = areas.get(area.upper())
     if item.area is None:
-        item.errors.append(
-            f"onbekend gebied “{str(row.area or '').strip()[:40]}”"
-            if str(row.area or "").strip()
-            else "het gebied ontbreekt"
-        )
-    for read in (read_period, read_value):
-        try:
-            read(item)
-        except Unreadable as error:
-            item.errors.append(str(error))
+        item.errors.append(f"onbekend gebied “{area[:40]}”" if area else "het gebied ontbreekt")
+    try:
+        item.kind, item.start = parse_period(row.period)
+    except Unreadable as error:
+        item.errors.append(str(error))
+    try:
+        item.value = parse_value(row.value)
+    except Unreadable as error:
+        item.errors.append(str(error))
     return item
-
-
-def read_period(item):
-    item.kind, item.start = parse_period(item.row.period)
-
-
-def read_value(item):
-    item.value = parse_value(item.row.value)
 
 
 def compare_with_saved(items):

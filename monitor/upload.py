@@ -7,6 +7,7 @@ saves them in one transaction. The file itself is never stored.
 """
 
 import secrets
+from dataclasses import astuple
 
 from django import forms
 from django.conf import settings
@@ -88,7 +89,7 @@ class UploadView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
         # One upload waits at a time: a new one replaces the last.
         self.request.session[SESSION_KEY] = {
             "key": key,
-            "rows": [item.row.as_data() for item in form.result.rows],
+            "rows": [astuple(item.row) for item in form.result.rows],
         }
         return self.render_to_response(self.preview_context(form.result, key))
 

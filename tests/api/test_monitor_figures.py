@@ -11,26 +11,30 @@ from django.urls import reverse
 from django.utils import timezone
 
 from api.endpoints import CSV_SEPARATOR
-from monitor.models import Observation, PeriodKind
+from monitor.models import Indicator, Observation, PeriodKind
 from tests.monitor.figures import observation
 
 pytestmark = pytest.mark.django_db
 
 
+def own_indicator(slug, name, unit):
+    return Indicator.objects.create(
+        slug=slug, name=name, unit=unit, definition="Alleen voor deze test.", source="Proefbron"
+    )
+
+
 @pytest.fixture
 def saved(home_page, figures):
-    Observation.objects.all().delete()
+    """Figures of two indicators of the test's own, so filters find exactly these."""
+    share = own_indicator("proefcijfer", "Proefcijfer", "%")
+    count = own_indicator("proefaantal", "Proefaantal", "personen")
     long_ago = timezone.now() - datetime.timedelta(days=400)
     return [
-        observation(
-            figures["werkloosheid"], figures["noord-holland"], 2020, "4.1", imported_at=long_ago
-        ),
-        observation(
-            figures["werkloosheid"], figures["nederland"], 2020, "3.8", imported_at=long_ago
-        ),
-        observation(figures["werkloosheid"], figures["noord-holland"], 2021, "3.6"),
+        observation(share, figures["noord-holland"], 2020, "4.1", imported_at=long_ago),
+        observation(share, figures["nederland"], 2020, "3.8", imported_at=long_ago),
+        observation(share, figures["noord-holland"], 2021, "3.6"),
         Observation.objects.create(
-            indicator=figures["participatie"],
+            indicator=count,
             area=figures["zaanstreek"],
             period_kind=PeriodKind.QUARTER,
             period_start=datetime.date(2021, 7, 1),
@@ -47,12 +51,9 @@ def results(client, query=""):
 
 
 def test_a_figure_carries_its_indicator_area_period_source_and_demo_flag(client, saved):
-    [item] = results(client, "?gebied=zaanstreek-waterland")
-    assert item["indicator"] == {
-        "slug": "bruto-arbeidsparticipatie",
-        "name": "Bruto arbeidsparticipatie",
-    }
-    assert item["unit"] == "%"
+    [item] = results(client, "?indicator=proefaantal")
+    assert item["indicator"] == {"slug": "proefaantal", "name": "Proefaantal"}
+    assert item["unit"] == "personen"
     assert item["area"] == {"slug": "zaanstreek-waterland", "name": "Zaanstreek/Waterland"}
     assert item["area_kind"] == "arbeidsmarktregio"
     assert (item["period_kind"], item["period_start"], item["period"]) == (
@@ -62,7 +63,7 @@ def test_a_figure_carries_its_indicator_area_period_source_and_demo_flag(client,
     )
     assert item["value"] == 71.5
     # The indicator's, as the figure names none.
-    assert item["source"] == saved[3].indicator.source
+    assert item["source"] == "Proefbron"
     assert item["demo"] is True
     assert item["updated_at"]
 
@@ -73,19 +74,21 @@ def test_filters_by_area_indicator_period_and_change(client, saved):
             (item["area"]["slug"], item["period"], item["value"]) for item in results(client, query)
         )
 
-    assert values("?gebied=noord-holland") == [
+    assert values("?indicator=proefcijfer&gebied=noord-holland") == [
         ("noord-holland", "2020", 4.1),
         ("noord-holland", "2021", 3.6),
     ]
-    assert values("?indicator=werkloosheid&periode=2020") == [
+    assert values("?indicator=proefcijfer&periode=2020") == [
         ("nederland", "2020", 3.8),
         ("noord-holland", "2020", 4.1),
     ]
-    assert values("?periode=2021 K3") == [("zaanstreek-waterland", "2021 K3", 71.5)]
+    assert values("?indicator=proefaantal&periode=2021 K3") == [
+        ("zaanstreek-waterland", "2021 K3", 71.5)
+    ]
+    assert values("?indicator=proefaantal&periode=2021") == []
     since = (timezone.now() - datetime.timedelta(days=1)).date().isoformat()
-    assert values(f"?gewijzigd_sinds={since}") == [
-        ("noord-holland", "2021", 3.6),
-        ("zaanstreek-waterland", "2021 K3", 71.5),
+    assert values(f"?indicator=proefcijfer&gewijzigd_sinds={since}") == [
+        ("noord-holland", "2021", 3.6)
     ]
 
 
@@ -99,7 +102,8 @@ def test_unknown_values_are_a_400_in_dutch(client, saved, query):
 
 
 def test_the_csv_has_the_same_figures_with_decimal_commas(client, saved):
-    response = client.get(reverse("api:csv", args=["cijfers"]) + "?gebied=noord-holland")
+    url = reverse("api:csv", args=["cijfers"]) + "?indicator=proefcijfer&gebied=noord-holland"
+    response = client.get(url)
     assert response.status_code == 200
     rows = list(
         csv.reader(io.StringIO(response.content.decode()[1:], newline=""), delimiter=CSV_SEPARATOR)

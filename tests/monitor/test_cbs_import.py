@@ -18,7 +18,7 @@ from monitor.cbs import CbsError, import_table
 from monitor.models import Area, AreaKind, Observation, PeriodKind
 from tests.events.test_calendar_import import CalendarServer
 
-from .figures import observation
+from .figures import observation, saved_figures
 
 DATA = Path(__file__).parent / "data"
 ODATA = "/ODataApi/odata"
@@ -34,7 +34,6 @@ def server():
 @pytest.fixture
 def cbs(server, figures, settings):
     """Serves the data files by path: /ODataApi/odata/85542NED/<name>; `files` swaps one."""
-    Observation.objects.all().delete()  # no initial or demo figure: counts are exact
     Area.objects.get_or_create(
         region=Region.objects.get(slug="groot-amsterdam"),
         defaults={"kind": AreaKind.LABOUR_MARKET_REGION},
@@ -63,6 +62,8 @@ def cbs(server, figures, settings):
 
 
 def values():
+    """The figures of the years of the data files (the initial and demo figures end before)."""
+    figures = Observation.objects.filter(period_start__year__gte=2025)
     return {
         (
             obs.indicator.slug,
@@ -70,7 +71,7 @@ def values():
             obs.period_kind,
             obs.period_start.isoformat(),
         ): obs.value
-        for obs in Observation.objects.select_related("indicator", "area")
+        for obs in figures.select_related("indicator", "area")
     }
 
 
@@ -83,24 +84,26 @@ def test_a_table_is_read_over_its_answers_and_mapped_to_areas_and_indicators(cbs
     )
     found = values()
     # By CBS code; people counted in thousands become people.
-    assert found[("werkloosheid", "noord-holland", PeriodKind.YEAR, "2023-01-01")] == Decimal("3.8")
+    assert found[("werkloosheid", "noord-holland", PeriodKind.YEAR, "2026-01-01")] == Decimal("3.8")
     assert found[
-        ("potentiele-beroepsbevolking", "noord-holland", PeriodKind.YEAR, "2022-01-01")
+        ("potentiele-beroepsbevolking", "noord-holland", PeriodKind.YEAR, "2025-01-01")
     ] == (Decimal("2236000"))
-    assert found[("werkloosheid", "nederland", PeriodKind.YEAR, "2023-01-01")] == Decimal("3.6")
+    assert found[("werkloosheid", "nederland", PeriodKind.YEAR, "2026-01-01")] == Decimal("3.6")
     # By the title of a region without a code: "Groot Amsterdam (AM)", a quarter.
-    assert found[("werkloosheid", "groot-amsterdam", PeriodKind.QUARTER, "2023-10-01")] == (
+    assert found[("werkloosheid", "groot-amsterdam", PeriodKind.QUARTER, "2026-10-01")] == (
         Decimal("4.2")
     )
     # No figure (null) is no observation; Zuid-Holland, Amsterdam and the men are skipped.
-    assert ("werkloosheid", "zaanstreek-waterland", PeriodKind.YEAR, "2023-01-01") not in found
+    assert ("werkloosheid", "zaanstreek-waterland", PeriodKind.YEAR, "2026-01-01") not in found
     assert {area for _, area, _, _ in found} == {
         "nederland",
         "noord-holland",
         "zaanstreek-waterland",
         "groot-amsterdam",
     }
-    source = Observation.objects.filter(area__slug="noord-holland").first().source
+    source = Observation.objects.get(
+        area__slug="noord-holland", indicator__slug="werkloosheid", period_start__year=2026
+    ).source
     assert source.startswith("CBS StatLine, tabel 85542NED")
     data_request = next(path for path in cbs.requested if "TypedDataSet" in path)
     assert "$filter=Geslacht%20eq%20%27T001038%27" in data_request
@@ -110,44 +113,47 @@ def test_a_table_is_read_over_its_answers_and_mapped_to_areas_and_indicators(cbs
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_written(cbs, figures):
-    observation(figures["werkloosheid"], figures["noord-holland"], 2023, "9.9")
+    observation(figures["werkloosheid"], figures["noord-holland"], 2026, "9.9")
     cbs.files["TypedDataSet"] = "TypedDataSet-bad.json"
+    before = saved_figures()
 
     with pytest.raises(CbsError) as refused:
         import_table("85542NED")
 
     assert refused.value.messages == [
         "Regel 2: onbekende gebiedscode “PV99”.",
-        "Regel 4: periode “2021JJ00” staat niet in de tabel.",
+        "Regel 4: periode “2024JJ00” staat niet in de tabel.",
         "Regel 5: “72,5” in kolom BrutoArbeidsparticipatie_2 is geen getal.",
         "Regel 5: “n.v.t.” in kolom Werkloosheidspercentage_12 is geen getal.",
         "Regel 3: de periode ontbreekt.",
     ]
-    assert [obs.value for obs in Observation.objects.all()] == [Decimal("9.9")]
+    assert saved_figures() == before
 
 
 def test_the_command_reports_in_dutch_and_fails_without_writing(cbs):
     cbs.files["TypedDataSet"] = "TypedDataSet-bad.json"
+    before = saved_figures()
     with pytest.raises(CommandError) as failed:
         call_command("import_cbs", "85542NED", stdout=io.StringIO())
     assert "CBS 85542NED: niets ingelezen." in str(failed.value)
     assert "onbekende gebiedscode “PV99”" in str(failed.value)
-    assert not Observation.objects.exists()
+    assert saved_figures() == before
 
     out = io.StringIO()
     cbs.files["TypedDataSet"] = "TypedDataSet.json"
-    call_command("import_cbs", "85542NED", "--filter", "Perioden eq '2023JJ00'", stdout=out)
+    call_command("import_cbs", "85542NED", "--filter", "Perioden eq '2026JJ00'", stdout=out)
     assert out.getvalue().startswith("CBS 85542NED: 14 nieuw")
-    assert cbs.requested[-2].endswith("$filter=Perioden%20eq%20%272023JJ00%27")
+    assert cbs.requested[-2].endswith("$filter=Perioden%20eq%20%272026JJ00%27")
 
 
 def test_an_unsupported_table_or_a_missing_column_is_refused(cbs):
+    before = saved_figures()
     with pytest.raises(CbsError, match="Tabel 12345NED wordt niet ondersteund; wel: 85542NED."):
         import_table("12345NED")
     cbs.files["TypedDataSet"] = "Perioden.json"  # rows, but not of this table
     with pytest.raises(CbsError, match="mist de kolom"):
         import_table("85542NED")
-    assert not Observation.objects.exists()
+    assert saved_figures() == before
 
 
 def huge(handler):
@@ -205,7 +211,8 @@ HOSTILE = {
 
 @pytest.mark.parametrize("case", HOSTILE)
 def test_a_hostile_or_broken_server_changes_nothing_and_says_why(cbs, figures, case):
-    observation(figures["werkloosheid"], figures["noord-holland"], 2023, "9.9")
+    observation(figures["werkloosheid"], figures["noord-holland"], 2026, "9.9")
+    before = saved_figures()
     answer, reason = HOSTILE[case]
     cbs.answer = answer
     started = time.monotonic()
@@ -215,7 +222,7 @@ def test_a_hostile_or_broken_server_changes_nothing_and_says_why(cbs, figures, c
 
     assert reason in str(refused.value)
     assert time.monotonic() - started < 3
-    assert [obs.value for obs in Observation.objects.all()] == [Decimal("9.9")]
+    assert saved_figures() == before
     if case == "50 MB announced":
         # Refused on its announced length: far less than the whole was ever sent.
         assert getattr(cbs.httpd, "sent", 0) < 5 * 1024 * 1024
@@ -236,9 +243,10 @@ def test_a_next_link_to_another_server_is_not_followed(cbs):
         return original(handler)
 
     cbs.answer = elsewhere
+    before = saved_figures()
     with pytest.raises(CbsError, match="naar een ander adres"):
         import_table("85542NED")
-    assert not Observation.objects.exists()
+    assert saved_figures() == before
 
 
 def test_a_private_address_is_refused_outside_the_tests(cbs):
