@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from core import pagecache
 from monitor import importing
 from monitor.models import Observation, PeriodKind
 from tests.roles import MODERATOR, REDACTEUR, denied, logged_in, user_with_role
@@ -54,7 +55,10 @@ def test_an_upload_is_previewed_and_saved_only_on_confirmation(editor, figures):
     assert preview.status_code == 200
     assert "4 regels, 2 nieuw, 1 gewijzigd, 1 ongewijzigd" in page_text(preview)
     assert saved_figures() == before  # nothing saved yet
+    version = pagecache.content_version()
     saved = confirm(editor, preview)
+    # Written in bulk, without signals: the pages and the open data change all the same.
+    assert pagecache.content_version() != version
     assert "Cijfers opgeslagen: 2 nieuw, 1 gewijzigd, 1 ongewijzigd." in page_text(saved)
     quarter = Observation.objects.get(indicator=figures["participatie"], period_start__year=2026)
     assert (quarter.period_kind, quarter.period_start, quarter.value) == (
