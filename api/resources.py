@@ -1,8 +1,8 @@
 """The endpoints of the open data: one per public list of the site. Each one filters with the
 public page's own form or query and writes only public fields of public records: live
 partners, approved signatures of live partners, live initiatives, published campuses, events
-and pages. Never a contact name or e-mail address, a registration, a draft, or an original
-image file (renditions only)."""
+and pages, the figures of the labour-market monitor. Never a contact name or e-mail address, a
+registration, a draft, or an original image file (renditions only)."""
 
 from django.db.models import Prefetch
 from wagtail.models import Page
@@ -15,6 +15,8 @@ from events.models import EventIndexPage, EventSession
 from events.models.taxonomy import RegistrationMode
 from manifest.forms import InitiativeFilterForm, SignatoryFilterForm
 from manifest.models import Initiative, ManifestAction, Signature
+from monitor.importing import Unreadable, parse_period
+from monitor.models import Area, Indicator, Observation
 from partners.models import (
     Partner,
     PartnerKind,
@@ -38,6 +40,7 @@ from .endpoints import (
     REFERENCE_OR_NULL,
     REFERENCES,
     STRING,
+    TERM,
     TERM_OR_NULL,
     TERMS,
     URL,
@@ -520,6 +523,81 @@ EVENTS = Endpoint(
 )
 
 
+# --- observations of the labour-market monitor ------------------------------------------------
+
+
+OBSERVATION_PARAMS = (
+    Param("gebied", "Slug van een gebied, zoals noord-holland of zaanstreek-waterland.", STRING),
+    Param("indicator", "Slug van een indicator, zoals werkloosheid.", STRING),
+    Param("periode", "Een jaar (2020), kwartaal (2020 K3) of maand (2020-03).", STRING),
+)
+
+
+def observation_records(params):
+    observations, problems = Observation.objects.select_related("indicator", "area"), []
+    for param, field, model in (("gebied", "area", Area), ("indicator", "indicator", Indicator)):
+        if params.get(param):
+            found = model.objects.filter(slug=params[param]).first()
+            if found is None:
+                problems.append(f"{param}: {UNKNOWN_VALUE}")
+            observations = observations.filter(**{field: found})
+    if params.get("periode"):
+        try:
+            kind, start = parse_period(params["periode"])
+            observations = observations.filter(period_kind=kind, period_start=start)
+        except Unreadable as error:
+            problems.append(f"periode: {error}.")
+    if problems:
+        raise InvalidParameters(problems)
+    return observations
+
+
+OBSERVATION_FIELDS = (
+    id_field("het cijfer"),
+    Field("indicator", TERM, "Indicator (slug, naam).", lambda obs, request: term(obs.indicator)),
+    Field("unit", STRING, "Eenheid van de waarde, zoals % of personen.", "indicator.unit"),
+    Field("area", TERM, "Gebied (slug, naam).", lambda obs, request: term(obs.area)),
+    Field(
+        "area_kind",
+        STRING,
+        "Soort gebied: land, provincie, economische-regio, arbeidsmarktregio.",
+        "area.kind",
+    ),
+    Field("period_kind", STRING, "Soort periode: jaar, kwartaal of maand."),
+    Field("period_start", DAY_OR_NULL, "Eerste dag van de periode."),
+    Field("period", STRING, "De periode, leesbaar: 2020, 2020 K3, mrt 2020.", "period_label"),
+    Field("value", NUMBER_OR_NULL, "De waarde."),
+    Field("source", STRING, "Bron van het cijfer.", "source_text"),
+    Field("note", STRING, "Toelichting bij het cijfer."),
+    Field(
+        "demo",
+        BOOLEAN,
+        "Demogegevens: een verzonnen cijfer om de grafieken te tonen, geen echt cijfer.",
+        "is_demo",
+    ),
+    updated_field("imported_at"),
+)
+
+OBSERVATIONS = Endpoint(
+    name="cijfers",
+    title="Arbeidsmarkt in cijfers",
+    description="De cijfers van de arbeidsmarktmonitor: per indicator, gebied en periode.",
+    fields=OBSERVATION_FIELDS,
+    params=OBSERVATION_PARAMS,
+    records=observation_records,
+    changed=("imported_at",),
+    order=(
+        "indicator__sort_order",
+        "indicator__name",
+        "area__sort_order",
+        "area__name",
+        "period_kind",
+        "period_start",
+        "pk",
+    ),
+)
+
+
 # --- pages ------------------------------------------------------------------------------------
 
 
@@ -559,5 +637,5 @@ PAGES = Endpoint(
 )
 
 
-ENDPOINTS = (PARTNERS, SIGNATORIES, INITIATIVES, ACTIONS, CAMPUSES, EVENTS, PAGES)
+ENDPOINTS = (PARTNERS, SIGNATORIES, INITIATIVES, ACTIONS, CAMPUSES, EVENTS, OBSERVATIONS, PAGES)
 ENDPOINTS_BY_NAME = {endpoint.name: endpoint for endpoint in ENDPOINTS}

@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 EVERY_RUN = timedelta(0)
 HOURLY = timedelta(hours=1)
 DAILY = timedelta(days=1)
+MONTHLY = timedelta(days=30)
 # A job counts as due this much early, so a cron tick that drifts a few seconds does not push
 # a daily job to the next tick.
 DRIFT = timedelta(minutes=1)

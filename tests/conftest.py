@@ -14,7 +14,7 @@ from tests.snapshot import restore, take_snapshot
 from website.models import HomePage
 
 # Fixtures of the roles (a campus coordinator and their campus), for every test module.
-pytest_plugins = ["tests.roles"]
+pytest_plugins = ["tests.roles", "tests.monitor.figures"]
 
 # Property-based tests (the fuzz pass in tests/website/test_hostile_input.py). "default", for
 # `make test`: a few examples, the same ones on every run, so CI is stable and fast. "fuzz", for

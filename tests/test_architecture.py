@@ -19,7 +19,7 @@ LAYERS = [
     {"api"},
     {"events", "manifest"},
     {"campuses"},
-    {"partners"},
+    {"partners", "monitor"},
     {"alerts"},
     {"core", "search"},
 ]

@@ -81,6 +81,7 @@ class HomePage(BasePage):
         "campuses.CampusIndexPage",
         "events.EventIndexPage",
         "partners.PartnerIndexPage",
+        "monitor.MonitorPage",
         "api.OpenDataPage",
         "website.StandardPage",
     ]

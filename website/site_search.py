@@ -9,6 +9,7 @@ from campuses.models import CampusPage
 from core.models import ImportantPages
 from events.models import EventPage
 from manifest.models import Initiative
+from monitor.models import Area, Indicator
 from partners.models import Partner, directory_index
 from search import service
 from search.port import SearchQuery
@@ -45,6 +46,15 @@ def initiative_hit(initiative, request):
     return SearchHit(initiative.title, initiative.get_absolute_url(), initiative.summary)
 
 
+def indicator_hit(indicator, request):
+    return SearchHit(indicator.name, indicator.get_absolute_url(), indicator.definition)
+
+
+def area_hit(area, request):
+    text = f"De arbeidsmarkt van {area.name} in cijfers ({area.get_kind_display().lower()})."
+    return SearchHit(area.name, area.get_absolute_url(), text)
+
+
 GROUPS = [
     PageGroup("paginas", "Pagina's", other_than=(CampusPage, EventPage)),
     DirectoryGroup(),
@@ -59,6 +69,8 @@ GROUPS = [
         ),
     ),
     PageGroup("campussen", "Campussen", page_types=(CampusPage,)),
+    ObjectGroup("cijfers", "Arbeidsmarkt in cijfers", Indicator.objects.all, indicator_hit),
+    ObjectGroup("gebieden", "Cijfers per gebied", Area.objects.all, area_hit),
     PageGroup(
         "agenda",
         "Agenda",

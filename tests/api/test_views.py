@@ -50,6 +50,7 @@ def test_the_index_lists_every_endpoint_with_its_json_and_csv_url(client, home_p
         "acties",
         "campussen",
         "evenementen",
+        "cijfers",
         "paginas",
     }
     for entry in index["endpoints"]:

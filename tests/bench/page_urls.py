@@ -2,12 +2,14 @@
 the query-budget tests share it. `python manage.py shell -c` prints them as JSON."""
 
 import json
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
 from campuses.models import CampusIndexPage, CampusPage
 from events.models import EventIndexPage, EventPage, EventSession, RegistrationMode
 from manifest.models import Initiative, ManifestAction, ManifestPage
+from monitor.models import Area, MonitorPage
 from partners.models import Partner, PartnerIndexPage
 from website.models import HomePage, StandardPage
 
@@ -18,6 +20,8 @@ def page_urls():
     event = EventPage.objects.live().filter(pk__in=EventSession.objects.upcoming().values("event"))
     directory = PartnerIndexPage.objects.live().first()
     partner = Partner.objects.filter(live=True).order_by("pk").first()
+    monitor = MonitorPage.objects.live().get()
+    regions = Area.objects.exclude(region=None).order_by("sort_order", "slug")
     return {
         "home": HomePage.objects.live().first().url,
         "manifest": manifest.url,
@@ -40,6 +44,12 @@ def page_urls():
         "directory search": directory.url + "?q=installatie",
         "site search": reverse("search") + "?q=installatie",
         "standard page": StandardPage.objects.live().first().url,
+        "monitor province": monitor.url,
+        "monitor region": regions.first().get_absolute_url(),
+        "monitor compare": monitor.url
+        + monitor.reverse_subpage("compare")
+        + "?"
+        + urlencode({"regio": regions.first().slug, "met": regions.last().slug}),
     }
 
 

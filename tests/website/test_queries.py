@@ -86,6 +86,9 @@ QUERY_CEILINGS = {
     "directory search": 18,
     "site search": 12,
     "standard page": 11,
+    "monitor province": 10,
+    "monitor region": 10,
+    "monitor compare": 12,
 }
 # PostgreSQL runs the full-text search as a query of its own, and the site search's groups in
 # a savepoint (two statements) so that one failing group cannot end the transaction.
@@ -110,6 +113,8 @@ def add_more_of_everything(home_page):
     from events.factories import EventPageFactory
     from events.models import EventIndexPage
     from manifest.factories import InitiativeFactory
+    from monitor.factories import IndicatorFactory, monthly_series
+    from monitor.models import Area
     from partners.demo import create_demo_partners
 
     create_demo_partners(60, seed=14)
@@ -120,6 +125,10 @@ def add_more_of_everything(home_page):
         EventPageFactory(parent=agenda, title=f"Extra evenement {number}")
     for number in range(6):
         StandardPageFactory(parent=home_page, title=f"Extra pagina {number}", show_in_menus=True)
+    for number in range(3):
+        indicator = IndicatorFactory(name=f"Extra indicator {number}")
+        for area in Area.objects.all():
+            monthly_series(indicator, area, 24)
 
 
 def test_query_counts_per_page_type_do_not_grow_with_the_data(client, home_page):

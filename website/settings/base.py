@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "manifest",
     "campuses",
     "partners",
+    "monitor",
     "alerts",
     "core",
     "search",
@@ -149,7 +150,16 @@ PAGE_CACHE_ALIAS = "pagecache"
 PAGE_CACHE_LOCAL_ALIAS = "pagecache_local"
 PAGE_CACHE_VERSION_ALIAS = "pagecache_version"
 # Saving a model of these apps replaces the content version; alerts, logins, sessions do not.
-PAGE_CACHE_CONTENT_APPS = {"website", "api", "events", "manifest", "campuses", "partners", "core"}
+PAGE_CACHE_CONTENT_APPS = {
+    "website",
+    "api",
+    "events",
+    "manifest",
+    "campuses",
+    "partners",
+    "monitor",
+    "core",
+}
 # The most a page is kept (time-bound content expires earlier), and what browsers and a CDN in
 # front may keep without asking (a CDN is purged through WAGTAILFRONTENDCACHE).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
@@ -188,6 +198,7 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "tot",
     "plaats",
     "afstand",
+    "met",  # the labour-market monitor's comparison: regio=...&met=...
 }
 WAGTAILFRONTENDCACHE = frontend_cache_from_env()
 if WAGTAILFRONTENDCACHE:
@@ -316,6 +327,22 @@ CALENDAR_IMPORT_LIMITS = {
 }
 # Off: a calendar address must not reach the internal network (loopback, private, link-local).
 CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
+
+# Figures for Arbeidsmarkt in cijfers: a CSV file an editor uploads is refused above this size.
+MONITOR_IMPORT_MAX_BYTES = env_int("MONITOR_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# CBS open data (StatLine's OData API, v3): `import_cbs` reads <URL>/<table>/TypedDataSet and the
+# table's RegioS and Perioden within these limits, as the calendar import does.
+CBS_ODATA_URL = env_str("CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata")
+# The tables the monthly job reads (monitor/cbs.py names those it can map); empty: none.
+CBS_IMPORT_TABLES = env_list("CBS_IMPORT_TABLES", "85542NED")
+CBS_IMPORT_LIMITS = {
+    "max_bytes": 20 * 1024 * 1024,  # per answer
+    "connect_timeout": 5,  # seconds
+    "read_timeout": 20,  # seconds without a byte
+    "total_seconds": 120,  # for all answers of one table together
+    "max_pages": 10,  # answers of one table: CBS sends at most 10,000 rows per answer
+}
+CBS_IMPORT_ALLOW_PRIVATE_ADDRESSES = env_bool("CBS_IMPORT_ALLOW_PRIVATE_ADDRESSES", False)
 
 ALERT_SUBSCRIPTIONS_PER_HOUR = env_int("ALERT_SUBSCRIPTIONS_PER_HOUR", 10)
 # E-mails that forms (alerts, signing, registration, the admin's password reset) send to one

@@ -42,3 +42,16 @@ CALENDAR_IMPORT_LIMITS = {
     "max_sessions": 200,
     "max_occurrences": 20,
 }
+
+# The CBS import tests serve hand-written answers from loopback (tests/monitor/data/); no other
+# test runs the monthly job against CBS.
+CBS_IMPORT_ALLOW_PRIVATE_ADDRESSES = True
+CBS_IMPORT_TABLES = []
+CBS_IMPORT_LIMITS = {
+    **CBS_IMPORT_LIMITS,  # noqa: F405
+    "max_bytes": 256 * 1024,
+    "connect_timeout": 1,
+    "read_timeout": 0.5,
+    "total_seconds": 1.5,
+    "max_pages": 3,
+}

@@ -17,6 +17,9 @@ from events.models import EventIndexPage
 from manifest import demo as manifest_demo
 from manifest.initial_data import load_manifest
 from manifest.models import ManifestPage
+from monitor.demo import load_demo_observations
+from monitor.initial_data import load_monitor
+from monitor.models import MonitorPage
 from partners.demo import load_demo_partners
 from partners.models import PartnerIndexPage
 from website.models import HomePage, SiteSettings, StandardPage
@@ -29,6 +32,7 @@ MENU_PAGES = {
     "campuses": CampusIndexPage,
     "agenda": EventIndexPage,
     "partners": PartnerIndexPage,
+    "monitor": MonitorPage,
     "about": StandardPage,
 }
 SERVICE_PAGES = {
@@ -78,8 +82,10 @@ def publish_child(parent, page):
 class Command(BaseCommand):
     help = (
         "Load the initial content: the regions, sectors and education levels, the manifest's "
-        "themes, action lines and actions, the page tree, the campuses and the site settings; "
-        "with --demo also fictional partners, initiatives, signatures and events (flagged "
+        "themes, action lines and actions, the labour-market monitor's indicators and the figures "
+        "of the implementation agenda, the page tree, the campuses and the site settings; "
+        "with --demo also fictional partners, initiatives, signatures, events and labour-market "
+        "series (flagged "
         "is_demo), once per database: demo records deleted later do not come back. Safe to "
         "run again: nothing is created twice and nothing editors changed is overwritten."
     )
@@ -100,6 +106,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             load_taxonomies(self.content)
             load_manifest(self.content)
+            load_monitor(self.content)
             home = self.ensure_home_page(self.content["pages"]["home"])
             pages = {
                 key: self.ensure_page(home, page_type, key)
@@ -117,6 +124,7 @@ class Command(BaseCommand):
                 manifest_demo.load_demo_initiatives(self.content, campuses)
                 load_demo_events(pages["agenda"], list(campuses.values()))
                 manifest_demo.load_demo_signatures(pages["manifest"].live_revision)
+                load_demo_observations()
                 DemoContentLoad.objects.create()
             self.ensure_site_settings(home, pages)
             self.ensure_home_features(home, pages)
@@ -157,7 +165,7 @@ class Command(BaseCommand):
             return existing
         page = page_type(title=data["title"], slug=data["slug"], intro=data.get("intro", ""))
         page.show_in_menus = key in MENU_PAGES
-        if page_type in (StandardPage, OpenDataPage):
+        if page_type in (StandardPage, OpenDataPage, MonitorPage):
             page.body = stream_from_sections(data.get("sections", []), self.content["site"])
         if page_type is ManifestPage:
             page.ambitions = [("ambition", text) for text in self.content["ambitions_2030"]]

@@ -1,0 +1,35 @@
+from django import forms
+from django.core.exceptions import ValidationError
+
+from core.forms import QuickSelect
+
+CHOOSE_AREA = "Kies een gebied uit de lijst."
+
+
+class CompareForm(forms.Form):
+    """Two areas side by side (GET). The choices are the areas the page already read, so the
+    form costs no query of its own."""
+
+    regio = forms.ChoiceField(
+        label="Gebied", widget=QuickSelect, error_messages={"invalid_choice": CHOOSE_AREA}
+    )
+    met = forms.ChoiceField(
+        label="Vergelijken met", widget=QuickSelect, error_messages={"invalid_choice": CHOOSE_AREA}
+    )
+
+    def __init__(self, data=None, *, areas, **kwargs):
+        super().__init__(data, **kwargs)
+        self.areas = {area.slug: area for area in areas}
+        for name in ("regio", "met"):
+            self.fields[name].choices = [(area.slug, area.name) for area in areas]
+            self.fields[name].error_messages["required"] = CHOOSE_AREA
+
+    def clean(self):
+        data = super().clean()
+        if data.get("regio") and data.get("regio") == data.get("met"):
+            raise ValidationError("Kies twee verschillende gebieden om te vergelijken.")
+        return data
+
+    def chosen(self):
+        """The two areas, once the form is valid."""
+        return self.areas[self.cleaned_data["regio"]], self.areas[self.cleaned_data["met"]]

@@ -1,0 +1,83 @@
+"""Admin for the monitor: indicators, areas and the figures themselves, the CSV upload of
+figures (upload.py); the monthly CBS import as a scheduled job, and the monitor as a source of
+e-mail alerts (alerts.py)."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from core import jobs
+from core.viewsets import SnippetViewSet
+
+from .alerts import MONITOR
+from .models import Area, Indicator, Observation
+from .upload import PERMISSIONS, ConfirmView, UploadView
+
+
+class IndicatorViewSet(SnippetViewSet):
+    model = Indicator
+    icon = "table"
+    menu_label = "Indicatoren"
+    list_display = ["name", "unit", "better", "compare_areas", "sort_order"]
+    inspect_view_enabled = True
+
+
+class AreaViewSet(SnippetViewSet):
+    model = Area
+    icon = "site"
+    menu_label = "Gebieden"
+    list_display = ["name", "kind", "cbs_code", "sort_order"]
+    list_filter = ["kind"]
+    inspect_view_enabled = True
+
+
+class ObservationViewSet(SnippetViewSet):
+    model = Observation
+    icon = "list-ul"
+    menu_label = "Cijfers"
+    list_display = ["indicator", "area", "period_kind", "period_start", "value", "is_demo"]
+    list_filter = ["indicator", "area", "period_kind", "is_demo"]
+    list_per_page = 50
+    ordering = ["-period_start"]
+    inspect_view_enabled = True
+
+
+class MonitorViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Arbeidsmarkt in cijfers"
+    menu_icon = "table"
+    menu_order = 230
+    items = (ObservationViewSet, IndicatorViewSet, AreaViewSet)
+
+
+register_snippet(MonitorViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def import_urls():
+    return [
+        path("cijfers-inlezen/", UploadView.as_view(), name="monitor_import"),
+        path("cijfers-inlezen/opslaan/", ConfirmView.as_view(), name="monitor_import_confirm"),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perms(PERMISSIONS)
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return ImportMenuItem(
+        "Cijfers inlezen", reverse("monitor_import"), icon_name="upload", order=231
+    )
+
+
+hooks.register(
+    "scheduled_jobs",
+    jobs.command_job(
+        "import_cbs", jobs.MONTHLY, "Cijfers van het CBS inlezen (Arbeidsmarkt in cijfers)"
+    ),
+)
+hooks.register("alert_sources", MONITOR)

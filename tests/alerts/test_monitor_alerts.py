@@ -1,0 +1,53 @@
+"""Following an area of Arbeidsmarkt in cijfers: real figures imported for it since are
+mailed, one line per indicator; a demo figure or another area's is not."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from alerts.models import Subscription
+from tests.monitor.figures import observation
+
+from .conftest import ADDRESS, link_in, send
+
+
+@pytest.fixture
+def following(client, home_page, figures):
+    response = client.post(
+        reverse("alerts:subscribe"),
+        {
+            "bron": "monitor",
+            "filter": "gebied=zaanstreek-waterland&onzin=1",
+            "email": ADDRESS,
+            "frequency": "wekelijks",
+            "privacy_consent": "on",
+        },
+    )
+    assert response.status_code == 303
+    back = client.get(response["Location"]).content.decode()
+    assert f'href="{figures["zaanstreek"].get_absolute_url()}"' in back
+    client.post(link_in(mail.outbox[-1], "confirm"))
+    mail.outbox.clear()
+    return Subscription.objects.get()
+
+
+def test_the_selection_is_the_area(following):
+    assert following.query == "gebied=zaanstreek-waterland"
+    assert following.label == "Arbeidsmarkt in cijfers: Zaanstreek/Waterland"
+
+
+def test_new_figures_for_the_followed_area_are_mailed_and_demo_ones_are_not(following, figures):
+    region = figures["zaanstreek"]
+    observation(figures["werkloosheid"], region, 2031, "4.35")
+    observation(figures["werkloosheid"], region, 2032, "4.1")  # the newest of the indicator
+    observation(figures["participatie"], region, 2032, "66.6", is_demo=True)
+    observation(figures["werkloosheid"], figures["noord-holland"], 2032, "3.9")
+
+    [digest] = send("--now")
+
+    assert digest.subject == "1 nieuw cijfer in uw selectie van Arbeidsmarkt in cijfers"
+    assert "Werkloosheid, Zaanstreek/Waterland: 4,1%" in digest.body
+    assert "2032" in digest.body
+    assert "4,35" not in digest.body and "66,6" not in digest.body and "3,9%" not in digest.body
+    assert region.get_absolute_url() in digest.body
+    assert send("--now") == []
