@@ -243,3 +243,12 @@ def test_an_area_follows_the_name_of_its_region(monitor):
     region.name = "Gooi- en Vechtstreek"
     region.save()
     assert Area.objects.get(region=region).name == "Gooi- en Vechtstreek"
+
+
+@pytest.mark.parametrize(
+    "slug, proposed", [(REGION, "noord-holland"), ("noord-holland", "nederland")]
+)
+def test_the_form_proposes_the_larger_area_to_compare_with(client, monitor, slug, proposed):
+    form = html(client.get(area_url(slug))).select_one(".monitor-compare-form")
+    assert form.select_one("select[name=regio] option[selected]")["value"] == slug
+    assert form.select_one("select[name=met] option[selected]")["value"] == proposed
