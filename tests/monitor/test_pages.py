@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import Region
+from monitor.demo import remove_demo_observations
 from monitor.models import Area, AreaKind, MonitorPage, Observation, PeriodKind
 
 AGENDA = "Uitvoeringsagenda Arbeidsmarkt & Onderwijs 2021-2023"
@@ -126,7 +126,7 @@ def test_a_chart_of_demo_figures_says_so_and_one_of_real_figures_does_not(client
 
 def test_removing_the_demo_content_leaves_the_real_figures(client, monitor):
     real = Observation.objects.filter(is_demo=False).count()
-    call_command("remove_demo_content", stdout=io.StringIO())
+    remove_demo_observations()  # what remove_demo_content runs (tests/website/test_demo_content.py)
     assert not Observation.objects.filter(is_demo=True).exists()
     assert Observation.objects.count() == real
     assert not html(client.get(monitor.url)).select(".demo-label, .chart__demo")
