@@ -279,6 +279,12 @@ class Monitor:
             raise Http404("Deze indicator kennen we niet.")
         return found
 
+    def compare_initial(self, area):
+        """What the comparison form proposes on `area`'s page: it against its province (the
+        province against the Netherlands)."""
+        other = self.country if area.is_province else self.province
+        return {"regio": area.slug, "met": other.slug if other else ""}
+
     def comparison_areas(self, area, indicator=None):
         """`area`, then the province and the Netherlands it is compared with (for
         `indicator`, if it compares areas at all)."""

@@ -70,7 +70,7 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
             area=area,
             monitor=monitor,
             sections=monitor.sections(figures, area),
-            form=CompareForm(initial={"regio": area.slug}, areas=monitor.areas),
+            form=CompareForm(initial=monitor.compare_initial(area), areas=monitor.areas),
         )
 
     @path("")

@@ -69,8 +69,6 @@ GROUPS = [
         ),
     ),
     PageGroup("campussen", "Campussen", page_types=(CampusPage,)),
-    ObjectGroup("cijfers", "Arbeidsmarkt in cijfers", Indicator.objects.all, indicator_hit),
-    ObjectGroup("gebieden", "Cijfers per gebied", Area.objects.all, area_hit),
     PageGroup(
         "agenda",
         "Agenda",
@@ -80,6 +78,8 @@ GROUPS = [
             "Bekijk de hele agenda",
         ),
     ),
+    ObjectGroup("cijfers", "Arbeidsmarkt in cijfers", Indicator.objects.all, indicator_hit),
+    ObjectGroup("gebieden", "Cijfers per gebied", Area.objects.all, area_hit),
 ]
 
 

@@ -77,22 +77,18 @@ def test_the_desktop_menu_keeps_seven_items_on_one_row(visit, page, site_data, w
         return {round(box["y"]) for box in (item.bounding_box() for item in items.all())}
 
     visit("/")
-    expect(items).to_have_count(6)
+    # The initial content's seven: the home page, five sections and "Achtergrond".
+    expect(items).to_have_count(7)
     if window["width"] < 768:
         # On a phone the menu is behind its button and the header keeps to the screen.
         expect(page.get_by_role("button", name="Menu")).to_be_visible()
         expect(items.first).to_be_hidden()
         return
-    six = rows()
-    # A seventh item neither moves the menu nor starts a second row.
-    home = HomePage.objects.get()
-    StandardPageFactory(parent=home, title="Werken in de techniek", show_in_menus=True)
-    visit("/")
-    expect(items).to_have_count(7)
-    assert rows() == six and len(six) == 1, (six, rows())
+    assert len(rows()) == 1, rows()
 
     # Beyond seven the menu wraps onto a second row, inside the window.
-    for title in ["Nieuws", "Veelgestelde vragen", "Werken bij de provincie"]:
+    home = HomePage.objects.get()
+    for title in ["Werken in de techniek", "Nieuws", "Veelgestelde vragen"]:
         StandardPageFactory(parent=home, title=title, show_in_menus=True)
     visit("/")
     expect(items).to_have_count(10)

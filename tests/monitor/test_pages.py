@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import Region
+from monitor.demo import remove_demo_observations
 from monitor.models import Area, AreaKind, MonitorPage, Observation, PeriodKind
 
 AGENDA = "Uitvoeringsagenda Arbeidsmarkt & Onderwijs 2021-2023"
@@ -126,7 +126,7 @@ def test_a_chart_of_demo_figures_says_so_and_one_of_real_figures_does_not(client
 
 def test_removing_the_demo_content_leaves_the_real_figures(client, monitor):
     real = Observation.objects.filter(is_demo=False).count()
-    call_command("remove_demo_content", stdout=io.StringIO())
+    remove_demo_observations()  # what remove_demo_content runs (tests/website/test_demo_content.py)
     assert not Observation.objects.filter(is_demo=True).exists()
     assert Observation.objects.count() == real
     assert not html(client.get(monitor.url)).select(".demo-label, .chart__demo")
@@ -243,3 +243,12 @@ def test_an_area_follows_the_name_of_its_region(monitor):
     region.name = "Gooi- en Vechtstreek"
     region.save()
     assert Area.objects.get(region=region).name == "Gooi- en Vechtstreek"
+
+
+@pytest.mark.parametrize(
+    "slug, proposed", [(REGION, "noord-holland"), ("noord-holland", "nederland")]
+)
+def test_the_form_proposes_the_larger_area_to_compare_with(client, monitor, slug, proposed):
+    form = html(client.get(area_url(slug))).select_one(".monitor-compare-form")
+    assert form.select_one("select[name=regio] option[selected]")["value"] == slug
+    assert form.select_one("select[name=met] option[selected]")["value"] == proposed

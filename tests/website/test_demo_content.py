@@ -9,11 +9,12 @@ from wagtail.images.models import Rendition
 from events.factories import RegistrationFactory
 from events.models import EventPage, Registration
 from manifest.models import Initiative, Signature
+from monitor.models import Observation
 from partners.factories import PartnerFactory
 from partners.models import Partner
 from tests.images import png_upload
 
-DEMO_MODELS = (Partner, Initiative, Signature, EventPage)
+DEMO_MODELS = (Partner, Initiative, Signature, EventPage, Observation)
 
 
 def demo_counts():

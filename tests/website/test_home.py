@@ -124,7 +124,15 @@ def test_every_page_has_the_search_field_in_its_header(client, home_page, path):
 def test_the_menu_names_the_manifest_and_its_background_apart(client, home_page):
     menu = section(client.get("/").content.decode(), 'id="hoofdmenu"', "</nav>")
     titles = re.findall(r'<a href="[^"]*"[^>]*>([^<]+)</a>', menu)
-    assert titles == ["Home", "Het manifest", "Campussen", "Agenda", "Partners", "Achtergrond"]
+    assert titles == [
+        "Home",
+        "Het manifest",
+        "Campussen",
+        "Agenda",
+        "Partners",
+        "Arbeidsmarkt in cijfers",
+        "Achtergrond",
+    ]
 
 
 def test_loading_again_fills_in_empty_tasks_and_teasers_but_keeps_an_editors_text(

@@ -25,6 +25,7 @@ from core.models import Region
 from events.models import Audience, EventKind, EventPage, RegistrationMode
 from events.models.pages import calendar_file_url
 from manifest.models import Initiative, ManifestAction, ManifestPage, Theme
+from monitor.models import Area, Indicator, MonitorPage
 from partners.models import Partner, PartnerIndexPage
 from tests.images import png_upload
 from website.models import HomePage
@@ -112,6 +113,11 @@ ROUTE_NAMES = [
     "suggestions",
     "partner",
     "search",
+    "monitor",
+    "monitor_area",
+    "monitor_compare",
+    "monitor_indicator",
+    "monitor_csv",
     "follow",
     "follow_confirm",
     "follow_unsubscribe",
@@ -198,12 +204,18 @@ def public_routes():
     campus = CampusPage.objects.live().first()
     action = ManifestAction.objects.first()
     initiative = Initiative.objects.filter(live=True).first()
+    monitor = MonitorPage.objects.live().get()
+    area = Area.objects.exclude(region=None).first()
+    indicator = Indicator.objects.first()
 
     def manifest_route(name, *args):
         return manifest.url + manifest.reverse_subpage(name, args=args)
 
     def event_route(event, name, *args):
         return event.url + event.reverse_subpage(name, args=args)
+
+    def monitor_route(name, *args):
+        return monitor.url + monitor.reverse_subpage(name, args=args)
 
     token = "onbekend-token"
     routes = [
@@ -285,6 +297,23 @@ def public_routes():
             template=with_slot(partner.get_absolute_url(), partner.slug),
         ),
         Route("search", reverse("search"), ["q"]),
+        Route("monitor", monitor.url),
+        Route(
+            "monitor_area",
+            monitor_route("area", area.slug),
+            template=with_slot(monitor_route("area", area.slug), area.slug),
+        ),
+        Route("monitor_compare", monitor_route("compare"), ["regio", "met"]),
+        Route(
+            "monitor_indicator",
+            monitor_route("indicator", indicator.slug),
+            template=with_slot(monitor_route("indicator", indicator.slug), indicator.slug),
+        ),
+        Route(
+            "monitor_csv",
+            monitor_route("csv", area.slug, indicator.slug, "jaar"),
+            template=with_slot(monitor_route("csv", area.slug, indicator.slug, "jaar"), "jaar"),
+        ),
         Route(
             "follow",
             reverse("alerts:subscribe"),
@@ -334,6 +363,7 @@ def real_values():
     """Values the site knows, so a hostile value meets valid ones and the code behind them."""
     slugs = itertools.chain(
         Region.objects.values_list("slug", flat=True),
+        Area.objects.values_list("slug", flat=True),
         Audience.objects.values_list("slug", flat=True),
         Theme.objects.values_list("slug", flat=True),
         ManifestAction.objects.values_list("slug", flat=True),
@@ -417,6 +447,7 @@ ROUTES_WITH_INPUTS = [
     "directory",
     "suggestions",
     "search",
+    "monitor_compare",
     "follow",
     "follow_manage",
     *[f"api_{endpoint.name}" for endpoint in api_endpoints],
