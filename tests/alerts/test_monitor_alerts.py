@@ -51,3 +51,10 @@ def test_new_figures_for_the_followed_area_are_mailed_and_demo_ones_are_not(foll
     assert "4,35" not in digest.body and "66,6" not in digest.body and "3,9%" not in digest.body
     assert region.get_absolute_url() in digest.body
     assert send("--now") == []
+
+
+def test_an_area_page_offers_to_follow_that_area(client, figures):
+    html = client.get(figures["zaanstreek"].get_absolute_url()).content.decode()
+    assert "Volg de cijfers van Zaanstreek/Waterland per e-mail" in html
+    assert '<input type="hidden" name="bron" value="monitor">' in html
+    assert '<input type="hidden" name="filter" value="gebied=zaanstreek-waterland">' in html
