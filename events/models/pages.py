@@ -27,12 +27,15 @@ from campuses.models import CampusPage
 from campuses.permissions import CoordinatorPagePermissionTester
 from core.blocks import BaseStreamBlock
 from core.models import (
+    PAGE_PROMOTE_PANELS,
     BasePage,
-    CoordinateField,
     ImageAltMixin,
     Region,
     SectionPageMixin,
     demo_flag,
+    demo_flag_panel,
+    latitude_field,
+    longitude_field,
     optional_image,
 )
 from core.pages import SitemapEntries, render_subpage, subpage_url
@@ -254,6 +257,8 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     subpage_types = ["events.EventPage"]
     max_count = 1
+    # Events are no menu: the admin lists the last edited first (Wagtail's default).
+    admin_default_ordering = "-latest_revision_created_at"
 
     class Meta:
         verbose_name = "Agenda"
@@ -370,8 +375,8 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         help_text="Als het niet op een campus is.",
     )
     address = models.CharField("Adres", max_length=200, blank=True)
-    latitude = CoordinateField("Breedtegraad")
-    longitude = CoordinateField("Lengtegraad")
+    latitude = latitude_field()
+    longitude = longitude_field()
     region = models.ForeignKey(
         Region,
         verbose_name="Regio",
@@ -469,8 +474,9 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         "accessibility",
         MultiFieldPanel(["image", "image_alt"], heading="Beeld"),
         "body",
-        "is_demo",
+        demo_flag_panel(),
     ]
+    promote_panels = PAGE_PROMOTE_PANELS
 
     base_form_class = EventPageForm
 

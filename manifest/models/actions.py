@@ -10,6 +10,7 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from core.links import routed_url
+from core.models import slug_panel
 from manifest import models as manifest_models
 from partners.models import Partner
 from partners.widgets import partner_search
@@ -91,7 +92,7 @@ class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
             heading="Plaats in de agenda",
         ),
         FieldPanel("title"),
-        FieldPanel("slug"),
+        slug_panel(),
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("status"),
