@@ -212,6 +212,20 @@ class EventSession(Orderable):
         return text
 
     @property
+    def date_text(self):
+        """The date in figures, as Dutch spreadsheets read it: "06-01-2027", or
+        "03-04-2027 t/m 04-04-2027"."""
+        text = f"{self.date:%d-%m-%Y}"
+        if self.spans_days:
+            text += f" t/m {self.last_day:%d-%m-%Y}"
+        return text
+
+    @property
+    def time_text(self):
+        """The time on a 24-hour clock, "09:00–14:30", or "hele dag"."""
+        return "hele dag" if self.all_day else f"{self.start_time:%H:%M}–{self.end_time:%H:%M}"
+
+    @property
     def ics_name(self):
         return f"{self.event.slug}-{self.date:%Y-%m-%d}.ics"
 
