@@ -202,7 +202,7 @@ class SignatureViewSet(SnippetViewSet):
     search_fields = ["organisation_name", "statement", "signer_name", "contact_email"]
     ordering = "-created_at"
     # What the signer's own data export holds, and how the moderation went.
-    inspect_view_fields = [*EXPORTED_FIELDS, "confirmation_error", "moderated_by", "is_demo"]
+    inspect_view_fields = [*EXPORTED_FIELDS, "confirmation_error", "moderated_by"]
 
     def get_queryset(self, request):
         logos = get_image_model().objects.prefetch_renditions(LOGO_PREVIEW_FILTER)
