@@ -176,7 +176,8 @@ class SignatureViewSet(SnippetViewSet):
     chooser_viewset_class = VisibleChoicesChooserViewSet
     list_display = [
         "organisation_name",
-        LogoColumn("logo", label="Logo"),
+        # Wide enough for the preview (LOGO_PREVIEW_FILTER), which the table would squeeze.
+        LogoColumn("logo", label="Logo", width="176"),
         Column(
             "website",
             label="Website",

@@ -8,7 +8,8 @@ from manifest.factories import ActionTargetFactory, InitiativeFactory, ManifestA
 from manifest.models import ActionTarget, PurposeCaseStatus
 from tests.roles import MODERATOR, REDACTEUR, logged_in, user_with_role
 
-# The tests run on 17 June 2026 (tests/conftest.py, ORDINARY_DAY).
+# On 17 June 2026 (tests/conftest.py, ORDINARY_DAY): 2026 is not over, 2022 is.
+pytestmark = pytest.mark.date_dependent
 
 
 @pytest.fixture
