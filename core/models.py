@@ -164,8 +164,9 @@ class CoordinateField(models.DecimalField):
 
 
 COORDINATES_HELP_TEXT = (
-    "{what} in graden, met een punt: in Noord-Holland {example}. Samen plaatsen breedte- en "
-    "lengtegraad de plek op de kaart en bij zoeken in de buurt, en staan ze in de open data. "
+    "{what} in graden, met een punt: in Noord-Holland {example}. Breedte- en lengtegraad "
+    "staan in de open data; van campussen en evenementen plaatsen ze ook de plek op de kaart en "
+    "bij zoeken in de buurt. "
     "Zo vindt u ze: klik in OpenStreetMap of Google Maps met de rechtermuisknop op de plek; het "
     "eerste getal is de breedtegraad, het tweede de lengtegraad. Leeg laten mag."
 )
