@@ -17,7 +17,6 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.models import (
     BasePage,
-    CoordinateField,
     EconomicRegion,
     EducationLevel,
     ImageAltMixin,
@@ -25,6 +24,8 @@ from core.models import (
     Region,
     SectionPageMixin,
     SectorTag,
+    latitude_field,
+    longitude_field,
     optional_image,
 )
 from core.text import PlainTextFieldsMixin
@@ -128,8 +129,8 @@ class CampusPage(PlainTextFieldsMixin, ImageAltMixin, BasePage):
         "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
     )
     address = models.CharField("Adres", max_length=200, blank=True)
-    latitude = CoordinateField("Breedtegraad")
-    longitude = CoordinateField("Lengtegraad")
+    latitude = latitude_field()
+    longitude = longitude_field()
     website = models.URLField("Website", blank=True)
     contact_email = models.EmailField(
         "Contact (e-mail)", blank=True, help_text="Een algemeen adres, nooit een persoonlijk."

@@ -1,6 +1,6 @@
 """What the campuses add to the apps below them (docs/architecture.md, "Hooks"): a campus
 facet in the partner directory and the campuses on a partner's profile; and the first pages a
-coordinator edits, their campus pages."""
+coordinator edits, their campus pages; and the campus page editor (views.py)."""
 
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
@@ -11,6 +11,7 @@ from search.port import FacetDefinition
 
 from .models import CampusPage
 from .permissions import CoordinatedPages
+from .views import CampusPageViewSet
 
 hooks.register(
     "directory_facets",
@@ -42,3 +43,8 @@ def partner_campuses(request, partner):
         return ""
     context = {"campuses": campuses}
     return render_to_string("campuses/includes/partner_campuses.html", context, request)
+
+
+@hooks.register("register_admin_viewset")
+def register_campus_page_viewset():
+    return CampusPageViewSet()

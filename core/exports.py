@@ -9,6 +9,7 @@ page), separated by `;` (the comma is its decimal sign), moments in local time.
 
 import csv
 import datetime
+import re
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -20,6 +21,10 @@ CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 CSV_DELIMITER = ";"
 # Day-month-year and 24-hour time, which Dutch Excel reads as a date and time.
 LOCAL_MOMENT_FORMAT = "%d-%m-%Y %H:%M"
+# Excel refuses a worksheet name longer than this, with one of these characters, or that
+# starts or ends with an apostrophe.
+SHEET_TITLE_MAX_LENGTH = 31
+SHEET_TITLE_REFUSED = re.compile(r"[\[\]:*?/\\]")
 
 
 def looks_like_formula(value):
@@ -51,6 +56,12 @@ def csv_response(filename, rows):
     response = StreamingHttpResponse(csv_lines(rows), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, f"{filename}.csv")
     return response
+
+
+def sheet_title(text):
+    """`text` as the name of a worksheet that Excel opens."""
+    title = " ".join(SHEET_TITLE_REFUSED.sub(" ", text).split()).strip("'")
+    return title[:SHEET_TITLE_MAX_LENGTH].rstrip(" '") or "Blad1"
 
 
 def neutralise_xlsx_cell(cell):

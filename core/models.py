@@ -7,16 +7,34 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.crypto import salted_hmac
 from taggit.models import TagBase
-from wagtail.admin.panels import MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
 
 from .images import alt_text
 
+SLUG_HELP_TEXT = (
+    "Het laatste deel van het webadres, zoals pet-de-kop in …/agenda/pet-de-kop/: kleine "
+    "letters, cijfers en streepjes. Het wordt vanzelf gemaakt uit de titel of naam."
+)
+
+
+def slug_panel(**kwargs):
+    """The slug under a name editors know, saying what it is."""
+    return FieldPanel("slug", heading="Webadres (slug)", help_text=SLUG_HELP_TEXT, **kwargs)
+
+
+# Wagtail's "Promote" tab, with the slug explained.
+PAGE_PROMOTE_PANELS = [
+    MultiFieldPanel([slug_panel(), "seo_title", "search_description"], heading="Voor zoekmachines"),
+    MultiFieldPanel(["show_in_menus"], heading="Voor menu's"),
+]
+
 
 class BasePage(Page):
-    """Fields every content page shares: a plain intro used in listings and meta tags."""
+    """Fields every content page shares: a plain intro used in listings and meta tags. The
+    admin lists a page's children in menu order, which editors arrange by dragging."""
 
     intro = models.TextField(
         "Inleiding",
@@ -25,7 +43,11 @@ class BasePage(Page):
         help_text="Korte samenvatting bovenaan de pagina, ook gebruikt in overzichten.",
     )
 
+    promote_panels = PAGE_PROMOTE_PANELS
+
     search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    admin_default_ordering = "ord"
 
     class Meta:
         abstract = True
@@ -77,7 +99,7 @@ class BaseTaxonomy(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
 
-    panels = ["name", "slug", "sort_order"]
+    panels = ["name", slug_panel(), "sort_order"]
 
     class Meta:
         abstract = True
@@ -141,6 +163,33 @@ class CoordinateField(models.DecimalField):
         super().__init__(*args, **kwargs)
 
 
+COORDINATES_HELP_TEXT = (
+    "{what} in graden, met een punt: in Noord-Holland {example}. Breedte- en lengtegraad "
+    "staan in de open data; van campussen en evenementen plaatsen ze ook de plek op de kaart en "
+    "bij zoeken in de buurt. "
+    "Zo vindt u ze: klik in OpenStreetMap of Google Maps met de rechtermuisknop op de plek; het "
+    "eerste getal is de breedtegraad, het tweede de lengtegraad. Leeg laten mag."
+)
+
+
+def latitude_field():
+    return CoordinateField(
+        "Breedtegraad",
+        help_text=COORDINATES_HELP_TEXT.format(
+            what="Hoe noordelijk de plek ligt", example="tussen 52.2 en 53.2, zoals 52.6424"
+        ),
+    )
+
+
+def longitude_field():
+    return CoordinateField(
+        "Lengtegraad",
+        help_text=COORDINATES_HELP_TEXT.format(
+            what="Hoe oostelijk de plek ligt", example="tussen 4.5 en 5.3, zoals 5.0597"
+        ),
+    )
+
+
 def optional_link(to, verbose_name, **kwargs):
     """An optional reference that is emptied when its target goes: an image, a page."""
     return models.ForeignKey(
@@ -161,6 +210,12 @@ def optional_image(verbose_name, **kwargs):
 def demo_flag(help_text="Fictief, alleen voor demonstratie."):
     """Marks demo content, so it can be found and removed before going live."""
     return models.BooleanField("Demodata", default=False, help_text=help_text)
+
+
+def demo_flag_panel():
+    """The demo flag in a form, for administrators only: a permission nobody holds, which
+    superusers pass (Wagtail's field permissions). The demo loader sets the flag."""
+    return FieldPanel("is_demo", permission="superuser")
 
 
 class DemoContentLoad(models.Model):

@@ -9,22 +9,31 @@ from itertools import chain
 from django.http import Http404
 from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from openpyxl import Workbook
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Page
 from wagtail.snippets.views import snippets
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from .exports import csv_response, local_moment, local_moment_text, neutralise_xlsx_cell
+from .exports import (
+    csv_response,
+    local_moment,
+    local_moment_text,
+    neutralise_xlsx_cell,
+    sheet_title,
+)
 from .permissions import visible_instances
 
 
 class SafeSpreadsheetExportMixin:
     """For views with Wagtail's SpreadsheetExportMixin: cells that could start a formula are
-    neutralised, the CSV is for Dutch Excel (core/exports.py), and moments are in local time
-    in both formats (Wagtail writes UTC)."""
+    neutralised, the CSV is for Dutch Excel (core/exports.py), moments are in local time
+    in both formats (Wagtail writes UTC), and the Excel sheet is named after what it holds
+    (Wagtail names it "Sheet1")."""
 
     custom_value_preprocess = SpreadsheetExportMixin.custom_value_preprocess | {
         datetime.datetime: {
@@ -43,6 +52,20 @@ class SafeSpreadsheetExportMixin:
             for item in queryset
         )
         return csv_response(self.get_filename(), chain([header], rows))
+
+    def get_sheet_title(self, queryset):
+        return capfirst(queryset.model._meta.verbose_name_plural)
+
+    def write_xlsx(self, queryset, output):
+        # Wagtail's, but for the sheet's name.
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=sheet_title(self.get_sheet_title(queryset)))
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            row = self.to_row_dict(item)
+            worksheet.append(self.generate_xlsx_row(worksheet, row, date_format=date_format))
+        workbook.save(output)
 
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):

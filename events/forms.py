@@ -248,6 +248,18 @@ def registration_form(event, data=None):
     return form_class(data, event=event)
 
 
+def offer_campuses(form, campuses):
+    """The form's campus field as a plain list of `campuses` (a few dozen at most, not the
+    page chooser); with one campus it is chosen already and the only choice."""
+    field = form.fields["campus"]
+    field.widget = forms.Select()
+    field.queryset = campuses
+    if len(campuses) == 1:
+        field.empty_label = None
+        if form.initial.get("campus") is None:
+            form.initial["campus"] = campuses[0].pk
+
+
 class EventPageForm(WagtailAdminPageForm):
     """The event editor. A campus coordinator picks one of their own campuses, and must pick
     one: their right to the event follows from it (campuses/permissions.py)."""
@@ -271,9 +283,8 @@ class EventPageForm(WagtailAdminPageForm):
         page = self.instance if self.instance.pk else self.parent_page
         campus_ids = campus_scope(self.for_user, page) if self.for_user and page else None
         if campus_ids is not None:
+            offer_campuses(self, CampusPage.objects.filter(pk__in=campus_ids).order_by("title"))
             field = self.fields["campus"]
-            field.widget = forms.Select()
-            field.queryset = CampusPage.objects.filter(pk__in=campus_ids).order_by("title")
             field.required = True
             field.error_messages["required"] = "Kies de campus waar het evenement plaatsvindt."
             field.help_text = "U beheert de evenementen van uw eigen campus."
@@ -303,7 +314,4 @@ class CampusCalendarForm(WagtailAdminModelForm):
         user = self.for_user
         if user and not user.is_superuser and not user.has_perm("events.change_campuscalendar"):
             campuses = campuses.filter(pk__in=coordinated_campus_ids(user))
-        # A plain list of the campuses rather than the page chooser: there are a few dozen.
-        field = self.fields["campus"]
-        field.widget = forms.Select()
-        field.queryset = campuses
+        offer_campuses(self, campuses)

@@ -11,6 +11,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
@@ -25,7 +26,7 @@ from core import jobs
 from core.models import ImportantPages
 from core.permissions import RowPermissionViewSetMixin
 from core.search_areas import SnippetSearchArea
-from core.viewsets import SnippetViewSet
+from core.viewsets import IndexView, SnippetViewSet
 
 from .alerts import AGENDA
 from .forms import CampusCalendarForm
@@ -79,6 +80,24 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["state", "event", "session"]
 
 
+class RegistrationIndexView(IndexView):
+    """The registrations; an export of one event's (the listing filtered on it, as the
+    event's "Aanmeldingen" button opens it) is named after the event, file and sheet."""
+
+    @cached_property
+    def event(self):
+        if self.filters and self.filters.is_valid():
+            return self.filters.form.cleaned_data.get("event")
+        return None
+
+    def get_filename(self):
+        filename = super().get_filename()
+        return f"{filename}-{self.event.slug}" if self.event else filename
+
+    def get_sheet_title(self, queryset):
+        return self.event.title if self.event else super().get_sheet_title(queryset)
+
+
 @register_snippet
 class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     model = Registration
@@ -90,10 +109,19 @@ class RegistrationViewSet(RowPermissionViewSetMixin, SnippetViewSet):
     filterset_class = RegistrationFilterSet
     search_fields = ["contact_name", "school_name", "email"]
     search_backend_name = None  # registrations are personal data: never in a search index
-    # The state as organisers read it ("Wacht op bevestiging e-mailadres"), not its code.
-    list_export = ["event", "session", "get_state_display", *PARTY_FIELDS, "places"]
+    index_view_class = RegistrationIndexView
+    # The date and time apart, as organisers sort and plan; the state as they read it ("Wacht
+    # op bevestiging e-mailadres"), not its code; everyone who comes in one total (a class's
+    # pupils and adults, or the persons of another event's registration).
+    list_export = ["event", "date_text", "time_text", "get_state_display"]
+    list_export += ["school_name", "school_reference", "groups", "pupils", "adults", "places"]
     list_export += [*CONTACT_FIELDS, *MOMENTS]
-    export_headings = {"get_state_display": "Status"}
+    export_headings = {
+        "date_text": "Datum",
+        "time_text": "Tijd",
+        "get_state_display": "Status",
+        "places": "Totaal personen",
+    }
     export_filename = "aanmeldingen"
     inspect_view_enabled = True
     panels = ["state", "session", *PARTY_FIELDS, *CONTACT_FIELDS]

@@ -36,7 +36,7 @@ from core.viewsets import IndexView
 from .models import InvalidTransition, Signature, SignatureState
 from .signing import ADMIN_URLS, notify_moderation, queue_url, send_confirmation
 
-LOGO_PREVIEW_FILTER = "max-80x40"
+LOGO_PREVIEW_FILTER = "max-160x80"
 
 # Entries in the snippet's history (registered in wagtail_hooks.py).
 LOG_APPROVE = "manifest.signature.approve"
@@ -72,8 +72,9 @@ def can_moderate(user):
 def moderation_buttons(signature, user, button_class=Button, priority=0):
     """The moderation steps that fit the signature's state, for users who may moderate.
 
-    Approving and re-sending post (with the CSRF token) through Wagtail's `w-action`
-    controller; without JavaScript the link opens a confirmation page that posts the same.
+    Re-sending posts (with the CSRF token) through Wagtail's `w-action` controller; without
+    JavaScript the link opens a confirmation page that posts the same. Approving and
+    rejecting always open their page, which shows what the signer sent in.
     """
     if not can_moderate(user):
         return []
@@ -314,6 +315,8 @@ class ApproveView(DecisionView):
     url_name = "approve"
     button_label = "Goedkeuren"
     button_icon = "check"
+    # Never in one click: the button opens this view, which shows all the signer sent in.
+    button_posts = False
     template_name = "manifest/admin/approve.html"
     page_title = "Ondertekening goedkeuren"
     form_class = ApprovalForm

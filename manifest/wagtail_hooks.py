@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.text import Truncator
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import (
     Column,
     DateColumn,
@@ -30,7 +31,15 @@ from core.viewsets import SnippetViewSet
 from partners.models import DirectoryFacet
 from search.port import FacetDefinition
 
-from .models import ActionLine, Initiative, ManifestAction, Signature, SignatureState, Theme
+from .models import (
+    ActionLine,
+    ActionTarget,
+    Initiative,
+    ManifestAction,
+    Signature,
+    SignatureState,
+    Theme,
+)
 from .moderation import (
     LOG_APPROVE,
     LOG_REJECT,
@@ -77,6 +86,16 @@ class ActionLineViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+def overdue_label(count):
+    return f"{count} doel{'en' if count != 1 else ''} verlopen" if count else ""
+
+
+class OverdueTargetsColumn(Column):
+    """How many of an action's targets are past their year and not done, as a status tag."""
+
+    cell_template_name = "manifest/admin/overdue_cell.html"
+
+
 class ManifestActionViewSet(SnippetViewSet):
     model = ManifestAction
     icon = "tasks"
@@ -94,9 +113,20 @@ class ManifestActionViewSet(SnippetViewSet):
         "line",
         "coalition_code",
         "status",
+        OverdueTargetsColumn(
+            "overdue_targets",
+            label="Doelen",
+            accessor=lambda action: overdue_label(len(action.overdue_targets)),
+        ),
     ]
     list_filter = ["line", "status"]
     inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        overdue = Prefetch(
+            "targets", queryset=ActionTarget.objects.overdue(), to_attr="overdue_targets"
+        )
+        return ManifestAction.objects.prefetch_related(overdue)
 
 
 class ManifestViewSetGroup(SnippetViewSetGroup):
@@ -146,7 +176,8 @@ class SignatureViewSet(SnippetViewSet):
     chooser_viewset_class = VisibleChoicesChooserViewSet
     list_display = [
         "organisation_name",
-        LogoColumn("logo", label="Logo"),
+        # Wide enough for the preview (LOGO_PREVIEW_FILTER), which the table would squeeze.
+        LogoColumn("logo", label="Logo", width="176"),
         Column(
             "website",
             label="Website",
@@ -172,7 +203,7 @@ class SignatureViewSet(SnippetViewSet):
     search_fields = ["organisation_name", "statement", "signer_name", "contact_email"]
     ordering = "-created_at"
     # What the signer's own data export holds, and how the moderation went.
-    inspect_view_fields = [*EXPORTED_FIELDS, "confirmation_error", "moderated_by", "is_demo"]
+    inspect_view_fields = [*EXPORTED_FIELDS, "confirmation_error", "moderated_by"]
 
     def get_queryset(self, request):
         logos = get_image_model().objects.prefetch_renditions(LOGO_PREVIEW_FILTER)
@@ -196,6 +227,25 @@ hooks.register("register_bulk_action", visible_objects_only(ApproveSignaturesBul
 def add_awaiting_moderation_panel(request, panels):
     if can_moderate(request.user):
         panels.append(AwaitingModerationPanel())
+
+
+class OverdueTargetsPanel(Component):
+    """On the dashboard of whoever keeps the actions up to date: the targets whose year has
+    passed while their action runs on, each with a link to its action."""
+
+    name = "overdue_targets"
+    template_name = "manifest/admin/overdue_targets_panel.html"
+    order = 70
+
+    def get_context_data(self, parent_context):
+        targets = ActionTarget.objects.overdue().select_related("action")
+        return {"targets": targets.order_by("year", "action__agenda_number", "sort_order")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_targets_panel(request, panels):
+    if request.user.has_perm("manifest.change_manifestaction"):
+        panels.append(OverdueTargetsPanel())
 
 
 @hooks.register("register_log_actions")

@@ -31,14 +31,17 @@ from core.forms import FilterForm, PlaceField
 from core.links import routed_url
 from core.models import (
     BasePage,
-    CoordinateField,
     EducationLevel,
     Offer,
     Region,
     SectionPageMixin,
     SectorTag,
     demo_flag,
+    demo_flag_panel,
+    latitude_field,
+    longitude_field,
     optional_image,
+    slug_panel,
 )
 from core.pagecache import content_version
 from core.pages import SitemapEntries, render_subpage
@@ -128,8 +131,8 @@ class Partner(
     address = models.CharField("Adres", max_length=200, blank=True)
     postcode = models.CharField("Postcode", max_length=10, blank=True)
     municipality = models.CharField("Gemeente", max_length=100, blank=True)
-    latitude = CoordinateField("Breedtegraad")
-    longitude = CoordinateField("Lengtegraad")
+    latitude = latitude_field()
+    longitude = longitude_field()
     website = models.URLField("Website", blank=True)
     logo = optional_image("Logo")
     short_description = models.TextField("Korte omschrijving", max_length=500, blank=True)
@@ -157,7 +160,7 @@ class Partner(
     panels = [
         # The slug follows the name until the partner is published (Wagtail's slug sync).
         TitleFieldPanel("name", placeholder=False),
-        FieldPanel("slug", widget=SlugInput),
+        slug_panel(widget=SlugInput),
         FieldPanel("kind"),
         FieldPanel("short_description"),
         FieldPanel("description"),
@@ -180,7 +183,7 @@ class Partner(
             ],
             heading="Adres",
         ),
-        FieldPanel("is_demo"),
+        demo_flag_panel(),
     ]
 
     search_fields = [

@@ -27,12 +27,15 @@ from campuses.models import CampusPage
 from campuses.permissions import CoordinatorPagePermissionTester
 from core.blocks import BaseStreamBlock
 from core.models import (
+    PAGE_PROMOTE_PANELS,
     BasePage,
-    CoordinateField,
     ImageAltMixin,
     Region,
     SectionPageMixin,
     demo_flag,
+    demo_flag_panel,
+    latitude_field,
+    longitude_field,
     optional_image,
 )
 from core.pages import SitemapEntries, render_subpage, subpage_url
@@ -209,6 +212,20 @@ class EventSession(Orderable):
         return text
 
     @property
+    def date_text(self):
+        """The date in figures, as Dutch spreadsheets read it: "06-01-2027", or
+        "03-04-2027 t/m 04-04-2027"."""
+        text = f"{self.date:%d-%m-%Y}"
+        if self.spans_days:
+            text += f" t/m {self.last_day:%d-%m-%Y}"
+        return text
+
+    @property
+    def time_text(self):
+        """The time on a 24-hour clock, "09:00–14:30", or "hele dag"."""
+        return "hele dag" if self.all_day else f"{self.start_time:%H:%M}–{self.end_time:%H:%M}"
+
+    @property
     def ics_name(self):
         return f"{self.event.slug}-{self.date:%Y-%m-%d}.ics"
 
@@ -256,6 +273,8 @@ class EventIndexPage(SectionPageMixin, RoutablePageMixin, BasePage):
 
     subpage_types = ["events.EventPage"]
     max_count = 1
+    # Events are no menu: the admin lists the last edited first (Wagtail's default).
+    admin_default_ordering = "-latest_revision_created_at"
 
     class Meta:
         verbose_name = "Agenda"
@@ -372,8 +391,8 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         help_text="Als het niet op een campus is.",
     )
     address = models.CharField("Adres", max_length=200, blank=True)
-    latitude = CoordinateField("Breedtegraad")
-    longitude = CoordinateField("Lengtegraad")
+    latitude = latitude_field()
+    longitude = longitude_field()
     region = models.ForeignKey(
         Region,
         verbose_name="Regio",
@@ -471,8 +490,9 @@ class EventPage(ImageAltMixin, RoutablePageMixin, Page):
         "accessibility",
         MultiFieldPanel(["image", "image_alt"], heading="Beeld"),
         "body",
-        "is_demo",
+        demo_flag_panel(),
     ]
+    promote_panels = PAGE_PROMOTE_PANELS
 
     base_form_class = EventPageForm
 

@@ -125,6 +125,15 @@ class Registration(models.Model):
     def party_size(self):
         return self.pupils + self.adults + self.persons
 
+    # The export's columns; a registration keeps no date once its date is deleted.
+    @property
+    def date_text(self):
+        return self.session.date_text if self.session else ""
+
+    @property
+    def time_text(self):
+        return self.session.time_text if self.session else ""
+
     @property
     def is_unconfirmed(self):
         return self.state == RegistrationState.UNCONFIRMED

@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -10,6 +12,7 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from core.links import routed_url
+from core.models import slug_panel
 from manifest import models as manifest_models
 from partners.models import Partner
 from partners.widgets import partner_search
@@ -23,6 +26,10 @@ class PurposeCaseStatus(models.TextChoices):
     RUNNING = "in-uitvoering", "In uitvoering"
     COMPLETED = "afgerond", "Afgerond"
     STOPPED = "gestopt", "Gestopt"
+
+
+# An action with one of these statuses has nothing left to do, whatever its targets' years.
+FINISHED_STATUSES = (PurposeCaseStatus.COMPLETED, PurposeCaseStatus.STOPPED)
 
 
 class ManifestActionQuerySet(models.QuerySet):
@@ -91,7 +98,7 @@ class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
             heading="Plaats in de agenda",
         ),
         FieldPanel("title"),
-        FieldPanel("slug"),
+        slug_panel(),
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("status"),
@@ -157,6 +164,19 @@ class ManifestAction(RevisionMixin, index.Indexed, ClusterableModel):
         return actions
 
 
+class ActionTargetQuerySet(models.QuerySet):
+    def overdue(self):
+        """Targets whose year has passed while their action runs on and the goal is not
+        reached. "vanaf 2022" names a start, not a deadline: such a target never expires."""
+        reached = Q(progress_goal__isnull=False, progress_current__gte=F("progress_goal"))
+        return (
+            self.filter(year__lt=timezone.localdate().year)
+            .exclude(deadline__istartswith="vanaf")
+            .exclude(action__status__in=FINISHED_STATUSES)
+            .exclude(reached)
+        )
+
+
 class ActionTarget(Orderable):
     """A concrete, dated target of an action ("eind 2023: ten minste 3 combinaties")."""
 
@@ -182,6 +202,8 @@ class ActionTarget(Orderable):
         "Eenheid", max_length=60, blank=True, help_text="Bijv. 'trajecten', 'bedrijven'."
     )
     progress_measured_on = models.DateField("Gemeten op", null=True, blank=True)
+
+    objects = ActionTargetQuerySet.as_manager()
 
     panels = [
         FieldRowPanel([FieldPanel("year"), FieldPanel("deadline")]),

@@ -16,7 +16,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from campuses.models import CampusPage
-from core.models import Region, demo_flag, optional_image
+from core.models import Region, demo_flag, demo_flag_panel, optional_image, slug_panel
 from core.text import PlainTextFieldsMixin
 from partners.models import Partner
 from partners.widgets import partner_search
@@ -119,7 +119,7 @@ class Initiative(
     panels = [
         # The slug follows the title until the initiative is published (Wagtail's slug sync).
         TitleFieldPanel("title", placeholder=False),
-        FieldPanel("slug", widget=SlugInput),
+        slug_panel(widget=SlugInput),
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("start_date"), FieldPanel("end_date")]),
@@ -145,7 +145,7 @@ class Initiative(
             ],
             heading="Meer informatie",
         ),
-        FieldPanel("is_demo"),
+        demo_flag_panel(),
     ]
 
     search_fields = [

@@ -137,6 +137,6 @@ def test_a_moderator_is_mailed_approves_a_signature_and_downloads_registrations(
         page.get_by_role("link", name="Download CSV").click()
     text = open(download.value.path(), encoding="utf-8-sig").read()  # noqa: SIM115
     header, row = text.splitlines()[:2]
-    assert header.startswith("Evenement;Datum;Status;")
+    assert header.startswith("Evenement;Datum;Tijd;Status;")
     assert "OBS De Vuurtoren" in row
     assert "14-01-2027 08:48" in row

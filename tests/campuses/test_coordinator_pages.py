@@ -217,3 +217,22 @@ def test_the_user_form_shows_the_campuses_a_coordinator_has(admin_client, coordi
         box for box in boxes if f'value="{campus.pk}"' in box
     ]
     assert len(boxes) == CampusPage.objects.count()
+
+
+def test_a_coordinator_who_opens_another_campus_is_told_which_is_theirs(
+    coordinator_client, campus, other_campus
+):
+    response = coordinator_client.get(edit_url(other_campus), follow=True)
+    assert response.redirect_chain == [(reverse("wagtailadmin_home"), 302)]
+    html = response.content.decode()
+    assert "Sorry, je hebt geen toegang" not in html
+    assert f"U kunt {other_campus.title} niet bewerken" in html
+    assert f"alleen {campus.title}" in html
+    assert f'href="{edit_url(campus)}"' in html
+
+
+def test_others_still_get_wagtails_refusal(client, other_campus):
+    logged_in(client, user_with_role(MODERATOR, "moderator"))
+    response = client.get(edit_url(other_campus), follow=True)
+    assert "U kunt" not in response.content.decode()
+    assert response.redirect_chain == [(reverse("wagtailadmin_home"), 302)]

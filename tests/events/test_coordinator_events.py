@@ -3,6 +3,7 @@ registrations of those events only (campuses/permissions.py, events/permissions.
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -48,6 +49,24 @@ def test_a_coordinator_adds_an_event_at_their_campus_for_review(
     assert event.workflow_in_progress
     # Created by them at their campus, so theirs to edit further.
     assert coordinator_client.get(edit_url(event)).status_code == 200
+
+
+def test_a_coordinator_of_one_campus_need_not_pick_it(coordinator_client, calendar, campus):
+    html = coordinator_client.get(add_url(calendar)).content.decode()
+    select = re.search(r'<select name="campus".*?</select>', html, re.S).group(0)
+    assert re.findall(r"<option[^>]*>([^<]*)</option>", select) == [campus.title]
+    assert "selected" in select
+
+
+def test_a_coordinator_of_two_campuses_picks_one(
+    coordinator_client, coordinator, calendar, campus, other_campus
+):
+    coordinator.coordinated_campuses.add(other_campus)
+    form = coordinator_client.get(add_url(calendar)).context["form"]
+    field = form.fields["campus"]
+    assert field.empty_label is not None
+    assert form.initial.get("campus") is None
+    assert set(field.queryset) == {campus, other_campus}
 
 
 @pytest.mark.parametrize("campus_choice", ["other", "none"])

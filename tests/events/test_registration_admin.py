@@ -52,10 +52,14 @@ def test_staff_export_the_registrations_as_csv(moderator_client, event):
     assert response["Content-Disposition"].startswith('attachment; filename="aanmeldingen')
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     [header, row] = list(csv.reader(io.StringIO(body), delimiter=";"))
-    assert header[:4] == ["Evenement", "Datum", "Status", "School"]
-    assert row[0] == "PET Heerhugowaard"
+    assert header[:5] == ["Evenement", "Datum", "Tijd", "Status", "School"]
+    session = event.sessions.get()
+    assert row[:3] == ["PET Heerhugowaard", f"{session.date:%d-%m-%Y}", "09:00–14:30"]
     assert "juf@regenboog.example.nl" in row
-    assert row[header.index("Plaatsen")] == "26"
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["Aantal leerlingen"], cells["Aantal begeleiders"]) == ("24", "2")
+    assert cells["Totaal personen"] == "26"
+    assert "Aantal personen" not in header
 
 
 # What an attacker types into the public form so that a spreadsheet runs it (CSV injection).
@@ -127,13 +131,47 @@ def test_exports_are_in_local_time_for_dutch_excel(moderator_client, event):
     Registration.objects.filter(pk=registration.pk).update(created_at=moment)
     _, body = export(moderator_client, event, "csv")
     text = body.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("Evenement;Datum;Status;")
+    assert text.splitlines()[0].startswith("Evenement;Datum;Tijd;Status;")
     [header, row] = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert row[header.index("Aangemeld op")] == "14-01-2027 08:48"
     _, body = export(moderator_client, event, "xlsx")
     sheet = openpyxl.load_workbook(io.BytesIO(body)).active
     header = [cell.value for cell in sheet[1]]
     assert sheet[2][header.index("Aangemeld op")].value == datetime.datetime(2027, 1, 14, 8, 48)
+
+
+def test_the_excel_export_of_one_event_is_named_after_it(moderator_client, make_event):
+    event = make_event(on_site=True, title="PET De Kop: Den Helder [najaar] / groep 7 en 8")
+    session = event.sessions.get()
+    RegistrationFactory(event=event, school_name="De Regenboog", pupils=24, adults=3, persons=0)
+    response, body = export(moderator_client, event, "xlsx")
+    assert f"aanmeldingen-{event.slug}.xlsx" in response["Content-Disposition"]
+    workbook = openpyxl.load_workbook(io.BytesIO(body))
+    # At most 31 characters, none of : [ ] / that Excel refuses in a sheet's name.
+    assert workbook.sheetnames == ["PET De Kop Den Helder najaar gr"]
+    sheet = workbook.active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    cells = dict(zip(rows[0], rows[1], strict=True))
+    assert cells["Evenement"] == event.title
+    assert (cells["Datum"], cells["Tijd"]) == (f"{session.date:%d-%m-%Y}", "09:00–14:30")
+    assert (cells["Aantal leerlingen"], cells["Aantal begeleiders"]) == (24, 3)
+    assert cells["Totaal personen"] == 27
+
+
+def test_an_export_of_all_events_is_called_aanmeldingen(moderator_client, event):
+    RegistrationFactory(event=event)
+    response = moderator_client.get(LIST_URL, {"export": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert workbook.sheetnames == ["Aanmeldingen"]
+
+
+def test_a_whole_day_says_so_in_the_export(moderator_client, make_event):
+    day = datetime.date(2027, 4, 3)
+    event = make_event(on_site=True, dates=[(day, None, None)])
+    RegistrationFactory(event=event)
+    _, body = export(moderator_client, event, "csv")
+    [header, row] = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert row[1:3] == ["03-04-2027", "hele dag"]
 
 
 def test_the_downloads_are_buttons_on_the_registrations_list(moderator_client, event):

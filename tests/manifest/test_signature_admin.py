@@ -14,6 +14,7 @@ from django.utils.html import escape
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from core.models import EducationLevel, Region
 from manifest.models import Signature, SignatureState
 from partners.factories import PartnerFactory
 from tests.conftest import count_queries
@@ -102,7 +103,7 @@ def test_a_moderator_sees_the_queue_with_logo_previews(moderator_client):
     assert response.status_code == 200
     html = response.content.decode()
     assert escape(signature.organisation_name) in html
-    assert "max-80x40" in html
+    assert "max-160x80" in html
     assert f'alt="Logo van {escape(signature.organisation_name)}"' in html
     assert 'rel="noopener noreferrer"' in html
     assert reverse(f"{NAMESPACE}:approve", args=[signature.pk]) in html
@@ -167,6 +168,42 @@ def test_approve_page_without_javascript_asks_for_confirmation(moderator_client)
     assert "csrfmiddlewaretoken" in html
     signature.refresh_from_db()
     assert signature.state == SignatureState.CONFIRMED
+
+
+def test_approving_from_the_list_opens_the_review_and_never_posts_at_once(moderator_client):
+    signature = make_signature()
+    html = moderator_client.get(LIST_URL).content.decode()
+    approve_url = reverse(f"{NAMESPACE}:approve", args=[signature.pk])
+    assert f'href="{approve_url}"' in html
+    assert f'data-w-action-url-value="{approve_url}"' not in html
+
+
+def test_the_review_shows_the_logo_large_and_all_that_was_sent_in(moderator_client):
+    signature = make_signature(with_logo=True, region=Region.objects.first())
+    signature.education_levels.set(EducationLevel.objects.all()[:2])
+    html = moderator_client.get(reverse(f"{NAMESPACE}:approve", args=[signature.pk]))
+    html = html.content.decode()
+    assert "max-240x240" in html
+    assert f'alt="Ingestuurd logo van {escape(signature.organisation_name)}"' in html
+    for shown in [
+        signature.website,
+        signature.get_organisation_kind_display(),
+        signature.region.name,
+        *(level.name for level in signature.education_levels.all()),
+        signature.signer_name,
+        signature.signer_role,
+        signature.contact_email,
+        signature.statement,
+    ]:
+        assert escape(shown) in html, shown
+
+
+def test_bulk_approval_shows_each_logo_before_it_approves(moderator_client):
+    signatures = [make_signature(with_logo=True) for _ in range(2)]
+    ids = "&".join(f"id={s.pk}" for s in signatures)
+    html = moderator_client.get(f"{BULK_APPROVE_URL}?{ids}").content.decode()
+    assert html.count("max-240x240") == 2
+    assert all(escape(s.contact_email) in html for s in signatures)
 
 
 def test_approving_a_signature_in_the_wrong_state_changes_nothing(moderator_client):
