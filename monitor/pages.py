@@ -4,6 +4,7 @@ area and per indicator, two areas side by side, and each chart's figures as CSV.
 from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -61,7 +62,12 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage("area", args=[area.slug])
 
     def render_area(self, request, monitor, area, template, trail):
-        figures = Figures(monitor.comparison_areas(area), monitor.indicators)
+        # Read only when the cached fragment that shows them is missing.
+        sections = SimpleLazyObject(
+            lambda: monitor.sections(
+                Figures(monitor.comparison_areas(area), monitor.indicators), area
+            )
+        )
         return render_subpage(
             self,
             request,
@@ -69,7 +75,7 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
             trail,
             area=area,
             monitor=monitor,
-            sections=monitor.sections(figures, area),
+            sections=sections,
             form=CompareForm(initial=monitor.compare_initial(area), areas=monitor.areas),
         )
 
@@ -94,8 +100,10 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
             )
         first, second = form.chosen()
         areas = [first, second, monitor.province, monitor.country]
-        figures = Figures([area for area in areas if area], monitor.indicators)
-        columns = [(area, monitor.sections(figures, area)) for area in (first, second)]
+        # Read only when the cached fragment that shows them is missing.
+        figures = SimpleLazyObject(
+            lambda: Figures([area for area in areas if area], monitor.indicators)
+        )
         return render_subpage(
             self,
             request,
@@ -103,8 +111,12 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
             [(f"{first} en {second}", None)],
             monitor=monitor,
             form=form,
-            columns=columns,
-            comparison=monitor.comparison(figures, first, second),
+            first=first,
+            second=second,
+            columns=SimpleLazyObject(
+                lambda: [(area, monitor.sections(figures, area)) for area in (first, second)]
+            ),
+            comparison=SimpleLazyObject(lambda: monitor.comparison(figures, first, second)),
         )
 
     @path("indicator/<slug:slug>/", name="indicator")

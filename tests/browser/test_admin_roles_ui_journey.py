@@ -1,6 +1,7 @@
 """The admin as each role sees it: an administrator finds every site setting and the warning
-about scheduled jobs; a Redacteur edits the share settings, publishes with the main button and
-reads Dutch without Wagtail's version or an empty language column; a moderator's filter drawer
+about scheduled jobs; a Redacteur edits the share settings, sees pages in menu order, publishes
+with the main button, finds the slug as "Webadres (slug)" and no demo flag, and reads Dutch
+without Wagtail's version or an empty language column; a moderator's filter drawer
 stays inside the window.
 
 Wagtail's own admin pages are not ours to fix, so they go without axe (test_roles_journey)."""
@@ -14,6 +15,7 @@ from campuses.models import CampusPage
 from core.models import ShareSettings
 from events.factories import RegistrationFactory
 from events.models import EventPage
+from partners.models import Partner
 from tests.browser.test_roles_journey import log_in
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, PASSWORD, REDACTEUR, user_with_role
 
@@ -66,11 +68,27 @@ def test_a_redacteur_edits_the_share_settings_and_publishes_with_the_main_button
         page.get_by_role("button", name="Opslaan").click()
     assert ShareSettings.for_site(campus.get_site()).x_account == "@NoordHolland"
 
+    # The pages under the home page are listed as the menu shows them.
+    home = Page.objects.get(slug="over-het-manifest").get_parent()
+    page.goto(live_server.url + reverse("wagtailadmin_explore", args=[home.pk]))
+    rows = page.locator("main table tbody tr").all_inner_texts()
+    titles = [child.title for child in home.get_children()]
+    shown = [next(i for i, row in enumerate(rows) if title in row) for title in titles]
+    assert shown == sorted(shown), (titles, rows)
+
     about = Page.objects.get(slug="over-het-manifest")
     page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[about.pk]))
     # The main button, not one under "Meer acties" (those stay hidden until it is opened).
     expect(page.get_by_role("button", name="Publiceren", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Bewaar concept")).to_be_hidden()
+    page.get_by_role("tab", name="Eigenschappen").click()
+    expect(page.get_by_role("textbox", name="Webadres (slug)")).to_be_visible()
+
+    # The demo flag is the loader's business, not the editor's.
+    partner = Partner.objects.order_by("pk").first()
+    page.goto(live_server.url + reverse("wagtailsnippets_partners_partner:edit", args=[partner.pk]))
+    expect(page.get_by_role("textbox", name="Naam")).to_be_visible()
+    expect(page.get_by_text("Demodata")).to_have_count(0)
 
 
 def test_a_moderators_filter_drawer_stays_inside_the_window(page, live_server, site_data):
