@@ -6,11 +6,9 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import override_settings
 from django.urls import reverse
 
 from core import pagecache
-from monitor import importing
 from monitor.models import Observation, PeriodKind
 from tests.roles import MODERATOR, REDACTEUR, denied, logged_in, user_with_role
 
@@ -147,14 +145,13 @@ def test_a_file_that_is_no_csv_is_refused(editor, case):
     assert saved_figures() == before
 
 
-@override_settings(MONITOR_IMPORT_MAX_BYTES=1024)
-def test_a_file_over_the_limit_is_refused_unread(editor, monkeypatch):
-    read = []
-    monkeypatch.setattr(importing, "read_csv", lambda data: read.append(data) or ([], []))
-    response = upload(editor, HEADER + "werkloosheid;PV27;2026;4,1\n" * 100)
+def test_a_file_of_50_mb_is_refused_and_changes_nothing(editor, figures):
+    before = saved_figures()
+    row = "werkloosheid;PV27;2026;4,1;CBS\n"
+    response = upload(editor, HEADER + row * (50 * 1024 * 1024 // len(row)))
     assert response.status_code == 400
-    assert "Het bestand is groter dan" in page_text(response)
-    assert read == []
+    assert "Het bestand is groter dan 5 MB" in page_text(response)
+    assert saved_figures() == before
 
 
 def test_a_change_between_preview_and_confirmation_saves_nothing(editor, figures):
