@@ -101,9 +101,9 @@ class TrackedRedisCache(TolerantRedisCache):
     For the content version, which every request reads: a hit on a kept page then costs no
     round trip. One connection per process asks Redis to track this cache's keys (CLIENT
     TRACKING in broadcast mode, redirected to itself) and listens on the invalidation channel:
-    any write to a key, by any process, or a flush, sends a message there before the writer
-    hears "OK". Each read first applies the messages that arrived, so a change reaches the
-    next request of every process. A copy is only taken while that connection is up; when it
+    any write to a key, by any process, or a flush, sends a message there in the same turn
+    of Redis's event loop as the writer's "OK", microseconds apart. Each read first applies the
+    messages that arrived, so a change reaches the next request of every process. A copy is only taken while that connection is up; when it
     fails, the copies go and every read asks Redis until it listens again."""
 
     def __init__(self, server, params):
