@@ -3,28 +3,13 @@ indicators, areas and observations, typed in or read from a CSV file (monitor/up
 
 from django.db import migrations
 
-from core.migrations._grants import create_app_permissions, permissions_named
+from core.migrations._grants import create_app_permissions, grant_to_role
 
-REDACTEUR = "Redacteur"
 PERMISSIONS = [
     f"monitor.{action}_{model}"
     for model in ("indicator", "area", "observation")
     for action in ("add", "change", "delete", "view")
 ]
-
-
-def grant(apps, schema_editor):
-    create_app_permissions(apps, "monitor")
-    Group = apps.get_model("auth", "Group")
-    group, _ = Group.objects.get_or_create(name=REDACTEUR)
-    group.permissions.add(*permissions_named(apps, PERMISSIONS))
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    group = Group.objects.filter(name=REDACTEUR).first()
-    if group:
-        group.permissions.remove(*permissions_named(apps, PERMISSIONS))
 
 
 class Migration(migrations.Migration):
@@ -33,4 +18,10 @@ class Migration(migrations.Migration):
         ("monitor", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [
+        migrations.RunPython(
+            lambda apps, schema_editor: create_app_permissions(apps, "monitor"),
+            migrations.RunPython.noop,
+        ),
+        grant_to_role("Redacteur", PERMISSIONS),
+    ]
