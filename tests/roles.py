@@ -51,3 +51,8 @@ def coordinator(campus):
 @pytest.fixture
 def coordinator_client(client, coordinator):
     return logged_in(client, coordinator)
+
+
+@pytest.fixture
+def redacteur_client(client, home_page):
+    return logged_in(client, user_with_role(REDACTEUR, "redacteur"))

@@ -1,12 +1,12 @@
 """A Redacteur reads figures from a CSV file into Arbeidsmarkt in cijfers: a file with a bad
 row is refused with the row named; the corrected file is previewed, then saved."""
 
-from django.urls import reverse
 from playwright.sync_api import expect
 
 from monitor.models import Area, Observation
 from tests.browser.conftest import assert_accessible
-from tests.roles import PASSWORD, REDACTEUR, user_with_role
+from tests.browser.test_roles_journey import log_in
+from tests.roles import REDACTEUR, user_with_role
 
 HEADER = "indicator;gebied;periode;waarde;bron\n"
 
@@ -23,11 +23,7 @@ def test_a_redacteur_uploads_previews_and_saves_figures(site_data, page, live_se
     user_with_role(REDACTEUR, "redacteur")
     province = Area.objects.get(slug="noord-holland")
     before = Observation.objects.count()
-    page.goto(live_server.url + reverse("wagtailadmin_login"))
-    page.locator("input[name=username]").fill("redacteur")
-    page.locator("input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").click()
+    log_in(page, live_server, "redacteur")
     with page.expect_navigation():
         page.get_by_role("link", name="Cijfers inlezen").click()
 

@@ -15,18 +15,12 @@ from events.models import EventIndexPage, EventPage
 from manifest.models import Initiative
 from tests.events.test_event_admin import event_form
 from tests.manifest.test_initiative_admin import draftail
-from tests.roles import REDACTEUR, logged_in, user_with_role
 
 FEBRUARY_10 = datetime.date(2027, 2, 10)
 REFUSED_DATE = (
     "Deze datum bestaat niet of is niet te lezen. Vul hem in als dd-mm-jjjj, "
     "bijvoorbeeld 10-02-2027."
 )
-
-
-@pytest.fixture
-def redacteur_client(client, home_page):
-    return logged_in(client, user_with_role(REDACTEUR, "redacteur"))
 
 
 def session_form_fields():

@@ -18,8 +18,8 @@ HEADER = "indicator;gebied;periode;waarde;bron\n"
 
 
 @pytest.fixture
-def editor(client, figures):
-    return logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+def editor(redacteur_client, figures):
+    return redacteur_client
 
 
 def upload(client, text, name="cijfers.csv"):

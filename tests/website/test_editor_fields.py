@@ -11,12 +11,7 @@ from wagtail.models import Page
 from campuses.models import CampusPage
 from events.models import EventIndexPage, EventPage
 from partners.models import Partner
-from tests.roles import REDACTEUR, logged_in, user_with_role
-
-
-@pytest.fixture
-def redacteur_client(client, home_page):
-    return logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+from tests.roles import logged_in
 
 
 def listed_pages(client, parent):
