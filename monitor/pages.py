@@ -56,11 +56,6 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
             *(entries.route("indicator", slug) for slug in indicators),
         ]
 
-    def area_url(self, area):
-        if area.is_province:
-            return self.url
-        return self.url + self.reverse_subpage("area", args=[area.slug])
-
     def render_area(self, request, monitor, area, template, trail):
         # Read only when the cached fragment that shows them is missing.
         sections = SimpleLazyObject(
@@ -161,6 +156,8 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
         if period not in figures.kinds(indicator, area):
             raise Http404("Deze grafiek bestaat niet.")
         chart = Chart(figures, indicator, period, monitor.comparison_areas(area, indicator))
+        # Whole, not streamed like the exports: one chart's figures are small, and the page
+        # cache keeps a whole answer.
         response = HttpResponse("".join(csv_lines(chart.csv_rows())), content_type=CSV_CONTENT_TYPE)
         response["Content-Disposition"] = content_disposition_header(
             True, f"{chart.csv_filename}.csv"
