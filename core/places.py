@@ -78,6 +78,7 @@ def find(name):
     return by_name().get(key(name or ""))
 
 
+@functools.cache
 def names():
     """Every name `find` knows, in alphabetical order: what a place field suggests."""
-    return sorted({name for item in municipalities() for name in (item.name, *item.places)})
+    return tuple(sorted({name for item in municipalities() for name in (item.name, *item.places)}))
