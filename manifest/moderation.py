@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.db.models import Prefetch
+from django.shortcuts import get_list_or_404, get_object_or_404, redirect
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +26,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button, HeaderButton, ListingButton
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
@@ -37,6 +39,8 @@ from .models import InvalidTransition, Signature, SignatureState
 from .signing import ADMIN_URLS, notify_moderation, queue_url, send_confirmation
 
 LOGO_PREVIEW_FILTER = "max-160x80"
+# The logo as a moderator reviews it (templates/manifest/admin/_signature_summary.html).
+LOGO_REVIEW_FILTER = "max-240x240"
 
 # Entries in the snippet's history (registered in wagtail_hooks.py).
 LOG_APPROVE = "manifest.signature.approve"
@@ -414,6 +418,16 @@ class ApproveSignaturesBulkAction(SnippetBulkAction):
         if not can_moderate(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        # Each one is shown in full before approval (_signature_summary.html): read what the
+        # summary shows with the signatures, not per signature.
+        logos = get_image_model().objects.prefetch_renditions(LOGO_REVIEW_FILTER)
+        signatures = model.objects.select_related("partner", "region").prefetch_related(
+            "education_levels", Prefetch("logo", queryset=logos)
+        )
+        return get_list_or_404(signatures, pk__in=object_ids)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -8,6 +8,8 @@ from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.files.images import ImageFile
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -204,6 +206,18 @@ def test_bulk_approval_shows_each_logo_before_it_approves(moderator_client):
     html = moderator_client.get(f"{BULK_APPROVE_URL}?{ids}").content.decode()
     assert html.count("max-240x240") == 2
     assert all(escape(s.contact_email) in html for s in signatures)
+
+
+def test_bulk_approval_reads_its_signatures_in_queries_that_do_not_grow(moderator_client):
+    def queries_for(count):
+        signatures = [make_signature(with_logo=True) for _ in range(count)]
+        ids = "&".join(f"id={s.pk}" for s in signatures)
+        moderator_client.get(f"{BULK_APPROVE_URL}?{ids}")  # renditions made once
+        with CaptureQueriesContext(connection) as queries:
+            assert moderator_client.get(f"{BULK_APPROVE_URL}?{ids}").status_code == 200
+        return len(queries)
+
+    assert queries_for(5) == queries_for(1)
 
 
 def test_approving_a_signature_in_the_wrong_state_changes_nothing(moderator_client):
