@@ -109,7 +109,9 @@ class TrackedRedisCache(TolerantRedisCache):
         self.lock = threading.Lock()
 
     def get(self, key, default=None, version=None):
-        redis_key = self.make_and_validate_key(key, version=version)
+        # Not validated for memcached on each read: every request reads this key, and each
+        # write validates it.
+        redis_key = self.make_key(key, version=version)
         with self.lock:
             listening = self._apply_invalidations()
             if redis_key in self.copies:
@@ -143,7 +145,7 @@ class TrackedRedisCache(TolerantRedisCache):
     def _forget(self, key, version):
         # This process's own write need not wait for its invalidation message.
         with self.lock:
-            self.copies.pop(self.make_and_validate_key(key, version=version), None)
+            self.copies.pop(self.make_key(key, version=version), None)
 
     def _listen(self):
         """Open the listening connection; without it (Redis down, or no CLIENT TRACKING before

@@ -2,10 +2,11 @@
 
 For each public page type: requests per second with p50 and p99 latency, uncached (the page
 cache off: what a visitor gets after a change, and what staff always get) and cached (the
-page cache on and warm), next to the same server's rate for a static file (the floor) and
-each page's ratio to it; then the directory and the site search at 10,000 partners. All of it
-on both stacks: SQLite with the embedded defaults, and PostgreSQL with Redis (both on this
-machine), as production runs. The end of the output says which targets were met.
+page cache on and warm), next to the same server's rate for a static file measured just before
+and just after the page (the floor) and each page's ratio to it; then the directory and the
+site search at 10,000 partners. All of it on both stacks: SQLite with the embedded defaults,
+and PostgreSQL with Redis (both on this machine), as production runs. The end of the output
+says which targets were met.
 
 wrk when installed (apt-get install wrk), otherwise a bounded Python load generator
 (tests/bench/server.py). BENCH_SECONDS (default 5) per measurement, BENCH_CONNECTIONS
@@ -63,15 +64,27 @@ def row(name, result, floor):
     rate, p50, p99, errors = result
     ratio = rate / floor if floor else 0
     flag = " (errors!)" if errors else ""
-    return f"| {name} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {ratio:.2f}{flag} |"
+    return f"| {name} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {floor:,.0f} | {ratio:.2f}{flag} |"
 
 
 def table(title, rows):
     print(f"\n### {title}\n")
-    print("| page | req/s | p50 ms | p99 ms | ratio to static |")
-    print("|---|---:|---:|---:|---:|")
+    print("| page | req/s | p50 ms | p99 ms | static req/s | ratio to static |")
+    print("|---|---:|---:|---:|---:|---:|")
     for line in rows:
         print(line)
+
+
+def measure_pages(server, static, paths):
+    """Each page's result and the static file's rate around it (the mean of the measurements
+    just before and just after): the machine's speed drifts within a run, so a page is
+    compared with the floor of its own moment."""
+    before = measure(server.port, static, SECONDS, CONNECTIONS)[0]
+    for name, path in paths:
+        result = measure(server.port, path, SECONDS, CONNECTIONS)
+        after = measure(server.port, static, SECONDS, CONNECTIONS)[0]
+        yield name, path, result, (before + after) / 2
+        before = after
 
 
 def bench_stack(stack, ratios):
@@ -88,28 +101,28 @@ def bench_stack(stack, ratios):
                 continue
             with site.server(**settings) as server:
                 static = static_path(server, urls["home"])
-                floor = measure(server.port, static, SECONDS, CONNECTIONS)
-                rows = [row(f"static file `{static.split('/')[-1]}`", floor, floor[0])]
-                for name, path in urls.items():
-                    if PAGES and name not in PAGES:
-                        continue
+                paths = [(name, path) for name, path in urls.items() if not PAGES or name in PAGES]
+                for _, path in paths:
                     server.get(path)  # warm the fragments, and the page cache when on
-                    result = measure(server.port, path, SECONDS, CONNECTIONS)
-                    ratios[(stack, label, name)] = result[0] / floor[0]
-                    rows.append(row(f"{name} `{path}`", result, floor[0]))
-                table(f"{STACK_TITLES[stack]}: {title}", rows)
+                rows = []
+                for name, path, result, floor in measure_pages(server, static, paths):
+                    ratios[(stack, label, name)] = result[0] / floor
+                    rows.append(row(f"{name} `{path}`", result, floor))
+                table(f"{STACK_TITLES[stack]}: {title} (static file `{static}`)", rows)
         if not PARTNERS:
             return
         site.add_partners(PARTNERS)
         with site.server(PAGE_CACHE_ENABLED="0") as server:
             static = static_path(server, urls["home"])
-            floor = measure(server.port, static, SECONDS, CONNECTIONS)
-            rows = [row("static file", floor, floor[0])]
-            for name in ("directory", "directory search", "site search"):
-                server.get(urls[name])  # the facet table is built once per process
-                server.get(urls[name])
-                result = measure(server.port, urls[name], SECONDS, CONNECTIONS)
-                rows.append(row(f"{name} `{urls[name]}`", result, floor[0]))
+            names = ("directory", "directory search", "site search")
+            paths = [(name, urls[name]) for name in names]
+            for _, path in paths:
+                server.get(path)  # the facet table is built once per process
+                server.get(path)
+            rows = [
+                row(f"{name} `{path}`", result, floor)
+                for name, path, result, floor in measure_pages(server, static, paths)
+            ]
             table(f"{STACK_TITLES[stack]}: uncached, {PARTNERS:,} more partners", rows)
     finally:
         site.remove()

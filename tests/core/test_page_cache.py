@@ -5,7 +5,8 @@ import socket
 
 import pytest
 from django.core.cache import caches
-from django.urls import reverse
+from django.http import HttpResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -14,6 +15,7 @@ from core.links import live_page_url
 from events.factories import EventIndexPageFactory
 from manifest.models import ManifestPage
 from tests.bench.server import free_port
+from website import urls as site_urls
 from website.settings.env import cache_from_url
 
 
@@ -113,6 +115,25 @@ def test_the_admin_and_other_views_are_not_cached(client, page_cache):
     response = client.get(reverse("wagtailadmin_login"))
     assert "X-Page-Cache" not in response
     assert "X-Page-Cache" not in client.get(reverse("robots_txt"))
+
+
+def plain_view(request):
+    return HttpResponse("plain")
+
+
+# The site's URLconf, in which "/" is not a page.
+urlpatterns = [path("", plain_view, name="plain"), *site_urls.urlpatterns]
+
+
+def test_routes_are_resolved_once_and_again_under_another_urlconf(
+    client, home_page, page_cache, settings
+):
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    settings.ROOT_URLCONF = __name__
+    response = client.get("/")
+    assert response.content == b"plain"
+    assert "X-Page-Cache" not in response
 
 
 def test_not_found_is_not_stored(client, home_page, page_cache):
