@@ -129,15 +129,15 @@ def _dates_of(registration):
 
 
 def cancel(registration):
-    """Cancel a registration and give its places to its date's waitlist; False if it was."""
+    """Cancel a registration and give its places to its date's waitlist. Returns the
+    registrations promoted, or None when it was already cancelled."""
     with transaction.atomic():
         dates = _dates_of(registration)
         registration.refresh_from_db()
         if registration.is_cancelled:
-            return False
+            return None
         registration.mark_cancelled()
-    promote_waitlist(dates)
-    return True
+    return promote_waitlist(dates)
 
 
 def delete_registration(registration):

@@ -13,7 +13,7 @@ from core.tokens import hash_token
 
 from . import signup
 from .forms import registration_form
-from .models import RegistrationMode, RegistrationState
+from .models import RegistrationMode
 
 FORM_TEMPLATE = "events/registration_form.html"
 MANAGE_TEMPLATE = "events/registration_manage.html"
@@ -80,12 +80,8 @@ def registration(request, page, token):
     if action == "afmelden":
         # One click could be a slip: cancelling asks once more.
         return render(registration=found, confirm_cancel=True)
-    # Only a confirmed registration frees places for someone waiting.
-    frees_a_place = found.state == RegistrationState.CONFIRMED and found.session_id
-    someone_waits = frees_a_place and found.session.registrations.waitlist().exists()
-    if not signup.cancel(found):
+    promoted = signup.cancel(found)
+    if promoted is None:
         return render(registration=found)
     mail_sent = signup.send_cancellation_mail(found, token)
-    return render(
-        registration=found, cancelled_now=True, someone_waits=someone_waits, mail_sent=mail_sent
-    )
+    return render(registration=found, cancelled_now=True, promoted=promoted, mail_sent=mail_sent)

@@ -336,8 +336,12 @@ def test_a_full_event_waitlists_and_a_cancellation_promotes_the_first_in_line(cl
     assert states == ["bevestigd", "bevestigd", "wachtlijst", "wachtlijst"]
     first = Registration.objects.get(email="ouder0@example.nl")
     mail.outbox.clear()
-    assert cancel(first) is True
-    assert cancel(first) is False
+    promoted = cancel(first)
+    assert sorted(registration.email for registration in promoted) == [
+        "ouder2@example.nl",
+        "ouder3@example.nl",
+    ]
+    assert cancel(first) is None
     states = dict(Registration.objects.values_list("email", "state"))
     assert states == {
         "ouder0@example.nl": "afgemeld",
@@ -377,7 +381,7 @@ def test_the_registrant_cancels_through_the_link_in_the_mail_after_saying_yes(cl
     response = client.post(link, {"actie": "afmelden-bevestigd"})
     html = response.content.decode()
     assert "Uw afmelding is verwerkt." in html
-    assert "Uw plaats gaat naar de eerste op de wachtlijst." in html
+    assert "Uw plaats gaat naar wie op de wachtlijst stond." in html
     assert Registration.objects.get(email="piet@example.nl").is_cancelled
     assert Registration.objects.get(email="wacht@example.nl").state == "bevestigd"
     cancelled = next(message for message in mail.outbox if message.to == ["piet@example.nl"])
@@ -389,6 +393,19 @@ def test_the_registrant_cancels_through_the_link_in_the_mail_after_saying_yes(cl
     again = client.post(link, {"actie": "afmelden-bevestigd"})
     assert "U bent afgemeld" in again.content.decode()
     assert mail.outbox == []
+
+
+def test_a_cancellation_mentions_the_waitlist_only_when_someone_moves_up(client, family_day):
+    register(client, family_day, person_data(persons="2"))
+    link = link_in(mail.outbox[-1])
+    register(client, family_day, person_data(email="vol@example.nl", persons="3"))
+    register(client, family_day, person_data(email="groot@example.nl", persons="4"))
+    assert Registration.objects.get(email="groot@example.nl").state == "wachtlijst"
+    # Two places come free; the family of four waiting does not fit in them.
+    html = client.post(link, {"actie": "afmelden-bevestigd"}).content.decode()
+    assert "Uw afmelding is verwerkt." in html
+    assert "wachtlijst" not in html
+    assert Registration.objects.get(email="groot@example.nl").state == "wachtlijst"
 
 
 def test_a_cancellation_mentions_the_waitlist_only_when_someone_waits(client, family_day):
