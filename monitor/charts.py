@@ -96,12 +96,12 @@ class DrawnSeries:
     legend_marker: str = ""
 
 
-def draw(periods, series, formatter, kind=None):
+def draw(periods, series, formatter):
     """The chart of `series` (a list of (name, {period: value or None})) over `periods`
     (a list of (period, label)); `formatter` writes a value. Returns the drawing's parts."""
     values = [float(v) for _, points in series for v in points.values() if v is not None]
     low, high, step = value_axis(values or [0])
-    kind = kind or ("bars" if len(periods) <= MOST_BARS else "line")
+    kind = "bars" if len(periods) <= MOST_BARS else "line"
 
     tick_values = []
     tick = low

@@ -2,6 +2,7 @@
 text) for the words, the ORM for filters and facet counts."""
 
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -121,15 +122,18 @@ class DatabaseBackend:
             VOCABULARY_CACHE_SECONDS,
         )
 
+        def digest(word):
+            return hashlib.sha256(word.encode()).hexdigest()
+
         def closest(word):
             match = difflib.get_close_matches(word, vocabulary, n=1, cutoff=SUGGESTION_CUTOFF)
             return match[0] if match else word
 
         # difflib over the whole vocabulary is the slow part of a typo: remember its answers
-        # as long as the vocabulary.
+        # as long as the vocabulary. A word of any length is hashed into a key of fixed length.
         suggestion = " ".join(
             cache.get_or_set(
-                f"search:suggestion:{index.name}:{version}:{word}",
+                f"search:suggestion:{index.name}:{version}:{digest(word)}",
                 lambda word=word: closest(word),
                 VOCABULARY_CACHE_SECONDS,
             )
