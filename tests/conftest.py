@@ -117,6 +117,15 @@ def initial_content(transactional_db, django_db_setup):
 
 
 @pytest.fixture
+def page_cache(settings, db):
+    """The page cache on (the suite runs with it off, so query counts measure rendering),
+    starting empty."""
+    settings.PAGE_CACHE_ENABLED = True
+    caches["pagecache"].clear()
+    return caches["pagecache"]
+
+
+@pytest.fixture
 def home_page(db):
     """The home page of the real initial content, as `make run` loads it."""
     return HomePage.objects.get()

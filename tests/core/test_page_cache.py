@@ -19,13 +19,6 @@ from website import urls as site_urls
 from website.settings.env import cache_from_url
 
 
-@pytest.fixture
-def page_cache(settings, db):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["pagecache"].clear()
-    return caches["pagecache"]
-
-
 def test_an_anonymous_page_is_stored_and_served_from_the_cache(client, home_page, page_cache):
     first = client.get(home_page.url)
     assert first["X-Page-Cache"] == "miss"

@@ -5,7 +5,6 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.cache import caches
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -53,12 +52,6 @@ def urls(home_page):
         "manifest": manifest.url,
         "home": home_page.url,
     }
-
-
-@pytest.fixture
-def page_cache(settings, db):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["pagecache"].clear()
 
 
 def approved_signature(name):

@@ -219,11 +219,7 @@ def test_site_search_finds_indicators_and_areas(client, monitor):
     assert area_url(OTHER) in response.content.decode()
 
 
-def test_the_comparison_is_cached_like_other_pages(client, monitor, settings):
-    from django.core.cache import caches
-
-    settings.PAGE_CACHE_ENABLED = True
-    caches["pagecache"].clear()
+def test_the_comparison_is_cached_like_other_pages(client, monitor, page_cache):
     url = compare_url(monitor)
     assert client.get(url, {"regio": REGION, "met": OTHER})["X-Page-Cache"] == "miss"
     assert client.get(url, {"met": OTHER, "regio": REGION})["X-Page-Cache"] == "hit"

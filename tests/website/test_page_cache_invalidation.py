@@ -7,7 +7,6 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import caches
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -24,9 +23,7 @@ from website.factories import StandardPageFactory
 
 
 @pytest.fixture
-def anonymous(client, settings, home_page):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["pagecache"].clear()
+def anonymous(client, page_cache, home_page):
 
     def warm(*urls):
         for url in urls:
