@@ -38,6 +38,10 @@ def test_an_unknown_place_is_named_and_ignored(client, home_page):
         "Plaats of gemeente: Atlantis kennen we niet als plaats of gemeente in Noord-Holland. "
         "We tonen partners uit alle regio's." in html
     )
+    # The field says it too, where its aria-describedby points.
+    assert 'aria-describedby="id_plaats_helptext id_plaats_error"' in html
+    error = html[html.index('id="id_plaats_error"') :]
+    assert "Atlantis kennen we niet" in error[: error.index("</div>")]
 
 
 def test_the_place_field_is_described_and_suggests_places(client, home_page):
