@@ -36,7 +36,7 @@ def iframe_html(src, width=EMBED_WIDTH, height=EMBED_HEIGHT):
     )
 
 
-def absolute_route_url(request, page, name):
+def requested_route_url(request, page, name):
     """A route's URL on the address the request came in on: the code a visitor copies must
     work from their browser, and the wall page's preview must come from its own origin."""
     return request.build_absolute_uri(subpage_url(page, name))
@@ -44,10 +44,10 @@ def absolute_route_url(request, page, name):
 
 def wall_embed_context(request, page):
     """What the wall page shows of its embed: the code to copy and its oEmbed discovery link."""
-    query = urlencode({"url": absolute_route_url(request, page, "signatories"), "format": "json"})
+    query = urlencode({"url": requested_route_url(request, page, "signatories"), "format": "json"})
     return {
-        "embed_code": iframe_html(absolute_route_url(request, page, "signatories_embed")),
-        "oembed_url": f"{absolute_route_url(request, page, 'oembed')}?{query}",
+        "embed_code": iframe_html(requested_route_url(request, page, "signatories_embed")),
+        "oembed_url": f"{requested_route_url(request, page, 'oembed')}?{query}",
     }
 
 
@@ -63,7 +63,7 @@ def signatories_embed(request, page):
         context_overrides={
             # Read only when the template's cached fragment is not there.
             "signatures": SimpleLazyObject(lambda: list(SignatoryFilterForm().filter(signatures))),
-            "wall_url": absolute_route_url(request, page, "signatories"),
+            "wall_url": requested_route_url(request, page, "signatories"),
             "embed_title": EMBED_TITLE,
         },
     )
@@ -103,7 +103,7 @@ def embeds_wall(request, page, url):
     if asked.scheme not in ("http", "https"):
         return False
     for name in ("signatories", "signatories_embed"):
-        ours = urlsplit(absolute_route_url(request, page, name))
+        ours = urlsplit(requested_route_url(request, page, name))
         if asked.netloc.lower() == ours.netloc.lower() and asked.path == ours.path:
             return True
     return False
@@ -134,7 +134,7 @@ def oembed(request, page):
         "provider_name": settings.WAGTAIL_SITE_NAME,
         # The manifest is a section right under the site's home page.
         "provider_url": request.build_absolute_uri(page.get_parent().url),
-        "html": iframe_html(absolute_route_url(request, page, "signatories_embed"), width, height),
+        "html": iframe_html(requested_route_url(request, page, "signatories_embed"), width, height),
         "width": width,
         "height": height,
     }
