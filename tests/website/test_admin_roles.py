@@ -5,7 +5,6 @@ action of whoever may publish, and Wagtail's English and version text made Dutch
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
@@ -29,13 +28,14 @@ def with_email(user, full_name=""):
     return user
 
 
-def test_a_coordinators_submission_mails_the_redacteur_who_submitted_what(client, home_page):
+def test_a_coordinators_submission_mails_the_redacteur_who_submitted_what(
+    client, home_page, admin_user
+):
     campus = CampusPage.objects.get(slug="techport")
     coordinator = user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus])
     with_email(coordinator, "Fatima Bakker")
     redacteur = with_email(user_with_role(REDACTEUR, "redacteur"), "Ruud de Vries")
-    administrator = get_user_model().objects.create_superuser("beheer", password="x")
-    with_email(administrator)
+    administrator = with_email(admin_user)
 
     logged_in(client, coordinator)
     edit_url = reverse("wagtailadmin_pages:edit", args=[campus.pk])
@@ -58,8 +58,8 @@ def settings_urls(html):
     return set(re.findall(r"/admin/settings/[a-z_]+/[a-z_]+/", html))
 
 
-def test_an_administrator_finds_every_site_setting_and_each_opens(client, home_page):
-    logged_in(client, get_user_model().objects.create_superuser("beheer", password="x"))
+def test_an_administrator_finds_every_site_setting_and_each_opens(admin_client, home_page):
+    client = admin_client
     found = settings_urls(client.get(reverse("wagtailadmin_home")).content.decode())
     assert reverse("wagtailsettings:edit", args=["core", "importantpages"]) in found
     assert reverse("wagtailsettings:edit", args=["core", "sharesettings"]) in found
@@ -97,6 +97,5 @@ def test_the_admin_speaks_dutch_to_a_redacteur_without_wagtails_version(client, 
     assert not re.search(r"\b([Jj]e|[Jj]ouw)\b", guide)
 
 
-def test_an_administrator_still_sees_wagtails_version(client, home_page):
-    logged_in(client, get_user_model().objects.create_superuser("beheer", password="x"))
-    assert "Wagtail v" in client.get(reverse("wagtailadmin_home")).content.decode()
+def test_an_administrator_still_sees_wagtails_version(admin_client, home_page):
+    assert "Wagtail v" in admin_client.get(reverse("wagtailadmin_home")).content.decode()
