@@ -10,6 +10,8 @@ from functools import cached_property
 from django.http import Http404
 from django.utils.text import slugify
 
+from core import pagecache
+
 from . import charts
 from .charts import format_value, rounded
 from .models import Area, AreaKind, Better, Indicator, Observation, PeriodKind, period_label
@@ -262,8 +264,11 @@ class Monitor:
     """The areas and indicators, read once per request: the pages look them up here."""
 
     def __init__(self):
-        self.areas = list(Area.objects.select_related("region"))
-        self.indicators = list(Indicator.objects.all())
+        # Kept under the content version: every monitor page needs them to route its request.
+        self.areas, self.indicators = pagecache.kept(
+            "monitor:areas-and-indicators",
+            lambda: (list(Area.objects.select_related("region")), list(Indicator.objects.all())),
+        )
         kinds = {area.kind: area for area in reversed(self.areas)}
         self.province, self.country = kinds.get(AreaKind.PROVINCE), kinds.get(AreaKind.COUNTRY)
 

@@ -2,7 +2,6 @@ import json
 import re
 
 from django import template
-from django.core.cache import cache
 from django.core.cache.utils import make_template_fragment_key
 from django.templatetags.static import static
 from django.utils import timezone
@@ -180,11 +179,7 @@ class ContentFragmentNode(template.Node):
             keys.append(moment.isoformat())
             seconds = min(seconds, max(1, int((moment - now).total_seconds())))
         cache_key = make_template_fragment_key(f"content:{self.name}", keys)
-        html = cache.get(cache_key)
-        if html is None:
-            html = self.nodelist.render(context)
-            cache.set(cache_key, html, seconds)
-        return html
+        return pagecache.remembered(cache_key, lambda: self.nodelist.render(context), seconds)
 
 
 @register.tag

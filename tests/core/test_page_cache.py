@@ -270,3 +270,39 @@ def test_without_an_answering_redis_page_urls_follow_a_renamed_page(home_page, s
     manifest.slug = "m2"
     manifest.save_revision().publish()
     assert live_page_url(ManifestPage) == "/m2/"
+
+
+@pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")
+def test_a_value_read_once_from_redis_is_then_read_from_this_process(settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "core.cache.TolerantRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/13",
+            "KEY_PREFIX": "wo2030-test-remembered",
+        },
+        "pagecache_local": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "remembered",
+        },
+    }
+    shared, memory = caches["default"], caches["pagecache_local"]
+    shared.clear()
+    built = []
+
+    def build():
+        built.append("fragment")
+        return "fragment"
+
+    assert pagecache.remembered("content:v1", build, 60) == "fragment"
+    assert shared.get("content:v1") == "fragment"
+    shared.delete("content:v1")
+    # Read again from this process's memory: no round trip, nothing built again.
+    assert pagecache.remembered("content:v1", build, 60) == "fragment"
+    assert built == ["fragment"]
+    # What another process kept in Redis is read from there once, then from memory.
+    shared.set("content:v2", "kept by another process", 60)
+    assert pagecache.remembered("content:v2", build, 60) == "kept by another process"
+    assert memory.get("content:v2") == "kept by another process"
+    assert built == ["fragment"]
+    shared.clear()
