@@ -96,6 +96,18 @@ def test_every_chart_is_an_accessible_svg_with_a_table_twin(client, monitor):
     assert len(ids) == len(set(ids))
 
 
+def test_bars_are_filled_with_patterns_defined_on_their_page_and_lines_define_none(client, monitor):
+    for url in (monitor.url, area_url(REGION)):
+        page = html(client.get(url))
+        fills = {tag["fill"] for tag in page.select("svg [fill^='url(#']")}
+        patterns = {f"url(#{tag['id']})" for tag in page.find_all("pattern")}
+        assert fills <= patterns, url
+        for svg in page.select("svg.chart__svg"):
+            assert bool(svg.find("pattern")) == bool(svg.select(".chart__bar")), url
+    # The province's page has a chart of bars (the agenda's yearly figures).
+    assert html(client.get(monitor.url)).select(".chart__bar[fill]")
+
+
 def test_the_csv_holds_exactly_what_the_chart_shows(client, monitor):
     for figure in html(client.get(area_url(REGION))).select("figure.chart")[:3]:
         response = client.get(figure.select_one(".chart__download a")["href"])
