@@ -233,6 +233,14 @@ def known_next_change(now=None):
     return moment
 
 
+# Values keyed by the content version (pages, fragments, kept values) live in a shared cache
+# (Redis in production) and, in front of it, in this process's memory, so a value read once
+# costs no round trip again: on PostgreSQL and Redis a monitor page rendered afresh read nine
+# fragments, each a round trip with a new redis-py client. Only a new version (or the clock,
+# within the value's time) changes such a value, so the memory's copy is never staler than
+# the shared one.
+
+
 def process_memory():
     """This process's memory in front of a shared cache (Redis), or None when the cache is this
     process's memory already."""
@@ -240,21 +248,31 @@ def process_memory():
     return caches[alias] if alias in settings.CACHES else None
 
 
-def remembered(key, build, seconds):
-    """`build()`, kept under `key` (which names the content version) for `seconds` in the
-    shared cache and, in front of it, in this process's memory, so a value read once costs no
-    round trip again: on PostgreSQL and Redis a monitor page rendered afresh read nine
-    fragments, each a round trip with a new redis-py client. Only a new version (or the clock,
-    within `seconds`) changes such a value, so the memory's copy is never staler than Redis's."""
+def read_kept(shared, key, seconds_left):
+    """The value under `key`: from this process's memory, else from `shared`, then copied into
+    memory for `seconds_left(value)`; None when neither has it."""
     memory = process_memory()
     value = memory.get(key) if memory is not None else None
     if value is None:
-        value = caches["default"].get(key)
-        if value is None:
-            value = build()
-            caches["default"].set(key, value, seconds)
-        if memory is not None:
-            memory.set(key, value, seconds)
+        value = shared.get(key)
+        if value is not None and memory is not None:
+            memory.set(key, value, seconds_left(value))
+    return value
+
+
+def keep(shared, key, value, seconds):
+    shared.set(key, value, seconds)
+    memory = process_memory()
+    if memory is not None:
+        memory.set(key, value, seconds)
+
+
+def remembered(key, build, seconds):
+    """`build()`, kept under `key` (which names the content version) for `seconds`."""
+    value = read_kept(caches["default"], key, lambda value: seconds)
+    if value is None:
+        value = build()
+        keep(caches["default"], key, value, seconds)
     return value
 
 
@@ -354,11 +372,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        # Pages are kept in the shared cache (Redis in production) and, in front of it, this
-        # process's memory, so a hit costs no round trip. Both are keyed by the version, so
-        # the memory copy is never staler than Redis.
         self.shared = caches[settings.PAGE_CACHE_ALIAS]
-        self.local = process_memory()
 
     def __call__(self, request):
         host = request.get_host()  # DisallowedHost (400) before the cache is consulted
@@ -382,7 +396,7 @@ class PageCacheMiddleware:
         version = content_version()
         key = f"page:{version}:{url}" if url and version else None
         if key:
-            stored = self.stored(key)
+            stored = read_kept(self.shared, key, remaining_seconds)
             if stored is not None:
                 return self.from_cache(request, stored)
         response = self.get_response(request)
@@ -401,23 +415,10 @@ class PageCacheMiddleware:
             headers = [(name, value) for name, value in response.items() if name != "Set-Cookie"]
             expires = timezone.now() + datetime.timedelta(seconds=seconds)
             stored = (response.content, headers, expires)
-            self.store(key, stored, seconds)
+            keep(self.shared, key, stored, seconds)
             self.shared.set(f"page-stale:{url}", stored, settings.PAGE_CACHE_STALE_IF_ERROR_SECONDS)
             response["X-Page-Cache"] = "miss"
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
-
-    def stored(self, key):
-        stored = self.local.get(key) if self.local is not None else None
-        if stored is None:
-            stored = self.shared.get(key)
-            if stored is not None and self.local is not None:
-                self.local.set(key, stored, remaining_seconds(stored))
-        return stored
-
-    def store(self, key, stored, seconds):
-        self.shared.set(key, stored, seconds)
-        if self.local is not None:
-            self.local.set(key, stored, seconds)
 
     def from_cache(self, request, stored, stale=False):
         content, headers, expires = stored
