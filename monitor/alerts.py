@@ -7,8 +7,7 @@ from django.http import QueryDict
 from alerts.sources import AlertItem, AlertSource, Selection
 from core.links import absolute_url, live_page_url
 
-from .charts import format_value
-from .figures import with_unit
+from .figures import newness, value_text
 from .models import Area, Observation
 from .pages import MonitorPage
 
@@ -44,15 +43,14 @@ def new_items(query, since):
     if area is not None:
         figures = figures.filter(area=area)
     newest = {}
-    for figure in figures.order_by("period_start", "period_kind", "pk"):
-        newest[(figure.indicator, figure.area)] = figure
+    for figure in figures:
+        shown = newest.get((figure.indicator, figure.area))
+        if shown is None or newness(figure) > newness(shown):
+            newest[(figure.indicator, figure.area)] = figure
     return [
         AlertItem(
             key=f"observation:{figure.pk}:{figure.imported_at.timestamp():.0f}",
-            title=f"{figure.indicator.name}, {figure.area.name}: "
-            + with_unit(
-                format_value(figure.value, figure.indicator.decimals), figure.indicator.unit
-            ),
+            title=f"{figure.indicator.name}, {figure.area.name}: {value_text(figure)}",
             url=absolute_url(area_url(figure.area)),
             details=[figure.period_label, f"Bron: {figure.source_text}"],
         )

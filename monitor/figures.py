@@ -52,6 +52,20 @@ def period_end(kind, start):
     return start.year * 12 + start.month - 1 + MONTHS_IN[kind]
 
 
+def newness(observation):
+    """What makes an observation newer: the end of its period, then the finer kind (the last
+    quarter of a year is newer than the year)."""
+    return period_end(observation.period_kind, observation.period_start), FINENESS[
+        observation.period_kind
+    ]
+
+
+def value_text(observation):
+    """The value with its unit, as the indicator writes it."""
+    value = format_value(observation.value, observation.indicator.decimals)
+    return with_unit(value, observation.indicator.unit)
+
+
 class Figures:
     """The observations of `areas`, by indicator, area and kind of period, in period order."""
 
@@ -76,11 +90,10 @@ class Figures:
     def latest(self, indicator, area):
         """The newest observation of `area` for `indicator`, of any kind of period."""
         candidates = [
-            (period_end(kind, start), FINENESS[kind], item)
+            list(self.get(indicator, area, kind).values())[-1]
             for kind in self.kinds(indicator, area)
-            for start, item in list(self.get(indicator, area, kind).items())[-1:]
         ]
-        return max(candidates, key=lambda row: row[:2])[2] if candidates else None
+        return max(candidates, key=newness) if candidates else None
 
     def previous(self, observation):
         series = self.get(observation.indicator, observation.area, observation.period_kind)
@@ -144,8 +157,7 @@ class KeyFigure:
 
     @property
     def value_text(self):
-        value = format_value(self.observation.value, self.indicator.decimals)
-        return with_unit(value, self.indicator.unit)
+        return value_text(self.observation)
 
 
 class Chart:

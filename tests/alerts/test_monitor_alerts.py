@@ -58,3 +58,17 @@ def test_an_area_page_offers_to_follow_that_area(client, figures):
     assert "Volg de cijfers van Zaanstreek/Waterland per e-mail" in html
     assert '<input type="hidden" name="bron" value="monitor">' in html
     assert '<input type="hidden" name="filter" value="gebied=zaanstreek-waterland">' in html
+
+
+def test_the_newest_figure_is_the_one_the_page_shows_first(following, figures):
+    region = figures["zaanstreek"]
+    quarter = observation(figures["werkloosheid"], region, 2032, "4.6", period_kind="kwartaal")
+    quarter.period_start = quarter.period_start.replace(month=10)  # 2032 K4
+    quarter.save()
+    observation(figures["werkloosheid"], region, 2032, "4.1")  # the whole year 2032
+
+    [digest] = send("--now")
+
+    # The last quarter of a year ends with the year and is the finer figure, as on the page.
+    assert "Werkloosheid, Zaanstreek/Waterland: 4,6%" in digest.body
+    assert "4,1%" not in digest.body
