@@ -122,7 +122,7 @@ class Region(index.Indexed, BaseTaxonomy):
     )
     description = models.TextField("Omschrijving", blank=True)
 
-    panels = ["name", "slug", "economic_region", "description", "sort_order"]
+    panels = ["name", slug_panel(), "economic_region", "description", "sort_order"]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

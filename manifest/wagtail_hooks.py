@@ -126,7 +126,7 @@ class ManifestActionViewSet(SnippetViewSet):
         overdue = Prefetch(
             "targets", queryset=ActionTarget.objects.overdue(), to_attr="overdue_targets"
         )
-        return ManifestAction.objects.prefetch_related(overdue)
+        return ManifestAction.objects.in_agenda_order().prefetch_related(overdue)
 
 
 class ManifestViewSetGroup(SnippetViewSetGroup):

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from core import places
 from core.links import live_page_url, routed_url
-from core.models import EconomicRegion, Region, demo_flag
+from core.models import EconomicRegion, Region, demo_flag, demo_flag_panel, slug_panel
 
 
 class Better(models.TextChoices):
@@ -61,7 +61,7 @@ class Indicator(index.Indexed, models.Model):
 
     panels = [
         "name",
-        "slug",
+        slug_panel(),
         "unit",
         "decimals",
         "better",
@@ -70,7 +70,7 @@ class Indicator(index.Indexed, models.Model):
         "source",
         "source_url",
         "sort_order",
-        "is_demo",
+        demo_flag_panel(),
     ]
 
     search_fields = [
@@ -129,7 +129,7 @@ class Area(index.Indexed, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField("Volgorde", default=0)
 
-    panels = ["name", "slug", "kind", "region", "economic_region", "cbs_code", "sort_order"]
+    panels = ["name", slug_panel(), "kind", "region", "economic_region", "cbs_code", "sort_order"]
 
     search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
 
@@ -237,7 +237,7 @@ class Observation(models.Model):
         "value",
         "source",
         "note",
-        "is_demo",
+        demo_flag_panel(),
     ]
 
     class Meta:

@@ -4,14 +4,14 @@ explained in their words, the demo flag for administrators only."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page
 
 from campuses.models import CampusPage
+from core.models import Region
 from events.models import EventIndexPage, EventPage
+from monitor.models import Area, Indicator, Observation
 from partners.models import Partner
-from tests.roles import logged_in
 
 
 def listed_pages(client, parent):
@@ -44,9 +44,15 @@ def test_the_slug_is_called_webadres_and_explained(redacteur_client, page_type):
     assert "Het laatste deel van het webadres" in html
 
 
-def test_a_partners_slug_is_explained_too(redacteur_client):
-    partner = Partner.objects.first()
-    url = reverse("wagtailsnippets_partners_partner:edit", args=[partner.pk])
+@pytest.mark.parametrize(
+    "snippet",
+    [Partner.objects.first, Region.objects.first, Indicator.objects.first, Area.objects.first],
+)
+def test_a_snippets_slug_is_explained_too(redacteur_client, snippet):
+    item = snippet()
+    url = reverse(
+        f"wagtailsnippets_{item._meta.app_label}_{item._meta.model_name}:edit", args=[item.pk]
+    )
     html = redacteur_client.get(url).content.decode()
     assert "Webadres (slug)" in html
 
@@ -64,14 +70,18 @@ def test_editors_do_not_see_the_demo_flag_and_cannot_change_it(redacteur_client)
     event = EventPage.objects.filter(is_demo=True).first()
     url = reverse("wagtailadmin_pages:edit", args=[event.pk])
     assert 'name="is_demo"' not in redacteur_client.get(url).content.decode()
-    partner = Partner.objects.filter(is_demo=True).first()
-    partner_url = reverse("wagtailsnippets_partners_partner:edit", args=[partner.pk])
-    assert 'name="is_demo"' not in redacteur_client.get(partner_url).content.decode()
+    for snippet in (Partner, Observation):
+        item = snippet.objects.filter(is_demo=True).first()
+        url = reverse(
+            f"wagtailsnippets_{item._meta.app_label}_{item._meta.model_name}:edit", args=[item.pk]
+        )
+        assert 'name="is_demo"' not in redacteur_client.get(url).content.decode(), snippet
 
 
-def test_administrators_see_the_demo_flag(client, home_page):
-    admin = get_user_model().objects.create_superuser("beheer", password="x" * 20)
-    logged_in(client, admin)
+def test_administrators_see_the_demo_flag(admin_client, home_page):
     event = EventPage.objects.filter(is_demo=True).first()
-    html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
     assert 'name="is_demo"' in html
+    observation = Observation.objects.filter(is_demo=True).first()
+    url = reverse("wagtailsnippets_monitor_observation:edit", args=[observation.pk])
+    assert 'name="is_demo"' in admin_client.get(url).content.decode()
