@@ -72,9 +72,10 @@ def signatories_embed(request, page):
 
 
 def oembed_error(status, message):
-    """An error as the open data answers one: {"error": {"status", "message"}}, in Dutch."""
+    """An error as the open data answers one: {"error": {"status", "message", "details"}}, in
+    Dutch. (The open data's own helper lives in `api`, which imports this app.)"""
     return JsonResponse(
-        {"error": {"status": status, "message": message}},
+        {"error": {"status": status, "message": message, "details": []}},
         status=status,
         json_dumps_params={"ensure_ascii": False},
         headers={"Access-Control-Allow-Origin": "*"},

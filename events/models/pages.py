@@ -208,7 +208,7 @@ class EventSession(Orderable):
         if self.spans_days:
             text += f" tot en met {date_format(self.last_day, 'l j F Y')}"
         if not self.all_day:
-            text += f", {self.start_time:%H:%M}–{self.end_time:%H:%M} uur"
+            text += f", {self.time_text} uur"
         return text
 
     @property

@@ -242,6 +242,8 @@ def test_other_addresses_are_not_found(client, urls, url):
     assert response.json()["error"]["message"] == (
         "Voor dit adres is er geen code om in te sluiten."
     )
+    # The shape of the open data's errors, details included.
+    assert set(response.json()["error"]) == {"status", "message", "details"}
 
 
 def test_xml_is_not_implemented(client, urls):
@@ -274,7 +276,7 @@ def test_xml_is_not_implemented(client, urls):
 def test_bad_values_get_a_dutch_400(client, urls, params, message):
     response = oembed(client, urls, **params)
     assert response.status_code == 400
-    assert response.json() == {"error": {"status": 400, "message": message}}
+    assert response.json() == {"error": {"status": 400, "message": message, "details": []}}
 
 
 def test_only_reading_is_allowed(client, urls):
