@@ -4,8 +4,10 @@ writes are dropped, with a warning in the log, so the site goes on uncached inst
 
 import contextlib
 import logging
+import math
 import os
 import threading
+import time
 
 import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -96,6 +98,11 @@ class TrackedRedisCache(TolerantRedisCache):
     only taken while that connection is up; when it fails, the copies go and every read asks
     Redis until it listens again."""
 
+    # After a failed attempt to listen, reads go to Redis for this long before the next
+    # attempt: a refused command (an ACL without CLIENT, say) would otherwise cost a new
+    # connection and a warning on every read.
+    LISTEN_RETRY_SECONDS = 30
+
     def __init__(self, server, params):
         super().__init__(server, params)
         # One redis-py client of its own for reads, whose connection settings the listening
@@ -105,7 +112,9 @@ class TrackedRedisCache(TolerantRedisCache):
         self.copies = {}
         self.listener = None
         self.listener_pid = None
-        self.tracking_refused = False
+        # time.monotonic() of the last failed attempt to listen; the future once Redis refused
+        # tracking itself, which no retry changes.
+        self.listen_failed_at = -math.inf
         self.lock = threading.Lock()
 
     def get(self, key, default=None, version=None):
@@ -120,7 +129,7 @@ class TrackedRedisCache(TolerantRedisCache):
                 value = self.reader.get(redis_key)
                 if listening and value is not None:
                     self.copies[redis_key] = value
-                elif not listening and not self.tracking_refused:
+                elif not listening and self._may_listen():
                     self._listen()
                 return default if value is None else self.serializer.loads(value)
             return default
@@ -165,15 +174,19 @@ class TrackedRedisCache(TolerantRedisCache):
             try:
                 listener.read_response()
             except ResponseError:
-                self.tracking_refused = True
+                self.listen_failed_at = math.inf
                 raise
             listener.send_command("SUBSCRIBE", INVALIDATIONS)
             listener.read_response()
         except (RedisError, OSError) as error:
             logger.warning("Not keeping copies of %s: %s", self.make_key(""), error)
+            self.listen_failed_at = max(self.listen_failed_at, time.monotonic())
             listener.disconnect()
             return
         self.listener = listener
+
+    def _may_listen(self):
+        return time.monotonic() - self.listen_failed_at >= self.LISTEN_RETRY_SECONDS
 
     def _apply_invalidations(self):
         """Drop the copies Redis said changed; False when there is no listening connection of

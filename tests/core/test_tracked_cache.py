@@ -145,3 +145,42 @@ def test_a_renamed_page_is_linked_rightly_by_every_production_worker_at_once(
                 assert answer(server, path)[0].getheader("X-Page-Cache") == "hit"
     finally:
         elsewhere.delete(KEY)
+
+
+@pytest.fixture
+def without_client_commands():
+    """A Redis user whose ACL refuses CLIENT, as a managed Redis may: the listening
+    connection cannot be opened."""
+    admin = redis.Redis(host="127.0.0.1", port=6379)
+    user = f"wo2030-no-client-{os.getpid()}"
+    admin.acl_setuser(
+        user,
+        enabled=True,
+        passwords=["+secret"],
+        keys=["*"],
+        channels=["*"],
+        commands=["+@all", "-client"],
+    )
+    yield redis_url(f"wo2030-acl-{os.getpid()}", db=11).replace("//", f"//{user}:secret@", 1)
+    admin.acl_deluser(user)
+
+
+def test_without_a_listening_connection_reads_ask_redis_and_retry_it_only_now_and_then(
+    without_client_commands, caplog, monkeypatch
+):
+    refused, writer = version_cache(without_client_commands), version_cache(without_client_commands)
+    writer.set(KEY, "v1")
+    for _ in range(20):
+        assert refused.get(KEY) == "v1"
+    writer.set(KEY, "v2")  # no copy was kept: the very next read sees it
+    assert refused.get(KEY) == "v2"
+
+    def attempts_to_listen():
+        return sum("Not keeping copies" in record.message for record in caplog.records)
+
+    assert attempts_to_listen() == 1, "one attempt to listen, not one per read"
+    monkeypatch.setattr(TrackedRedisCache, "LISTEN_RETRY_SECONDS", 0)  # as if its time is over
+    refused.get(KEY)
+    refused.get(KEY)
+    assert attempts_to_listen() == 3
+    writer.delete(KEY)
