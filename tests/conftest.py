@@ -10,6 +10,7 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, settings
 from wagtail.models import Site
 
+from tests.bench.server import base_environment, manage
 from tests.snapshot import restore, take_snapshot
 from website.models import HomePage
 
@@ -114,6 +115,13 @@ def initial_content(transactional_db, django_db_setup):
     server in another thread, parallel requests)."""
     restore(django_db_setup)
     return HomePage.objects.get()
+
+
+@pytest.fixture(scope="session")
+def collected_static_files():
+    """Production settings serve the collected, hashed static files: collected once per
+    worker (copied only when new), for the tests that start production servers."""
+    manage(base_environment("sqlite://", 0), "collectstatic", "--noinput", "-v", "0")
 
 
 @pytest.fixture

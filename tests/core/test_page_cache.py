@@ -1,7 +1,6 @@
 """The anonymous page cache: what is stored, what never is, and its HTTP headers."""
 
 import datetime
-import socket
 
 import pytest
 from django.core.cache import caches
@@ -15,6 +14,7 @@ from core.links import live_page_url
 from events.factories import EventIndexPageFactory
 from manifest.models import ManifestPage
 from tests.bench.server import free_port
+from tests.servers import redis_answers
 from website import urls as site_urls
 from website.settings.env import cache_from_url
 
@@ -148,15 +148,7 @@ def test_reading_public_pages_does_not_invalidate_the_cache(client, home_page, p
     assert all(client.get(url).get("X-Page-Cache") in ("hit", None) for url in urls)
 
 
-def redis_reachable():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")
+@pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
 def test_works_with_redis(client, home_page, settings):
     redis = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -272,7 +264,7 @@ def test_without_an_answering_redis_page_urls_follow_a_renamed_page(home_page, s
     assert live_page_url(ManifestPage) == "/m2/"
 
 
-@pytest.mark.skipif(not redis_reachable(), reason="no Redis on 127.0.0.1:6379")
+@pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
 def test_a_value_read_once_from_redis_is_then_read_from_this_process(settings):
     settings.CACHES = {
         **settings.CACHES,

@@ -3,51 +3,32 @@ the test database, with Redis or the database on a closed port of loopback. No a
 without Redis the pages are rendered uncached; without the database the pages kept in Redis
 are served, stale where the content moved on, and anything else is a Dutch 503."""
 
-import contextlib
 import json
 import os
-import socket
 
 import pytest
 import redis
-from django.conf import settings as dj_settings
 
 from events.models import EventIndexPage
 from partners.models import PartnerIndexPage
-from tests.bench.server import base_environment, free_port, gunicorn, manage
+from tests.bench.server import free_port
 from tests.manifest.test_signing_views import SIGN_URL
-from tests.website.test_links_across_workers import database_url
+from tests.servers import (
+    REDIS_HOST,
+    REDIS_PORT,
+    answer,
+    database_url,
+    production_server,
+    redis_answers,
+)
 
 # The servers read what the test committed.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("collected_static_files"),
+]
 
-REDIS_HOST, REDIS_PORT, REDIS_DB = "127.0.0.1", 6379, 13
-# Pages are kept per host: both servers are asked under one name.
-HOST = {"Host": "localhost"}
-
-
-def redis_answers():
-    try:
-        socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
-@pytest.fixture(scope="module", autouse=True)
-def static_files():
-    """Production settings serve the collected, hashed static files (copied only when new)."""
-    manage(base_environment("sqlite://", 0), "collectstatic", "--noinput", "-v", "0")
-
-
-@contextlib.contextmanager
-def production_server(tmp_path, database, cache_url):
-    port = free_port()
-    # The test's uploads (logos) are where its settings put them.
-    settings = {"CACHE_URL": cache_url, "GUNICORN_WORKERS": 1, "MEDIA_ROOT": dj_settings.MEDIA_ROOT}
-    env = base_environment(database, port, **settings)
-    with gunicorn(env, tmp_path / f"server-{port}.log") as server:
-        yield server
+REDIS_DB = 13
 
 
 def public_pages(home_page):
@@ -57,12 +38,6 @@ def public_pages(home_page):
         EventIndexPage.objects.get().url,
         "/manifest/acties/",
     ]
-
-
-def answer(server, path):
-    response, body = server.get(path, HOST)
-    assert response.status != 500, (path, server.log_text()[-3000:])
-    return response, body.decode()
 
 
 def test_without_redis_everything_is_served_uncached(initial_content, tmp_path):

@@ -11,23 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from campuses.models import CampusIndexPage, CampusPage
 from manifest.models import ManifestAction, ManifestPage
 from partners.models import PartnerIndexPage
 from tests.bench.server import Server, free_port, wait_until_up
+from tests.servers import database_url, rename
 
 PROJECT = Path(__file__).resolve().parents[2]
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-
-
-def database_url():
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
 @contextlib.contextmanager
@@ -70,11 +62,6 @@ def html(worker, path):
     response, body = worker.get(path)
     assert response.status == 200, (path, response.status, worker.log_text()[-2000:])
     return body.decode()
-
-
-def rename(page, slug):
-    page.slug = slug
-    page.save_revision().publish()
 
 
 @pytest.fixture

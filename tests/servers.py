@@ -1,0 +1,60 @@
+"""Servers in processes of their own, for the tests that need more than the test client:
+production settings under gunicorn (as `make serve` runs them) on the database the test
+committed to, and the Redis of this machine."""
+
+import contextlib
+import socket
+
+from django.conf import settings
+from django.db import connection
+
+from tests.bench.server import base_environment, free_port, gunicorn
+
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+# Pages are kept per host: every server is asked under one name.
+HOST = {"Host": "localhost"}
+
+
+def redis_answers():
+    try:
+        socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+def database_url():
+    """The test database, as DATABASE_URL for a server in another process."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+@contextlib.contextmanager
+def production_server(tmp_path, database, cache_url):
+    """One production worker on `database` with `cache_url`; it serves the collected static
+    files (the `collected_static_files` fixture) and the test's uploads."""
+    port = free_port()
+    env = base_environment(
+        database,
+        port,
+        CACHE_URL=cache_url,
+        GUNICORN_WORKERS=1,
+        MEDIA_ROOT=settings.MEDIA_ROOT,
+    )
+    with gunicorn(env, tmp_path / f"server-{port}.log") as server:
+        yield server
+
+
+def answer(server, path):
+    response, body = server.get(path, HOST)
+    assert response.status != 500, (path, server.log_text()[-3000:])
+    return response, body.decode()
+
+
+def rename(page, slug):
+    """Give a page a new slug and publish it, as an editor does."""
+    page.slug = slug
+    page.save_revision().publish()
