@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from events.models import EventIndexPage, EventPage
 from manifest.models import ActionTarget, Initiative
-from tests.browser.test_roles_journey import log_in
+from tests.browser.admin import log_in
 from tests.roles import REDACTEUR, user_with_role
 
 REFUSED = "Deze datum bestaat niet of is niet te lezen. Vul hem in als dd-mm-jjjj"

@@ -16,7 +16,7 @@ from core.models import ShareSettings
 from events.factories import RegistrationFactory
 from events.models import EventPage
 from partners.models import Partner
-from tests.browser.test_roles_journey import log_in
+from tests.browser.admin import log_in
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, PASSWORD, REDACTEUR, user_with_role
 
 JOBS_WARNING = "Automatische taken van de website staan stil"

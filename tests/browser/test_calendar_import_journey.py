@@ -9,9 +9,10 @@ from playwright.sync_api import expect
 
 from campuses.models import CampusPage
 from events.models import CampusCalendar, EventPage
+from tests.browser.admin import log_in
 from tests.browser.conftest import assert_accessible
 from tests.events.test_calendar_import import CalendarServer, ics, open_day, vevent
-from tests.roles import PASSWORD, REDACTEUR, user_with_role
+from tests.roles import REDACTEUR, user_with_role
 
 
 def test_a_redacteur_registers_a_campus_calendar_and_reads_the_import_report(
@@ -22,11 +23,7 @@ def test_a_redacteur_registers_a_campus_calendar_and_reads_the_import_report(
     campus = CampusPage.objects.order_by("title").first()
     user_with_role(REDACTEUR, "redacteur")
     try:
-        page.goto(live_server.url + "/admin/login/")
-        page.locator("input[name=username]").fill("redacteur")
-        page.locator("input[name=password]").fill(PASSWORD)
-        with page.expect_navigation():
-            page.locator("form button[type=submit]").click()
+        log_in(page, live_server, "redacteur")
         with page.expect_navigation():
             page.get_by_role("link", name="Campusagenda's").click()
         with page.expect_navigation():

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from manifest.models import Initiative
 from partners.models import Partner
-from tests.browser.test_roles_journey import log_in, log_out
+from tests.browser.admin import log_in, log_out
 from tests.images import png_bytes, png_upload
 from tests.roles import MODERATOR, REDACTEUR, user_with_role
 from website.models import HomePage

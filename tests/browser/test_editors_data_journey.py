@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from events.factories import EventPageFactory, OnSiteEventFactory, RegistrationFactory
 from events.models import Audience, EventIndexPage, EventKind, EventPage, Registration
 from manifest.models import ManifestAction, Signature
-from tests.browser.test_roles_journey import log_in, log_out
+from tests.browser.admin import log_in, log_out
 from tests.core.conftest import sign
 from tests.events.conftest import in_days
 from tests.manifest.test_signing_views import confirm_link_from_mail

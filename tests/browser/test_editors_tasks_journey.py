@@ -17,7 +17,7 @@ from campuses.models import CampusPage
 from events.factories import OnSiteEventFactory, RegistrationFactory
 from events.models import EventIndexPage, EventPage
 from manifest.models import ActionTarget, Initiative, Signature, SignatureState
-from tests.browser.test_roles_journey import log_in
+from tests.browser.admin import log_in
 from tests.events.conftest import in_days
 from tests.manifest.test_signature_admin import make_signature
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, REDACTEUR, user_with_role

@@ -4,8 +4,8 @@ row is refused with the row named; the corrected file is previewed, then saved."
 from playwright.sync_api import expect
 
 from monitor.models import Area, Observation
+from tests.browser.admin import log_in
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_roles_journey import log_in
 from tests.roles import REDACTEUR, user_with_role
 
 HEADER = "indicator;gebied;periode;waarde;bron\n"

@@ -7,8 +7,10 @@ from playwright.sync_api import expect
 
 from events.factories import OnSiteEventFactory
 from events.models import EventIndexPage, Registration
+from tests.browser.admin import log_in
 from tests.browser.conftest import assert_accessible
 from tests.events.test_registration import class_data
+from tests.roles import PASSWORD
 
 ADDRESS = "m.devries@dezeester.example.nl"
 
@@ -18,7 +20,7 @@ def make_privacy_officer(django_user_model):
     group.permissions.add(
         *Permission.objects.filter(codename__in=["access_admin", "handle_personal_data"])
     )
-    officer = django_user_model.objects.create_user("privacy", password="Privacy-wachtwoord-1")
+    officer = django_user_model.objects.create_user("privacy", password=PASSWORD)
     officer.groups.add(group)
 
 
@@ -32,11 +34,7 @@ def test_staff_look_up_download_and_erase_what_the_site_holds_about_an_address(
     assert registered.status_code == 303
     make_privacy_officer(django_user_model)
 
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("input[name=username]").fill("privacy")
-    page.locator("input[name=password]").fill("Privacy-wachtwoord-1")
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").click()
+    log_in(page, live_server, "privacy")
     page.get_by_role("button", name="Instellingen").click()
     with page.expect_navigation():
         page.get_by_role("link", name="Persoonsgegevens").click()

@@ -7,21 +7,10 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from campuses.models import CampusPage
-from tests.roles import CAMPUSCOORDINATOR, PASSWORD, REDACTEUR, user_with_role
+from tests.browser.admin import log_in, log_out
+from tests.roles import CAMPUSCOORDINATOR, REDACTEUR, user_with_role
 
 NEW_INTRO = "Techport leidt samen met bedrijven in de IJmond technici op, nu ook in de avond."
-
-
-def log_in(page, live_server, username):
-    page.goto(live_server.url + reverse("wagtailadmin_login"))
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").click()
-
-
-def log_out(page):
-    page.context.clear_cookies()
 
 
 def test_a_coordinators_change_goes_live_after_a_redacteur_approves_it(visit, page, live_server):

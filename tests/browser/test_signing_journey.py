@@ -1,26 +1,19 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from manifest.models import Signature
+from tests.browser.admin import log_in
 from tests.browser.conftest import assert_accessible
 from tests.images import png_bytes
-
-
-def make_moderator(django_user_model):
-    moderator = django_user_model.objects.create_user(
-        "moderator", password="Moderator-wachtwoord-1"
-    )
-    moderator.groups.add(Group.objects.get(name="Moderator"))
-    return moderator
+from tests.roles import MODERATOR, user_with_role
 
 
 def test_an_organisation_signs_confirms_and_appears_on_the_wall_after_approval(
-    visit, page, live_server, django_user_model
+    visit, page, live_server
 ):
     mail.outbox.clear()
     visit("/manifest/")
@@ -55,12 +48,8 @@ def test_an_organisation_signs_confirms_and_appears_on_the_wall_after_approval(
     page.goto(live_server.url + "/manifest/ondertekenaars/")
     expect(page.get_by_role("link", name=re.compile("Golfslag Robotica"))).to_have_count(0)
 
-    make_moderator(django_user_model)
-    page.goto(live_server.url + "/admin/login/")
-    page.locator("input[name=username]").fill("moderator")
-    page.locator("input[name=password]").fill("Moderator-wachtwoord-1")
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").click()
+    user_with_role(MODERATOR, "moderator")
+    log_in(page, live_server, "moderator")
     # The dashboard panel links to the queue of confirmed signatures.
     with page.expect_navigation():
         page.get_by_role("link", name="Ondertekeningen").first.click()
