@@ -15,8 +15,8 @@ from events.models import EventIndexPage, EventSession
 from events.models.taxonomy import RegistrationMode
 from manifest.forms import InitiativeFilterForm, SignatoryFilterForm
 from manifest.models import Initiative, ManifestAction, Signature
-from monitor.importing import Unreadable, parse_period
-from monitor.models import Area, Indicator, Observation
+from monitor.forms import FigureFilterForm
+from monitor.models import Observation
 from partners.models import (
     Partner,
     PartnerKind,
@@ -526,30 +526,16 @@ EVENTS = Endpoint(
 # --- observations of the labour-market monitor ------------------------------------------------
 
 
-OBSERVATION_PARAMS = (
-    Param("gebied", "Slug van een gebied, zoals noord-holland of zaanstreek-waterland.", STRING),
-    Param("indicator", "Slug van een indicator, zoals werkloosheid.", STRING),
-    Param("periode", "Een jaar (2020), kwartaal (2020 K3) of maand (2020-03).", STRING),
-)
+OBSERVATION_FILTERS = {
+    "gebied": "Slug van een gebied, zoals noord-holland of zaanstreek-waterland.",
+    "indicator": "Slug van een indicator, zoals werkloosheid.",
+    "periode": "Een jaar (2020), kwartaal (2020 K3) of maand (2020-03).",
+}
 
 
 def observation_records(params):
-    observations, problems = Observation.objects.select_related("indicator", "area"), []
-    for param, field, model in (("gebied", "area", Area), ("indicator", "indicator", Indicator)):
-        if params.get(param):
-            found = model.objects.filter(slug=params[param]).first()
-            if found is None:
-                problems.append(f"{param}: {UNKNOWN_VALUE}")
-            observations = observations.filter(**{field: found})
-    if params.get("periode"):
-        try:
-            kind, start = parse_period(params["periode"])
-            observations = observations.filter(period_kind=kind, period_start=start)
-        except Unreadable as error:
-            problems.append(f"periode: {error}.")
-    if problems:
-        raise InvalidParameters(problems)
-    return observations
+    observations = Observation.objects.select_related("indicator", "area")
+    return validated_form(FigureFilterForm, OBSERVATION_FILTERS, params).filter(observations)
 
 
 OBSERVATION_FIELDS = (
@@ -583,7 +569,7 @@ OBSERVATIONS = Endpoint(
     title="Arbeidsmarkt in cijfers",
     description="De cijfers van de arbeidsmarktmonitor: per indicator, gebied en periode.",
     fields=OBSERVATION_FIELDS,
-    params=OBSERVATION_PARAMS,
+    params=form_params(FigureFilterForm, OBSERVATION_FILTERS),
     records=observation_records,
     changed=("imported_at",),
     order=(

@@ -1,7 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import QuickSelect
+from core.forms import FilterForm, QuickSelect, SlugChoiceField
+
+from .importing import Unreadable, parse_period
+from .models import Area, Indicator
 
 CHOOSE_AREA = "Kies een gebied uit de lijst."
 
@@ -33,3 +36,33 @@ class CompareForm(forms.Form):
     def chosen(self):
         """The two areas, once the form is valid."""
         return self.areas[self.cleaned_data["regio"]], self.areas[self.cleaned_data["met"]]
+
+
+class PeriodField(forms.CharField):
+    """A period as people or CBS write it, cleaned to (PeriodKind, first day)."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return parse_period(text)
+        except Unreadable as error:
+            raise ValidationError(f"{error}.") from error
+
+
+class FigureFilterForm(FilterForm):
+    """The figures of the open data, by area, indicator and period (GET)."""
+
+    gebied = SlugChoiceField(Area.objects.all, label="Gebied")
+    indicator = SlugChoiceField(Indicator.objects.all, label="Indicator")
+    periode = PeriodField(required=False, label="Periode")
+
+    lookups = {"gebied": "area", "indicator": "indicator"}
+
+    def filter(self, queryset):
+        queryset = super().filter(queryset)
+        if period := self.active_filters.get("periode"):
+            kind, start = period
+            queryset = queryset.filter(period_kind=kind, period_start=start)
+        return queryset
