@@ -11,7 +11,7 @@ from campuses.models import CampusPage
 from events.models import CampusCalendar, EventPage
 from tests.browser.admin import log_in
 from tests.browser.conftest import assert_accessible
-from tests.events.test_calendar_import import CalendarServer, ics, open_day, vevent
+from tests.events.calendars import CalendarServer, ics, open_day, vevent
 from tests.roles import REDACTEUR, user_with_role
 
 
