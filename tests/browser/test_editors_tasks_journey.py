@@ -19,7 +19,7 @@ from events.models import EventIndexPage, EventPage
 from manifest.models import ActionTarget, Initiative, Signature, SignatureState
 from tests.browser.admin import log_in
 from tests.events.conftest import in_days
-from tests.manifest.test_signature_admin import make_signature
+from tests.manifest.signatures import make_signature
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, REDACTEUR, user_with_role
 
 

@@ -19,7 +19,7 @@ from manifest.signing import PROPOSED_LOGO_COLLECTION
 from partners.factories import PartnerFactory
 from partners.logos import collection_named
 from partners.models import Partner
-from tests.manifest.test_signature_admin import make_signature
+from tests.manifest.signatures import make_signature
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, REDACTEUR, logged_in, user_with_role
 
 

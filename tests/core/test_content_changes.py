@@ -142,7 +142,7 @@ def test_a_preview_shows_the_draft_and_never_reaches_the_public_page(client, hom
 
 def test_a_signature_approved_shows_on_the_manifest_page_at_once(client, home_page, admin_user):
     from manifest.models import Signature
-    from tests.manifest.test_signature_admin import make_signature
+    from tests.manifest.signatures import make_signature
 
     manifest = ManifestPage.objects.get()
     before = Signature.objects.approved().count()

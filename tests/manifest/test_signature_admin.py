@@ -1,25 +1,20 @@
-import io
-import itertools
 import smtplib
 
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail
-from django.core.files.images import ImageFile
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 
 from core.models import EducationLevel, Region
 from manifest.models import Signature, SignatureState
 from partners.factories import PartnerFactory
 from tests.conftest import count_queries
+from tests.manifest.signatures import logo, make_signature
 
 NAMESPACE = "wagtailsnippets_manifest_signature"
 LIST_URL = reverse(f"{NAMESPACE}:list")
@@ -31,35 +26,6 @@ class FailingEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise smtplib.SMTPException("451 De mailserver is tijdelijk onbereikbaar")
-
-
-def logo(name="logo"):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (300, 150), "#0a4a7f").save(buffer, format="PNG")
-    return get_image_model().objects.create(
-        title=f"Logo {name}", file=ImageFile(buffer, name=f"{name}.png")
-    )
-
-
-ORGANISATIONS = itertools.count(1)
-
-
-def make_signature(state=SignatureState.CONFIRMED, with_logo=False, **kwargs):
-    """A submission for a new organisation, as the public form stores it."""
-    number = next(ORGANISATIONS)
-    kwargs.setdefault("organisation_name", f"Golfslag & Zonen {number}")
-    return Signature.objects.create(
-        organisation_kind="bedrijfsleven",
-        website=f"https://golfslag-{number}.example.nl/",
-        logo=logo() if with_logo else None,
-        signer_name="Fatima de Vries",
-        signer_role="Directeur",
-        statement="Wij willen meer jongeren laten kiezen voor techniek.",
-        contact_email=f"ondertekenaar-{number}@example.nl",
-        privacy_consent_at=timezone.now(),
-        state=state,
-        **kwargs,
-    )
 
 
 def user_in(django_user_model, group_name, username):

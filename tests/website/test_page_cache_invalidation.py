@@ -18,7 +18,7 @@ from manifest.factories import ActionTargetFactory, InitiativeFactory
 from manifest.models import ManifestAction, ManifestPage, SignatureState
 from partners.factories import PartnerFactory
 from tests.events.test_registration import link_in
-from tests.manifest.test_signature_admin import make_signature
+from tests.manifest.signatures import make_signature
 from website.factories import StandardPageFactory
 
 
