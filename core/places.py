@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .models import EconomicRegion
+from .text import name_key
 
 DATA_FILE = Path(__file__).parent / "data" / "municipalities.json"
 # Noord-Holland lies well within this box; a centre outside it is a typing error in the file.
@@ -52,14 +53,10 @@ def parse(content):
         inside = LATITUDES[0] < item.latitude < LATITUDES[1]
         if not (inside and LONGITUDES[0] < item.longitude < LONGITUDES[1]):
             raise ValueError(f"{item.name}: centre outside Noord-Holland")
-    names = [key(name) for item in municipalities for name in (item.name, *item.places)]
+    names = [name_key(name) for item in municipalities for name in (item.name, *item.places)]
     if len(names) != len(set(names)):
         raise ValueError("a municipality or place is named twice")
     return municipalities
-
-
-def key(name):
-    return " ".join(name.casefold().split())
 
 
 @functools.cache
@@ -70,12 +67,12 @@ def municipalities():
 @functools.cache
 def by_name():
     """Municipality and town names, in lower case, -> their municipality."""
-    return {key(name): item for item in municipalities() for name in (item.name, *item.places)}
+    return {name_key(name): item for item in municipalities() for name in (item.name, *item.places)}
 
 
 def find(name):
     """The municipality a municipality or town name (any case) lies in, or None."""
-    return by_name().get(key(name or ""))
+    return by_name().get(name_key(name or ""))
 
 
 @functools.cache

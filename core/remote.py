@@ -46,6 +46,14 @@ class Limits:
     total_seconds: float
     allow_private: bool = False
 
+    @classmethod
+    def from_settings(cls, limits, allow_private, **overrides):
+        """The limits of a fetch among a feature's settings `limits` (a dict that may hold
+        limits of its own, such as a number of events), with `overrides`."""
+        names = ("max_bytes", "connect_timeout", "read_timeout", "total_seconds")
+        values = {name: limits[name] for name in names} | overrides
+        return cls(**values, allow_private=allow_private)
+
 
 def is_public_address(address):
     ip = ipaddress.ip_address(address.split("%", 1)[0])

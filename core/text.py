@@ -19,6 +19,12 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
+def name_key(name):
+    """A name as names are compared: in any case, any run of spaces and punctuation one space
+    ("Groot-Amsterdam" is "groot amsterdam", so is "Groot Amsterdam")."""
+    return " ".join(re.split(r"[\W_]+", str(name).casefold())).strip()
+
+
 def text_from_html(value, length=None):
     """Markup (rich text, a feed's description) as plain text: no tags (the text of scripts
     and styles dropped, not shown), entities decoded once, no invisible or control characters,

@@ -52,7 +52,6 @@ RULE_PARTS = {
     "YEARLY": {"BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "BYWEEKNO", "BYYEARDAY", "WKST"},
 }
 COMMON_RULE_PARTS = {"FREQ", "INTERVAL", "COUNT", "UNTIL"}
-LIMITS_OF_FETCH = ("max_bytes", "connect_timeout", "read_timeout", "total_seconds")
 MAX_RULE_STEPS = 20_000
 # A time zone changes its offset a few times a year, in a few rules.
 MAX_ZONE_PARTS = 100
@@ -571,10 +570,7 @@ def import_calendar(calendar):
             raise Refused("Er is geen agenda om evenementen in te zetten.")
         body = fetch(
             calendar.url,
-            Limits(
-                **{name: lim[name] for name in LIMITS_OF_FETCH},
-                allow_private=settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES,
-            ),
+            Limits.from_settings(lim, settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES),
             accept="text/calendar, */*;q=0.5",
         )
         write(calendar, read_feed(body, calendar, lim, deadline), agenda, report)

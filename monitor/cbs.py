@@ -30,11 +30,10 @@ from urllib.parse import quote
 from django.conf import settings
 
 from core.remote import TOO_SLOW, FetchError, Limits, fetch
+from core.text import name_key
 
 from . import importing
-from .models import Area
 
-LIMITS_OF_FETCH = ("max_bytes", "connect_timeout", "read_timeout")
 NEXT_LINK_KEYS = ("odata.nextLink", "@odata.nextLink")
 
 
@@ -100,10 +99,8 @@ class Reader:
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise FetchError(TOO_SLOW)
-        limits = Limits(
-            **{name: self.limits[name] for name in LIMITS_OF_FETCH},
-            total_seconds=left,
-            allow_private=settings.CBS_IMPORT_ALLOW_PRIVATE_ADDRESSES,
+        limits = Limits.from_settings(
+            self.limits, settings.CBS_IMPORT_ALLOW_PRIVATE_ADDRESSES, total_seconds=left
         )
         try:
             answer = json.loads(fetch(url, limits, accept="application/json"))
@@ -161,18 +158,12 @@ def import_table(code, data_filter=None):
     return Outcome(code, importing.save(result), skipped)
 
 
-def name_key(name):
-    """A name as it is compared: "Groot-Amsterdam" is "Groot Amsterdam"."""
-    return " ".join(re.split(r"[\W_]+", str(name).casefold())).strip()
-
-
 def areas_of(regions):
     """The monitor's area of each region code of the table that it shows: by the area's CBS
     code, else by the region's title without CBS's kind ("Groot Amsterdam (AM)" is the area
     Groot-Amsterdam)."""
-    areas = list(Area.objects.all())
-    by_code = {area.cbs_code.strip().upper(): area for area in areas if area.cbs_code.strip()}
-    by_name = {name_key(area.name): area for area in areas}
+    by_code = importing.areas_by_code()
+    by_name = {name_key(area.name): area for area in by_code.values()}
     found = {}
     for key, title in regions.items():
         area = by_code.get(key.upper()) or by_name.get(
