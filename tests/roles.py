@@ -14,8 +14,8 @@ CAMPUSCOORDINATOR = "Campuscoördinator"
 PASSWORD = "Lang-en-geheim-wachtwoord-2030"
 
 
-def user_with_role(role, username, campuses=()):
-    user = get_user_model().objects.create_user(username, password=PASSWORD)
+def user_with_role(role, username, campuses=(), email=""):
+    user = get_user_model().objects.create_user(username, email=email, password=PASSWORD)
     user.groups.add(Group.objects.get(name=role))
     user.coordinated_campuses.set(campuses)
     return user
@@ -31,8 +31,10 @@ def logged_in(client, user):
     return client
 
 
-# A coordinator of one campus beside another campus, for every test module (tests/conftest.py
-# loads this module as a plugin); a module may define its own fixture of the same name.
+# A coordinator of one campus beside another campus, a Redacteur and a Moderator, each with a
+# logged-in client, for every test module (tests/conftest.py loads this module as a plugin); a
+# module may define its own fixture of the same name. The clients are one and the same `client`:
+# a test that switches users mid-way logs them in itself (logged_in).
 @pytest.fixture
 def campus(home_page):
     return CampusPage.objects.get(slug="techport")
@@ -56,3 +58,13 @@ def coordinator_client(client, coordinator):
 @pytest.fixture
 def redacteur_client(client, home_page):
     return logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+
+
+@pytest.fixture
+def moderator(db):
+    return user_with_role(MODERATOR, "moderator")
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    return logged_in(client, moderator)

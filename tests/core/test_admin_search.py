@@ -8,7 +8,7 @@ from django.urls import reverse
 from events.factories import EventIndexPageFactory, OnSiteEventFactory, RegistrationFactory
 from partners.factories import PartnerFactory
 from tests.core.conftest import sign
-from tests.manifest.test_signature_admin import user_in
+from tests.roles import MODERATOR, REDACTEUR, logged_in, user_with_role
 
 SEARCH = reverse("wagtailadmin_pages:search")
 
@@ -31,16 +31,16 @@ def test_a_partner_is_found_from_the_admin_search(admin_client):
     assert {"Initiatieven", "Acties", "Ondertekeningen", "Aanmeldingen"} <= set(offered)
 
 
-def test_each_role_searches_only_what_it_may_see(client, django_user_model, home_page):
+def test_each_role_searches_only_what_it_may_see(client, home_page):
     calendar = EventIndexPageFactory(parent=home_page, title="Testagenda", slug="testagenda")
     event = OnSiteEventFactory(parent=calendar, title="PET Velsen")
     RegistrationFactory(event=event, school_name="Lasschool De Vonk")
     sign(client, "Lasbedrijf Zuid")
-    client.force_login(user_in(django_user_model, "Redacteur", "redacteur"))
+    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
     offered = areas(client.get(SEARCH, {"q": "Las"}).content.decode())
     assert "Aanmeldingen" not in offered and "Ondertekeningen" not in offered
     # A Moderator works without pages: the admin's search box opens their first area.
-    client.force_login(user_in(django_user_model, "Moderator", "moderator"))
+    logged_in(client, user_with_role(MODERATOR, "moderator"))
     signatures = reverse("wagtailsnippets_manifest_signature:list")
     offered = areas(client.get(signatures, {"q": "Las"}).content.decode())
     assert offered["Aanmeldingen"] == 1

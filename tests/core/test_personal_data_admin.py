@@ -13,7 +13,7 @@ from events.models import Registration
 from manifest.models import Signature
 from tests.core.conftest import ADDRESS, NAME
 from tests.core.test_personal_data import places_holding
-from tests.manifest.test_signature_admin import denied
+from tests.roles import denied
 
 LOOKUP_URL = reverse("core_personal_data")
 ERASE_URL = reverse("core_personal_data_erase")
@@ -43,18 +43,15 @@ def test_the_permission_exists_after_the_migrations(db):
     assert permission.content_type.app_label == "core"
 
 
-def test_staff_without_the_permission_see_no_menu_item_and_are_refused(client, django_user_model):
-    redacteur = django_user_model.objects.create_user("redacteur", password="geheim-wachtwoord")
-    redacteur.groups.add(Group.objects.get(name="Redacteur"))
-    client.force_login(redacteur)
-    assert LOOKUP_URL not in client.get(reverse("wagtailadmin_home")).content.decode()
-    assert denied(client.get(LOOKUP_URL))
-    assert denied(client.post(LOOKUP_URL, {"email": ADDRESS}))
-    assert denied(client.post(ERASE_URL, {"email": ADDRESS, "confirmed": "on"}))
+def test_staff_without_the_permission_see_no_menu_item_and_are_refused(redacteur_client):
+    assert LOOKUP_URL not in redacteur_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert denied(redacteur_client.get(LOOKUP_URL))
+    assert denied(redacteur_client.post(LOOKUP_URL, {"email": ADDRESS}))
+    assert denied(redacteur_client.post(ERASE_URL, {"email": ADDRESS, "confirmed": "on"}))
     assert not PersonalDataRequest.objects.exists()
 
 
-def test_no_role_may_handle_requests(client, django_user_model, person):
+def test_no_role_may_handle_requests(moderator_client, person):
     # Looking up reaches every signer, registrant, subscriber and staff account: more than
     # moderating signatures and registrations needs. Superusers, or a group made for it.
     for role in ["Moderator", "Redacteur", "Campuscoördinator"]:
@@ -63,13 +60,10 @@ def test_no_role_may_handle_requests(client, django_user_model, person):
             .permissions.filter(codename="handle_personal_data")
             .exists()
         ), role
-    moderator = django_user_model.objects.create_user("moderator", password="geheim-wachtwoord")
-    moderator.groups.add(Group.objects.get(name="Moderator"))
-    client.force_login(moderator)
-    assert LOOKUP_URL not in client.get(reverse("wagtailadmin_home")).content.decode()
-    assert denied(client.get(LOOKUP_URL))
-    assert denied(client.post(LOOKUP_URL, {"email": ADDRESS}))
-    assert denied(client.post(ERASE_URL, {"email": ADDRESS, "confirmed": "on"}))
+    assert LOOKUP_URL not in moderator_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert denied(moderator_client.get(LOOKUP_URL))
+    assert denied(moderator_client.post(LOOKUP_URL, {"email": ADDRESS}))
+    assert denied(moderator_client.post(ERASE_URL, {"email": ADDRESS, "confirmed": "on"}))
     assert not PersonalDataRequest.objects.exists()
     assert Registration.objects.filter(email__iexact=ADDRESS).exists()
 

@@ -100,15 +100,12 @@ def test_a_cancellation_promotes_the_waitlist_of_its_own_date_only(two_day_pet):
     assert waiting_second.state == RegistrationState.WAITLISTED
 
 
-def test_staff_list_the_registrations_of_one_date(client, django_user_model, two_day_pet):
+def test_staff_list_the_registrations_of_one_date(moderator_client, two_day_pet):
     from django.urls import reverse
-
-    from tests.manifest.test_signature_admin import user_in
 
     first, second = dates_of(two_day_pet)
     RegistrationFactory(event=two_day_pet, session=first, school_name="OBS De Eerste")
     RegistrationFactory(event=two_day_pet, session=second, school_name="OBS De Tweede")
-    client.force_login(user_in(django_user_model, "Moderator", "moderator"))
     listing = reverse("wagtailsnippets_events_registration:list")
-    html = client.get(listing, {"session": second.pk}).content.decode()
+    html = moderator_client.get(listing, {"session": second.pk}).content.decode()
     assert "OBS De Tweede" in html and "OBS De Eerste" not in html

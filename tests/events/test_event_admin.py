@@ -8,7 +8,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from events.models import EventPage
 from tests.events.conftest import in_days
-from tests.manifest.test_signature_admin import user_in
 
 
 def event_form(capacity="120", **overrides):
@@ -41,10 +40,9 @@ def event_form(capacity="120", **overrides):
 
 
 @pytest.mark.date_dependent
-def test_a_redacteur_creates_and_publishes_an_event(client, calendar, django_user_model):
-    client.force_login(user_in(django_user_model, "Redacteur", "redacteur"))
+def test_a_redacteur_creates_and_publishes_an_event(redacteur_client, calendar):
     add_url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar.pk])
-    response = client.post(add_url, event_form() | {"action-publish": "publish"})
+    response = redacteur_client.post(add_url, event_form() | {"action-publish": "publish"})
     assert response.status_code == 302, response.context["form"].errors
     event = EventPage.objects.get(slug="pet-enkhuizen")
     assert event.live
@@ -53,14 +51,13 @@ def test_a_redacteur_creates_and_publishes_an_event(client, calendar, django_use
     assert session.starts_at == datetime.datetime.combine(
         in_days(40), datetime.time(9), tzinfo=session.start.tzinfo
     )
-    assert client.get(event.url).status_code == 200
+    assert redacteur_client.get(event.url).status_code == 200
 
 
-def test_the_editor_explains_what_is_missing(client, calendar, django_user_model):
-    client.force_login(user_in(django_user_model, "Redacteur", "redacteur"))
+def test_the_editor_explains_what_is_missing(redacteur_client, calendar):
     add_url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar.pk])
     form = event_form(capacity="", status="verplaatst") | {"action-publish": "publish"}
-    response = client.post(add_url, form)
+    response = redacteur_client.post(add_url, form)
     assert response.status_code == 200
     errors = response.context["form"].errors
     [date_form] = response.context["form"].formsets["sessions"].forms

@@ -11,16 +11,9 @@ from django.urls import reverse
 from core.exports import FORMULA_PREFIXES
 from events.factories import RegistrationFactory
 from events.models import Registration, RegistrationState
-from tests.manifest.test_signature_admin import user_in
 from tests.roles import denied
 
 LIST_URL = reverse("wagtailsnippets_events_registration:list")
-
-
-@pytest.fixture
-def moderator_client(client, django_user_model):
-    client.force_login(user_in(django_user_model, "Moderator", "moderator"))
-    return client
 
 
 @pytest.fixture
@@ -212,11 +205,10 @@ def test_visitors_and_the_public_site_never_see_registrations(client, event):
     assert "/admin/login/" in response["Location"]
 
 
-def test_a_redacteur_may_not_download_registrations(client, django_user_model, event):
+def test_a_redacteur_may_not_download_registrations(redacteur_client, event):
     RegistrationFactory(event=event, contact_name="Juf Fatima")
-    client.force_login(user_in(django_user_model, "Redacteur", "redacteur"))
     for export_format in ["csv", "xlsx"]:
-        response = client.get(LIST_URL, {"event": event.pk, "export": export_format})
+        response = redacteur_client.get(LIST_URL, {"event": event.pk, "export": export_format})
         assert denied(response)
         assert "Juf Fatima" not in response.content.decode()
 

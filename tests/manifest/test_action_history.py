@@ -10,7 +10,6 @@ from django.utils.html import escape
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from manifest.models import ActionTarget, ManifestAction
-from tests.manifest.test_signature_admin import user_in
 
 EDIT = "wagtailsnippets_manifest_manifestaction:edit"
 
@@ -46,13 +45,12 @@ def action_form(action, progress):
     )
 
 
-def test_a_progress_change_is_a_revision_with_its_user_in_the_history(client, django_user_model):
+def test_a_progress_change_is_a_revision_with_its_user_in_the_history(redacteur_client):
     action = ManifestAction.objects.filter(targets__isnull=False).first()
-    client.force_login(user_in(django_user_model, "Redacteur", "redacteur"))
     url = reverse(EDIT, args=[quote(action.pk)])
-    response = client.post(url, action_form(action, 120))
+    response = redacteur_client.post(url, action_form(action, 120))
     assert response.status_code == 302, response.context["form"].errors
-    response = client.post(url, action_form(action, 180))
+    response = redacteur_client.post(url, action_form(action, 180))
     assert response.status_code == 302
     assert ActionTarget.objects.filter(action=action, progress_current=180).exists()
     revisions = list(action.revisions.order_by("created_at", "pk"))
@@ -60,13 +58,13 @@ def test_a_progress_change_is_a_revision_with_its_user_in_the_history(client, dj
     progress = [revision.content["targets"][0]["progress_current"] for revision in revisions[-2:]]
     assert progress == [120, 180]
     history = reverse("wagtailsnippets_manifest_manifestaction:history", args=[quote(action.pk)])
-    html = client.get(history).content.decode()
+    html = redacteur_client.get(history).content.decode()
     assert "redacteur" in html
     compare = reverse(
         "wagtailsnippets_manifest_manifestaction:revisions_compare",
         args=[quote(action.pk), revisions[-2].pk, revisions[-1].pk],
     )
-    assert client.get(compare).status_code == 200
+    assert redacteur_client.get(compare).status_code == 200
 
 
 def test_the_title_links_to_the_editor_in_the_list(admin_client):

@@ -1,6 +1,5 @@
 import json
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from manifest.models import Initiative, ManifestAction
@@ -13,19 +12,14 @@ def draftail(text):
     return json.dumps({"blocks": [block], "entityMap": {}})
 
 
-def test_an_editor_creates_and_publishes_an_initiative_in_the_admin(
-    client, home_page, django_user_model
-):
-    editor = django_user_model.objects.create_user("redacteur", password="geheim-wachtwoord")
-    editor.groups.add(Group.objects.get(name="Redacteur"))
-    client.force_login(editor)
+def test_an_editor_creates_and_publishes_an_initiative_in_the_admin(redacteur_client):
     first, second = ManifestAction.objects.filter(agenda_number__in=[1, 11]).order_by(
         "agenda_number"
     )
     add_url = reverse("wagtailsnippets_manifest_initiative:add")
-    assert client.get(add_url).status_code == 200
+    assert redacteur_client.get(add_url).status_code == 200
 
-    response = client.post(
+    response = redacteur_client.post(
         add_url,
         {
             "title": "Techniekcarrousel Kennemerland",
@@ -43,15 +37,12 @@ def test_an_editor_creates_and_publishes_an_initiative_in_the_admin(
     assert initiative.live
     assert set(initiative.actions.all()) == {first, second}
     for action in (first, second):
-        html = client.get(action.get_absolute_url()).content.decode()
+        html = redacteur_client.get(action.get_absolute_url()).content.decode()
         assert "Techniekcarrousel Kennemerland" in html
 
 
-def test_the_admin_refuses_an_initiative_without_an_action(client, home_page, django_user_model):
-    editor = django_user_model.objects.create_user("redacteur", password="geheim-wachtwoord")
-    editor.groups.add(Group.objects.get(name="Redacteur"))
-    client.force_login(editor)
-    response = client.post(
+def test_the_admin_refuses_an_initiative_without_an_action(redacteur_client):
+    response = redacteur_client.post(
         reverse("wagtailsnippets_manifest_initiative:add"),
         {
             "title": "Zonder actie",

@@ -12,23 +12,17 @@ from core.models import MailSettings
 from events.factories import EventIndexPageFactory, OnSiteEventFactory, RegistrationFactory
 from events.models import RegistrationState
 from tests.core.conftest import moderate, sign, sign_and_confirm
-from tests.manifest.test_signature_admin import user_in
+from tests.roles import CAMPUSCOORDINATOR, MODERATOR, REDACTEUR, user_with_role
 
 
 @pytest.fixture
-def moderator(django_user_model):
-    user = user_in(django_user_model, "Moderator", "moderator")
-    user.email = "moderator@provincie.example.nl"
-    user.save()
-    return user
+def moderator(db):
+    return user_with_role(MODERATOR, "moderator", email="moderator@provincie.example.nl")
 
 
 @pytest.fixture
-def redacteur(django_user_model):
-    user = user_in(django_user_model, "Redacteur", "redacteur")
-    user.email = "redacteur@provincie.example.nl"
-    user.save()
-    return user
+def redacteur(db):
+    return user_with_role(REDACTEUR, "redacteur", email="redacteur@provincie.example.nl")
 
 
 def test_moderators_get_a_mail_when_a_signature_waits(client, moderator, redacteur):
@@ -81,9 +75,9 @@ def test_the_dashboard_counts_what_waits_for_each_role(client, moderator, redact
 
 
 def test_a_page_waiting_in_the_workflow_is_mailed_to_its_approvers_in_dutch(
-    redacteur, moderator, django_user_model, home_page
+    redacteur, moderator, home_page
 ):
-    author = user_in(django_user_model, "Campuscoördinator", "coordinator")
+    author = user_with_role(CAMPUSCOORDINATOR, "coordinator")
     page = Page.objects.get(pk=home_page.pk).specific
     workflow = Workflow.objects.get(name="Redactiecontrole")
     mail.outbox.clear()

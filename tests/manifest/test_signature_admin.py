@@ -1,7 +1,5 @@
 import smtplib
 
-import pytest
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
@@ -15,6 +13,7 @@ from manifest.models import Signature, SignatureState
 from partners.factories import PartnerFactory
 from tests.conftest import count_queries
 from tests.manifest.signatures import logo, make_signature
+from tests.roles import denied
 
 NAMESPACE = "wagtailsnippets_manifest_signature"
 LIST_URL = reverse(f"{NAMESPACE}:list")
@@ -26,39 +25,6 @@ class FailingEmailBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise smtplib.SMTPException("451 De mailserver is tijdelijk onbereikbaar")
-
-
-def user_in(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(username, password="geheim-wachtwoord")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def moderator(db, django_user_model):
-    return user_in(django_user_model, "Moderator", "moderator")
-
-
-@pytest.fixture
-def editor(db, django_user_model):
-    return user_in(django_user_model, "Redacteur", "redacteur")
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-def denied(response):
-    """Wagtail's answer to a missing permission in the admin: back home, with a message."""
-    return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
 def message_texts(response):
@@ -235,23 +201,23 @@ def test_a_moderator_rejects_with_a_reason_that_is_mailed(moderator_client):
     assert mail.outbox[0].to == [signature.contact_email]
 
 
-def test_a_redacteur_neither_sees_nor_moderates_signatures(editor_client):
+def test_a_redacteur_neither_sees_nor_moderates_signatures(redacteur_client):
     # Signatures hold the signers' contact data: they are the Moderator's alone.
     signature = make_signature()
-    assert denied(editor_client.get(LIST_URL))
-    assert denied(editor_client.get(reverse(f"{NAMESPACE}:inspect", args=[signature.pk])))
+    assert denied(redacteur_client.get(LIST_URL))
+    assert denied(redacteur_client.get(reverse(f"{NAMESPACE}:inspect", args=[signature.pk])))
     for view in ["approve", "reject"]:
         url = reverse(f"{NAMESPACE}:{view}", args=[signature.pk])
-        assert denied(editor_client.post(url, {"reason": "Nee."}))
+        assert denied(redacteur_client.post(url, {"reason": "Nee."}))
     signature.refresh_from_db()
     assert signature.state == SignatureState.CONFIRMED
     assert not mail.outbox
 
 
-def test_an_editor_cannot_bulk_approve(editor_client):
+def test_an_editor_cannot_bulk_approve(redacteur_client):
     signature = make_signature()
-    assert denied(editor_client.get(f"{BULK_APPROVE_URL}?id={signature.pk}"))
-    assert denied(editor_client.post(f"{BULK_APPROVE_URL}?id={signature.pk}"))
+    assert denied(redacteur_client.get(f"{BULK_APPROVE_URL}?id={signature.pk}"))
+    assert denied(redacteur_client.post(f"{BULK_APPROVE_URL}?id={signature.pk}"))
     signature.refresh_from_db()
     assert signature.state == SignatureState.CONFIRMED
 
@@ -294,9 +260,9 @@ def test_the_dashboard_says_so_when_nothing_waits(moderator_client):
     assert "Er wachten geen ondertekeningen op beoordeling" in html
 
 
-def test_the_dashboard_panel_is_only_for_moderators(editor_client):
+def test_the_dashboard_panel_is_only_for_moderators(redacteur_client):
     make_signature()
-    html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
+    html = redacteur_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "wachten op beoordeling" not in html
 
 
