@@ -1,5 +1,6 @@
-"""The privacy tools in the admin (core/privacy.py). The address travels in POST bodies only,
-never in a URL that server logs would keep, and no answer is cached."""
+"""Form pages of our own in the admin, and the privacy tools among them (core/privacy.py). The
+address travels in POST bodies only, never in a URL that server logs would keep, and no
+answer is cached."""
 
 from django import forms
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -10,6 +11,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from .models import PersonalDataRequest
@@ -46,19 +48,36 @@ class ErasureForm(AddressForm):
 
 
 @method_decorator(never_cache, name="dispatch")
-class PersonalDataView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
-    permission_required = "core.handle_personal_data"
+class AdminFormView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
+    """A form page in the admin for the holders of `permission_required`; others are refused,
+    a form with errors answers 400, and no answer is cached."""
+
     raise_exception = True
-    template_name = "core/admin/personal_data.html"
-    page_title = "Persoonsgegevens"
-    header_icon = "user"
-    form_class = AddressForm
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class AdminFormMenuItem(MenuItem):
+    """The menu item of an AdminFormView, shown to those who may use it."""
+
+    def __init__(self, view, label, url, **kwargs):
+        self.view = view
+        super().__init__(label, url, **kwargs)
+
+    def is_shown(self, request):
+        return request.user.has_perms(self.view().get_permission_required())
+
+
+class PersonalDataView(AdminFormView):
+    permission_required = "core.handle_personal_data"
+    template_name = "core/admin/personal_data.html"
+    page_title = "Persoonsgegevens"
+    header_icon = "user"
+    form_class = AddressForm
 
     def form_valid(self, form):
         address = form.cleaned_data["email"]

@@ -7,7 +7,6 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages import bulk_actions as page_actions
 from wagtail.documents.views import bulk_actions as document_actions
@@ -20,7 +19,7 @@ from . import jobs
 from .models import PersonalDataRequest
 from .permissions import visible_instances, visible_objects_only
 from .privacy import LOG_ACTIONS, staff_accounts
-from .views import ErasePersonalDataView, PersonalDataView
+from .views import AdminFormMenuItem, ErasePersonalDataView, PersonalDataView
 
 hooks.register("personal_data", staff_accounts())
 # Wagtail's go-live and expiry dates (pages, partners, initiatives) do nothing until this runs.
@@ -49,15 +48,14 @@ def personal_data_urls():
     ]
 
 
-class PersonalDataMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(PersonalDataView.permission_required)
-
-
 @hooks.register("register_settings_menu_item")
 def personal_data_menu_item():
-    return PersonalDataMenuItem(
-        "Persoonsgegevens", reverse("core_personal_data"), icon_name="user", order=900
+    return AdminFormMenuItem(
+        PersonalDataView,
+        "Persoonsgegevens",
+        reverse("core_personal_data"),
+        icon_name="user",
+        order=900,
     )
 
 

@@ -12,18 +12,14 @@ from dataclasses import astuple
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.validators import FileExtensionValidator
 from django.shortcuts import redirect
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
-from django.views.generic import FormView
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from core.views import AdminFormView
 
 from . import importing
 
 SESSION_KEY = "monitor-import"
-PERMISSIONS = ("monitor.add_observation", "monitor.change_observation")
 # Rows the preview lists one by one; the counts cover all of them.
 PREVIEW_ROWS = 500
 
@@ -59,17 +55,12 @@ class ConfirmForm(forms.Form):
     upload = forms.CharField(widget=forms.HiddenInput)
 
 
-@method_decorator(never_cache, name="dispatch")
-class UploadView(PermissionRequiredMixin, WagtailAdminTemplateMixin, FormView):
-    permission_required = PERMISSIONS
-    raise_exception = True
+class UploadView(AdminFormView):
+    permission_required = ("monitor.add_observation", "monitor.change_observation")
     template_name = "monitor/admin/upload.html"
     page_title = "Cijfers inlezen"
     header_icon = "upload"
     form_class = UploadForm
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

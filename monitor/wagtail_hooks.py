@@ -4,16 +4,16 @@ e-mail alerts (alerts.py)."""
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core import jobs
+from core.views import AdminFormMenuItem
 from core.viewsets import SnippetViewSet
 
 from .alerts import MONITOR
 from .models import Area, Indicator, Observation
-from .upload import PERMISSIONS, ConfirmView, UploadView
+from .upload import ConfirmView, UploadView
 
 
 class IndicatorViewSet(SnippetViewSet):
@@ -62,15 +62,10 @@ def import_urls():
     ]
 
 
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perms(PERMISSIONS)
-
-
 @hooks.register("register_admin_menu_item")
 def import_menu_item():
-    return ImportMenuItem(
-        "Cijfers inlezen", reverse("monitor_import"), icon_name="upload", order=231
+    return AdminFormMenuItem(
+        UploadView, "Cijfers inlezen", reverse("monitor_import"), icon_name="upload", order=231
     )
 
 
