@@ -60,14 +60,17 @@ def get_source(key):
     return next((source for source in hooks.get_hooks("alert_sources") if source.key == key), None)
 
 
+def page_link(request, url):
+    """`url` as a source's `page_url` gives it: a full URL for mails (no request)."""
+    return absolute_url(url) if url and request is None else url
+
+
 def listing_url(page_model):
     """A source's `page_url` for the listing page of `page_model`: the page with the saved
-    selection as its query string, a full URL for mails (no request)."""
+    selection as its query string."""
 
     def page_url(request, query):
-        base = live_page_url(page_model)
-        if base and request is None:
-            base = absolute_url(base)
+        base = page_link(request, live_page_url(page_model))
         return f"{base}?{query}" if base and query else base
 
     return page_url

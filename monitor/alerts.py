@@ -4,7 +4,7 @@ indicator with its newest period. Demo figures are never news: they are not real
 
 from django.http import QueryDict
 
-from alerts.sources import AlertItem, AlertSource, Selection
+from alerts.sources import AlertItem, AlertSource, Selection, page_link
 from core.links import absolute_url, live_page_url
 
 from .figures import newness, value_text
@@ -64,8 +64,7 @@ def area_url(area):
 
 
 def page_url(request, query):
-    url = area_url(chosen_area(query))
-    return absolute_url(url) if url and request is None else url
+    return page_link(request, area_url(chosen_area(query)))
 
 
 MONITOR = AlertSource(
