@@ -64,8 +64,7 @@ def test_campus_page_groups_partners_by_kind_and_has_json_ld(client, home_page):
     assert '<meta property="og:title" content="3D Makers Zone">' in html
 
 
-def test_draft_partners_are_not_shown_on_a_campus(client, home_page):
-    campus = CampusPage.objects.get(slug="techport")
+def test_draft_partners_are_not_shown_on_a_campus(client, campus):
     draft = PartnerFactory(name="Concept Partner", live=False)
     campus.partners.add(draft)
     campus.save_revision().publish()
@@ -73,8 +72,7 @@ def test_draft_partners_are_not_shown_on_a_campus(client, home_page):
 
 
 @pytest.mark.parametrize("path", ["/campussen/", "/campussen/techport/"])
-def test_queries_do_not_grow_with_partners_per_campus(client, home_page, path):
-    campus = CampusPage.objects.get(slug="techport")
+def test_queries_do_not_grow_with_partners_per_campus(client, campus, path):
 
     def link(count):
         campus.partners = list(Partner.objects.filter(is_demo=True)) + PartnerFactory.create_batch(

@@ -8,13 +8,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection
 
-from campuses.models import CampusPage
 from events.models import EventPage
-
-
-@pytest.fixture
-def campus(home_page):
-    return CampusPage.objects.get(slug="techport")
 
 
 def image(description=""):

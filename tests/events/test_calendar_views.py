@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import date as date_filter
 from django.utils.html import escape
 
-from campuses.models import CampusPage
 from core.models import Region
 from events.models import Audience, EventKind, EventStatus
 from tests.conftest import count_queries
@@ -82,8 +81,7 @@ def test_filters_combine(client, make_event, school_audience):
     assert titles(response) == ["Juist"]
 
 
-def test_the_campus_filter_and_the_campus_region(client, make_event):
-    campus = CampusPage.objects.get(slug="techport")
+def test_the_campus_filter_and_the_campus_region(client, make_event, campus):
     event = make_event(title="Op Techport", campus=campus, location_name="")
     make_event(title="Elders")
     assert titles(client.get("/testagenda/", {"campus": "techport"})) == ["Op Techport"]

@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.utils.html import escape
 
-from campuses.models import CampusPage
 from events.models import Audience, EventKind, EventStatus
 from partners.factories import PartnerFactory
 from tests.events.conftest import in_days
@@ -22,8 +21,7 @@ def json_ld(response):
     return json.loads(match.group(1))
 
 
-def test_an_event_page_shows_its_facts(client, make_event):
-    campus = CampusPage.objects.get(slug="techport")
+def test_an_event_page_shows_its_facts(client, make_event, campus):
     host = PartnerFactory(name="Werkplaats Noord", live=True)
     event = make_event(
         title="PET Beverwijk",
@@ -164,8 +162,7 @@ def test_the_page_shows_the_address_and_a_map_link_with_decimal_points(client, m
     )
 
 
-def test_an_event_on_a_campus_without_an_address_names_the_campus_place(client, make_event):
-    campus = CampusPage.objects.get(slug="techport")
+def test_an_event_on_a_campus_without_an_address_names_the_campus_place(client, make_event, campus):
     assert not campus.address and campus.place == "IJmond"
     event = make_event(campus=campus, location_name="", address="")
     html = client.get(event.url).content.decode()

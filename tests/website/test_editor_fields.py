@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from campuses.models import CampusPage
 from core.models import Region
 from events.models import EventIndexPage, EventPage
 from monitor.models import Area, Indicator, Observation
@@ -57,8 +56,7 @@ def test_a_snippets_slug_is_explained_too(redacteur_client, snippet):
     assert "Webadres (slug)" in html
 
 
-def test_coordinates_say_what_they_are_for_and_where_to_find_them(redacteur_client):
-    campus = CampusPage.objects.get(slug="techport")
+def test_coordinates_say_what_they_are_for_and_where_to_find_them(redacteur_client, campus):
     html = redacteur_client.get(reverse("wagtailadmin_pages:edit", args=[campus.pk]))
     html = html.content.decode()
     assert "Hoe noordelijk de plek ligt" in html
