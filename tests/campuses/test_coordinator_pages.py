@@ -10,7 +10,6 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from campuses.models import CampusPage
 from tests.roles import (
     CAMPUSCOORDINATOR,
-    MODERATOR,
     REDACTEUR,
     denied,
     logged_in,
@@ -57,9 +56,7 @@ def approve_in_workflow(client, page):
     return client.post(url, {"comment": ""})
 
 
-def test_a_coordinator_submits_a_change_that_a_redacteur_approves(
-    client, coordinator, campus, django_user_model
-):
+def test_a_coordinator_submits_a_change_that_a_redacteur_approves(client, coordinator, campus):
     logged_in(client, coordinator)
     assert client.get(edit_url(campus)).status_code == 200
     form = campus_form(campus, intro="Nieuwe inleiding van de coördinator.")
@@ -97,13 +94,12 @@ def test_a_coordinator_cannot_publish_directly(coordinator_client, campus):
     assert campus.get_latest_revision().as_object().intro == "Meteen live?"  # a draft
 
 
-def test_a_redacteur_publishes_a_page_directly(client, home_page):
+def test_a_redacteur_publishes_a_page_directly(redacteur_client):
     about = Page.objects.get(slug="over-het-manifest").specific
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
     form = nested_form_data(
         {"title": "Over ons", "slug": about.slug, "intro": "Vernieuwd.", "body": streamfield([])}
     )
-    response = client.post(edit_url(about), form | {"action-publish": "publish"})
+    response = redacteur_client.post(edit_url(about), form | {"action-publish": "publish"})
     assert response.status_code == 302
     about.refresh_from_db()
     assert (about.title, about.intro, about.live) == ("Over ons", "Vernieuwd.", True)
@@ -171,12 +167,11 @@ def test_the_explorer_and_search_show_a_coordinator_only_the_way_to_their_pages(
     assert [page.title for page in found.context["pages"]] == [campus.title]
 
 
-def test_a_moderator_edits_no_page(client, home_page, campus):
-    logged_in(client, user_with_role(MODERATOR, "moderator"))
+def test_a_moderator_edits_no_page(moderator_client, home_page, campus):
     for page in [home_page, campus]:
-        assert denied(client.get(edit_url(page)))
-        assert denied(client.post(edit_url(page), {"title": "Overgenomen"}))
-    assert denied(client.get(reverse("wagtailadmin_explore", args=[home_page.pk])))
+        assert denied(moderator_client.get(edit_url(page)))
+        assert denied(moderator_client.post(edit_url(page), {"title": "Overgenomen"}))
+    assert denied(moderator_client.get(reverse("wagtailadmin_explore", args=[home_page.pk])))
     campus.refresh_from_db()
     assert campus.title == "Techport"
 
@@ -232,9 +227,8 @@ def test_a_coordinator_who_opens_another_campus_is_told_which_is_theirs(
     assert f'href="{edit_url(campus)}"' in html
 
 
-def test_others_still_get_wagtails_refusal(client, other_campus):
-    logged_in(client, user_with_role(MODERATOR, "moderator"))
-    response = client.get(edit_url(other_campus), follow=True)
+def test_others_still_get_wagtails_refusal(moderator_client, other_campus):
+    response = moderator_client.get(edit_url(other_campus), follow=True)
     html = response.content.decode()
     assert "U kunt" not in html
     assert "Sorry, u hebt geen toegang tot dit gedeelte." in html

@@ -13,7 +13,7 @@ from manifest.models import Initiative, ManifestAction
 from partners.factories import PartnerFactory
 from partners.models import Partner
 from tests.events.conftest import calendar  # noqa: F401  (fixture)
-from tests.roles import CAMPUSCOORDINATOR, REDACTEUR, logged_in, user_with_role
+from tests.roles import CAMPUSCOORDINATOR, logged_in, user_with_role
 
 
 def soup(response):
@@ -21,9 +21,8 @@ def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
-def test_short_lists_are_checkboxes_and_the_slug_follows_the_name(client, home_page):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    form = soup(client.get(reverse("wagtailsnippets_partners_partner:add")))
+def test_short_lists_are_checkboxes_and_the_slug_follows_the_name(redacteur_client):
+    form = soup(redacteur_client.get(reverse("wagtailsnippets_partners_partner:add")))
     for field in ["regions", "education_levels", "offers"]:
         assert form.select(f'input[type=checkbox][name="{field}"]'), field
     assert not form.select("select[multiple]")
@@ -32,15 +31,14 @@ def test_short_lists_are_checkboxes_and_the_slug_follows_the_name(client, home_p
     assert "w-slug" in form.select_one('input[name="slug"]')["data-controller"]
 
 
-def test_a_long_partner_list_shows_only_the_chosen_partners(client, home_page):
+def test_a_long_partner_list_shows_only_the_chosen_partners(redacteur_client):
     chosen = PartnerFactory(name="Lasbedrijf Noord")
     PartnerFactory.create_batch(3)
     initiative = InitiativeFactory(actions=[ManifestAction.objects.get(agenda_number=1)])
     initiative.partners.set([chosen])
     initiative.save()
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
     url = reverse("wagtailsnippets_manifest_initiative:edit", args=[initiative.pk])
-    form = soup(client.get(url))
+    form = soup(redacteur_client.get(url))
     boxes = form.select('input[name="partners"]')
     assert [(box["value"], box.has_attr("checked")) for box in boxes] == [(str(chosen.pk), True)]
     assert form.select_one("[data-autocomplete-multiple]")["data-url"] == reverse(
@@ -50,11 +48,10 @@ def test_a_long_partner_list_shows_only_the_chosen_partners(client, home_page):
         assert form.select(f'input[type=checkbox][name="{field}"]'), field
 
 
-def test_partners_chosen_by_search_are_saved(client, home_page):
+def test_partners_chosen_by_search_are_saved(redacteur_client):
     first, second = PartnerFactory.create_batch(2)
     action = ManifestAction.objects.get(agenda_number=1)
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    response = client.post(
+    response = redacteur_client.post(
         reverse("wagtailsnippets_manifest_initiative:add"),
         {
             "title": "Lasdag Zaanstad",
@@ -101,19 +98,20 @@ def event_form(**overrides):
     )
 
 
-def test_hoort_bij_pet_lists_pets_only_and_explains_a_wrong_pick(client, calendar):  # noqa: F811
+def test_hoort_bij_pet_lists_pets_only_and_explains_a_wrong_pick(redacteur_client, calendar):  # noqa: F811
     pet = EventPageFactory(parent=calendar, title="PET Enkhuizen", kind=EventKind.PET)
     other = EventPageFactory(parent=calendar, title="Inspiratiedag", kind=EventKind.MEETING)
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
     add_url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar.pk])
-    select = soup(client.get(add_url)).select_one('select[name="related_pet"]')
+    select = soup(redacteur_client.get(add_url)).select_one('select[name="related_pet"]')
     offered = {option["value"] for option in select.select("option") if option["value"]}
     assert str(pet.pk) in offered and str(other.pk) not in offered
     assert offered == {
         str(pk) for pk in EventPage.objects.filter(kind=EventKind.PET).values_list("pk", flat=True)
     }
 
-    response = client.post(add_url, event_form(related_pet=other.pk) | {"action-publish": "1"})
+    response = redacteur_client.post(
+        add_url, event_form(related_pet=other.pk) | {"action-publish": "1"}
+    )
     assert response.status_code == 200
     [message] = response.context["form"].errors["related_pet"]
     assert message.startswith("Kies een PET uit de lijst")

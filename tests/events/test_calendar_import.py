@@ -25,7 +25,6 @@ from events.models import CampusCalendar, EventPage, EventStatus, ImportedEvent,
 from events.models.pages import AMSTERDAM
 from tests.bench.server import free_port
 from tests.events.calendars import CalendarServer, day, ics, open_day, stamp, vevent
-from tests.roles import CAMPUSCOORDINATOR, REDACTEUR, logged_in, user_with_role
 
 pytestmark = pytest.mark.date_dependent
 
@@ -603,10 +602,9 @@ def test_every_refused_address_gets_one_message_and_no_connection(server, calend
         "http://100.64.0.1/agenda.ics",
     ],
 )
-def test_internal_addresses_cannot_be_saved(campus, client, settings, url):
+def test_internal_addresses_cannot_be_saved(campus, redacteur_client, settings, url):
     settings.CALENDAR_IMPORT_ALLOW_PRIVATE_ADDRESSES = False
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    response = client.post(
+    response = redacteur_client.post(
         reverse("wagtailsnippets_events_campuscalendar:add"),
         {"campus": campus.pk, "url": url, "active": "on"},
     )
@@ -666,12 +664,11 @@ def test_the_command_refuses_bad_arguments(args, db):
         call_command("import_calendars", *args, stdout=io.StringIO())
 
 
-def test_redacteuren_see_the_report_in_the_admin(server, calendar, client):
+def test_redacteuren_see_the_report_in_the_admin(server, calendar, redacteur_client):
     run(server, calendar, ics(open_day(), vevent("x@campus", "Zonder einde", end=False)))
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
 
-    listing = client.get(reverse("wagtailsnippets_events_campuscalendar:list"))
-    detail = client.get(
+    listing = redacteur_client.get(reverse("wagtailsnippets_events_campuscalendar:list"))
+    detail = redacteur_client.get(
         reverse("wagtailsnippets_events_campuscalendar:inspect", args=[calendar.pk])
     )
 
@@ -684,33 +681,33 @@ def test_redacteuren_see_the_report_in_the_admin(server, calendar, client):
     assert "x@campus: de eindtijd ontbreekt" in html
 
 
-def test_redacteuren_register_a_calendar(campus, client):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+def test_redacteuren_register_a_calendar(campus, redacteur_client):
     url = reverse("wagtailsnippets_events_campuscalendar:add")
-    response = client.post(
+    response = redacteur_client.post(
         url, {"campus": campus.pk, "url": "https://campus.example.nl/agenda.ics", "active": "on"}
     )
     assert response.status_code == 302
     assert CampusCalendar.objects.filter(campus=campus).exists()
 
-    refused = client.post(url, {"campus": campus.pk, "url": "javascript:alert(1)"})
+    refused = redacteur_client.post(url, {"campus": campus.pk, "url": "javascript:alert(1)"})
     assert refused.status_code == 200
     assert CampusCalendar.objects.count() == 1
 
 
-def test_coordinators_see_only_the_calendars_of_their_campus(campus, client):
+def test_coordinators_see_only_the_calendars_of_their_campus(campus, coordinator_client):
     other = CampusPage.objects.exclude(pk=campus.pk).order_by("path").first()
     own = CampusCalendar.objects.create(campus=campus, url="https://a.example.nl/a.ics")
     foreign = CampusCalendar.objects.create(campus=other, url="https://b.example.nl/b.ics")
-    logged_in(client, user_with_role(CAMPUSCOORDINATOR, "coordinator", campuses=[campus]))
 
-    listing = client.get(reverse("wagtailsnippets_events_campuscalendar:list")).content.decode()
+    listing = coordinator_client.get(
+        reverse("wagtailsnippets_events_campuscalendar:list")
+    ).content.decode()
     assert "a.example.nl" in listing and "b.example.nl" not in listing
     edit = reverse("wagtailsnippets_events_campuscalendar:edit", args=[own.pk])
-    assert client.get(edit).status_code == 200
+    assert coordinator_client.get(edit).status_code == 200
     # Not to another campus, and not the other campus's calendar.
-    client.post(edit, {"campus": other.pk, "url": own.url, "active": "on"})
+    coordinator_client.post(edit, {"campus": other.pk, "url": own.url, "active": "on"})
     own.refresh_from_db()
     assert own.campus_id == campus.pk
     foreign_edit = reverse("wagtailsnippets_events_campuscalendar:edit", args=[foreign.pk])
-    assert client.get(foreign_edit).status_code in (302, 403, 404)
+    assert coordinator_client.get(foreign_edit).status_code in (302, 403, 404)

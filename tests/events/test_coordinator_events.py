@@ -12,7 +12,7 @@ from events.factories import RegistrationFactory
 from events.models import EventPage, Registration
 from tests.conftest import count_queries
 from tests.events.test_event_admin import event_form
-from tests.roles import CAMPUSCOORDINATOR, MODERATOR, denied, logged_in, user_with_role
+from tests.roles import CAMPUSCOORDINATOR, denied, logged_in, user_with_role
 
 REGISTRATIONS = "wagtailsnippets_events_registration"
 
@@ -165,14 +165,13 @@ def test_a_coordinator_without_a_campus_sees_no_registrations(client, own_event)
     assert denied(client.get(reverse(f"{REGISTRATIONS}:list")))
 
 
-def test_a_moderator_exports_every_registration(client, own_event, other_event):
+def test_a_moderator_exports_every_registration(moderator_client, own_event, other_event):
     RegistrationFactory(event=own_event)
     RegistrationFactory(event=other_event)
-    logged_in(client, user_with_role(MODERATOR, "moderator"))
-    export = client.get(reverse(f"{REGISTRATIONS}:list"), {"export": "xlsx"})
+    export = moderator_client.get(reverse(f"{REGISTRATIONS}:list"), {"export": "xlsx"})
     assert export.status_code == 200
     assert export["Content-Disposition"].startswith('attachment; filename="aanmeldingen')
-    csv_export = client.get(reverse(f"{REGISTRATIONS}:list"), {"export": "csv"})
+    csv_export = moderator_client.get(reverse(f"{REGISTRATIONS}:list"), {"export": "csv"})
     body = b"".join(csv_export.streaming_content).decode("utf-8-sig")
     assert "PET Techport" in body and "PET Tech@Connect" in body
 

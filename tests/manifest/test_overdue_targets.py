@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from manifest.factories import ActionTargetFactory, InitiativeFactory, ManifestActionFactory
 from manifest.models import ActionTarget, PurposeCaseStatus
-from tests.roles import MODERATOR, REDACTEUR, logged_in, user_with_role
 
 # On 17 June 2026 (tests/conftest.py, ORDINARY_DAY): 2026 is not over, 2022 is.
 pytestmark = pytest.mark.date_dependent
@@ -46,31 +45,30 @@ def test_the_targets_of_a_finished_action_are_not_overdue(action, status):
     assert target(action, 2022, "eind 2022") not in ActionTarget.objects.overdue()
 
 
-def test_the_actions_listing_says_how_many_targets_have_expired(client, action):
+def test_the_actions_listing_says_how_many_targets_have_expired(redacteur_client, action):
     target(action, 2022, "eind 2022")
     target(action, 2023, "2023")
     target(action, 2030, "2030")
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    html = client.get(reverse("wagtailsnippets_manifest_manifestaction:list")).content.decode()
+    html = redacteur_client.get(
+        reverse("wagtailsnippets_manifest_manifestaction:list")
+    ).content.decode()
     row = html[html.index("Zij-instroom techniek") :]
     row = row[: row.index("</tr>")]
     assert "2 doelen verlopen" in row
 
 
-def test_the_dashboard_lists_overdue_targets_for_the_redacteur(client, action):
+def test_the_dashboard_lists_overdue_targets_for_the_redacteur(redacteur_client, action):
     target(action, 2022, "eind 2022", text="Drie purpose cases in de regio")
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    html = redacteur_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Verlopen doelen van de acties" in html
     assert "eind 2022, Drie purpose cases in de regio" in html
     edit_url = reverse("wagtailsnippets_manifest_manifestaction:edit", args=[action.pk])
     assert f'href="{edit_url}"' in html
 
 
-def test_a_moderator_sees_no_targets_on_the_dashboard(client, action):
+def test_a_moderator_sees_no_targets_on_the_dashboard(moderator_client, action):
     target(action, 2022, "eind 2022")
-    logged_in(client, user_with_role(MODERATOR, "moderator"))
-    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    html = moderator_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Verlopen doelen" not in html
 
 

@@ -6,16 +6,10 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from campuses.models import CampusPage
 from partners.factories import PartnerFactory
-from tests.roles import CAMPUSCOORDINATOR, MODERATOR, REDACTEUR, denied, logged_in, user_with_role
+from tests.roles import REDACTEUR, denied, logged_in, user_with_role
 
 PARTNERS = "wagtailsnippets_partners_partner"
-
-
-@pytest.fixture
-def campus(home_page):
-    return CampusPage.objects.get(slug="techport")
 
 
 @pytest.fixture
@@ -32,11 +26,6 @@ def outside_partner(db):
     partner = PartnerFactory(name="Zaans Metaal", slug="zaans-metaal")
     partner.save_revision().publish()
     return partner
-
-
-@pytest.fixture
-def coordinator_client(client, campus):
-    return logged_in(client, user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus]))
 
 
 def partner_form(partner, **changes):
@@ -62,10 +51,11 @@ def approve_in_workflow(client, partner):
     return client.post(url("workflow_action", partner, "approve", task_state.pk), {"comment": ""})
 
 
-def test_a_redacteur_publishes_a_partner_directly(client, outside_partner):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+def test_a_redacteur_publishes_a_partner_directly(redacteur_client, outside_partner):
     form = partner_form(outside_partner, short_description="Plaatwerk en lassen.")
-    response = client.post(url("edit", outside_partner), form | {"action-publish": "publish"})
+    response = redacteur_client.post(
+        url("edit", outside_partner), form | {"action-publish": "publish"}
+    )
     assert response.status_code == 302
     outside_partner.refresh_from_db()
     assert outside_partner.short_description == "Plaatwerk en lassen."
@@ -131,7 +121,6 @@ def test_a_coordinator_neither_adds_nor_deletes_partners(coordinator_client, cam
     assert campus_partner.live
 
 
-def test_a_moderator_does_not_edit_partners(client, campus_partner):
-    logged_in(client, user_with_role(MODERATOR, "moderator"))
-    assert denied(client.get(reverse(f"{PARTNERS}:list")))
-    assert denied(client.get(url("edit", campus_partner)))
+def test_a_moderator_does_not_edit_partners(moderator_client, campus_partner):
+    assert denied(moderator_client.get(reverse(f"{PARTNERS}:list")))
+    assert denied(moderator_client.get(url("edit", campus_partner)))

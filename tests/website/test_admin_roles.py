@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from campuses.models import CampusPage
 from core.models import ShareSettings
 from tests.campuses.test_coordinator_pages import campus_form
 from tests.roles import (
@@ -29,17 +28,14 @@ def with_email(user, full_name=""):
 
 
 def test_a_coordinators_submission_mails_the_redacteur_who_submitted_what(
-    client, home_page, admin_user
+    coordinator_client, coordinator, campus, admin_user
 ):
-    campus = CampusPage.objects.get(slug="techport")
-    coordinator = user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus])
     with_email(coordinator, "Fatima Bakker")
     redacteur = with_email(user_with_role(REDACTEUR, "redacteur"), "Ruud de Vries")
     administrator = with_email(admin_user)
 
-    logged_in(client, coordinator)
     edit_url = reverse("wagtailadmin_pages:edit", args=[campus.pk])
-    client.post(edit_url, campus_form(campus) | {"action-submit": "submit"})
+    coordinator_client.post(edit_url, campus_form(campus) | {"action-submit": "submit"})
 
     [review] = [message for message in mail.outbox if message.to == [redacteur.email]]
     assert review.subject == "Pagina 'Techport' ter beoordeling ingediend door Fatima Bakker"
@@ -70,12 +66,13 @@ def test_an_administrator_finds_every_site_setting_and_each_opens(admin_client, 
         assert response.request["PATH_INFO"].startswith("/admin/settings/"), url
 
 
-def test_a_redacteur_edits_the_share_settings(client, site):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+def test_a_redacteur_edits_the_share_settings(redacteur_client, site):
     edit_url = reverse("wagtailsettings:edit", args=["core", "sharesettings"])
-    assert edit_url in settings_urls(client.get(reverse("wagtailadmin_home")).content.decode())
+    assert edit_url in settings_urls(
+        redacteur_client.get(reverse("wagtailadmin_home")).content.decode()
+    )
     form = {"site_name": "Werken & Ontwikkelen 2030", "default_image": "", "x_account": "@NH"}
-    response = client.post(f"{edit_url}{site.pk}/", form)
+    response = redacteur_client.post(f"{edit_url}{site.pk}/", form)
     assert response.status_code == 302
     assert ShareSettings.for_site(site).x_account == "@NH"
 
@@ -87,16 +84,15 @@ def test_no_other_role_edits_the_share_settings(client, site, role):
     assert denied(client.get(edit_url))
 
 
-def test_the_admin_speaks_dutch_to_a_redacteur_without_wagtails_version(client, home_page):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+def test_the_admin_speaks_dutch_to_a_redacteur_without_wagtails_version(redacteur_client):
+    dashboard = redacteur_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Wagtail v" not in dashboard
     assert "aangemaakt in Werken" in dashboard and "inWerken" not in dashboard
-    report = client.get(reverse("wagtailadmin_reports:workflow")).content.decode()
+    report = redacteur_client.get(reverse("wagtailadmin_reports:workflow")).content.decode()
     assert "Goedkeuringsprocessen" in report and "Workflows" not in report
-    tasks = client.get(reverse("wagtailadmin_reports:workflow_tasks")).content.decode()
+    tasks = redacteur_client.get(reverse("wagtailadmin_reports:workflow_tasks")).content.decode()
     assert "Goedkeuringsstappen" in tasks and "Workflow taken" not in tasks
-    guide = client.get(reverse("website_editor_guide")).content.decode()
+    guide = redacteur_client.get(reverse("website_editor_guide")).content.decode()
     assert not re.search(r"\b([Jj]e|[Jj]ouw)\b", guide)
 
 

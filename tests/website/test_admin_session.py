@@ -13,10 +13,9 @@ KEY = AdminSessionIdleMiddleware.SESSION_KEY
 
 
 @pytest.fixture
-def editor_client(client, db):
-    client.force_login(user_with_role(REDACTEUR, "redacteur"))
-    assert client.get(reverse("wagtailadmin_home")).status_code == 200
-    return client
+def editor_client(redacteur_client):
+    assert redacteur_client.get(reverse("wagtailadmin_home")).status_code == 200
+    return redacteur_client
 
 
 def idle_for(client, minutes):
@@ -48,9 +47,8 @@ def test_the_idle_time_comes_from_the_settings(editor_client, settings):
     assert editor_client.get(reverse("wagtailadmin_home")).status_code == 302
 
 
-def test_the_idle_clock_starts_at_log_in(client, db):
-    client.force_login(user_with_role(REDACTEUR, "redacteur"))
-    assert time.time() - client.session[KEY] < 60
+def test_the_idle_clock_starts_at_log_in(redacteur_client):
+    assert time.time() - redacteur_client.session[KEY] < 60
 
 
 def test_a_log_in_without_remember_me_still_ends_with_the_browser(client, db):

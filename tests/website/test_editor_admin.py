@@ -10,7 +10,6 @@ from wagtail.models import Collection, Page, Workflow
 from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from campuses.models import CampusPage
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, REDACTEUR, logged_in, user_with_role
 
 
@@ -43,43 +42,34 @@ def actions(html):
     return [next(group for group in match.groups() if group) for match in BUTTON.finditer(footer)]
 
 
-def test_a_redacteur_is_offered_publish_and_not_the_workflow(client, about):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    html = client.get(edit_url(about)).content.decode()
+def test_a_redacteur_is_offered_publish_and_not_the_workflow(redacteur_client, about):
+    html = redacteur_client.get(edit_url(about)).content.decode()
     assert actions(html)[:2] == ["publish", "save"]
     assert 'name="action-submit"' not in html
 
 
-def test_a_coordinator_is_offered_the_workflow_and_not_publish(client, home_page):
-    campus = CampusPage.objects.get(slug="techport")
-    logged_in(client, user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus]))
-    html = client.get(edit_url(campus)).content.decode()
+def test_a_coordinator_is_offered_the_workflow_and_not_publish(coordinator_client, campus):
+    html = coordinator_client.get(edit_url(campus)).content.decode()
     assert actions(html)[:2] == ["submit", "save"]
     assert "Stuur door naar Redactiecontrole" in html
     assert 'name="action-publish"' not in html
 
 
-def test_a_redacteur_publishes_partners_without_the_workflow(client, home_page):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    html = client.get(reverse("wagtailsnippets_partners_partner:add")).content.decode()
+def test_a_redacteur_publishes_partners_without_the_workflow(redacteur_client):
+    html = redacteur_client.get(reverse("wagtailsnippets_partners_partner:add")).content.decode()
     assert actions(html)[:2] == ["publish", "save"]
     assert 'name="action-submit"' not in html
 
 
-def test_a_reviewer_is_offered_goedkeuren_first(client, home_page):
-    campus = CampusPage.objects.get(slug="techport")
-    Workflow.objects.get(name="Redactiecontrole").start(
-        campus, user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus])
-    )
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    html = client.get(edit_url(campus)).content.decode()
+def test_a_reviewer_is_offered_goedkeuren_first(redacteur_client, coordinator, campus):
+    Workflow.objects.get(name="Redactiecontrole").start(campus, coordinator)
+    html = redacteur_client.get(edit_url(campus)).content.decode()
     assert actions(html)[0] == "approve"
     assert "publish" in actions(html)
 
 
-def test_after_publishing_the_editor_stays_on_the_page(client, about):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    response = client.post(
+def test_after_publishing_the_editor_stays_on_the_page(redacteur_client, about):
+    response = redacteur_client.post(
         edit_url(about), about_form(about, intro="Vernieuwd.") | {"action-publish": "publish"}
     )
     assert response.status_code == 302
@@ -88,10 +78,9 @@ def test_after_publishing_the_editor_stays_on_the_page(client, about):
     assert about.intro == "Vernieuwd." and about.live
 
 
-def test_a_next_address_still_wins(client, about):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
+def test_a_next_address_still_wins(redacteur_client, about):
     listing = reverse("wagtailadmin_explore", args=[about.get_parent().pk])
-    response = client.post(
+    response = redacteur_client.post(
         f"{edit_url(about)}?next={listing}", about_form(about) | {"action-publish": "publish"}
     )
     assert response["Location"] == listing
@@ -150,12 +139,11 @@ def test_the_guide_is_for_staff_only(client, home_page):
     assert reverse("wagtailadmin_login") in response["Location"]
 
 
-def test_a_redacteur_edits_footer_and_contact_in_the_site_settings(client, home_page, site):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    html = client.get(reverse("wagtailadmin_home")).content.decode()
+def test_a_redacteur_edits_footer_and_contact_in_the_site_settings(redacteur_client, site):
+    html = redacteur_client.get(reverse("wagtailadmin_home")).content.decode()
     settings_url = reverse("wagtailsettings:edit", args=["website", "sitesettings"])
     assert settings_url in html  # in the Instellingen menu
-    response = client.get(
+    response = redacteur_client.get(
         reverse("wagtailsettings:edit", args=["website", "sitesettings", site.pk])
     )
     assert response.status_code == 200

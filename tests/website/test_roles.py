@@ -77,9 +77,8 @@ def test_a_coordinator_holds_no_right_over_every_row(db):
         "wagtailsnippets_manifest_signature:list",
     ],
 )
-def test_personal_data_is_not_the_redacteurs(client, home_page, list_url):
-    logged_in(client, user_with_role(REDACTEUR, "redacteur"))
-    assert denied(client.get(reverse(list_url)))
+def test_personal_data_is_not_the_redacteurs(redacteur_client, list_url):
+    assert denied(redacteur_client.get(reverse(list_url)))
 
 
 @pytest.mark.parametrize("role", [REDACTEUR, MODERATOR, CAMPUSCOORDINATOR])
@@ -92,26 +91,22 @@ def test_every_role_has_a_working_dashboard_and_reports(client, home_page, role)
         assert response.status_code in (200, 302), report
 
 
-def test_the_workflow_report_shows_a_coordinator_only_their_pages(client, home_page):
-    campus, other = CampusPage.objects.filter(slug__in=["techport", "tech-connect"]).order_by(
-        "slug"
-    )
+def test_the_workflow_report_shows_a_coordinator_only_their_pages(
+    coordinator_client, campus, other_campus
+):
     redacteur = user_with_role(REDACTEUR, "redacteur")
-    for page in [campus, other]:
+    for page in [campus, other_campus]:
         page.get_workflow().start(page, redacteur)
-    logged_in(client, user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus]))
-    response = client.get(reverse("wagtailadmin_reports:workflow"))
+    response = coordinator_client.get(reverse("wagtailadmin_reports:workflow"))
     shown = {state.content_object.pk for state in response.context["object_list"]}
     assert shown == {campus.pk}
 
 
-def test_the_site_history_shows_a_coordinator_no_registrant(client, home_page):
-    campus = CampusPage.objects.get(slug="techport")
+def test_the_site_history_shows_a_coordinator_no_registrant(coordinator_client, campus):
     event = OnSiteEventFactory(parent=EventIndexPage.objects.first(), campus=campus)
     registration = RegistrationFactory(event=event, contact_name="Juf Fatima Yilmaz")
     log(instance=registration, action="wagtail.edit")
-    logged_in(client, user_with_role(CAMPUSCOORDINATOR, "coordinator", [campus]))
-    html = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    html = coordinator_client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
     assert "Juf Fatima Yilmaz" not in html
 
 
