@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
+from alerts.models import Subscription
 from core.models import Region
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Audience, EventIndexPage, EventKind
@@ -64,3 +65,37 @@ def send(*args):
     before = len(mail.outbox)
     call_command("send_alerts", *args, stdout=open("/dev/null", "w"))  # noqa: SIM115
     return mail.outbox[before:]
+
+
+def selection_offered(client, url, params, source):
+    """The selection the alerts form on a listing of `source` offers to follow, as the page at
+    `url` with `params` writes it."""
+    page = client.get(url, params)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'name="bron" value="{source}"' in html
+    return html.split('name="filter" value="')[1].split('"')[0].replace("&amp;", "&")
+
+
+def subscribe(client, source, selection, frequency):
+    """Send the alerts form for ADDRESS as a listing of `source` offers it for `selection`."""
+    data = {
+        "bron": source,
+        "filter": selection,
+        "email": ADDRESS,
+        "frequency": frequency,
+        "privacy_consent": "on",
+    }
+    return client.post(reverse("alerts:subscribe"), data)
+
+
+def subscribe_and_confirm(client, source, selection, frequency):
+    """Subscribe and confirm by the mailed link, as a visitor does: the page shown after
+    subscribing, and the subscription (the only one). The mail is cleared, so a test sees only
+    the alerts that follow."""
+    response = subscribe(client, source, selection, frequency)
+    assert response.status_code == 303
+    sent_page = client.get(response["Location"]).content.decode()
+    assert client.post(link_in(mail.outbox[-1], "confirm")).status_code == 200
+    mail.outbox.clear()
+    return sent_page, Subscription.objects.get()

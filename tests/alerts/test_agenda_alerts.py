@@ -12,35 +12,30 @@ from django.utils import timezone
 from alerts.models import Frequency, SentItem, Subscription
 from core.models import Region
 
-from .conftest import ADDRESS, link_in, send
+from .conftest import (
+    ADDRESS,
+    link_in,
+    selection_offered,
+    send,
+    subscribe,
+    subscribe_and_confirm,
+)
 
 FILTER = {"soort": "pet", "regio": "zaanstreek-waterland", "doelgroep": "basisschool"}
 
 
-def follow(client, agenda, params=FILTER, **overrides):
+def follow(client, agenda, params=FILTER):
     """Follow the agenda's selection through the form on the agenda page."""
-    page = client.get(agenda.url, params)
-    assert page.status_code == 200
-    html = page.content.decode()
-    assert 'name="bron" value="agenda"' in html
-    saved = html.split('name="filter" value="')[1].split('"')[0].replace("&amp;", "&")
-    data = {
-        "bron": "agenda",
-        "filter": saved,
-        "email": ADDRESS,
-        "frequency": Frequency.DAILY,
-        "privacy_consent": "on",
-    } | overrides
-    return client.post(reverse("alerts:subscribe"), data)
+    selection = selection_offered(client, agenda.url, params, "agenda")
+    return subscribe(client, "agenda", selection, Frequency.DAILY)
 
 
 @pytest.fixture
 def confirmed(client, agenda):
     """The teacher followed the filter and confirmed by the mailed link."""
-    assert follow(client, agenda).status_code == 303
-    assert client.post(link_in(mail.outbox[-1], "confirm")).status_code == 200
-    mail.outbox.clear()
-    return Subscription.objects.get(email=ADDRESS)
+    selection = selection_offered(client, agenda.url, FILTER, "agenda")
+    _, subscription = subscribe_and_confirm(client, "agenda", selection, Frequency.DAILY)
+    return subscription
 
 
 def test_following_stores_the_valid_filters_and_mails_a_confirmation_only(client, agenda):

@@ -12,7 +12,7 @@ from core.models import Region
 from partners.factories import PartnerFactory
 from partners.models import PartnerIndexPage, directory_facets
 
-from .conftest import ADDRESS, link_in, send
+from .conftest import ADDRESS, selection_offered, send, subscribe_and_confirm
 
 
 def publish_partner(name, region, **fields):
@@ -25,26 +25,11 @@ def publish_partner(name, region, **fields):
 def following(client, home_page):
     directory = PartnerIndexPage.objects.live().get()
     params = {"regio": "zaanstreek-waterland", "soort": "onderwijs", "sortering": "naam"}
-    html = client.get(directory.url, params).content.decode()
-    assert 'name="bron" value="partners"' in html
-    saved = html.split('name="filter" value="')[1].split('"')[0].replace("&amp;", "&")
-    response = client.post(
-        reverse("alerts:subscribe"),
-        {
-            "bron": "partners",
-            "filter": saved,
-            "email": ADDRESS,
-            "frequency": "wekelijks",
-            "privacy_consent": "on",
-        },
-    )
-    assert response.status_code == 303
-    back = client.get(response["Location"]).content.decode()
+    selection = selection_offered(client, directory.url, params, "partners")
+    sent_page, subscription = subscribe_and_confirm(client, "partners", selection, "wekelijks")
     query = "soort=onderwijs&amp;regio=zaanstreek-waterland"
-    assert f'<a href="{directory.url}?{query}">Terug naar de partnergids</a>' in back
-    client.post(link_in(mail.outbox[-1], "confirm"))
-    mail.outbox.clear()
-    return Subscription.objects.get()
+    assert f'<a href="{directory.url}?{query}">Terug naar de partnergids</a>' in sent_page
+    return subscription
 
 
 def test_the_saved_search_keeps_its_facets_and_drops_the_sort(following):

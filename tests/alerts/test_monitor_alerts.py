@@ -2,33 +2,19 @@
 mailed, one line per indicator; a demo figure or another area's is not."""
 
 import pytest
-from django.core import mail
-from django.urls import reverse
 
-from alerts.models import Subscription
 from tests.monitor.figures import observation
 
-from .conftest import ADDRESS, link_in, send
+from .conftest import send, subscribe_and_confirm
 
 
 @pytest.fixture
 def following(client, home_page, figures):
-    response = client.post(
-        reverse("alerts:subscribe"),
-        {
-            "bron": "monitor",
-            "filter": "gebied=zaanstreek-waterland&onzin=1",
-            "email": ADDRESS,
-            "frequency": "wekelijks",
-            "privacy_consent": "on",
-        },
+    sent_page, subscription = subscribe_and_confirm(
+        client, "monitor", "gebied=zaanstreek-waterland&onzin=1", "wekelijks"
     )
-    assert response.status_code == 303
-    back = client.get(response["Location"]).content.decode()
-    assert f'href="{figures["zaanstreek"].get_absolute_url()}"' in back
-    client.post(link_in(mail.outbox[-1], "confirm"))
-    mail.outbox.clear()
-    return Subscription.objects.get()
+    assert f'href="{figures["zaanstreek"].get_absolute_url()}"' in sent_page
+    return subscription
 
 
 def test_the_selection_is_the_area(following):
