@@ -23,7 +23,7 @@ from partners.factories import PartnerFactory
 from partners.models import Partner, directory_index
 from search import service
 from search.port import SearchQuery
-from tests.manifest.test_signature_admin import make_signature
+from tests.manifest.signatures import make_signature
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from manifest.models import ManifestAction, Signature
 from tests.browser.admin import log_in, log_out
 from tests.core.conftest import sign
 from tests.events.conftest import in_days
-from tests.manifest.test_signing_views import confirm_link_from_mail
+from tests.manifest.signatures import confirm_link_from_mail
 from tests.roles import MODERATOR, REDACTEUR, user_with_role
 
 

@@ -9,7 +9,7 @@ from events.factories import OnSiteEventFactory
 from events.models import EventIndexPage, Registration
 from tests.browser.admin import log_in
 from tests.browser.conftest import assert_accessible
-from tests.events.test_registration import class_data
+from tests.events.registrations import class_data
 from tests.roles import PASSWORD
 
 ADDRESS = "m.devries@dezeester.example.nl"

@@ -11,8 +11,8 @@ from django.urls import reverse
 from events.factories import EventIndexPageFactory, OnSiteEventFactory
 from events.models import EventKind
 from manifest.models import Signature
-from tests.events.test_registration import class_data, person_data, register
-from tests.manifest.test_signing_views import SIGN_URL, confirm_link_from_mail, form_data
+from tests.events.registrations import class_data, person_data, register
+from tests.manifest.signatures import SIGN_URL, confirm_link_from_mail, form_data
 
 NAME = "Piet Jansen"
 # As the signer typed it; the registration form stores addresses in lower case.

@@ -8,8 +8,7 @@ from django.urls import reverse
 from core import pagecache
 from manifest.models import ManifestPage, SignatureState
 from partners.factories import PartnerFactory
-from tests.manifest.signatures import make_signature
-from tests.manifest.test_signing_views import SIGN_URL, confirm_link_from_mail, form_data
+from tests.manifest.signatures import SIGN_URL, confirm_link_from_mail, form_data, make_signature
 
 
 @pytest.fixture

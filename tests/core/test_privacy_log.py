@@ -16,7 +16,7 @@ from wagtail.models import ModelLogEntry
 from events.models import EventSession, Registration
 from manifest.models import Signature, SignatureState
 from tests.core.conftest import ADDRESS, NAME, moderate, register, sign, sign_and_confirm
-from tests.events.test_registration import person_data
+from tests.events.registrations import person_data
 
 SITE_HISTORY = reverse("wagtailadmin_reports:site_history")
 

@@ -9,7 +9,7 @@ from events.factories import RegistrationFactory
 from events.models import EventKind, Registration, RegistrationState
 from events.signup import cancel
 from tests.events.conftest import in_days
-from tests.events.test_registration import class_data, register
+from tests.events.registrations import class_data, register
 
 # Places are counted for the dates still to come.
 pytestmark = pytest.mark.date_dependent

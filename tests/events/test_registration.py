@@ -1,5 +1,4 @@
 import datetime
-import re
 import threading
 from decimal import Decimal
 
@@ -19,29 +18,7 @@ from events.factories import EventIndexPageFactory, OnSiteEventFactory, Registra
 from events.models import EventKind, EventStatus, Registration, RegistrationState
 from events.signup import cancel
 from tests.events.conftest import in_days
-
-
-def class_data(**overrides):
-    return {
-        "school_name": "OBS De Klimop",
-        "school_reference": "12AB",
-        "groups": ["groep 7", "groep 8"],
-        "pupils": "26",
-        "adults": "3",
-        "contact_name": "Anna de Vries",
-        "email": "anna@klimop.example.nl",
-        "phone": "",
-        "privacy_consent": "on",
-    } | overrides
-
-
-def person_data(**overrides):
-    return {
-        "contact_name": "Piet Jansen",
-        "email": "piet@example.nl",
-        "persons": "3",
-        "privacy_consent": "on",
-    } | overrides
+from tests.events.registrations import class_data, link_in, person_data, register
 
 
 @pytest.fixture
@@ -52,20 +29,6 @@ def pet(make_event):
 @pytest.fixture
 def family_day(make_event):
     return make_event(on_site=True, title="Ouder-kind-dag", kind=EventKind.FAMILY_DAY, capacity=5)
-
-
-def link_in(message):
-    """The path of the registration's own page, which the e-mail links to."""
-    link = re.search(r"https?://\S+/aanmelding/\S+/", message.body).group(0)
-    return "/" + link.split("://", 1)[1].split("/", 1)[1]
-
-
-def register(client, event, data):
-    """Sign up and confirm the address with the link in the e-mail, as a registrant does."""
-    assert client.post(f"{event.url}aanmelden/", data).status_code == 303
-    confirmed = client.post(link_in(mail.outbox[-1]), {"actie": "bevestigen"})
-    assert confirmed.status_code == 200
-    return Registration.objects.get(event=event, email=data["email"].lower())
 
 
 def test_the_confirmation_carries_the_address_the_map_the_calendar_and_the_family_day(

@@ -1,15 +1,18 @@
-"""Signatures as the public form stores them, for the tests of moderating, the wall and the
+"""Signing as an organisation does (the form's data, the link in the confirmation mail), and
+signatures as the public form stores them, for the tests of moderating, the wall and the
 caches that show them."""
 
 import io
 import itertools
 
+from django.core import mail
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from manifest.models import Signature, SignatureState
+from tests.images import png_upload
 
 
 def logo(name="logo"):
@@ -38,4 +41,29 @@ def make_signature(state=SignatureState.CONFIRMED, with_logo=False, **kwargs):
         privacy_consent_at=timezone.now(),
         state=state,
         **kwargs,
+    )
+
+
+SIGN_URL = "/manifest/ondertekenen/"
+
+
+def form_data(**overrides):
+    return {
+        "organisation_name": "Duinzicht Elektrotechniek",
+        "kind": "bedrijfsleven",
+        "website": "https://duinzicht.example.nl/",
+        "signer_name": "Piet Jansen",
+        "signer_role": "Eigenaar",
+        "statement": "Wij leiden graag vakmensen op.",
+        "contact_email": "piet@duinzicht.example.nl",
+        "privacy_consent": "on",
+        "logo": png_upload(),
+    } | overrides
+
+
+def confirm_link_from_mail():
+    body = mail.outbox[-1].body
+    return (
+        "/manifest/ondertekenen/bevestigen/"
+        + body.split("/manifest/ondertekenen/bevestigen/")[1].split()[0]
     )

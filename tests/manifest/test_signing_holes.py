@@ -17,7 +17,7 @@ from manifest.forms import LogoField
 from manifest.models import Signature
 from partners.factories import PartnerFactory
 from tests.images import png_bytes, png_upload
-from tests.manifest.test_signing_views import SIGN_URL, confirm_link_from_mail, form_data
+from tests.manifest.signatures import SIGN_URL, confirm_link_from_mail, form_data
 
 
 def published_partner_without_logo():

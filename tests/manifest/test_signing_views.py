@@ -12,8 +12,7 @@ from manifest.signing import notify_moderation
 from partners.models import Partner
 from tests.conftest import count_queries
 from tests.images import decompression_bomb_png, png_upload
-
-SIGN_URL = "/manifest/ondertekenen/"
+from tests.manifest.signatures import SIGN_URL, confirm_link_from_mail, form_data
 
 
 @pytest.fixture(autouse=True)
@@ -21,32 +20,10 @@ def fresh_rate_limits():
     cache.clear()
 
 
-def form_data(**overrides):
-    return {
-        "organisation_name": "Duinzicht Elektrotechniek",
-        "kind": "bedrijfsleven",
-        "website": "https://duinzicht.example.nl/",
-        "signer_name": "Piet Jansen",
-        "signer_role": "Eigenaar",
-        "statement": "Wij leiden graag vakmensen op.",
-        "contact_email": "piet@duinzicht.example.nl",
-        "privacy_consent": "on",
-        "logo": png_upload(),
-    } | overrides
-
-
 def stored_nothing():
     return not (
         Partner.objects.filter(name__icontains="Duinzicht").exists()
         or Signature.objects.filter(organisation_name__icontains="Duinzicht").exists()
-    )
-
-
-def confirm_link_from_mail():
-    body = mail.outbox[-1].body
-    return (
-        "/manifest/ondertekenen/bevestigen/"
-        + body.split("/manifest/ondertekenen/bevestigen/")[1].split()[0]
     )
 
 

@@ -16,7 +16,7 @@ from core.models import Region
 from core.remote import NOT_REACHABLE
 from monitor.cbs import CbsError, import_table
 from monitor.models import Area, AreaKind, Observation, PeriodKind
-from tests.events.test_calendar_import import CalendarServer
+from tests.events.calendars import CalendarServer
 
 from .figures import observation, saved_figures
 

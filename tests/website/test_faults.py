@@ -12,7 +12,7 @@ import redis
 from events.models import EventIndexPage
 from partners.models import PartnerIndexPage
 from tests.bench.server import free_port
-from tests.manifest.test_signing_views import SIGN_URL
+from tests.manifest.signatures import SIGN_URL
 from tests.servers import (
     REDIS_HOST,
     REDIS_PORT,

@@ -17,7 +17,7 @@ from events.models import EventKind
 from manifest.factories import ActionTargetFactory, InitiativeFactory
 from manifest.models import ManifestAction, ManifestPage, SignatureState
 from partners.factories import PartnerFactory
-from tests.events.test_registration import link_in
+from tests.events.registrations import link_in
 from tests.manifest.signatures import make_signature
 from website.factories import StandardPageFactory
 

@@ -1,0 +1,44 @@
+"""Signing up for an event as schools and parents do, and the link the mail sends them."""
+
+import re
+
+from django.core import mail
+
+from events.models import Registration
+
+
+def class_data(**overrides):
+    return {
+        "school_name": "OBS De Klimop",
+        "school_reference": "12AB",
+        "groups": ["groep 7", "groep 8"],
+        "pupils": "26",
+        "adults": "3",
+        "contact_name": "Anna de Vries",
+        "email": "anna@klimop.example.nl",
+        "phone": "",
+        "privacy_consent": "on",
+    } | overrides
+
+
+def person_data(**overrides):
+    return {
+        "contact_name": "Piet Jansen",
+        "email": "piet@example.nl",
+        "persons": "3",
+        "privacy_consent": "on",
+    } | overrides
+
+
+def link_in(message):
+    """The path of the registration's own page, which the e-mail links to."""
+    link = re.search(r"https?://\S+/aanmelding/\S+/", message.body).group(0)
+    return "/" + link.split("://", 1)[1].split("/", 1)[1]
+
+
+def register(client, event, data):
+    """Sign up and confirm the address with the link in the e-mail, as a registrant does."""
+    assert client.post(f"{event.url}aanmelden/", data).status_code == 303
+    confirmed = client.post(link_in(mail.outbox[-1]), {"actie": "bevestigen"})
+    assert confirmed.status_code == 200
+    return Registration.objects.get(event=event, email=data["email"].lower())
