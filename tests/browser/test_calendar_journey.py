@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from events.models import EventPage, EventSession, Registration
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_manifest_journey import tab_to
+from tests.browser.keyboard import tab_to
 
 # Written out here rather than imported from events.calendar, so the test checks the app's words.
 DUTCH_MONTHS = [

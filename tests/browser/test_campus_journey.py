@@ -4,7 +4,7 @@ from campuses.models import CampusPage
 from events.models import EventSession
 from partners.models import PartnerKind
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_manifest_journey import tab_to
+from tests.browser.keyboard import tab_to
 
 
 def test_a_visitor_tabs_to_a_campus_on_the_map_and_sees_its_partners(visit, page):

@@ -3,16 +3,7 @@ from urllib.parse import parse_qs, urlparse
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
-
-
-def tab_to(page, selector, limit=80):
-    """Press Tab until the element matching `selector` has focus, as a keyboard user would."""
-    target = page.locator(selector)
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if target.evaluate("element => element === document.activeElement"):
-            return
-    raise AssertionError(f"{selector} cannot be reached with the Tab key")
+from tests.browser.keyboard import tab_to
 
 
 def test_visitor_follows_an_action_and_filters_initiatives_by_keyboard(visit, page):

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from campuses.models import CampusPage
+from tests.admin_forms import campus_form
 from tests.roles import (
     CAMPUSCOORDINATOR,
     REDACTEUR,
@@ -15,34 +16,6 @@ from tests.roles import (
     logged_in,
     user_with_role,
 )
-
-
-def campus_form(campus, **changes):
-    """The campus editor's form as posted, with `changes`."""
-    return nested_form_data(
-        {
-            "title": campus.title,
-            "slug": campus.slug,
-            "intro": campus.intro,
-            "kind": campus.kind,
-            "economic_region": campus.economic_region,
-            "region": campus.region_id or "",
-            "place": campus.place,
-            "focus": campus.focus,
-            "sectors": ", ".join(tag.name for tag in campus.sectors.all()),
-            "levels": [level.pk for level in campus.levels.all()],
-            "offers": [offer.pk for offer in campus.offers.all()],
-            "body": streamfield([]),
-            "lead_schools": [partner.pk for partner in campus.lead_schools.all()],
-            "partners": [partner.pk for partner in campus.partners.all()],
-            "address": campus.address,
-            "latitude": campus.latitude or "",
-            "longitude": campus.longitude or "",
-            "website": campus.website,
-            "contact_email": campus.contact_email,
-        }
-        | changes
-    )
 
 
 def edit_url(page):

@@ -13,8 +13,7 @@ from wagtail.test.utils.form_data import inline_formset
 
 from events.models import EventIndexPage, EventPage
 from manifest.models import Initiative
-from tests.events.test_event_admin import event_form
-from tests.manifest.test_initiative_admin import draftail
+from tests.admin_forms import draftail, event_form
 
 FEBRUARY_10 = datetime.date(2027, 2, 10)
 REFUSED_DATE = (

@@ -8,7 +8,6 @@ import pytest
 from django.core import mail
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
-from django.db import connection
 from wagtail.images.models import Image
 from wagtail.models import ModelLogEntry
 from wagtail.search.models import IndexEntry
@@ -19,6 +18,7 @@ from manifest.factories import InitiativeFactory
 from manifest.models import InvalidTransition, Signature, SignatureState
 from partners.models import Partner
 from tests.core.conftest import ADDRESS, NAME
+from tests.core.stored_text import places_holding
 
 
 def export(address=ADDRESS):
@@ -132,24 +132,6 @@ def test_erasure_leaves_the_address_and_the_name_nowhere_in_the_database(
         erase(ADDRESS.lower())
     assert places_holding(ADDRESS, NAME) == []
     assert "Els Bakker" in [r.contact_name for r in Registration.objects.all()]
-
-
-def places_holding(*needles):
-    """Every table and column whose stored text holds one of the needles, ignoring case; read
-    with plain SQL, independent of the code under test."""
-    needles = [needle.lower() for needle in needles]
-    found = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
-            columns = [column[0] for column in cursor.description]
-            for row in cursor.fetchall():
-                for column, value in zip(columns, row, strict=True):
-                    text = value.decode(errors="ignore") if isinstance(value, bytes) else value
-                    text = json.dumps(text) if isinstance(text, dict | list) else text
-                    if isinstance(text, str) and any(n in text.lower() for n in needles):
-                        found.append(f"{table}.{column}")
-    return found
 
 
 def test_erasure_is_logged_with_a_hash_of_the_address_only(person):

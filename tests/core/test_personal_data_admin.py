@@ -12,7 +12,7 @@ from core.models import PersonalDataRequest
 from events.models import Registration
 from manifest.models import Signature
 from tests.core.conftest import ADDRESS, NAME
-from tests.core.test_personal_data import places_holding
+from tests.core.stored_text import places_holding
 from tests.roles import denied
 
 LOOKUP_URL = reverse("core_personal_data")

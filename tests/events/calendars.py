@@ -1,10 +1,12 @@
 """A calendar server on loopback and the iCalendar text it serves, for the tests of the campus
-calendar import (tests/events, tests/browser)."""
+calendar import (tests/events, tests/browser); and the reading of the site's own calendar
+files."""
 
 import datetime
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import icalendar
 from django.utils import timezone
 
 
@@ -94,3 +96,13 @@ def open_day():
     return vevent(
         "open-dag@campus", "Open dag techniek", DESCRIPTION=":Kom kijken in de werkplaats."
     )
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def vevents(calendar):
+    return [component for component in calendar.walk("VEVENT")]

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from events.factories import RegistrationFactory
 from events.models import EventPage, Registration
+from tests.admin_forms import event_form
 from tests.conftest import count_queries
-from tests.events.test_event_admin import event_form
 from tests.roles import CAMPUSCOORDINATOR, denied, logged_in, user_with_role
 
 REGISTRATIONS = "wagtailsnippets_events_registration"

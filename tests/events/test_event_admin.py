@@ -4,39 +4,10 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from events.models import EventPage
+from tests.admin_forms import event_form
 from tests.events.conftest import in_days
-
-
-def event_form(capacity="120", **overrides):
-    day = in_days(40)
-    return nested_form_data(
-        {
-            "title": "PET Enkhuizen",
-            "slug": "pet-enkhuizen",
-            "kind": "pet",
-            "status": "gepland",
-            "summary": "Groep 7 en 8 ontdekken de maritieme techniek.",
-            "sessions": inline_formset(
-                [
-                    {
-                        "date": day.isoformat(),
-                        "start_time": "09:00",
-                        "end_time": "14:30",
-                        "capacity": capacity,
-                    }
-                ]
-            ),
-            "location_name": "Zuiderzeehaven",
-            "address": "Havenweg 1, Enkhuizen",
-            "registration_mode": "site",
-            **{"max_pupils": "35", "max_adults": "5", "max_persons": "10"},
-            "body": streamfield([]),
-        }
-        | overrides
-    )
 
 
 @pytest.mark.date_dependent

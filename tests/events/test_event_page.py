@@ -8,8 +8,8 @@ from django.utils.html import escape
 
 from events.models import Audience, EventKind, EventStatus
 from partners.factories import PartnerFactory
+from tests.events.calendars import parse, vevents
 from tests.events.conftest import in_days
-from tests.events.test_feed import parse, vevents
 
 # An event page shows its dates still to come, and their places.
 pytestmark = pytest.mark.date_dependent

@@ -1,27 +1,17 @@
 import datetime
 from decimal import Decimal
 
-import icalendar
 import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import EventKind, EventStatus
+from tests.events.calendars import parse, vevents
 from tests.events.conftest import in_days
 
 # The feed holds the sessions from 30 days ago on, with their offset from UTC on their date.
 pytestmark = pytest.mark.date_dependent
-
-
-def parse(response):
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    return icalendar.Calendar.from_ical(response.content)
-
-
-def vevents(calendar):
-    return [component for component in calendar.walk("VEVENT")]
 
 
 @pytest.mark.date_dependent(across_the_year=True)

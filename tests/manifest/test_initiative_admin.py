@@ -1,15 +1,7 @@
-import json
-
 from django.urls import reverse
 
 from manifest.models import Initiative, ManifestAction
-
-
-def draftail(text):
-    """Rich text as the admin's Draftail editor posts it."""
-    block = {"key": "a1", "type": "unstyled", "text": text, "depth": 0}
-    block |= {"inlineStyleRanges": [], "entityRanges": []}
-    return json.dumps({"blocks": [block], "entityMap": {}})
+from tests.admin_forms import draftail
 
 
 def test_an_editor_creates_and_publishes_an_initiative_in_the_admin(redacteur_client):

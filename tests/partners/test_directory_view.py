@@ -10,8 +10,7 @@ from partners.factories import PartnerFactory
 from partners.models import Partner
 from search import service
 from tests.conftest import count_queries
-
-CARD_LINK = re.compile(r'<h3 class="card__title"><a href="[^"]*/([^/"]+)/">')
+from tests.partners.directory import CARD_LINK
 
 
 def found(client, query):

@@ -10,7 +10,7 @@ from wagtail.search.backends import get_search_backend
 
 from partners.factories import PartnerFactory
 from partners.models import Partner, PartnerIndexPage
-from tests.partners.test_directory_view import CARD_LINK
+from tests.partners.directory import CARD_LINK
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="Dutch stemming is PostgreSQL's (DATABASE_URL)"

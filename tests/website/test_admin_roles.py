@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from core.models import ShareSettings
-from tests.campuses.test_coordinator_pages import campus_form
+from tests.admin_forms import campus_form
 from tests.roles import (
     CAMPUSCOORDINATOR,
     MODERATOR,
