@@ -16,7 +16,7 @@ from core import mail
 from core.links import absolute_url, routed_url
 from partners.logos import collection_named, store_logo
 from partners.models import Partner
-from partners.normalise import name_key
+from partners.normalise import organisation_key
 
 from . import models as manifest_models
 from .models import Signature, SignatureState
@@ -87,7 +87,7 @@ def sign_manifest(data, manifest_revision=None):
 
 def open_submission(organisation_name, contact_email):
     return Signature.objects.filter(
-        organisation_key=name_key(organisation_name),
+        organisation_key=organisation_key(organisation_name),
         contact_email=contact_email,
         state__in=[SignatureState.UNCONFIRMED, SignatureState.CONFIRMED],
     ).first()

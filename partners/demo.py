@@ -26,7 +26,7 @@ from .models import (
     live_partners,
     with_relations,
 )
-from .normalise import name_key, website_domain
+from .normalise import organisation_key, website_domain
 
 
 def load_demo_partners(content):
@@ -273,7 +273,7 @@ class DemoPartnerGenerator:
         for number in itertools.count(1):
             numbered = f"{name} {number}" if number > 1 else name
             fields = {"name": f"{numbered} {legal_form}".strip()}
-            fields["name_key"] = name_key(fields["name"])
+            fields["name_key"] = organisation_key(fields["name"])
             fields["slug"] = slugify(fields["name_key"])[:200]
             fields["website"] = f"https://{fields['slug']}.example.nl/"
             fields["website_domain"] = website_domain(fields["website"])

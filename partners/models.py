@@ -50,7 +50,7 @@ from search import service
 from search.port import SORTS, FacetDefinition, IndexDefinition, SearchQuery
 
 from .logos import adopt_logo
-from .normalise import name_key, website_domain
+from .normalise import organisation_key, website_domain
 
 
 class PartnerKind(models.TextChoices):
@@ -86,7 +86,7 @@ class PartnerQuerySet(models.QuerySet):
 
     def matching(self, name, website):
         """Partners that are the same organisation: same website domain or same name key."""
-        match = models.Q(name_key=name_key(name))
+        match = models.Q(name_key=organisation_key(name))
         domain = website_domain(website)
         if domain:
             match |= models.Q(website_domain=domain)
@@ -240,7 +240,7 @@ class Partner(
 
     def save(self, *args, **kwargs):
         self.website_domain = website_domain(self.website)
-        self.name_key = name_key(self.name)
+        self.name_key = organisation_key(self.name)
         super().save(*args, **kwargs)
         if self.logo_id:
             adopt_logo(self.logo_id)

@@ -1,8 +1,9 @@
 """Normal forms used to recognise one organisation behind different spellings."""
 
-import re
 import unicodedata
 from urllib.parse import urlsplit
+
+from core.text import name_key
 
 # Legal forms say nothing about which organisation it is: "Kustwerk B.V." is "Kustwerk".
 LEGAL_FORMS = {"bv", "nv", "vof", "cv", "ua", "ba", "bvba", "holding"}
@@ -15,8 +16,9 @@ def website_domain(url):
     return host.rstrip(".").removeprefix("www.")
 
 
-def name_key(name):
-    """An organisation name without accents, punctuation, case or legal form."""
+def organisation_key(name):
+    """An organisation name as names are compared (core.text.name_key), also without accents,
+    full stops or legal form: "Kustwerk B.V." is "kustwerk"."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", " ", ascii_name.lower().replace(".", "")).split()
+    words = name_key(ascii_name.replace(".", "")).split()
     return " ".join(word for word in words if word not in LEGAL_FORMS)

@@ -21,7 +21,7 @@ from core.privacy import forget_deleted, forget_in_log
 from core.tokens import new_token
 from partners.logos import logo_collection
 from partners.models import Partner, PartnerKind
-from partners.normalise import name_key
+from partners.normalise import organisation_key
 
 CONFIRMATION_LIFETIME = timedelta(days=7)
 STATEMENT_MAX_LENGTH = 500
@@ -170,7 +170,7 @@ class Signature(models.Model):
         return f"{self.organisation_name} ({self.get_state_display().lower()})"
 
     def save(self, *args, **kwargs):
-        self.organisation_key = name_key(self.organisation_name)
+        self.organisation_key = organisation_key(self.organisation_name)
         super().save(*args, **kwargs)
 
     @staticmethod

@@ -23,7 +23,7 @@ from manifest.signing import (
 from partners.factories import PartnerFactory
 from partners.logos import LOGO_COLLECTION
 from partners.models import Partner
-from partners.normalise import name_key, website_domain
+from partners.normalise import organisation_key, website_domain
 from tests.images import png_upload
 
 
@@ -66,9 +66,11 @@ def test_website_domain(url, domain):
     assert website_domain(url) == domain
 
 
-def test_name_key_ignores_case_accents_punctuation_and_legal_form():
-    assert name_key("Kustwerk Installatietechniek B.V.") == name_key("kustwerk installatietechniek")
-    assert name_key("Café Één NV") == "cafe een"
+def test_organisation_key_ignores_case_accents_punctuation_and_legal_form():
+    assert organisation_key("Kustwerk Installatietechniek B.V.") == organisation_key(
+        "kustwerk installatietechniek"
+    )
+    assert organisation_key("Café Één NV") == "cafe een"
 
 
 def test_a_submission_is_stored_as_a_proposal_and_adds_nobody_to_the_registry(db):
@@ -121,7 +123,9 @@ def test_an_open_submission_blocks_nobody_and_reveals_nothing(db):
     real = sign(contact_email="anna@kustwerk.example.nl")
     assert real.pk != squatter.pk
     assert (
-        Signature.objects.filter(organisation_key=name_key("Kustwerk Installatietechniek")).count()
+        Signature.objects.filter(
+            organisation_key=organisation_key("Kustwerk Installatietechniek")
+        ).count()
         == 2
     )
 
@@ -271,7 +275,10 @@ def test_ten_parallel_submissions_for_one_organisation_create_one_signature(tran
     for thread in threads:
         thread.join()
     assert sorted(results) == ["same"] * 9 + ["stored"]
-    assert Signature.objects.filter(organisation_key=name_key("Parallel Techniek")).count() == 1
+    assert (
+        Signature.objects.filter(organisation_key=organisation_key("Parallel Techniek")).count()
+        == 1
+    )
     assert not Partner.objects.filter(website_domain="parallel.example.nl").exists()
 
 
