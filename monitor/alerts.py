@@ -8,25 +8,21 @@ from alerts.sources import AlertItem, AlertSource, Selection, page_link
 from core.links import absolute_url, live_page_url
 
 from .figures import newness, value_text
-from .models import Area, Observation
+from .forms import FigureFilterForm, area_selection
+from .models import Observation
 from .pages import MonitorPage
-
-AREA_PARAM = "gebied"
 
 
 def chosen_area(query):
     params = query if isinstance(query, QueryDict) else QueryDict(query)
-    slug = params.get(AREA_PARAM, "")
-    return Area.objects.filter(slug=slug).first() if slug else None
+    return FigureFilterForm(params).active_filters.get("gebied")
 
 
 def selection(params):
     area = chosen_area(params)
     if area is None:
         return Selection(query="", label="Arbeidsmarkt in cijfers (alle gebieden)")
-    return Selection(
-        query=f"{AREA_PARAM}={area.slug}", label=f"Arbeidsmarkt in cijfers: {area.name}"
-    )
+    return Selection(query=area_selection(area), label=f"Arbeidsmarkt in cijfers: {area.name}")
 
 
 def reading_order(figure):

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -66,3 +68,8 @@ class FigureFilterForm(FilterForm):
             kind, start = period
             queryset = queryset.filter(period_kind=kind, period_start=start)
         return queryset
+
+
+def area_selection(area):
+    """The query that selects `area` among the figures (the open data, an alert)."""
+    return urlencode({"gebied": area.slug})

@@ -18,7 +18,7 @@ from core.models import BasePage, SectionPageMixin
 from core.pages import SitemapEntries, render_subpage
 
 from .figures import Chart, Figures, Monitor
-from .forms import CompareForm
+from .forms import CompareForm, area_selection
 from .models import Area, AreaKind, Indicator, Observation
 
 
@@ -72,6 +72,7 @@ class MonitorPage(SectionPageMixin, RoutablePageMixin, BasePage):
             monitor=monitor,
             sections=sections,
             form=CompareForm(initial=monitor.compare_initial(area), areas=monitor.areas),
+            follow_query=area and area_selection(area),
         )
 
     @path("")
