@@ -1,6 +1,7 @@
 """Logging in to the admin and out again in the browser, for the journeys of each role."""
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.roles import PASSWORD
 
@@ -16,3 +17,21 @@ def log_in(page, live_server, username):
 
 def log_out(page):
     page.context.clear_cookies()
+
+
+def add_inline_form(page, prefix):
+    """Add a form to an inline panel, such as an event's dates.
+
+    Wagtail binds the panel's add button when its admin script has unpacked the panels, which
+    on a busy machine can come after the page's load event; a click before that does nothing.
+    So click until the formset counts one more form."""
+    total = page.locator(f"#id_{prefix}-TOTAL_FORMS")
+    wanted = str(int(total.input_value()) + 1)
+    for _ in range(10):
+        page.locator(f"#id_{prefix}-ADD").click()
+        try:
+            expect(total).to_have_value(wanted, timeout=1000)
+            return
+        except AssertionError:
+            continue
+    expect(total).to_have_value(wanted)

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from events.models import EventIndexPage, EventPage
 from manifest.models import ActionTarget, Initiative
-from tests.browser.admin import log_in
+from tests.browser.admin import add_inline_form, log_in
 from tests.roles import REDACTEUR, user_with_role
 
 REFUSED = "Deze datum bestaat niet of is niet te lezen. Vul hem in als dd-mm-jjjj"
@@ -72,7 +72,7 @@ def test_a_redacteur_types_dates_the_dutch_way(page, live_server, site_data):
     type_date(first, "10-02-2027")
     type_date(page.locator("input[name='sessions-0-start_time']"), "9:30")
     type_date(page.locator("input[name='sessions-0-end_time']"), "14:30")
-    page.locator("#id_sessions-ADD").click()
+    add_inline_form(page, "sessions")
     second = page.locator("input[name='sessions-1-date']")
     type_date(second, "31-02-2027")
     type_date(page.locator("input[name='sessions-1-start_time']"), "13:00")

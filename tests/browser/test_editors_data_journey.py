@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from events.factories import EventPageFactory, OnSiteEventFactory, RegistrationFactory
 from events.models import Audience, EventIndexPage, EventKind, EventPage, Registration
 from manifest.models import ManifestAction, Signature
-from tests.browser.admin import log_in, log_out
+from tests.browser.admin import add_inline_form, log_in, log_out
 from tests.core.conftest import sign
 from tests.events.conftest import in_days
 from tests.manifest.signatures import confirm_link_from_mail
@@ -47,7 +47,7 @@ def test_a_redacteur_publishes_a_pet_on_two_dates_and_follows_an_actions_progres
     page.locator("#id_kind").select_option("pet")
     page.locator("#id_summary").fill("Groep 7 en 8 ontdekken de techniek van de Westfriese haven.")
     fill_date(page, 0, first_day, 30)
-    page.locator("#id_sessions-ADD").click()
+    add_inline_form(page, "sessions")
     fill_date(page, 1, second_day, 60)
     page.locator("#id_location_name").fill("Havenhal Hoorn")
     page.locator("#id_registration_mode").select_option("site")
