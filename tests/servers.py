@@ -1,9 +1,12 @@
-"""Servers in processes of their own, for the tests that need more than the test client:
-production settings under gunicorn (as `make serve` runs them) on the database the test
-committed to, and the Redis of this machine."""
+"""Servers and commands in processes of their own, for the tests that need more than the test
+client: manage.py and gunicorn under production settings (as `make serve` runs them) on the
+database the test committed to, and the Redis of this machine."""
 
 import contextlib
+import os
 import socket
+import subprocess
+import sys
 
 from django.conf import settings
 from django.db import connection
@@ -13,6 +16,27 @@ from tests.bench.server import base_environment, free_port, gunicorn
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 # Pages are kept per host: every server is asked under one name.
 HOST = {"Host": "localhost"}
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "website.settings.production",
+    "ALLOWED_HOSTS": "werkenenontwikkelen2030.nl",
+    "DATABASE_URL": "sqlite:////tmp/wo2030-deploy-check.sqlite3",
+}
+
+
+def manage(*args, **env):
+    """manage.py in a fresh interpreter with production settings, as a server loads them."""
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a "production" process.
+    inherited = {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean_env = {key: value for key, value in os.environ.items() if key not in inherited}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=clean_env | PRODUCTION_ENV | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def redis_answers():

@@ -10,7 +10,7 @@ from wagtail.embeds.models import Embed
 
 from core.blocks import BaseStreamBlock
 from tests.roles import REDACTEUR, user_with_role
-from tests.website.test_hostile_input import public_routes
+from tests.website.routes import public_routes
 
 CSP = "Content-Security-Policy"
 

@@ -1,31 +1,10 @@
 """Production settings are checked in a fresh interpreter, as a server would load them."""
 
-import os
 import secrets
-import subprocess
-import sys
 
 from django.conf import settings
 
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "website.settings.production",
-    "ALLOWED_HOSTS": "werkenenontwikkelen2030.nl",
-    "DATABASE_URL": "sqlite:////tmp/wo2030-deploy-check.sqlite3",
-}
-
-
-def manage(*args, **env):
-    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a "production" process.
-    inherited = {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    clean_env = {key: value for key, value in os.environ.items() if key not in inherited}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=clean_env | PRODUCTION_ENV | env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.servers import manage
 
 
 def test_production_refuses_to_start_without_a_secret_key():

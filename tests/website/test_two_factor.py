@@ -13,7 +13,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, REDACTEUR, user_with_role
-from tests.website.test_settings import manage
+from tests.servers import manage
 from website.two_factor import new_backup_codes
 
 ADMIN = "wagtailadmin_home"
