@@ -9,20 +9,18 @@ included), and a repeated request with it, or the ETag, gets 304.
 """
 
 import hashlib
-import json
 import time
 from functools import wraps
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date, quote_etag
 from django.views.decorators.csrf import csrf_exempt
 
 from core import pagecache, ratelimit
-from core.exports import CSV_CONTENT_TYPE, csv_lines
+from core.exports import CSV_CONTENT_TYPE, JSON_CONTENT_TYPE, as_json, csv_lines, json_error
 
 from .endpoints import DEFAULT_PAGE_SIZE, PAGINA, PER_PAGINA, InvalidParameters
 from .openapi import describe, describe_index
@@ -33,7 +31,6 @@ ALLOW = ", ".join(SAFE_METHODS)
 RATE_WINDOW_SECONDS = 60
 CACHE_CONTROL = "public, max-age=60"
 CSV_CHUNK = 500
-JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 PREFLIGHT_HEADERS = {
     "Allow": ALLOW,
     "Access-Control-Allow-Methods": ALLOW,
@@ -42,25 +39,13 @@ PREFLIGHT_HEADERS = {
 }
 
 
-def to_json(data):
-    return json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder, indent=1).encode()
-
-
-def error(status, message, details=(), headers=None):
-    """A JSON error: {"error": {"status", "message", "details"}}, messages in Dutch."""
-    body = {"error": {"status": status, "message": message, "details": list(details)}}
-    return HttpResponse(
-        to_json(body), status=status, content_type=JSON_CONTENT_TYPE, headers=headers
-    )
-
-
 class NotFound(Exception):
     """Answered with a 404 and this message."""
 
 
 def too_many_requests(message):
     retry_after = RATE_WINDOW_SECONDS - int(time.time()) % RATE_WINDOW_SECONDS
-    return error(429, message, headers={"Retry-After": str(retry_after)})
+    return json_error(429, message, headers={"Retry-After": str(retry_after)})
 
 
 def within_limit(request, scope, per_minute):
@@ -74,7 +59,7 @@ def api_view(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method not in SAFE_METHODS:
-            response = error(
+            response = json_error(
                 405,
                 "Deze methode kan hier niet: de open data zijn alleen te lezen (GET).",
                 headers={"Allow": ALLOW},
@@ -90,9 +75,11 @@ def api_view(view):
             try:
                 response = view(request, *args, **kwargs)
             except InvalidParameters as invalid:
-                response = error(400, "Deze parameters kunnen we niet gebruiken.", invalid.messages)
+                response = json_error(
+                    400, "Deze parameters kunnen we niet gebruiken.", invalid.messages
+                )
             except NotFound as missing:
-                response = error(404, str(missing))
+                response = json_error(404, str(missing))
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
         return response
@@ -145,7 +132,7 @@ def positive(params, param, default):
 
 @api_view
 def index(request):
-    return conditional(request, to_json(describe_index(request)), JSON_CONTENT_TYPE)
+    return conditional(request, as_json(describe_index(request)).encode(), JSON_CONTENT_TYPE)
 
 
 @api_view
@@ -171,7 +158,7 @@ def listing(request, name):
             "previous": page_link(request, page - 1) if found.has_previous() else None,
             "results": [endpoint.item(obj, request) for obj in endpoint.prepare(list(found))],
         }
-        return to_json(data)
+        return as_json(data).encode()
 
     body = pagecache.kept(request.build_absolute_uri(), build)
     return conditional(request, body, JSON_CONTENT_TYPE, pagecache.content_changed_at())
@@ -208,8 +195,8 @@ def listing_csv(request, name):
 
 @api_view
 def openapi(request):
-    return conditional(request, to_json(describe(request)), JSON_CONTENT_TYPE)
+    return conditional(request, as_json(describe(request)).encode(), JSON_CONTENT_TYPE)
 
 
 def not_found(request, *args, **kwargs):
-    return error(404, "Dit adres kent de open data niet. Zie de index voor alle lijsten.")
+    return json_error(404, "Dit adres kent de open data niet. Zie de index voor alle lijsten.")

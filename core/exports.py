@@ -1,7 +1,10 @@
-"""Spreadsheet files (CSV, Excel) that are safe to open: every export of the site writes its
-cells through here. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
-read as a formula by spreadsheets ("CSV injection", OWASP), and visitors choose much of what
-ends up in a cell: such text gets a leading quote in CSV and Excel's own "quote prefix" mark.
+"""Files and answers for other programs: JSON, written one way for the open data, the oEmbed
+endpoint and the privacy exports; and spreadsheet files (CSV, Excel) that are safe to open.
+
+Every export of the site writes its cells through here. A cell that starts with `=`, `+`,
+`-`, `@`, a tab or a carriage return is read as a formula by spreadsheets ("CSV injection",
+OWASP), and visitors choose much of what ends up in a cell: such text gets a leading quote in
+CSV and Excel's own "quote prefix" mark.
 
 Every CSV is for Dutch Excel: UTF-8 with a byte order mark (else Excel reads its local code
 page), separated by `;` (the comma is its decimal sign), moments in local time.
@@ -9,14 +12,18 @@ page), separated by `;` (the comma is its decimal sign), moments in local time.
 
 import csv
 import datetime
+import json
 import re
 
-from django.http import StreamingHttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 BYTE_ORDER_MARK = "\ufeff"
+# JSON is UTF-8 by definition; RFC 8259 gives it no charset parameter.
+JSON_CONTENT_TYPE = "application/json"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 CSV_DELIMITER = ";"
 # Day-month-year and 24-hour time, which Dutch Excel reads as a date and time.
@@ -25,6 +32,21 @@ LOCAL_MOMENT_FORMAT = "%d-%m-%Y %H:%M"
 # starts or ends with an apostrophe.
 SHEET_TITLE_MAX_LENGTH = 31
 SHEET_TITLE_REFUSED = re.compile(r"[\[\]:*?/\\]")
+
+
+def as_json(data):
+    """JSON that people can read too: letters as they are, not as \\u escapes; dates and
+    decimals as Django writes them."""
+    return json.dumps(data, ensure_ascii=False, indent=1, cls=DjangoJSONEncoder)
+
+
+def json_error(status, message, details=(), headers=None):
+    """An error as every JSON answer of the site gives one:
+    {"error": {"status", "message", "details"}}, the messages in Dutch."""
+    body = {"error": {"status": status, "message": message, "details": list(details)}}
+    return HttpResponse(
+        as_json(body), status=status, content_type=JSON_CONTENT_TYPE, headers=headers
+    )
 
 
 def looks_like_formula(value):

@@ -230,10 +230,6 @@ def personal_data(address):
     return data
 
 
-def as_json(data):
-    return json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
-
-
 def counts(data):
     """(kind, how many) for each kind of record an export holds."""
     return [(key, len(value)) for key, value in data.items() if isinstance(value, list)]

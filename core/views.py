@@ -14,9 +14,9 @@ from django.views.generic import FormView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from .exports import JSON_CONTENT_TYPE, as_json
 from .models import PersonalDataRequest
 from .privacy import (
-    as_json,
     clean_address,
     counts,
     erase_on_request,
@@ -83,7 +83,7 @@ class PersonalDataView(AdminFormView):
         address = form.cleaned_data["email"]
         data = export_on_request(address, ADMIN, self.request.user)
         if "download" in self.request.POST:
-            response = HttpResponse(as_json(data), content_type="application/json; charset=utf-8")
+            response = HttpResponse(as_json(data), content_type=JSON_CONTENT_TYPE)
             filename = f"persoonsgegevens-{timezone.localdate():%Y-%m-%d}.json"
             response["Content-Disposition"] = content_disposition_header(True, filename)
             return response

@@ -8,12 +8,13 @@ them itself as `page`."""
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from core.exports import JSON_CONTENT_TYPE, as_json, json_error
 from core.pages import subpage_url
 
 from .forms import SignatoryFilterForm
@@ -22,6 +23,8 @@ from .models import Signature
 EMBED_TITLE = "Ondertekenaars van het Manifest Werken & Ontwikkelen 2030 Noord-Holland"
 EMBED_WIDTH = 640
 EMBED_HEIGHT = 480
+# Sites read the oEmbed answer, errors included, from their visitors' browsers.
+ANY_ORIGIN = {"Access-Control-Allow-Origin": "*"}
 
 
 def iframe_html(src, width=EMBED_WIDTH, height=EMBED_HEIGHT):
@@ -72,14 +75,7 @@ def signatories_embed(request, page):
 
 
 def oembed_error(status, message):
-    """An error as the open data answers one: {"error": {"status", "message", "details"}}, in
-    Dutch. (The open data's own helper lives in `api`, which imports this app.)"""
-    return JsonResponse(
-        {"error": {"status": status, "message": message, "details": []}},
-        status=status,
-        json_dumps_params={"ensure_ascii": False},
-        headers={"Access-Control-Allow-Origin": "*"},
-    )
+    return json_error(status, message, headers=ANY_ORIGIN)
 
 
 class BadParameter(ValueError):
@@ -139,8 +135,4 @@ def oembed(request, page):
         "width": width,
         "height": height,
     }
-    return JsonResponse(
-        answer,
-        json_dumps_params={"ensure_ascii": False},
-        headers={"Access-Control-Allow-Origin": "*"},
-    )
+    return HttpResponse(as_json(answer), content_type=JSON_CONTENT_TYPE, headers=ANY_ORIGIN)

@@ -1,8 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from core.exports import as_json
 from core.models import PersonalDataRequest
-from core.privacy import as_json, clean_address, count_summary, export_on_request
+from core.privacy import clean_address, count_summary, export_on_request
 
 
 class Command(BaseCommand):
