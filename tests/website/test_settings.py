@@ -3,8 +3,10 @@
 import secrets
 
 from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
 
 from tests.servers import manage
+from website.settings.env import page_cache
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -47,3 +49,14 @@ def test_production_requires_two_factor_login_unless_turned_off():
     )
     output = manage("shell", "-c", script, SECRET_KEY=secrets.token_urlsafe(64)).stdout.split()
     assert output[-2:] == ["True", "False"]
+
+
+def test_each_process_keeps_at_most_the_configured_number_of_pages(monkeypatch):
+    monkeypatch.setenv("PAGE_CACHE_MEMORY_ENTRIES", "30")
+    config = page_cache({"BACKEND": "django.core.cache.backends.locmem.LocMemCache"})["pagecache"]
+    memory = LocMemCache("bounded-page-memory", config)
+    for number in range(40):
+        memory.set(f"page:{number}", "<html>")
+    kept = [number for number in range(40) if memory.has_key(f"page:{number}")]
+    assert len(kept) <= 30
+    assert 39 in kept

@@ -118,11 +118,12 @@ def storages_from_env(static_backend):
 
 def page_cache(default_cache):
     """Redis when the default cache is Redis, with each process's memory in front of it
-    ("pagecache_local"); else only this process's memory, bounded."""
+    ("pagecache_local"); else only this process's memory. The memory holds at most
+    PAGE_CACHE_MEMORY_ENTRIES pages and drops a third of them when full."""
     memory = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pagecache",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MEMORY_ENTRIES", 2000)},
     }
     if default_cache["BACKEND"] == REDIS:
         shared = {**default_cache, "KEY_PREFIX": f"{default_cache['KEY_PREFIX']}-page"}
