@@ -35,3 +35,17 @@ def add_inline_form(page, prefix):
         except AssertionError:
             continue
     expect(total).to_have_value(wanted)
+
+
+def settle(page):
+    """Wagtail 8 saves a draft by itself half a second after each change. Let that finish
+    before a publishing button is pressed: an autosave still in flight when publishing ends
+    can write the page back as it was (a race in Wagtail's autosave, docs/security.md)."""
+    page.wait_for_timeout(700)
+    expect(page.get_by_text("Bezig met opslaan...")).to_have_count(0)
+
+
+def publish(page, button="Publiceren"):
+    settle(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()

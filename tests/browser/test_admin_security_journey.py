@@ -7,6 +7,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from tests.browser.admin import publish
 from tests.roles import PASSWORD
 from website.models import StandardPage
 
@@ -44,7 +45,7 @@ def test_a_superuser_sets_up_two_factor_login_and_publishes_a_page(
     page.get_by_role("button", name="Toon/verberg voorvertoning").click()
     preview = page.frame_locator("iframe[title]").first
     expect(preview.get_by_text(NEW_INTRO)).to_be_visible()
-    page.get_by_role("button", name="Publiceren").click()
+    publish(page)
     expect(page.get_by_text(f"Pagina '{standard_page.title}' is gepubliceerd.")).to_be_visible()
 
     visit(standard_page.url)

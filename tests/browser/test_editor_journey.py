@@ -15,27 +15,13 @@ from wagtail.models import Page
 
 from manifest.models import Initiative
 from partners.models import Partner
-from tests.browser.admin import log_in, log_out
+from tests.browser.admin import log_in, log_out, publish, settle
 from tests.images import png_bytes, png_upload
 from tests.roles import MODERATOR, REDACTEUR, user_with_role
 from website.models import HomePage
 
 BANNER = "Samen aan de slag voor de techniek van 2030"
 PHONE = "023 514 30 00"
-
-
-def settle(page):
-    """Wagtail 8 saves a draft by itself half a second after each change. Let that finish
-    before a publishing button is pressed: an autosave still in flight when publishing ends
-    can write the page back as it was (a race in Wagtail's autosave, see the README)."""
-    page.wait_for_timeout(700)
-    expect(page.get_by_text("Bezig met opslaan...")).to_have_count(0)
-
-
-def publish(page, button="Publiceren"):
-    settle(page)
-    with page.expect_navigation():
-        page.get_by_role("button", name=button).click()
 
 
 def test_a_redacteur_runs_the_site(visit, page, live_server, tmp_path):

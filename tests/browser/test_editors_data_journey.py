@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from events.factories import EventPageFactory, OnSiteEventFactory, RegistrationFactory
 from events.models import Audience, EventIndexPage, EventKind, EventPage, Registration
 from manifest.models import ManifestAction, Signature
-from tests.browser.admin import add_inline_form, log_in, log_out
+from tests.browser.admin import add_inline_form, log_in, log_out, publish
 from tests.core.conftest import sign
 from tests.events.conftest import in_days
 from tests.manifest.signatures import confirm_link_from_mail
@@ -51,7 +51,7 @@ def test_a_redacteur_publishes_a_pet_on_two_dates_and_follows_an_actions_progres
     fill_date(page, 1, second_day, 60)
     page.locator("#id_location_name").fill("Havenhal Hoorn")
     page.locator("#id_registration_mode").select_option("site")
-    page.get_by_role("button", name="Publiceren").click()
+    publish(page)
     # Wagtail's own confirmation: the publish request has finished before the database is read
     # (the title alone is on the edit form already, so it proved nothing under load).
     expect(page.get_by_text("Pagina 'PET Hoorn' aangemaakt en gepubliceerd.")).to_be_visible()
