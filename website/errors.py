@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.views import defaults
 from django.views.debug import SafeExceptionReporterFilter
 
+from core.exports import json_error
+
 # How long a visitor is asked to wait when the database cannot be reached.
 RETRY_AFTER_SECONDS = 60
 REDACTED = "[weggelaten]"
@@ -82,9 +84,6 @@ def server_error(request):
         return defaults.server_error(request)
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     if request.path.startswith(reverse("api:index")):
-        # Here, not at the top: the settings import this module before the apps are ready.
-        from api.views import error as api_error
-
         message = "De open data zijn tijdelijk niet beschikbaar. Probeer het straks opnieuw."
-        return api_error(503, message, headers=headers)
+        return json_error(503, message, headers=headers)
     return HttpResponse(loader.render_to_string("503.html"), status=503, headers=headers)
