@@ -1,7 +1,5 @@
 """Admin forms as editors post them, for the tests of the admin."""
 
-import json
-
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from tests.events.conftest import in_days
@@ -62,10 +60,3 @@ def campus_form(campus, **changes):
         }
         | changes
     )
-
-
-def draftail(text):
-    """Rich text as the admin's Draftail editor posts it."""
-    block = {"key": "a1", "type": "unstyled", "text": text, "depth": 0}
-    block |= {"inlineStyleRanges": [], "entityRanges": []}
-    return json.dumps({"blocks": [block], "entityMap": {}})

@@ -9,11 +9,11 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from wagtail.test.utils.form_data import inline_formset
+from wagtail.test.utils.form_data import inline_formset, rich_text
 
 from events.models import EventIndexPage, EventPage
 from manifest.models import Initiative
-from tests.admin_forms import draftail, event_form
+from tests.admin_forms import event_form
 
 FEBRUARY_10 = datetime.date(2027, 2, 10)
 REFUSED_DATE = (
@@ -110,7 +110,7 @@ def test_an_initiatives_dates_are_typed_the_dutch_way_and_an_empty_one_stays_emp
         "title": initiative.title,
         "slug": initiative.slug,
         "summary": initiative.summary,
-        "description": draftail("Een dag meedraaien in de werkplaats."),
+        "description": rich_text("<p>Een dag meedraaien in de werkplaats.</p>"),
         "status": initiative.status,
         "actions": [action.pk for action in initiative.actions.all()],
         "start_date": "1-9-2026",

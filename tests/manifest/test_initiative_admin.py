@@ -1,7 +1,7 @@
 from django.urls import reverse
+from wagtail.test.utils.form_data import rich_text
 
 from manifest.models import Initiative, ManifestAction
-from tests.admin_forms import draftail
 
 
 def test_an_editor_creates_and_publishes_an_initiative_in_the_admin(redacteur_client):
@@ -17,7 +17,7 @@ def test_an_editor_creates_and_publishes_an_initiative_in_the_admin(redacteur_cl
             "title": "Techniekcarrousel Kennemerland",
             "slug": "techniekcarrousel-kennemerland",
             "summary": "Leerlingen draaien een dag mee bij technische bedrijven.",
-            "description": draftail("Een dag meedraaien in de werkplaats."),
+            "description": rich_text("<p>Een dag meedraaien in de werkplaats.</p>"),
             "status": "lopend",
             "actions": [first.pk, second.pk],
             "tags": "po, techniekpromotie",
