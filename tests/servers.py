@@ -5,13 +5,11 @@ database the test committed to, and the Redis of this machine."""
 import contextlib
 import os
 import socket
-import subprocess
-import sys
 
 from django.conf import settings
 from django.db import connection
 
-from tests.bench.server import base_environment, free_port, gunicorn
+from tests.bench.server import base_environment, free_port, gunicorn, manage
 
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 # Pages are kept per host: every server is asked under one name.
@@ -24,19 +22,12 @@ PRODUCTION_ENV = {
 }
 
 
-def manage(*args, **env):
+def manage_in_production(*args, **env):
     """manage.py in a fresh interpreter with production settings, as a server loads them."""
     # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a "production" process.
     inherited = {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean_env = {key: value for key, value in os.environ.items() if key not in inherited}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=clean_env | PRODUCTION_ENV | env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage(clean_env | PRODUCTION_ENV | env, *args, check=False, timeout=120)
 
 
 def redis_answers():

@@ -20,9 +20,8 @@ BENCH_STACKS=sqlite or postgres, and BENCH_PARTNERS=0 to leave out the large dir
 import json
 import os
 import re
-import subprocess
 
-from tests.bench.server import PROJECT, PYTHON, Site, measure, wrk_available
+from tests.bench.server import Site, manage, measure, wrk_available
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
@@ -38,20 +37,8 @@ UNCACHED_TARGET = 0.04
 
 
 def discover(site):
-    output = subprocess.run(
-        [
-            PYTHON,
-            "manage.py",
-            "shell",
-            "-c",
-            "from tests.bench.page_urls import print_urls; print_urls()",
-        ],
-        cwd=PROJECT,
-        env=site.environment(0),
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    script = "from tests.bench.page_urls import print_urls; print_urls()"
+    output = manage(site.environment(0), "shell", "-c", script).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 

@@ -52,13 +52,16 @@ def base_environment(database_url, port, **extra):
     return env
 
 
-def manage(env, *arguments):
-    subprocess.run(
+def manage(env, *arguments, check=True, timeout=None):
+    """manage.py in a fresh interpreter with `env`, its output captured."""
+    return subprocess.run(
         [PYTHON, "manage.py", *arguments],
         cwd=PROJECT,
         env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
+        check=check,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 

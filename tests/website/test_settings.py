@@ -5,24 +5,24 @@ import secrets
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 
-from tests.servers import manage
+from tests.servers import manage_in_production
 from website.settings.env import page_cache
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = manage("check")
+    result = manage_in_production("check")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
 def test_production_refuses_a_short_secret_key():
-    result = manage("check", SECRET_KEY="geheim")
+    result = manage_in_production("check", SECRET_KEY="geheim")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
 def test_deploy_check_is_clean_with_production_environment():
-    result = manage(
+    result = manage_in_production(
         "check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=secrets.token_urlsafe(64)
     )
     assert result.returncode == 0, result.stderr
@@ -47,7 +47,9 @@ def test_production_requires_two_factor_login_unless_turned_off():
         "print(production.REQUIRE_2FA); os.environ['REQUIRE_2FA'] = 'false'; "
         "print(importlib.reload(production).REQUIRE_2FA)"
     )
-    output = manage("shell", "-c", script, SECRET_KEY=secrets.token_urlsafe(64)).stdout.split()
+    output = manage_in_production(
+        "shell", "-c", script, SECRET_KEY=secrets.token_urlsafe(64)
+    ).stdout.split()
     assert output[-2:] == ["True", "False"]
 
 

@@ -13,7 +13,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.roles import CAMPUSCOORDINATOR, MODERATOR, REDACTEUR, user_with_role
-from tests.servers import manage
+from tests.servers import manage_in_production
 from website.two_factor import new_backup_codes
 
 ADMIN = "wagtailadmin_home"
@@ -138,9 +138,11 @@ def test_the_required_groups_can_be_relaxed(redacteur_client, settings):
 def test_production_requires_it_of_every_role_unless_relaxed():
     script = "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED_GROUPS)"
     key = secrets.token_urlsafe(64)
-    default = manage("shell", "-c", script, SECRET_KEY=key).stdout
+    default = manage_in_production("shell", "-c", script, SECRET_KEY=key).stdout
     assert all(repr(role) in default for role in (REDACTEUR, MODERATOR, CAMPUSCOORDINATOR))
-    relaxed = manage("shell", "-c", script, SECRET_KEY=key, TWO_FACTOR_REQUIRED_GROUPS="Moderator")
+    relaxed = manage_in_production(
+        "shell", "-c", script, SECRET_KEY=key, TWO_FACTOR_REQUIRED_GROUPS="Moderator"
+    )
     assert relaxed.stdout.split()[-1] == "['Moderator']"
 
 
