@@ -126,11 +126,10 @@ def gunicorn(env, log_path):
         wait_until_up(port)
         yield Server(port, log)
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        # Nothing is left to finish once the block ends, and a graceful stop costs each
+        # server more than a second and a half.
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
         log.close()
 
 

@@ -5,27 +5,21 @@ test database; the test renames pages in between (docs/architecture.md, "Caching
 import contextlib
 import os
 import re
-import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from campuses.models import CampusIndexPage, CampusPage
 from manifest.models import ManifestAction, ManifestPage
 from partners.models import PartnerIndexPage
-from tests.bench.server import Server, free_port, wait_until_up
+from tests.bench.server import free_port, gunicorn
 from tests.servers import database_url, rename
-
-PROJECT = Path(__file__).resolve().parents[2]
-GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 
 @contextlib.contextmanager
 def servers(tmp_path, count):
     """`count` gunicorn workers, each in a process of its own, with the page cache on, on the
-    database this test committed to; started together, then waited for."""
+    database this test committed to. Test settings, so the servers read the content version
+    where this process writes it (the test database)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "website.settings.test",
@@ -34,28 +28,12 @@ def servers(tmp_path, count):
         "GUNICORN_WORKERS": "1",
         "GUNICORN_ACCESS_LOG": "",
     }
-    started = []
-    try:
-        for _ in range(count):
-            port = free_port()
-            log = open(tmp_path / f"server-{port}.log", "w+")  # noqa: SIM115
-            process = subprocess.Popen(
-                [GUNICORN, "-c", "website/gunicorn.conf.py"],
-                cwd=PROJECT,
-                env={**env, "PORT": str(port)},
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-            started.append((process, Server(port, log)))
-        for _, worker in started:
-            wait_until_up(worker.port)
-        yield [worker for _, worker in started]
-    finally:
-        for process, worker in started:
-            os.killpg(process.pid, signal.SIGKILL)  # nothing to finish: the test is over
-            process.wait(timeout=30)
-            worker.log.close()
+    with contextlib.ExitStack() as stack:
+        ports = [free_port() for _ in range(count)]
+        yield [
+            stack.enter_context(gunicorn(env | {"PORT": str(port)}, tmp_path / f"{port}.log"))
+            for port in ports
+        ]
 
 
 def html(worker, path):
