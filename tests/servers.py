@@ -5,6 +5,7 @@ database the test committed to, and the Redis of this machine."""
 import contextlib
 import os
 import socket
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connection
@@ -40,11 +41,14 @@ def redis_answers():
 
 def database_url():
     """The test database, as DATABASE_URL for a server in another process."""
-    db = connection.settings_dict
+    database = connection.settings_dict
     if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+        return f"sqlite:///{database['NAME']}"
+    password = quote(database["PASSWORD"] or "", safe="")
+    return (
+        f"postgres://{database['USER']}:{password}@{database['HOST'] or 'localhost'}"
+        f":{database['PORT'] or 5432}/{database['NAME']}"
+    )
 
 
 @contextlib.contextmanager

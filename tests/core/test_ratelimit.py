@@ -6,7 +6,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -20,6 +19,7 @@ from core import pagecache
 from core.ratelimit import CACHE_ALIAS, HOUR
 from events.models import EventIndexPage
 from manifest.models import Signature
+from tests.servers import database_url
 from website.settings.env import RATELIMIT_DATABASE_CACHE, cache_from_url, ratelimit_cache
 
 CACHE_VARIABLES = {"CACHE_URL", "REDIS_URL"}
@@ -64,17 +64,6 @@ sys.stdin.readline()
 print(sum(hit(request, "two-workers", int(sys.argv[1])) for _ in range(int(sys.argv[2]))))
 """
 LIMIT, HITS = 30, 20
-
-
-def database_url():
-    database = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{database['NAME']}"
-    password = quote(database["PASSWORD"] or "", safe="")
-    return (
-        f"postgres://{database['USER']}:{password}@{database['HOST'] or 'localhost'}"
-        f":{database['PORT'] or 5432}/{database['NAME']}"
-    )
 
 
 def test_two_worker_processes_share_one_count(transactional_db):
