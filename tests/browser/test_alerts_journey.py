@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from alerts.models import Frequency, Subscription
 from events.models import EventIndexPage
 from tests.browser.conftest import assert_accessible
+from tests.mails import link_path
 
 WINDOWS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
@@ -37,8 +38,7 @@ def test_a_teacher_follows_a_selection_of_the_agenda_and_confirms(visit, page, l
     expect(page.locator("section.alert-follow")).to_contain_text("deze selectie uit de agenda")
 
     [message] = mail.outbox
-    link = re.search(r"https?://\S+?(/meldingen/bevestigen/\S+/)", message.body).group(1)
-    visit(link)
+    visit(link_path(message, "/meldingen/bevestigen/"))
     # The link says what is followed, before anything is confirmed.
     expect(page.locator("main")).to_contain_text("regio Zaanstreek/Waterland")
     page.get_by_role("button", name="Ja, stuur mij meldingen").click()

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from events.models import EventPage, EventSession, Registration
 from tests.browser.conftest import assert_accessible
 from tests.browser.keyboard import tab_to
+from tests.mails import link_path
 
 # Written out here rather than imported from events.calendar, so the test checks the app's words.
 DUTCH_MONTHS = [
@@ -159,8 +160,7 @@ def test_a_teacher_filters_opens_a_pet_registers_a_class_and_confirms_with_the_m
 
     [message] = [m for m in mail.outbox if "m.devries@dezeester.example.nl" in m.to]
     assert pet_title in message.subject
-    link = re.search(r"https?://\S+/aanmelding/\S+/", message.body).group(0)
-    path = link[link.index("/agenda/") :]
+    path = link_path(message, "/aanmelding/")
     assert path.startswith(pet.url)
 
     # A fresh context, as when the teacher opens the link from her mailbox later.

@@ -7,7 +7,6 @@ for Dutch Excel.
 axe runs on the public pages (`visit`); Wagtail's own admin pages are not ours to fix."""
 
 import datetime
-import re
 
 from django.contrib.admin.utils import quote
 from django.core import mail
@@ -21,6 +20,7 @@ from manifest.models import ManifestAction, Signature
 from tests.browser.admin import add_inline_form, log_in, log_out, publish
 from tests.core.conftest import sign
 from tests.events.conftest import in_days
+from tests.mails import link_path
 from tests.manifest.signatures import confirm_link_from_mail
 from tests.roles import MODERATOR, REDACTEUR, user_with_role
 
@@ -111,7 +111,7 @@ def test_a_moderator_is_mailed_approves_a_signature_and_downloads_registrations(
     sign(public, "Lasbedrijf Noord")
     assert public.post(confirm_link_from_mail()).status_code == 200
     [notice] = [message for message in mail.outbox if moderator.email in message.to]
-    review_link = re.search(r"https?://\S+(/admin/\S+)", notice.body).group(1)
+    review_link = link_path(notice, "/admin/")
 
     agenda = EventIndexPage.objects.get()
     event = OnSiteEventFactory(parent=agenda, title="PET Den Helder", capacity=30)

@@ -9,6 +9,7 @@ from manifest.models import Signature
 from tests.browser.admin import log_in
 from tests.browser.conftest import assert_accessible
 from tests.images import png_bytes
+from tests.mails import link_path
 from tests.roles import MODERATOR, user_with_role
 
 
@@ -38,8 +39,7 @@ def test_an_organisation_signs_confirms_and_appears_on_the_wall_after_approval(
     assert_accessible(page)
 
     [message] = [m for m in mail.outbox if "fatima@golfslag-robotica.example.nl" in m.to]
-    link = re.search(r"https?://\S+/manifest/ondertekenen/bevestigen/\S+/", message.body).group(0)
-    page.goto(live_server.url + link[link.index("/manifest/") :])
+    page.goto(live_server.url + link_path(message, "/manifest/ondertekenen/bevestigen/"))
     assert_accessible(page)
     page.get_by_role("button", name="Ja, ik bevestig de ondertekening").click()
     expect(page.locator("h1")).to_have_text("Uw ondertekening is bevestigd")

@@ -1,10 +1,9 @@
 """Signing up for an event as schools and parents do, and the link the mail sends them."""
 
-import re
-
 from django.core import mail
 
 from events.models import Registration
+from tests.mails import link_path
 
 
 def class_data(**overrides):
@@ -32,8 +31,7 @@ def person_data(**overrides):
 
 def link_in(message):
     """The path of the registration's own page, which the e-mail links to."""
-    link = re.search(r"https?://\S+/aanmelding/\S+/", message.body).group(0)
-    return "/" + link.split("://", 1)[1].split("/", 1)[1]
+    return link_path(message, "/aanmelding/")
 
 
 def register(client, event, data):

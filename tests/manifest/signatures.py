@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 
 from manifest.models import Signature, SignatureState
 from tests.images import png_upload
+from tests.mails import link_path
 
 
 def logo(name="logo"):
@@ -62,8 +63,4 @@ def form_data(**overrides):
 
 
 def confirm_link_from_mail():
-    body = mail.outbox[-1].body
-    return (
-        "/manifest/ondertekenen/bevestigen/"
-        + body.split("/manifest/ondertekenen/bevestigen/")[1].split()[0]
-    )
+    return link_path(mail.outbox[-1], f"{SIGN_URL}bevestigen/")
