@@ -11,7 +11,6 @@ when any count is wrong.
 
 import collections
 import http.client
-import io
 import itertools
 import os
 import random
@@ -25,21 +24,14 @@ import uuid
 
 from tests.bench.http_bench import discover
 from tests.bench.server import Site
+from tests.images import png_bytes
 
 SECONDS = int(os.environ.get("SOAK_SECONDS", "300"))
 CONCURRENCY = int(os.environ.get("SOAK_CONCURRENCY", "32"))
 SEARCH_WORDS = ["techniek", "installatie", "zorg", "amsterdam", "haarlem", "bouw", "pet", "mbo"]
 
 
-def png_bytes():
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (120, 60), "#0a4a7f").save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-LOGO = png_bytes()
+LOGO = png_bytes(size=(120, 60))
 
 
 class Client:

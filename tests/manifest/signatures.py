@@ -2,13 +2,10 @@
 signatures as the public form stores them, for the tests of moderating, the wall and the
 caches that show them."""
 
-import io
 import itertools
 
 from django.core import mail
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from manifest.models import Signature, SignatureState
@@ -17,11 +14,7 @@ from tests.mails import link_path
 
 
 def logo(name="logo"):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (300, 150), "#0a4a7f").save(buffer, format="PNG")
-    return get_image_model().objects.create(
-        title=f"Logo {name}", file=ImageFile(buffer, name=f"{name}.png")
-    )
+    return get_image_model().objects.create(title=f"Logo {name}", file=png_upload(f"{name}.png"))
 
 
 ORGANISATIONS = itertools.count(1)
