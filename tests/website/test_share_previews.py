@@ -9,13 +9,11 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from campuses.models import CampusPage
 from core.models import ShareSettings
-from events.models import EventPage
-from manifest.models import Initiative, ManifestAction, ManifestPage
+from manifest.models import ManifestAction, ManifestPage
 from partners.models import Partner
+from tests.bench.page_urls import page_urls
 from tests.images import png_upload
-from website.models import StandardPage
 
 PUBLIC_ADDRESS = "https://www.werkenenontwikkelen2030.nl"
 
@@ -30,21 +28,10 @@ def meta(html):
 
 
 def public_paths():
-    manifest = ManifestPage.objects.get()
-    return {
-        "home": "/",
-        "manifest": manifest.url,
-        "wall": manifest.url + manifest.reverse_subpage("signatories"),
-        "actions": manifest.url + manifest.reverse_subpage("actions"),
-        "action": ManifestAction.objects.order_by("pk").first().get_absolute_url(),
-        "initiatives": reverse("manifest:initiative_list"),
-        "initiative": Initiative.objects.filter(live=True).first().get_absolute_url(),
-        "campus": CampusPage.objects.live().first().url,
-        "event": EventPage.objects.live().first().url,
-        "partner": Partner.objects.live().first().get_absolute_url(),
-        "standard page": StandardPage.objects.live().first().url,
-        "search": reverse("search") + "?q=techniek",
-    }
+    """Every public page type (tests/bench/page_urls.py) but the calendar file and the wall's
+    embed page, which are not pages to share."""
+    not_shared = ("feed.ics", "wall embed")
+    return {name: path for name, path in page_urls().items() if name not in not_shared}
 
 
 @pytest.fixture
