@@ -110,6 +110,8 @@ class TrackedRedisCache(TolerantRedisCache):
         self.reader = redis.Redis.from_url(server, **params.get("OPTIONS", {}))
         self.serializer = RedisSerializer()
         self.copies = {}
+        # How many times copies were dropped: a read that saw it change may hold an old value.
+        self.dropped = 0
         self.listener = None
         self.listener_pid = None
         # time.monotonic() of the last failed attempt to listen; the future once Redis refused
@@ -125,14 +127,20 @@ class TrackedRedisCache(TolerantRedisCache):
             listening = self._apply_invalidations()
             if redis_key in self.copies:
                 return self.serializer.loads(self.copies[redis_key])
-            with _without_redis():
-                value = self.reader.get(redis_key)
-                if listening and value is not None:
-                    self.copies[redis_key] = value
-                elif not listening and self._may_listen():
-                    self._listen()
-                return default if value is None else self.serializer.loads(value)
-            return default
+            if not listening and self._may_listen():
+                listening = self._listen()
+            dropped_before = self.dropped
+        # Outside the lock, so the other threads of this process read on meanwhile.
+        with _without_redis():
+            value = self.reader.get(redis_key)
+            if listening and value is not None:
+                with self.lock:
+                    # An invalidation applied during the read may be for a write after it:
+                    # such a value is returned, not kept.
+                    if self._apply_invalidations() and self.dropped == dropped_before:
+                        self.copies[redis_key] = value
+            return default if value is None else self.serializer.loads(value)
+        return default
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         self._forget(key, version)
@@ -148,20 +156,28 @@ class TrackedRedisCache(TolerantRedisCache):
 
     def clear(self):
         with self.lock:
-            self.copies.clear()
+            self._drop()
         return super().clear()
 
     def _forget(self, key, version):
         # This process's own write need not wait for its invalidation message.
         with self.lock:
-            self.copies.pop(self.make_key(key, version=version), None)
+            self._drop(self.make_key(key, version=version))
+
+    def _drop(self, *keys):
+        """Drop the copies of `keys`, or all of them."""
+        self.dropped += 1
+        if not keys:
+            self.copies.clear()
+        for key in keys:
+            self.copies.pop(key, None)
 
     def _listen(self):
-        """Open the listening connection; without it (Redis down, or no CLIENT TRACKING before
-        Redis 6) reads simply go to Redis."""
+        """Open the listening connection, and say whether it is open; without it (Redis down,
+        or no CLIENT TRACKING before Redis 6) reads simply go to Redis."""
         self.listener = None
         self.listener_pid = os.getpid()
-        self.copies.clear()
+        self._drop()
         listener = Connection(**self.reader.connection_pool.connection_kwargs)
         try:
             listener.connect()
@@ -182,8 +198,9 @@ class TrackedRedisCache(TolerantRedisCache):
             logger.warning("Not keeping copies of %s: %s", self.make_key(""), error)
             self.listen_failed_at = max(self.listen_failed_at, time.monotonic())
             listener.disconnect()
-            return
+            return False
         self.listener = listener
+        return True
 
     def _may_listen(self):
         return time.monotonic() - self.listen_failed_at >= self.LISTEN_RETRY_SECONDS
@@ -193,19 +210,16 @@ class TrackedRedisCache(TolerantRedisCache):
         this process (after a fork, or when it failed)."""
         if self.listener is None or self.listener_pid != os.getpid():
             self.listener = None
-            self.copies.clear()
+            self._drop()
             return False
         try:
             while self.listener.can_read(timeout=0):
                 _, _, keys = self.listener.read_response()
-                if keys is None:
-                    self.copies.clear()
-                for key in keys or ():
-                    self.copies.pop(key.decode(), None)
+                self._drop(*(key.decode() for key in keys or ()))
         except (RedisError, OSError, ValueError) as error:
             logger.warning("Lost the invalidations of %s: %s", self.make_key(""), error)
             self.listener.disconnect()
             self.listener = None
-            self.copies.clear()
+            self._drop()
             return False
         return True

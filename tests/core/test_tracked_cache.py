@@ -5,6 +5,8 @@ own copies and its own listening connection."""
 
 import os
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis
@@ -83,6 +85,53 @@ def test_changes_removals_and_flushes_reach_the_next_read(two_processes):
     first.set(KEY, "v4")  # its own write, seen at once
     assert first.get(KEY) == "v4"
     assert second.get(KEY) == "v4"
+
+
+def delay_reads(cache, monkeypatch, until):
+    """Redis answers this cache's reads only once `until(value)` returns, as over a slow
+    network: the value is read at once and handed over late."""
+    read = cache.reader.get
+
+    def get(key):
+        value = read(key)
+        until(value)
+        return value
+
+    monkeypatch.setattr(cache.reader, "get", get)
+
+
+def test_threads_of_a_process_read_redis_side_by_side(two_processes, monkeypatch):
+    """A thread waiting for Redis holds up no other thread of its process (gunicorn's
+    GUNICORN_THREADS): both reads below are in flight at once, or neither ends."""
+    first, second = two_processes
+    second.set(KEY, "v1")
+    both_reading = threading.Barrier(2, timeout=5)
+    delay_reads(first, monkeypatch, until=lambda value: both_reading.wait())
+    with ThreadPoolExecutor(2) as threads:
+        assert list(threads.map(lambda _: first.get(KEY), range(2))) == ["v1", "v1"]
+    assert first.copies, "a value read while listening is kept"
+
+
+def test_a_value_read_while_another_process_changes_it_is_not_kept(two_processes, monkeypatch):
+    first, second = two_processes
+    second.set(KEY, "v1")
+    old_read_done, let_old_read_end = threading.Event(), threading.Event()
+
+    def hold_the_first_read(value):
+        if not old_read_done.is_set():
+            old_read_done.set()
+            assert let_old_read_end.wait(timeout=5)
+
+    delay_reads(first, monkeypatch, until=hold_the_first_read)
+    with ThreadPoolExecutor(1) as threads:
+        old_read = threads.submit(first.get, KEY)
+        assert old_read_done.wait(timeout=5)
+        second.set(KEY, "v2")
+        # Another thread applies the invalidation and reads the new value meanwhile.
+        assert next_request(first).get(KEY) == "v2"
+        let_old_read_end.set()
+        assert old_read.result() == "v1"  # it was read before the change
+    assert first.get(KEY) == "v2"
 
 
 def test_other_keys_of_the_same_redis_are_not_tracked(two_processes):
