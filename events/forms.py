@@ -293,6 +293,8 @@ class EventPageForm(WagtailAdminPageForm):
         # Each date needs its own number of places when visitors register on this site; the
         # dates are a formset, so this is checked once both the page and the dates are clean.
         valid = super().is_valid()
+        if not self.is_bound:
+            return valid
         sessions = self.formsets.get("sessions")
         if self.cleaned_data.get("registration_mode") != RegistrationMode.ON_SITE or not sessions:
             return valid

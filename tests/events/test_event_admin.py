@@ -35,3 +35,11 @@ def test_the_editor_explains_what_is_missing(redacteur_client, calendar):
     assert date_form.errors["capacity"] == ["Vul het aantal plaatsen voor deze datum in."]
     assert "original_date" in errors
     assert not EventPage.objects.filter(slug="pet-enkhuizen").exists()
+
+
+def test_a_preview_opened_without_changes_shows_the_page_not_an_error(redacteur_client, make_event):
+    """The preview's own address, opened in a new tab before anything was typed, has no form
+    data: Wagtail then shows its "preview not available" page."""
+    event = make_event(on_site=True)
+    response = redacteur_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[event.pk]))
+    assert response.status_code == 200
