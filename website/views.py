@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from django.views.static import serve
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -26,7 +26,7 @@ def text_file(*lines):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def security_txt(request):
     # RFC 9116 asks for an Expires less than a year ahead; computed per request, it never lapses.
@@ -38,7 +38,7 @@ def security_txt(request):
     )
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     return text_file(
@@ -58,7 +58,7 @@ def development_media(request, path):
     return serve(request, "/".join(parts), document_root=settings.MEDIA_ROOT)
 
 
-@require_GET
+@require_safe
 def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
 
