@@ -30,11 +30,13 @@ def text_file(*lines):
 @cache_control(max_age=86400, public=True)
 def security_txt(request):
     # RFC 9116 asks for an Expires less than a year ahead; computed per request, it never lapses.
+    # Canonical is the file's public address, never the request's: a query string in a link
+    # would otherwise show this site's file with a line of someone else's choosing.
     return text_file(
         f"Contact: {settings.SECURITY_CONTACT}",
         f"Expires: {timezone.now() + timedelta(days=180):%Y-%m-%dT%H:%M:%SZ}",
         "Preferred-Languages: nl, en",
-        f"Canonical: {request.build_absolute_uri()}",
+        f"Canonical: {absolute_url(reverse('security_txt'))}",
     )
 
 
