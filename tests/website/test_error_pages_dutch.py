@@ -1,7 +1,36 @@
-"""The site's small files answer HEAD as they answer GET, and say only what the site put in them."""
+"""The site's small files answer HEAD as they answer GET, and say only what the site put in
+them; a request the site cannot read gets a Dutch page in the site's layout, never Django's bare
+English one."""
+
+import re
+from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings as django_settings
+from django.core.exceptions import SuspiciousOperation
+from django.test import RequestFactory
 from django.urls import reverse
+from django.views.defaults import bad_request
+
+from tests.bench.page_urls import extra_urls
+
+
+def form_urls():
+    """The alerts form (on the agenda and the directory) and the manifest's sign form."""
+    return {"subscribe": reverse("alerts:subscribe"), "sign": extra_urls()["sign"]}
+
+
+def assert_dutch_page_in_the_layout(response, status, heading):
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert '<html lang="nl"' in html
+    assert 'class="site-header' in html
+    assert html.count("<h1") == 1
+    assert heading in re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    assert f'href="{reverse("wagtail_serve", args=[""])}"' in html
+    assert f"Foutcode: {status}" in html
+    return html
 
 
 @pytest.mark.parametrize("name", ["robots_txt", "security_txt", "favicon"])
@@ -22,3 +51,41 @@ def test_security_txt_names_its_own_address_whatever_the_query(client, home_page
     fields = dict(line.split(": ", 1) for line in body.splitlines())
     assert fields["Canonical"] == "https://www.werkenenontwikkelen2030.nl" + url
     assert "evil" not in body
+
+
+@pytest.mark.parametrize("form", ["subscribe", "sign"])
+def test_form_data_over_the_memory_limit_gets_the_dutch_400(client, home_page, form):
+    # Under the request size limit (413), over what Django reads into memory, without a file.
+    size = django_settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 500_000
+    assert size < django_settings.PUBLIC_FORM_MAX_REQUEST_BYTES
+    response = client.post(
+        form_urls()[form],
+        urlencode({"organisatie": "x" * size}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    html = assert_dutch_page_in_the_layout(response, 400, "niet worden gelezen")
+    assert "Bad Request" not in html
+
+
+@pytest.mark.parametrize("form", ["subscribe", "sign"])
+def test_too_many_fields_get_the_dutch_400(client, home_page, form):
+    fields = [("veld", "1")] * (django_settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)
+    response = client.post(
+        form_urls()[form], urlencode(fields), content_type="application/x-www-form-urlencoded"
+    )
+    assert_dutch_page_in_the_layout(response, 400, "niet worden gelezen")
+
+
+def test_a_host_the_site_does_not_serve_gets_the_dutch_400(client, home_page):
+    # The page may not depend on the request's host: that is what failed.
+    response = client.get("/", HTTP_HOST="elders.example.com")
+    assert_dutch_page_in_the_layout(response, 400, "niet worden gelezen")
+
+
+def test_the_400_page_needs_no_database(db, django_assert_num_queries):
+    # Django renders it without the request, as it does the 500 page: no context processor
+    # and no content, so it shows whatever else is failing.
+    with django_assert_num_queries(0):
+        response = bad_request(RequestFactory().get("/"), SuspiciousOperation())
+    assert response.status_code == 400
+    assert "niet worden gelezen" in response.content.decode()
