@@ -18,6 +18,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.images import get_image_model
 
 from core.exports import CSV_DELIMITER, local_moment_text
+from core.images import rendition_or_none
 from core.text import text_from_html
 
 DEFAULT_PAGE_SIZE = 20
@@ -322,12 +323,13 @@ def terms_of(relation, name="name"):
 
 
 def rendition(path, spec):
-    """A rendition of the image at `path` (never the original file), or None."""
+    """A rendition of the image at `path` (never the original file), or None without an image
+    or when its original file is lost."""
     read = operator.attrgetter(path)
 
     def url(obj, request):
-        image = read(obj)
-        return absolute(request, image.get_rendition(spec).url) if image is not None else None
+        found = rendition_or_none(read(obj), spec)
+        return absolute(request, found.url) if found is not None else None
 
     return url
 

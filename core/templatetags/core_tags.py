@@ -102,13 +102,15 @@ def share_picture(request, image, title="", spec=SHARE_IMAGE_SPEC):
     """The image to share (`image`, else the site's default share image, else the house
     image) as {url, width, height, alt}; also what structured data names as the image."""
     share = share_settings(request)
-    image = image or share.default_image
-    if image is None:
-        url, width, height, alt = static(SHARE_IMAGE_FALLBACK), 1200, 630, share.site_name
+    # An image whose original file is lost counts as no image: the next one in line is shared.
+    for candidate in (image, share.default_image):
+        rendition = images.rendition_or_none(candidate, spec)
+        if rendition is not None:
+            url, width, height = rendition.url, rendition.width, rendition.height
+            alt = images.alt_text(candidate) or title
+            break
     else:
-        rendition = image.get_rendition(spec)
-        url, width, height = rendition.url, rendition.width, rendition.height
-        alt = images.alt_text(image) or title
+        url, width, height, alt = static(SHARE_IMAGE_FALLBACK), 1200, 630, share.site_name
     return {"url": absolute_url(url), "width": width, "height": height, "alt": alt}
 
 

@@ -1,5 +1,6 @@
 from django import template
 
+from core.images import rendition_or_none
 from core.templatetags.core_tags import json_ld
 
 register = template.Library()
@@ -16,8 +17,9 @@ def organization_json_ld(context, partner):
         "url": partner.website or request.build_absolute_uri(),
         "description": partner.short_description,
     }
-    if partner.logo:
-        data["logo"] = request.build_absolute_uri(partner.logo.get_rendition("max-240x120").url)
+    logo = rendition_or_none(partner.logo, "max-240x120")
+    if logo is not None:
+        data["logo"] = request.build_absolute_uri(logo.url)
     if partner.municipality:
         data["address"] = {
             "@type": "PostalAddress",
