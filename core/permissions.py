@@ -91,6 +91,15 @@ class VisibleObjectsBulkActionMixin:
         return objects, {**context, "items_with_no_access": shown}
 
 
+class VisibleObjectsAPIMixin:
+    """Wagtail's admin API (read by the admin's own scripts) names every image and document
+    outside the collections closed to the public; here only those the user may see."""
+
+    def get_queryset(self):
+        rows = visible_instances(self.request.user, self.model)
+        return super().get_queryset().filter(pk__in=rows.values("pk"))
+
+
 def visible_objects_only(bulk_action):
     """The bulk action, to register in place of Wagtail's (`register_bulk_action`, later)."""
     return type(bulk_action.__name__, (VisibleObjectsBulkActionMixin, bulk_action), {})

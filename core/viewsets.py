@@ -4,10 +4,12 @@ own reports get the same through `safe_report_urls()`. And the page chooser's br
 names only pages the user may see (`BrowseVisiblePagesView`)."""
 
 import datetime
+import functools
 from itertools import chain
 
 from django.http import Http404
 from django.urls import path
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from openpyxl import Workbook
@@ -114,11 +116,40 @@ def safe_report_urls():
     return decorate_urlpatterns(patterns, require_admin_access)
 
 
+def only_below_visible_pages(view):
+    """`view`, for a page the user may see; any other answers as an id that does not exist."""
+
+    @functools.wraps(view)
+    def below_visible_page(request, parent_page_id, **kwargs):
+        if not visible_instances(request.user, Page).filter(pk=parent_page_id).exists():
+            raise Http404
+        return view(request, parent_page_id=parent_page_id, **kwargs)
+
+    return below_visible_page
+
+
+def explorer_urls():
+    """Wagtail's page explorer, which names the page it lists in its title, at the same paths
+    (website/urls.py puts them first): only below a page the user may see. A coordinator
+    explores from the home page down to their campus, past pages of others."""
+    from wagtail.admin.viewsets.pages import page_viewset_registry
+
+    patterns = [
+        path(
+            f"<int:parent_page_id>/{suffix}",
+            only_below_visible_pages(
+                page_viewset_registry.as_view(view, parent_page_id_kwarg="parent_page_id")
+            ),
+        )
+        for view, suffix in [("index", ""), ("index_results", "results/")]
+    ]
+    return decorate_urlpatterns(patterns, require_admin_access)
+
+
 class BrowseVisiblePagesView(BrowseView):
     """Wagtail's page chooser below a page, which it names: only below a page the user may see
     (website/urls.py puts it before Wagtail's own)."""
 
+    @method_decorator(only_below_visible_pages)
     def get(self, request, parent_page_id):
-        if not visible_instances(request.user, Page).filter(pk=parent_page_id).exists():
-            raise Http404
         return super().get(request, parent_page_id)

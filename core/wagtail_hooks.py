@@ -3,13 +3,17 @@ staff accounts as personal data; scheduled publishing and the dashboard's warnin
 bulk actions and page chooser naming only what the user may see (permissions.py); date
 pickers that keep what an editor typed (dates.py)."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages import bulk_actions as page_actions
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.views import bulk_actions as document_actions
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.images.views import bulk_actions as image_actions
 from wagtail.models import Page
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction as DeleteSnippets
@@ -17,7 +21,7 @@ from wagtail.users.views import bulk_actions as user_actions
 
 from . import jobs
 from .models import PersonalDataRequest
-from .permissions import visible_instances, visible_objects_only
+from .permissions import VisibleObjectsAPIMixin, visible_instances, visible_objects_only
 from .privacy import LOG_ACTIONS, staff_accounts
 from .views import AdminFormMenuItem, ErasePersonalDataView, PersonalDataView
 
@@ -108,3 +112,24 @@ for bulk_action in [
 @hooks.register("construct_page_chooser_queryset")
 def choose_visible_pages(pages, request):
     return pages & visible_instances(request.user, Page)
+
+
+# After Wagtail's own: registering an endpoint again replaces it.
+@hooks.register("construct_admin_api", order=1)
+def admin_api_names_only_visible_files(router):
+    for name, viewset in [
+        ("images", ImagesAdminAPIViewSet),
+        ("documents", DocumentsAdminAPIViewSet),
+    ]:
+        router.register_endpoint(
+            name, type(viewset.__name__, (VisibleObjectsAPIMixin, viewset), {})
+        )
+
+
+@hooks.register("before_move_page")
+def move_only_what_the_user_may_move(request, page, destination):
+    """Wagtail's move confirmation shows the page's title before it checks any permission."""
+    if not visible_instances(request.user, Page).filter(pk=page.pk).exists():
+        raise Http404
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

@@ -7,7 +7,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.viewsets import BrowseVisiblePagesView, safe_report_urls
+from core.viewsets import BrowseVisiblePagesView, explorer_urls, safe_report_urls
 from events.feeds import calendar_file
 
 from . import views
@@ -25,6 +25,7 @@ urlpatterns = [
         "admin/choose-page/<int:parent_page_id>/",
         never_cache(require_admin_access(BrowseVisiblePagesView.as_view())),
     ),
+    path("admin/pages/", include(explorer_urls())),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),

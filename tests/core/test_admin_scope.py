@@ -5,8 +5,10 @@ someone else's (core/permissions.py, `visible_instances`)."""
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Page, PageViewRestriction
@@ -266,3 +268,51 @@ def test_hoort_bij_pet_offers_a_coordinator_no_draft_elsewhere(
     offered = {option.text.strip() for option in select.select("option") if option["value"]}
     assert {"PET Open Dag", "PET Techport"} <= offered
     assert "PET Geheim Concept" not in offered
+
+
+# -- Wagtail's admin API and page screens reached by id ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "seen"),
+    [
+        (REDACTEUR, {"Logo Werkplaats", "Logo Geheime Organisatie"}),
+        (CAMPUSCOORDINATOR, {"Logo Werkplaats"}),
+        (MODERATOR, set()),
+    ],
+)
+@pytest.mark.parametrize("kind", ["images", "documents"])
+def test_the_admin_api_lists_only_the_images_and_documents_a_role_may_see(
+    client, campus, role, seen, kind
+):
+    """The admin's own scripts read Wagtail's admin API, which by itself names every file
+    outside collections closed to the public, signers' logos included."""
+    model = get_image_model() if kind == "images" else get_document_model()
+    for title, collection in [
+        ("Logo Werkplaats", Collection.objects.get(name="Campussen en evenementen")),
+        ("Logo Geheime Organisatie", collection_named(PROPOSED_LOGO_COLLECTION)),
+    ]:
+        file = get_test_image_file() if kind == "images" else ContentFile(b"%PDF-1.4", "a.pdf")
+        model.objects.create(title=title, file=file, collection=collection)
+    client_as(client, role, campus)
+    listing = client.get(reverse(f"wagtailadmin_api:{kind}:listing"))
+    assert listing.status_code == 200
+    titles = {item["title"] for item in listing.json()["items"]}
+    assert titles & {"Logo Werkplaats", "Logo Geheime Organisatie"} == seen
+    hidden = model.objects.get(title="Logo Geheime Organisatie")
+    detail = client.get(reverse(f"wagtailadmin_api:{kind}:detail", args=[hidden.pk]))
+    assert detail.status_code == (200 if role == REDACTEUR else 404)
+
+
+@pytest.mark.parametrize("role", [CAMPUSCOORDINATOR, MODERATOR])
+def test_moving_and_exploring_name_no_page_the_role_may_not_see(
+    client, campus, role, hidden_pages, home_page
+):
+    client_as(client, role, campus)
+    for page in hidden_pages:
+        for response in [
+            client.get(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, home_page.pk])),
+            client.get(reverse("wagtailadmin_explore", args=[page.pk])),
+        ]:
+            assert page.title not in response.content.decode()
+            assert response.status_code in (302, 403, 404)
