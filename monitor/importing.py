@@ -41,6 +41,12 @@ FIRST_MONTH = {PeriodKind.QUARTER: lambda n: 3 * n - 2, PeriodKind.MONTH: lambda
 LAST_NUMBER = {PeriodKind.QUARTER: 4, PeriodKind.MONTH: 12}
 
 
+# The text of a row that is saved as it came, by its name on CheckedRow and on Observation:
+# longer than the field holds, the database would refuse it (PostgreSQL) or keep it whole
+# (SQLite), neither of which the check may leave to the save.
+STORED_TEXT = ("source",)
+
+
 class Unreadable(ValueError):
     """A value of a row cannot be read; `str()` says why, in Dutch."""
 
@@ -206,6 +212,12 @@ def check_row(row, indicators, areas):
         item.value = parse_value(row.value)
     except Unreadable as error:
         item.errors.append(str(error))
+    for name in STORED_TEXT:
+        limit = Observation._meta.get_field(name).max_length
+        length = len(getattr(item, name))
+        if length > limit:
+            label = Observation._meta.get_field(name).verbose_name.lower()
+            item.errors.append(f"de {label} is {length} tekens lang; er passen er {limit} in")
     return item
 
 
@@ -266,7 +278,11 @@ def read_csv(data):
     header = lines[0]
     # The delimiter is the one that splits the header into the known columns.
     for delimiter in DELIMITERS:
-        names = [name.strip().lower() for name in next(csv.reader([header], delimiter=delimiter))]
+        try:
+            cells = next(csv.reader([header], delimiter=delimiter))
+        except csv.Error:  # a cell longer than the reader takes: no header of ours
+            continue
+        names = [name.strip().lower() for name in cells]
         if set(COLUMNS) <= set(names):
             break
     else:
@@ -279,13 +295,21 @@ def read_csv(data):
     positions = {wanted[name]: names.index(name) for name in wanted if name in names}
     rows = []
     reader = csv.reader(lines[1:], delimiter=delimiter)
-    for cells in reader:
-        if not any(cell.strip() for cell in cells):
-            continue
-        cells += [""] * (len(names) - len(cells))
-        # The header is line 1; a quoted cell may span lines: the row's last line.
-        line = reader.line_num + 1
-        rows.append(Row(line, **{attr: cells[index] for attr, index in positions.items()}))
+    try:
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue
+            cells += [""] * (len(names) - len(cells))
+            # The header is line 1; a quoted cell may span lines: the row's last line.
+            line = reader.line_num + 1
+            rows.append(Row(line, **{attr: cells[index] for attr, index in positions.items()}))
+    except csv.Error:
+        # Such as a cell longer than the reader takes (csv.field_size_limit()): the file as a
+        # whole is refused, like the other problems here.
+        return [], [
+            f"Regel {reader.line_num + 1} kan niet gelezen worden: een cel is te lang of een "
+            'aanhalingsteken (") staat verkeerd. Verbeter die regel en probeer het opnieuw.'
+        ]
     return rows, []
 
 

@@ -15,6 +15,7 @@ from tests.roles import MODERATOR, REDACTEUR, denied, logged_in, user_with_role
 from .figures import observation, saved_figures
 
 HEADER = "indicator;gebied;periode;waarde;bron\n"
+SOURCE_LENGTH = Observation._meta.get_field("source").max_length
 
 
 @pytest.fixture
@@ -103,6 +104,11 @@ BAD_ROWS = {
         "werkloosheid;noord-holland;2025;4,0",
         "Regel 3: staat dubbel: zelfde indicator, gebied en periode als regel 2.",
     ),
+    # Saved, it would be cut off or refused by the database (a server error on PostgreSQL).
+    "a source longer than a figure holds": (
+        "werkloosheid;PV27;2026;4,1;" + "b" * (SOURCE_LENGTH + 1),
+        f"Regel 3: de bron is {SOURCE_LENGTH + 1} tekens lang; er passen er {SOURCE_LENGTH} in.",
+    ),
 }
 
 
@@ -132,6 +138,11 @@ FILE_PROBLEMS = {
         "Kies een CSV-bestand",
     ),
     "only a header": (HEADER.encode(), "cijfers.csv", "Er staan geen cijfers in."),
+    "a header cell too long for the CSV reader": (
+        f'"{"x" * 200_000}";{HEADER}'.encode(),
+        "cijfers.csv",
+        "De eerste regel moet",
+    ),
 }
 
 
@@ -143,6 +154,25 @@ def test_a_file_that_is_no_csv_is_refused(editor, case):
     assert response.status_code == 400
     assert message in page_text(response)
     assert saved_figures() == before
+
+
+def test_a_cell_too_long_for_the_csv_reader_is_reported_and_nothing_is_read(editor, figures):
+    before = saved_figures()
+    row = f'werkloosheid;noord-holland;2024;4,1;"{"x" * 200_000}"\n'
+    response = upload(editor, HEADER + "werkloosheid;PV27;2025;3,2\n" + row)
+    assert response.status_code == 400
+    assert "Regel 3 kan niet gelezen worden" in page_text(response)
+    assert "Er is niets ingelezen" in page_text(response)
+    assert saved_figures() == before
+
+
+def test_a_source_as_long_as_a_figure_holds_is_saved(editor, figures):
+    source = "b" * SOURCE_LENGTH
+    preview = upload(editor, HEADER + f"werkloosheid;PV27;2026;4,1;{source}\n")
+    assert preview.status_code == 200
+    confirm(editor, preview)
+    saved = Observation.objects.get(area=figures["noord-holland"], period_start__year=2026)
+    assert saved.source == source
 
 
 def test_a_file_of_50_mb_is_refused_and_changes_nothing(editor, figures):
