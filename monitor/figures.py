@@ -137,7 +137,8 @@ class Difference:
 
 class KeyFigure:
     """The latest value of one indicator for one area, against the previous period, the
-    province and the Netherlands (for the same period)."""
+    province and the Netherlands (for the same period); either may be None, when there is no
+    such area, and is then left out."""
 
     def __init__(self, figures, observation, province, country):
         self.observation = observation
@@ -148,7 +149,9 @@ class KeyFigure:
             self.changes.append(self.difference(previous, previous.period_label))
         comparable = self.indicator.compare_areas
         for area in (province, country) if comparable else ():
-            other = figures.same_period(observation, area) if area != observation.area else None
+            if area is None or area == observation.area:
+                continue
+            other = figures.same_period(observation, area)
             if other is not None:
                 self.changes.append(self.difference(other, area.name))
 

@@ -165,6 +165,18 @@ class Area(index.Indexed, models.Model):
             raise ValidationError(
                 {"economic_region": "Kies een economische regio bij, en alleen bij, die soort."}
             )
+        if self.is_province or self.pk is None:
+            return
+        provinces = Area.objects.filter(kind=AreaKind.PROVINCE)
+        # Like deleting it (wagtail_hooks.py): the monitor is built around the province.
+        if provinces.filter(pk=self.pk).exists() and not provinces.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {
+                    "kind": "Dit gebied is de provincie van Arbeidsmarkt in cijfers: de pagina "
+                    "toont de cijfers ervan en vergelijkt elk ander gebied ermee. Het blijft "
+                    "daarom van de soort Provincie."
+                }
+            )
 
     def municipalities(self):
         """The municipalities of Noord-Holland in this area (none for the Netherlands)."""

@@ -260,3 +260,22 @@ def test_the_form_proposes_the_larger_area_to_compare_with(client, monitor, slug
     form = html(client.get(area_url(slug))).select_one(".monitor-compare-form")
     assert form.select_one("select[name=regio] option[selected]")["value"] == slug
     assert form.select_one("select[name=met] option[selected]")["value"] == proposed
+
+
+def test_the_pages_do_without_a_province(client, monitor):
+    """The admin refuses to delete it (test_admin.py), but without one the other pages still
+    show their figures, compared with the Netherlands only."""
+    Area.objects.filter(kind=AreaKind.PROVINCE).delete()
+    for url in (
+        monitor.url,
+        area_url(REGION),
+        area_url("nederland"),
+        monitor.url + monitor.reverse_subpage("indicator", args=["werkloosheid"]),
+    ):
+        assert client.get(url).status_code == 200, url
+    comparison = client.get(compare_url(monitor), {"regio": REGION, "met": OTHER})
+    assert comparison.status_code == 200
+    row = html(client.get(area_url(REGION))).select_one(".monitor-key-figures tbody tr")
+    changes = [item.get_text(" ", strip=True) for item in row.select(".monitor-changes li")]
+    assert any(" dan Nederland" in text for text in changes)
+    assert not any("Noord-Holland" in text for text in changes)
