@@ -1,6 +1,6 @@
 """The site's small files answer HEAD as they answer GET, and say only what the site put in
-them; a request the site cannot read gets a Dutch page in the site's layout, never Django's bare
-English one."""
+them; a request the site cannot read or will not take (a failed CSRF check) gets a Dutch page in
+the site's layout, never Django's bare English one."""
 
 import re
 from urllib.parse import urlencode
@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings as django_settings
 from django.core.exceptions import SuspiciousOperation
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.views.defaults import bad_request
 
@@ -89,3 +89,14 @@ def test_the_400_page_needs_no_database(db, django_assert_num_queries):
         response = bad_request(RequestFactory().get("/"), SuspiciousOperation())
     assert response.status_code == 400
     assert "niet worden gelezen" in response.content.decode()
+
+
+@pytest.mark.parametrize("secure", [False, True], ids=["http", "https without Referer"])
+def test_a_failed_csrf_check_gets_a_dutch_page_without_the_reason(home_page, secure):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(form_urls()["sign"], {"x": "1"}, secure=secure)
+    html = assert_dutch_page_in_the_layout(response, 403, "niet worden verstuurd")
+    assert "Laad de pagina met het formulier opnieuw" in html
+    assert "cookies" in html
+    for technical in ("CSRF", "DEBUG", "Referer", "Forbidden"):
+        assert technical not in html
