@@ -213,11 +213,13 @@ def check_row(row, indicators, areas):
     except Unreadable as error:
         item.errors.append(str(error))
     for name in STORED_TEXT:
-        limit = Observation._meta.get_field(name).max_length
+        field = getattr(Observation, name).field
         length = len(getattr(item, name))
-        if length > limit:
-            label = Observation._meta.get_field(name).verbose_name.lower()
-            item.errors.append(f"de {label} is {length} tekens lang; er passen er {limit} in")
+        if length > field.max_length:
+            item.errors.append(
+                f"de {field.verbose_name.lower()} is {length} tekens lang; "
+                f"er passen er {field.max_length} in"
+            )
     return item
 
 
