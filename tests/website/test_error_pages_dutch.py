@@ -1,6 +1,7 @@
 """The site's small files answer HEAD as they answer GET, and say only what the site put in
-them; a request the site cannot read or will not take (a failed CSRF check) gets a Dutch page in
-the site's layout, never Django's bare English one."""
+them; a request the site cannot read or will not take (a failed CSRF check, a method the address
+does not answer) gets a Dutch page in the site's layout, never Django's bare English one or an
+empty body."""
 
 import re
 from urllib.parse import urlencode
@@ -12,7 +13,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.views.defaults import bad_request
 
-from tests.bench.page_urls import extra_urls
+from tests.bench.page_urls import extra_urls, page_urls
 
 
 def form_urls():
@@ -100,3 +101,37 @@ def test_a_failed_csrf_check_gets_a_dutch_page_without_the_reason(home_page, sec
     assert "cookies" in html
     for technical in ("CSRF", "DEBUG", "Referer", "Forbidden"):
         assert technical not in html
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "method", "allowed"),
+    [
+        # After a form error the address bar shows the form's address: Enter there is a GET.
+        ("alerts:subscribe", [], "GET", "POST"),
+        ("alerts:unsubscribe", ["onbekend"], "OPTIONS", "GET, HEAD, POST"),
+        ("alerts:unsubscribe", ["onbekend"], "PUT", "GET, HEAD, POST"),
+        ("alerts:unsubscribe", ["onbekend"], "DELETE", "GET, HEAD, POST"),
+        ("alerts:unsubscribe", ["onbekend"], "PATCH", "GET, HEAD, POST"),
+    ],
+)
+def test_a_method_the_address_does_not_take_gets_the_dutch_405(
+    client, home_page, name, args, method, allowed
+):
+    response = client.generic(method, reverse(name, args=args))
+    assert response["Allow"] == allowed
+    html = assert_dutch_page_in_the_layout(response, 405, "niet worden geopend")
+    pages = page_urls()
+    for section in ("agenda list", "directory"):
+        assert f'href="{pages[section]}"' in html
+
+
+def test_the_405_page_keeps_its_own_title_after_another_error_page_at_its_address(
+    client, home_page, settings
+):
+    # base.html keeps its head (with the title) per address and trail, not per status.
+    url = reverse("alerts:subscribe")
+    too_large = "x" * (settings.PUBLIC_FORM_MAX_REQUEST_BYTES + 1)
+    assert client.post(url, too_large, content_type="text/plain").status_code == 413
+    html = client.get(url).content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.startswith("Deze pagina kan zo niet worden geopend")
