@@ -27,7 +27,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Page, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 
-from core.forms import FilterForm, PlaceField
+from core.forms import UNKNOWN_VALUE, FilterForm, PlaceField
 from core.links import routed_url
 from core.models import (
     BasePage,
@@ -403,18 +403,28 @@ def page_number(value):
 
 
 def search_query(params, index):
-    """A SearchQuery from GET parameters; unknown or malformed values are dropped."""
+    """A SearchQuery from GET parameters, and a notice for each facet whose values included
+    one the directory does not know (a removed region, a mistyped link). Unknown or malformed
+    values are dropped, as the other listings' filter forms drop them."""
     text = clean_query(params.get("q"))
     sort = params.get("sortering")
     if sort not in SORTS:
         sort = "relevantie" if text else "naam"
-    return SearchQuery(
+    filters, notices = {}, []
+    for facet in index.facets:
+        values = params.getlist(facet.param)
+        known = facet.labels() if values else {}
+        filters[facet.param] = [value for value in values if value in known]
+        if len(filters[facet.param]) < len(values):
+            notices.append(f"{facet.label}: {UNKNOWN_VALUE}")
+    query = SearchQuery(
         text=text,
-        filters={facet.param: params.getlist(facet.param) for facet in index.facets},
+        filters=filters,
         sort=sort,
         page=page_number(params.get("pagina")),
         per_page=PER_PAGE,
     )
+    return query, notices
 
 
 class PlaceForm(FilterForm):
@@ -451,7 +461,7 @@ def directory_search(params):
     index = directory_index()
     params, place_form = place_params(params)
     place = place_form.active_filters.get("plaats")
-    query = search_query(params, index)
+    query, ignored_filters = search_query(params, index)
     results = service.run(index, query)
     if query.page > 1 and not results.hits and results.total:
         # Past the end: show the last page rather than an empty one.
@@ -468,6 +478,7 @@ def directory_search(params):
         # The place's region is removed with the place, not on its own.
         "active_filters": [item for item in chosen if not (place and item[0].param == "regio")],
         "place_form": place_form,
+        "ignored_filters": ignored_filters,
         "place_region": next(
             (value.label for facet, value in chosen if place and facet.param == "regio"), None
         ),

@@ -79,6 +79,19 @@ def test_bad_input_gives_a_normal_page(client, home_page, query):
     assert "gevonden" in response.content.decode()
 
 
+@pytest.mark.parametrize("query", ["?soort=x", "?ondertekenaar=misschien", "?regio=atlantis"])
+def test_an_unknown_filter_value_is_ignored_and_named_as_on_the_other_listings(
+    client, home_page, query
+):
+    _, everyone = found(client, "")
+    response, slugs = found(client, query)
+    html = response.content.decode()
+    assert "Niet alle filters konden worden toegepast" in html
+    assert "die waarde kennen we niet" in html
+    assert slugs == everyone
+    assert response.context["active_filters"] == []
+
+
 def test_far_past_the_end_shows_the_last_page(client, home_page):
     response, slugs = found(client, "?pagina=500")
     assert slugs
