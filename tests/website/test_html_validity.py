@@ -9,8 +9,12 @@ import json
 import os
 import shutil
 import subprocess
+from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
 
 from tests.bench.page_urls import extra_urls, page_urls
 from tests.bench.server import PROJECT
@@ -29,7 +33,8 @@ def vnu_command():
 
 
 def public_pages(client):
-    """Name and HTML of every public page type, the forms as shown and as sent back empty."""
+    """Name and HTML of every public page type, the forms as shown and as sent back empty, and
+    the error pages a form can lead to."""
     urls = {name: url for name, url in page_urls().items() if not url.endswith(".ics")}
     forms = extra_urls()
     urls["sign form"] = forms["sign"]
@@ -39,8 +44,14 @@ def public_pages(client):
     pages = {name: client.get(url) for name, url in urls.items()}
     pages["sign form with errors"] = client.post(forms["sign"], {})
     pages["registration form with errors"] = client.post(forms["register"][0][0], {})
+    too_many_fields = [("veld", "1")] * (settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)
+    pages["unreadable form"] = client.post(
+        forms["sign"], urlencode(too_many_fields), content_type="application/x-www-form-urlencoded"
+    )
+    pages["form without its CSRF cookie"] = Client(enforce_csrf_checks=True).post(forms["sign"])
+    pages["form address opened"] = client.get(reverse("alerts:subscribe"))
     for name, response in pages.items():
-        assert response.status_code in (200, 400, 404), (name, response.status_code)
+        assert response.status_code in (200, 400, 403, 404, 405), (name, response.status_code)
         assert response["Content-Type"].startswith("text/html"), name
     return {name: response.content for name, response in pages.items()}
 
