@@ -31,3 +31,10 @@ def decompression_bomb_png(width=20000, height=20000):
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
+
+
+def truncated_png(size=(100, 100)):
+    """A PNG whose header is whole (it claims `size`) but whose pixel data is cut short, as an
+    interrupted upload or a damaged disk leaves it: Pillow opens it, and fails on decoding."""
+    whole = png_bytes(size=size)
+    return whole[: len(whole) // 2]

@@ -290,6 +290,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 WAGTAILIMAGES_EXTENSIONS = ["png", "jpg", "jpeg", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+# Wagtail's image form, refusing a damaged file (core/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
 # A logo that signers send in needs far fewer: decoding one costs memory per pixel.
 LOGO_MAX_PIXELS = env_int("LOGO_MAX_PIXELS", 2000 * 2000)
 # Requests larger than this are refused before their body is read (413).
