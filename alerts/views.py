@@ -4,7 +4,6 @@ Pages render under the site's base layout (no Wagtail page of their own); bad li
 with a Dutch page and a 4xx."""
 
 import logging
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -29,32 +28,11 @@ logger = logging.getLogger(__name__)
 CONFIRMATIONS_PER_HOUR = 30
 
 
-def method_not_allowed_page(view):
-    """The view's empty 405 (from Django's require_POST and the like) as the site's Dutch 405
-    page, with the same status and Allow header. After a form error the address bar shows the
-    address the form was posted to, and pressing Enter there asks it with a GET."""
-
-    @wraps(view)
-    def answered(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code != 405 or response.content:
-            return response
-        title = "Deze pagina kan zo niet worden geopend"
-        # The trail keys base.html's cached head (with its title) by this page, apart from
-        # the other pages without a trail at the same address (413, 429).
-        context = {"subpage_trail": [(title, None)], "title": title}
-        page = render(request, "405.html", context, status=405)
-        page["Allow"] = response["Allow"]
-        return page
-
-    return answered
-
-
 def token_link(view):
     """The links in the mails. A GET only shows a button that POSTs, so a link checker or a
     mail scanner that follows one changes nothing; and the pages are personal: never stored
     by the page cache, a proxy or the browser (Cache-Control: private, no-store)."""
-    return never_cache(method_not_allowed_page(require_http_methods(["GET", "HEAD", "POST"])(view)))
+    return never_cache(require_http_methods(["GET", "HEAD", "POST"])(view))
 
 
 def _page(request, template, title, status=200, **context):
@@ -72,7 +50,6 @@ def _page(request, template, title, status=200, **context):
 # request can do no more than anyone can do directly, and the double opt-in, the rate limit
 # and the cap per address hold for both.
 @csrf_exempt
-@method_not_allowed_page
 @require_POST
 def subscribe(request):
     ratelimit.limit_attempts(request, "alert", settings.ALERT_SUBSCRIPTIONS_PER_HOUR)

@@ -21,6 +21,14 @@ def is_admin_request(request):
     return request.path.startswith(reverse("wagtailadmin_home"))
 
 
+def error_page(request, status, title, **context):
+    """The site's page for `status` (templates/<status>.html) in the public layout. Its title
+    is also its trail, which keys base.html's cached head apart from the other pages at the
+    same address: a 413 and a 429 may both answer the signing form's."""
+    context = {"title": title, "subpage_trail": [(title, None)], **context}
+    return render(request, f"{status}.html", context, status=status)
+
+
 class PublicRequestSizeLimitMiddleware(MiddlewareMixin):
     """Refuse oversized POSTs by their Content-Length before the body is read. Logged-in staff
     in the admin have Wagtail's own, larger limits; anyone else, the admin's login page
@@ -36,7 +44,7 @@ class PublicRequestSizeLimitMiddleware(MiddlewareMixin):
             length = 0
         if length > settings.PUBLIC_FORM_MAX_REQUEST_BYTES:
             limit_mb = settings.PUBLIC_FORM_MAX_REQUEST_BYTES // (1024 * 1024)
-            return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
+            return error_page(request, 413, "Bestand te groot", limit_mb=limit_mb)
         return None
 
 
@@ -84,15 +92,25 @@ class RequireTwoFactorMiddleware(MiddlewareMixin):
         return None
 
 
-class RateLimitMiddleware(MiddlewareMixin):
-    """Answer a view that raised core.ratelimit.RateLimited with the one 429 page."""
+class ErrorPageMiddleware(MiddlewareMixin):
+    """The site's pages for errors that views leave without one: a 429 for a view that raised
+    core.ratelimit.RateLimited, and a Dutch 405 for the empty one of Django's require_POST
+    and the like. After a form error the address bar shows the form's address, and Enter
+    there asks it with a GET."""
 
     def process_exception(self, request, exception):
         if not isinstance(exception, RateLimited):
             return None
-        response = render(request, "429.html", status=429)
+        response = error_page(request, 429, "Even geduld")
         response["Retry-After"] = str(exception.retry_after)
         return response
+
+    def process_response(self, request, response):
+        if response.status_code != 405 or response.content or is_admin_request(request):
+            return response
+        page = error_page(request, 405, "Deze pagina kan zo niet worden geopend")
+        page["Allow"] = response["Allow"]
+        return page
 
 
 class AdminSessionIdleMiddleware(MiddlewareMixin):

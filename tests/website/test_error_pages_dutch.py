@@ -112,6 +112,7 @@ def test_a_failed_csrf_check_gets_a_dutch_page_without_the_reason(home_page, sec
         ("alerts:unsubscribe", ["onbekend"], "PUT", "GET, HEAD, POST"),
         ("alerts:unsubscribe", ["onbekend"], "DELETE", "GET, HEAD, POST"),
         ("alerts:unsubscribe", ["onbekend"], "PATCH", "GET, HEAD, POST"),
+        ("robots_txt", [], "POST", "GET, HEAD"),
     ],
 )
 def test_a_method_the_address_does_not_take_gets_the_dutch_405(
@@ -125,13 +126,23 @@ def test_a_method_the_address_does_not_take_gets_the_dutch_405(
         assert f'href="{pages[section]}"' in html
 
 
-def test_the_405_page_keeps_its_own_title_after_another_error_page_at_its_address(
-    client, home_page, settings
-):
-    # base.html keeps its head (with the title) per address and trail, not per status.
+def test_each_error_page_keeps_its_own_title_at_one_address(client, home_page, settings):
+    """base.html keeps its head (with the title) per address and trail, not per status: the
+    error pages name themselves in their trail."""
     url = reverse("alerts:subscribe")
     too_large = "x" * (settings.PUBLIC_FORM_MAX_REQUEST_BYTES + 1)
-    assert client.post(url, too_large, content_type="text/plain").status_code == 413
-    html = client.get(url).content.decode()
-    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
-    assert title.startswith("Deze pagina kan zo niet worden geopend")
+    settings.ALERT_SUBSCRIPTIONS_PER_HOUR = 0  # every attempt is one too many
+    answers = {
+        413: client.post(url, too_large, content_type="text/plain"),
+        405: client.get(url),
+        429: client.post(url, {"email": "ouder@example.nl"}),
+    }
+    titles = {
+        status: re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+        for status, response in answers.items()
+        if response.status_code == status
+    }
+    assert titles.keys() == {413, 405, 429}
+    assert titles[413].startswith("Bestand te groot")
+    assert titles[405].startswith("Deze pagina kan zo niet worden geopend")
+    assert titles[429].startswith("Even geduld")

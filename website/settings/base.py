@@ -91,7 +91,7 @@ MIDDLEWARE = [
     "website.middleware.AdminSessionIdleMiddleware",
     "website.middleware.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "website.middleware.RateLimitMiddleware",
+    "website.middleware.ErrorPageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
