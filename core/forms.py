@@ -1,10 +1,11 @@
 """Form pieces every app's public forms share: filters that never fail, the honeypot, and
-field types with Dutch messages."""
+field types with Dutch messages, an upload of a damaged image among them."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from wagtail.images.fields import WagtailImageField
 
 from . import places
 
@@ -196,3 +197,35 @@ class HttpUrlField(forms.URLField):
         if value and not value.lower().startswith(("http://", "https://")):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
+
+
+DAMAGED_IMAGE_MESSAGE = (
+    "Dit bestand is beschadigd of geen volledige afbeelding. Sla het opnieuw op als PNG, JPEG "
+    "of WebP en probeer het nog eens."
+)
+
+
+class DamageRefusingImageField(WagtailImageField):
+    """Wagtail's image field, which opens an upload from its header and decodes it only for its
+    pixel count: a file whose header is whole but whose data is cut short or corrupt then
+    raises Pillow's own error (OSError "image file is truncated", SyntaxError, ValueError)
+    rather than a ValidationError. Here it is refused as damaged."""
+
+    default_error_messages = {"damaged": DAMAGED_IMAGE_MESSAGE}
+
+    @classmethod
+    def like(cls, field):
+        """This field set up as Wagtail set up `field` for the form (label, whether it is
+        required, the longest file name, the widget with the attributes the form gave it)."""
+        return cls(
+            label=field.label,
+            required=field.required,
+            max_length=field.max_length,
+            widget=field.widget,
+        )
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except (OSError, SyntaxError, ValueError) as error:
+            raise ValidationError(self.error_messages["damaged"], code="damaged") from error

@@ -4,11 +4,11 @@ import warnings
 from django import forms
 from django.conf import settings
 from PIL import Image as PILImage
-from wagtail.images.fields import WagtailImageField
 
 from campuses.models import CampusPage
 from core.forms import (
     UNKNOWN_VALUE,
+    DamageRefusingImageField,
     FilterChoiceField,
     FilterForm,
     HoneypotForm,
@@ -36,8 +36,9 @@ class InitiativeFilterForm(FilterForm):
     lookups = {"actie": "actions", "thema": "themes", "regio": "regions", "campus": "campuses"}
 
 
-class LogoField(WagtailImageField):
-    """Wagtail's own image field (file size, real format), with a clear refusal of SVG, which
+class LogoField(DamageRefusingImageField):
+    """Wagtail's own image field (file size, real format, a damaged file refused as the admin
+    refuses it), with a clear refusal of SVG, which
     can carry scripts, and with the pixel count read from the file's header before anything
     decodes it: Wagtail's own check decodes the whole image first, so a small file claiming
     a huge image would cost hundreds of megabytes."""
@@ -65,11 +66,7 @@ class LogoField(WagtailImageField):
             if svg or data.name.lower().endswith(".svg"):
                 raise forms.ValidationError(self.error_messages["svg"], code="svg")
             self.check_header(data)
-        try:
-            return super().to_python(data)
-        except (OSError, SyntaxError, ValueError) as error:
-            # Pillow's word for a truncated or corrupt file, found while decoding it.
-            raise forms.ValidationError(self.error_messages["damaged"], code="damaged") from error
+        return super().to_python(data)
 
     def check_header(self, uploaded):
         """Refuse too many pixels from the header alone; Pillow reads nothing more on open."""
