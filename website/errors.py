@@ -76,6 +76,14 @@ class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
         return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]
 
 
+def bad_request(request, exception):
+    """The 400 page, or the open data's JSON error under their address."""
+    if request.path.startswith(reverse("api:index")):
+        message = "Dit verzoek kan niet worden gelezen: het is te groot of niet goed opgebouwd."
+        return json_error(400, message)
+    return defaults.bad_request(request, exception)
+
+
 def server_error(request):
     """The 500 page, or, when the database cannot be reached (or stays locked), the 503 page
     with Retry-After: the page cache serves a public page's last copy instead where it has

@@ -51,6 +51,7 @@ urlpatterns = [
     path("", include(wagtail_urls)),
 ]
 
+handler400 = "website.errors.bad_request"
 handler500 = "website.errors.server_error"
 
 if settings.DEBUG:

@@ -206,6 +206,13 @@ def test_writing_methods_are_a_405_in_json(client, home_page, method):
     assert response["Access-Control-Allow-Origin"] == "*"
 
 
+def test_a_request_the_site_cannot_read_is_a_400_in_json(client, home_page, settings):
+    too_many = "&".join(f"x{n}=1" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    response = client.get(f"{list_url('partners')}?{too_many}")
+    assert response.status_code == 400
+    assert json.loads(response.content)["error"]["status"] == 400
+
+
 def test_any_site_may_read_it_from_a_browser(client, home_page):
     response = client.get(list_url("campussen"), HTTP_ORIGIN="https://dashboard.example.org")
     assert response["Access-Control-Allow-Origin"] == "*"
