@@ -162,6 +162,20 @@ class SignatureForm(HoneypotForm):
         error_messages={"required": "Geef toestemming om verder te gaan."},
     )
 
+    # What each field about the signer holds, so browsers may fill it in (WCAG 1.3.5).
+    AUTOCOMPLETE = {
+        "organisation_name": "organization",
+        "website": "url",
+        "signer_name": "name",
+        "signer_role": "organization-title",
+        "contact_email": "email",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, purpose in self.AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = purpose
+
     def full_clean(self):
         super().full_clean()
         if self.errors and "logo" in self.fields:  # a trapped form has no other fields

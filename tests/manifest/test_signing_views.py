@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
@@ -315,6 +317,21 @@ def test_the_form_says_what_signing_commits_to_before_the_fields(client, home_pa
     manifest.sign_commitment = "Wij vragen niets anders dan uw steun."
     manifest.save_revision().publish()
     assert "Wij vragen niets anders dan uw steun." in client.get(SIGN_URL).content.decode()
+
+
+def test_browsers_may_fill_in_the_signers_own_details(client, home_page):
+    """WCAG 1.3.5: the fields about the signer say what they hold."""
+    html = client.get(SIGN_URL).content.decode()
+    purposes = {
+        "organisation_name": "organization",
+        "website": "url",
+        "signer_name": "name",
+        "signer_role": "organization-title",
+        "contact_email": "email",
+    }
+    for name, purpose in purposes.items():
+        [tag] = re.findall(rf'<input[^>]*name="{name}"[^>]*>', html)
+        assert f'autocomplete="{purpose}"' in tag, tag
 
 
 def test_a_website_without_scheme_gets_https(client, home_page):
