@@ -31,15 +31,24 @@ def _locked(session):
 
 
 def sign_up(event, data):
-    """Store an unconfirmed registration for one date of `event` (`data["session"]`): it
-    takes no place until its address is confirmed (`confirm`). An earlier unconfirmed one
-    with the same address for this event is replaced, so neither a corrected form nor an
-    address someone else typed in locks the address out.
+    """Store an unconfirmed registration for one date of `event` (`data["session"]`) and
+    mail its address the link to confirm it: it takes no place until then (`confirm`). An
+    earlier unconfirmed one with the same address for this event is replaced, so neither a
+    corrected form nor an address someone else typed in locks the address out.
 
-    Returns (registration, token); the token is the registrant's key to their registration
-    and is stored only as a hash. Raises AlreadySignedUp for a second confirmed or
+    The mail counts against the cap per address (core.mail) before anything is stored: a
+    submission whose mail the cap would stop changes nothing, or whoever knows an address
+    could replace its pending registration until the mails stop, leaving only dead links.
+    Counting is one atomic increment, so of parallel submissions only those within the cap
+    replace anything.
+
+    Returns whether the mail server took the mail; True also when the cap held it back, as
+    the form then answers as always. Raises AlreadySignedUp for a second confirmed or
     waitlisted registration with the same e-mail address for this event.
     """
+    if not mail.within_cap(data["email"]):
+        logger.warning("Sign-up not stored: the address had its share of mails this hour")
+        return True
     token, token_hash = new_token()
     try:
         with transaction.atomic():
@@ -57,7 +66,7 @@ def sign_up(event, data):
     except IntegrityError:
         # The unique constraint caught a double submit that raced past the check above.
         raise AlreadySignedUp from None
-    return registration, token
+    return _send_confirmation_request(registration, token)
 
 
 def confirm(registration):
@@ -149,10 +158,11 @@ def delete_registration(registration):
     return promote_waitlist(dates)
 
 
-def _send(registration, token, template, subject, capped=False, **extra):
+def _send(registration, token, template, subject, **extra):
     """Send one e-mail about a registration, with the link to it; a failure is logged and
-    never undoes anything. Only the mail a public form triggers counts against the cap per
-    address: the others follow a confirmed address or staff's action."""
+    never undoes anything. None is capped here: the mail a public form triggers was counted
+    against the cap per address before anything was stored (`sign_up`), and the others
+    follow a confirmed address or staff's action."""
     event, session = registration.event, registration.session
     path = subpage_url(event, "registration", token)
     context = {
@@ -172,17 +182,17 @@ def _send(registration, token, template, subject, capped=False, **extra):
         ics = build_calendar([session], event.title, settings.WAGTAILADMIN_BASE_URL)
         attachments.append((session.ics_name, ics, "text/calendar"))
     try:
-        mail.send(subject, body, [registration.email], capped=capped, attachments=attachments)
+        mail.send(subject, body, [registration.email], capped=False, attachments=attachments)
     except Exception:  # the registration stands whatever the mail server does
         logger.exception("Could not send %s for registration %s", template, registration.pk)
         return False
     return True
 
 
-def send_confirmation_request(registration, token):
+def _send_confirmation_request(registration, token):
     hours = settings.EVENT_REGISTRATION_CONFIRM_HOURS
     subject = f"Bevestig uw aanmelding voor {registration.event.title}"
-    return _send(registration, token, "registration_confirm", subject, capped=True, hours=hours)
+    return _send(registration, token, "registration_confirm", subject, hours=hours)
 
 
 def send_registration_mail(registration, token):

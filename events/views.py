@@ -39,14 +39,12 @@ def sign_up(request, page):
         return render(status=400, form=form)
     # Only a valid registration counts: typing mistakes lock nobody out.
     ratelimit.limit(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
+    data = form.registration_data()
     try:
-        registration, token = signup.sign_up(page, form.registration_data())
+        mail_sent = signup.sign_up(page, data)
     except signup.AlreadySignedUp:
         return render(status=409, form=form, duplicate=True)
-    request.session["registration_sent"] = {
-        "email": registration.email,
-        "mail_sent": signup.send_confirmation_request(registration, token),
-    }
+    request.session["registration_sent"] = {"email": data["email"], "mail_sent": mail_sent}
     # Back to the form, which says to look in the mailbox: a reload never signs up twice, and
     # the key to the registration travels only in the e-mail, so only the address can confirm.
     return see_other(subpage_url(page, "sign_up"))

@@ -257,6 +257,24 @@ def test_submitting_again_before_confirming_replaces_the_unconfirmed_one(client,
     assert client.post(second_link, {"actie": "bevestigen"}).status_code == 200
 
 
+# Within one window of the mail cap: it must not end halfway through the test.
+@pytest.mark.date_dependent
+def test_a_submission_the_mail_cap_stops_leaves_the_pending_registration_alone(client, pet):
+    # Whoever knows the address could otherwise replace the teacher's pending registration
+    # until her mails stop, leaving her with dead links only.
+    answers = [
+        client.post(f"{pet.url}aanmelden/", class_data(pupils=pupils), follow=True)
+        for pupils in ["20", "21", "22", "23"]
+    ]
+    assert len(mail.outbox) == settings.MAILS_PER_RECIPIENT_PER_HOUR == 3
+    third, fourth = answers[2:]
+    assert third.status_code == fourth.status_code == 200
+    assert fourth.content == third.content
+    assert "We hebben een e-mail gestuurd" in fourth.content.decode()
+    assert Registration.objects.get().pupils == 22
+    assert client.post(link_in(mail.outbox[2]), {"actie": "bevestigen"}).status_code == 200
+
+
 @pytest.mark.date_dependent(across_the_year=True)
 def test_past_and_cancelled_events_take_no_registrations(client, make_event):
     past = make_event(on_site=True, dates=[(in_days(-1), None, None)])
