@@ -6,6 +6,8 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core import mail
+
 from .mail import send_confirmation_mail
 from .models import Subscription
 
@@ -19,7 +21,13 @@ MAX_OPEN_PER_ADDRESS = 5
 def subscribe(email, frequency, source, selection):
     """Store a subscription and mail its confirmation link, unless that address already
     follows this selection or has too many open requests. The visitor sees the same answer
-    whatever happened, so the form tells nobody who subscribed to what."""
+    whatever happened, so the form tells nobody who subscribed to what.
+
+    The mail counts against the cap per address (core.mail) before anything is stored: a
+    new link replaces the one mailed before, so a submission whose mail the cap would stop
+    must change nothing, or whoever knows an address could leave it only dead links. The
+    count is one atomic increment, so of parallel submissions only those within the cap go
+    on."""
     subscription = Subscription.objects.filter(
         email=email, source=source.key, query=selection.query
     ).first()
@@ -30,6 +38,9 @@ def subscribe(email, frequency, source, selection):
             email=email, source=source.key, query=selection.query, label=selection.label[:300]
         )
     elif subscription.is_confirmed:
+        return
+    if not mail.within_cap(email):
+        logger.warning("Alert request not stored: the address had its share of mails this hour")
         return
     subscription.frequency = frequency
     subscription.privacy_consent_at = timezone.now()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alerts.models import Frequency, SentItem, Subscription
+from alerts.subscribing import MAX_OPEN_PER_ADDRESS
 from core.models import Region
 
 from .conftest import (
@@ -155,7 +156,16 @@ def test_one_address_cannot_be_flooded_with_confirmations(client, agenda, settin
     for region in regions[:7]:
         assert follow(client, agenda, {"regio": region}).status_code == 303
     assert len(mail.outbox) == settings.MAILS_PER_RECIPIENT_PER_HOUR  # the cap per recipient
-    assert Subscription.objects.count() == 5  # the cap on open requests per address
+    # A request whose link the cap held back is not stored.
+    assert Subscription.objects.count() == settings.MAILS_PER_RECIPIENT_PER_HOUR
+
+
+def test_one_address_has_a_few_open_requests_at_most(client, agenda, settings):
+    settings.MAILS_PER_RECIPIENT_PER_HOUR = 10
+    regions = list(Region.objects.values_list("slug", flat=True))
+    for region in regions[:7]:
+        assert follow(client, agenda, {"regio": region}).status_code == 303
+    assert len(mail.outbox) == Subscription.objects.count() == MAX_OPEN_PER_ADDRESS
 
 
 def test_alert_mails_have_the_reply_to_of_the_site_settings(client, agenda):
