@@ -77,6 +77,27 @@ def validate_plain_text(value, line_breaks=""):
         raise ValidationError(INVISIBLE_MESSAGE, code="hidden_controls")
 
 
+# What a mail program turns into a link: a scheme ("https://"), "www.", a mail address, a
+# domain (a dot with two or more letters right after it: "evil.example", not "St. Jozefschool"
+# or "De Regenboog 2.0"; also the ideographic full stop that domains may be written with, and
+# punycode) or an IP address. Read after NFKC, which makes full-width look-alikes plain.
+WEB_OR_MAIL_ADDRESS = re.compile(
+    r"://|@|\bwww\.|[^\W_][.\u3002](?:[^\W\d_]{2}|xn--)|\d{1,3}(?:\.\d{1,3}){3}",
+    re.IGNORECASE,
+)
+
+
+def validate_name(value):
+    """A name the public types (a person, a school) that the site repeats in its own mails: as
+    validate_plain_text, and no web or mail address. Otherwise anyone could have the site mail
+    their link to any address, as if the site sent it ("Beste klant, herstel via ...")."""
+    validate_plain_text(value)
+    if WEB_OR_MAIL_ADDRESS.search(unicodedata.normalize("NFKC", value)):
+        raise ValidationError(
+            "Een naam kan geen web- of e-mailadres bevatten.", code="web_or_mail_address"
+        )
+
+
 def validate_plain_paragraphs(value):
     """A longer text typed into a text area: as validate_plain_text, with line breaks."""
     validate_plain_text(value, line_breaks="\r\n\t")

@@ -21,7 +21,7 @@ from core.forms import (
 )
 from core.models import Region
 from core.permissions import visible_instances
-from core.text import validate_plain_text
+from core.text import validate_name, validate_plain_text
 
 from .models.taxonomy import Audience, EventKind, RegistrationMode
 
@@ -124,9 +124,7 @@ class RegistrationForm(HoneypotForm):
 
     # The event's own upcoming dates, set per form.
     session = forms.ModelChoiceField(None, label="Datum", empty_label="Kies een datum")
-    contact_name = forms.CharField(
-        label="Uw naam", max_length=120, validators=[validate_plain_text]
-    )
+    contact_name = forms.CharField(label="Uw naam", max_length=120, validators=[validate_name])
     email = forms.EmailField(
         label="Uw e-mailadres",
         help_text="Hier sturen we een link naartoe waarmee u de aanmelding bevestigt. Pas dan "
@@ -190,12 +188,12 @@ class ClassRegistrationForm(RegistrationForm):
     GROUPS = [(f"groep {number}", f"Groep {number}") for number in range(5, 9)]
 
     school_name = forms.CharField(
-        label="Naam van de school", max_length=200, validators=[validate_plain_text]
+        label="Naam van de school", max_length=200, validators=[validate_name]
     )
     school_reference = forms.CharField(
         label="BRIN-nummer of gemeente",
         max_length=100,
-        validators=[validate_plain_text],
+        validators=[validate_name],
         help_text="Het BRIN-nummer van uw school (zoals 12AB) of de gemeente waar ze staat.",
     )
     groups = forms.MultipleChoiceField(
