@@ -35,6 +35,7 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import parse_http_date_safe
 from wagtail import hooks
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -362,6 +363,18 @@ def private_headers(response):
         patch_cache_control(response, private=True, no_store=True)
 
 
+def conditional_response(request, response):
+    """A 304 when the client's copy still matches, by the ETag or by the Last-Modified date
+    (the calendar feed and files send one) of what would be sent."""
+    last_modified = response.get("Last-Modified")
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=response,
+    )
+
+
 class PageCacheMiddleware:
     """Serve public pages to anonymous visitors from the page cache; set caching headers.
 
@@ -418,7 +431,7 @@ class PageCacheMiddleware:
             keep(self.shared, key, stored, seconds)
             self.shared.set(f"page-stale:{url}", stored, settings.PAGE_CACHE_STALE_IF_ERROR_SECONDS)
             response["X-Page-Cache"] = "miss"
-        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+        return conditional_response(request, response)
 
     def from_cache(self, request, stored, stale=False):
         content, headers, expires = stored
@@ -429,4 +442,4 @@ class PageCacheMiddleware:
         response["X-Page-Cache"] = "stale" if stale else "hit"
         if stale:
             response["Warning"] = '110 - "Response is Stale"'
-        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+        return conditional_response(request, response)

@@ -100,6 +100,15 @@ def test_a_repeat_request_with_the_etag_gets_304(client, make_event):
     assert since.status_code == 304
 
 
+def test_a_copy_from_the_page_cache_answers_if_modified_since_too(client, make_event, page_cache):
+    make_event()
+    first = client.get("/testagenda/feed.ics")
+    assert first["X-Page-Cache"] == "miss"
+    assert client.get("/testagenda/feed.ics")["X-Page-Cache"] == "hit"
+    since = client.get("/testagenda/feed.ics", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+
+
 def test_a_change_gives_a_new_etag(client, make_event):
     event = make_event()
     first = client.get("/testagenda/feed.ics")
