@@ -1,13 +1,11 @@
 """What the page looks like before site.js runs, where scripts run: already as site.js leaves it,
-so nothing shifts when it does (Lighthouse's layout shift, `make bench`). And no page scrolls
-sideways on a phone."""
+so nothing shifts when it does (Lighthouse's layout shift, `make bench`). That no page scrolls
+sideways on a phone: test_reflow.py."""
 
 import pytest
-from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from api.models import OpenDataPage
 from website.factories import StandardPageFactory
 
 PHONE = {"width": 390, "height": 844}
@@ -37,14 +35,3 @@ def test_the_menu_paints_as_site_js_leaves_it(before_site_js, visit, site_data, 
         expect(before_site_js.get_by_role("button", name="Menu")).to_be_visible()
     else:
         expect(agenda).to_be_visible()
-
-
-@pytest.mark.parametrize("window", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_the_open_data_page_does_not_scroll_sideways(visit, page, site_data, window):
-    page.set_viewport_size(window)
-    visit(OpenDataPage.objects.live().get().url)
-    assert reverse("api:index") in page.content()
-    widths = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
-    assert widths[0] <= widths[1], widths
