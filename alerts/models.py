@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -122,12 +124,7 @@ class Subscription(models.Model):
     def link_token(self, purpose, issued=None):
         """The id, "-" and 64 hex digits; for a link that expires the first 8 are its issue time
         (so error reports, website/errors.py, recognise every alert token by that shape)."""
-        stamp = ""
-        if purpose in LINK_VALID:
-            stamp = f"{int(issued if issued is not None else timezone.now().timestamp()):08x}"
-        value = f"{self.pk}:{self.key}{stamp}"
-        digest = salted_hmac(f"alerts.{purpose}", value, algorithm="sha256").hexdigest()
-        return f"{self.pk}-{stamp}{digest[len(stamp) :]}"
+        return _link_token(self.pk, self.key, purpose, issued)
 
     def link_url(self, purpose, issued=None):
         """The path of the "unsubscribe" or "manage" link (views of the same name)."""
@@ -143,7 +140,9 @@ class Subscription(models.Model):
 
     @classmethod
     def by_link_token(cls, token, purpose):
-        """The confirmed subscription the token was made for, or None (also once it expired)."""
+        """The confirmed subscription the token was made for, or None (also once it expired).
+        A "mijn meldingen" link is for the address: once the alert it was made for has ended,
+        it gives the alert of the same address that EndedAlert names."""
         pk, _, secret = token.partition("-")
         if not pk.isdigit() or len(pk) > 18 or len(secret) != 64:
             return None
@@ -153,8 +152,16 @@ class Subscription(models.Model):
             age = timezone.now().timestamp() - (issued or 0)
             if issued is None or not 0 <= age <= LINK_VALID[purpose].total_seconds():
                 return None
-        subscription = cls.objects.confirmed().filter(pk=int(pk)).first()
-        if subscription and constant_time_compare(token, subscription.link_token(purpose, issued)):
+        pk = int(pk)
+        subscription = cls.objects.confirmed().filter(pk=pk).first()
+        if subscription is not None:
+            key = subscription.key
+        elif purpose == "manage" and (ended := EndedAlert.objects.filter(pk=pk).first()):
+            key = ended.key
+            subscription = cls.objects.confirmed().filter(pk=ended.continued_by).first()
+        if subscription is None:
+            return None
+        if constant_time_compare(token, _link_token(pk, key, purpose, issued)):
             return subscription
         return None
 
@@ -164,6 +171,60 @@ class Subscription(models.Model):
         if self.last_sent_at is None:
             return True
         return now - self.last_sent_at >= PERIODS[self.frequency] - SCHEDULE_TOLERANCE
+
+
+def _link_token(pk, key, purpose, issued):
+    stamp = ""
+    if purpose in LINK_VALID:
+        stamp = f"{int(issued if issued is not None else timezone.now().timestamp()):08x}"
+    digest = salted_hmac(f"alerts.{purpose}", f"{pk}:{key}{stamp}", algorithm="sha256").hexdigest()
+    return f"{pk}-{stamp}{digest[len(stamp) :]}"
+
+
+class EndedAlert(models.Model):
+    """A confirmed alert that ended while its address had others, kept as long as a "mijn
+    meldingen" link made for it works (LINK_VALID), so that link still opens the address's
+    alerts. It holds no address: it names another confirmed alert of the same address, and
+    is pointed on whenever that one ends too, or removed once the address has none left."""
+
+    id = models.BigIntegerField(primary_key=True)  # the ended alert's, which its links carry
+    key = models.CharField(max_length=64, editable=False)  # the ended alert's
+    continued_by = models.BigIntegerField(db_index=True)  # a Subscription's pk
+    ended_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "Beëindigde melding"
+        verbose_name_plural = "Beëindigde meldingen"
+
+    def __str__(self):
+        return f"Beëindigde melding #{self.pk}"
+
+    @classmethod
+    def outlived(cls):
+        """Those whose links have all expired: to be removed."""
+        return cls.objects.filter(ended_at__lt=timezone.now() - LINK_VALID["manage"])
+
+
+# A receiver rather than Subscription.delete(): alerts also end by deleting a queryset ("stop
+# alle") and by the privacy tools, which do not call it. Django sends post_delete for each
+# row once the whole batch is gone, so what is left of the address is what continues.
+@receiver(post_delete, sender=Subscription)
+def _keep_manage_links_working(sender, instance, **kwargs):
+    if not instance.is_confirmed:
+        return  # it never had links
+    pointing_here = EndedAlert.objects.filter(continued_by=instance.pk)
+    continued_by = (
+        Subscription.objects.confirmed().of_address(instance.email).order_by("pk").first()
+    )
+    if continued_by is None:
+        pointing_here.delete()
+        return
+    pointing_here.update(continued_by=continued_by.pk)
+    # Two requests may end the same alert at once; one record is enough.
+    EndedAlert.objects.bulk_create(
+        [EndedAlert(pk=instance.pk, key=instance.key, continued_by=continued_by.pk)],
+        ignore_conflicts=True,
+    )
 
 
 class SentItem(models.Model):

@@ -183,9 +183,8 @@ def manage(request, token):
         "Mijn meldingen",
         forms=[FrequencyForm(alert) for alert in remaining],
         message=message,
-        # The link may have been made for the alert just ended: go on with another one's,
-        # expiring when this one does.
-        manage_url=remaining[0].link_url("manage", Subscription.link_issued(token)),
+        # The link outlives the alert it was made for (models.EndedAlert), so the page stays on it.
+        manage_url=reverse("alerts:manage", args=[token]),
     )
 
 
