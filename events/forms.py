@@ -119,8 +119,19 @@ def places_text(places_left):
     return f" (nog {places_left} plaats{'en' if places_left != 1 else ''})"
 
 
+def largest_party(event):
+    """The most places one registration for `event` may take: what its form (below) allows."""
+    if event.for_schools:
+        return event.max_pupils + event.max_adults
+    return event.max_persons
+
+
 class RegistrationForm(HoneypotForm):
     """What every registration asks; the two kinds below add their own fields."""
+
+    # The numbers a registration brings, which together are the places it takes (each form
+    # asks only its own).
+    COUNTS = ["pupils", "adults", "persons"]
 
     # The event's own upcoming dates, set per form.
     session = forms.ModelChoiceField(None, label="Datum", empty_label="Kies een datum")
@@ -159,7 +170,7 @@ class RegistrationForm(HoneypotForm):
         else:
             del self.fields["session"]
         # The event's own maximum per registration (events/models/pages.py).
-        for name in ["pupils", "adults", "persons"]:
+        for name in self.COUNTS:
             if name in self.fields:
                 self.limit(self.fields[name], getattr(event, f"max_{name}"))
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
@@ -174,6 +185,25 @@ class RegistrationForm(HoneypotForm):
     def clean_email(self):
         # Lower case, so the duplicate check and the unique constraint see one address.
         return self.cleaned_data["email"].lower()
+
+    def clean(self):
+        # A party bigger than its date would wait on the waitlist for good, and every smaller
+        # registration confirmed after it would wait behind it, however empty the date.
+        cleaned = super().clean()
+        counts = [name for name in self.COUNTS if name in self.fields]
+        if any(cleaned.get(name) is None for name in counts):
+            return cleaned  # a number that could not be read says so itself
+        session = cleaned.get("session") if "session" in self.fields else self.default_session
+        party = sum(cleaned[name] for name in counts)
+        if session is not None and session.has_maximum and party > session.capacity:
+            together = ", leerlingen en begeleiders samen" if "pupils" in counts else ""
+            self.add_error(
+                counts[0],
+                f"Op deze datum zijn {session.capacity} plaatsen{together}. Meld er hoogstens "
+                f"{session.capacity} aan. Wilt u met meer komen? Neem dan contact op met de "
+                "organisatie.",
+            )
+        return cleaned
 
     def registration_data(self):
         """What a `Registration` stores; the only upcoming date when there was no choice."""
@@ -296,10 +326,24 @@ class EventPageForm(WagtailAdminPageForm):
         sessions = self.formsets.get("sessions")
         if self.cleaned_data.get("registration_mode") != RegistrationMode.ON_SITE or not sessions:
             return valid
+        # A date with fewer places than one registration may take would put that registration
+        # on the waitlist for good, and every smaller one after it (RegistrationForm.clean).
+        # The instance holds what the editor typed, once each of these fields was clean.
+        limits_clean = not {"kind", "max_pupils", "max_adults", "max_persons"} & set(self.errors)
+        party = largest_party(self.instance) if limits_clean else None
         for form in sessions.forms:
             data = getattr(form, "cleaned_data", None) or {}
-            if data and not data.get("DELETE") and not data.get("capacity"):
+            if not data or data.get("DELETE"):
+                continue
+            if not data.get("capacity"):
                 form.add_error("capacity", "Vul het aantal plaatsen voor deze datum in.")
+                valid = False
+            elif party and data["capacity"] < party:
+                form.add_error(
+                    "capacity",
+                    f"Eén aanmelding mag {party} plaatsen innemen (Aanmelden en prijs). Geef "
+                    f"deze datum minstens {party} plaatsen, of verlaag het aantal per aanmelding.",
+                )
                 valid = False
         return valid
 
