@@ -19,10 +19,6 @@ from .models import Registration, RegistrationState
 logger = logging.getLogger(__name__)
 
 
-class AlreadySignedUp(Exception):
-    pass
-
-
 def _locked(session):
     """The session row, locked until the transaction ends: concurrent confirmations for one
     date queue here (PostgreSQL row lock; SQLite takes its write lock at BEGIN IMMEDIATE).
@@ -34,7 +30,10 @@ def sign_up(event, data):
     """Store an unconfirmed registration for one date of `event` (`data["session"]`) and
     mail its address the link to confirm it: it takes no place until then (`confirm`). An
     earlier unconfirmed one with the same address for this event is replaced, so neither a
-    corrected form nor an address someone else typed in locks the address out.
+    corrected form nor an address someone else typed in locks the address out. An address
+    already confirmed or waitlisted for this event gets a mail saying so, with the way to
+    its registration, and nothing is stored: the form answers the same either way, or it
+    would tell anyone who typed an address whether its owner comes.
 
     The mail counts against the cap per address (core.mail) before anything is stored: a
     submission whose mail the cap would stop changes nothing, or whoever knows an address
@@ -43,8 +42,7 @@ def sign_up(event, data):
     replace anything.
 
     Returns whether the mail server took the mail; True also when the cap held it back, as
-    the form then answers as always. Raises AlreadySignedUp for a second confirmed or
-    waitlisted registration with the same e-mail address for this event.
+    the form then answers as always.
     """
     if not mail.within_cap(data["email"]):
         logger.warning("Sign-up not stored: the address had its share of mails this hour")
@@ -54,18 +52,21 @@ def sign_up(event, data):
         with transaction.atomic():
             registrations = event.registrations.filter(email=data["email"])
             registrations.filter(state=RegistrationState.UNCONFIRMED).delete()
-            if registrations.active().exists():
-                raise AlreadySignedUp
-            registration = Registration.objects.create(
-                event=event,
-                state=RegistrationState.UNCONFIRMED,
-                privacy_consent_at=timezone.now(),
-                token_hash=token_hash,
-                **data,
-            )
+            signed_up = registrations.active().first()
+            if signed_up is None:
+                registration = Registration.objects.create(
+                    event=event,
+                    state=RegistrationState.UNCONFIRMED,
+                    privacy_consent_at=timezone.now(),
+                    token_hash=token_hash,
+                    **data,
+                )
     except IntegrityError:
-        # The unique constraint caught a double submit that raced past the check above.
-        raise AlreadySignedUp from None
+        # The unique constraint caught a double submit that raced past the check above: the
+        # submission that got in first mails the address.
+        return True
+    if signed_up is not None:
+        return _send_already_signed_up(signed_up)
     return _send_confirmation_request(registration, token)
 
 
@@ -193,6 +194,11 @@ def _send_confirmation_request(registration, token):
     hours = settings.EVENT_REGISTRATION_CONFIRM_HOURS
     subject = f"Bevestig uw aanmelding voor {registration.event.title}"
     return _send(registration, token, "registration_confirm", subject, hours=hours)
+
+
+def _send_already_signed_up(registration):
+    subject = f"U bent al aangemeld voor {registration.event.title}"
+    return _send(registration, registration.reminder_key(), "registration_again", subject)
 
 
 def send_registration_mail(registration, token):

@@ -9,7 +9,6 @@ from django.views.decorators.cache import never_cache
 
 from core import ratelimit
 from core.pages import render_subpage, see_other, subpage_url
-from core.tokens import hash_token
 
 from . import signup
 from .forms import registration_form
@@ -40,10 +39,7 @@ def sign_up(request, page):
     # Only a valid registration counts: typing mistakes lock nobody out.
     ratelimit.limit(request, "sign_up", settings.EVENT_REGISTRATIONS_PER_HOUR)
     data = form.registration_data()
-    try:
-        mail_sent = signup.sign_up(page, data)
-    except signup.AlreadySignedUp:
-        return render(status=409, form=form, duplicate=True)
+    mail_sent = signup.sign_up(page, data)
     request.session["registration_sent"] = {"email": data["email"], "mail_sent": mail_sent}
     # Back to the form, which says to look in the mailbox: a reload never signs up twice, and
     # the key to the registration travels only in the e-mail, so only the address can confirm.
@@ -55,7 +51,7 @@ def sign_up(request, page):
 def registration(request, page, token):
     render = partial(render_subpage, page, request, MANAGE_TEMPLATE, [("Uw aanmelding", None)])
     registrations = page.registrations.select_related("session")
-    found = registrations.filter(token_hash=hash_token(token)).first()
+    found = registrations.by_key(token)
     if found is None:
         return render(status=404)
     action = request.POST.get("actie") if request.method == "POST" else None

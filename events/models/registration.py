@@ -8,12 +8,16 @@ unconfirmed hold that takes no place, so an invented address cannot fill a date,
 deleted when it is not confirmed within `EVENT_REGISTRATION_CONFIRM_HOURS`.
 """
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from core.tokens import hash_token
 
 
 def hold_deadline():
@@ -36,6 +40,10 @@ PARTY_FIELDS = ["school_name", "school_reference", "groups", "pupils", "adults",
 CONTACT_FIELDS = ["contact_name", "email", "phone"]
 MOMENTS = ["created_at", "confirmed_at", "promoted_at", "cancelled_at"]
 
+# A reminder's key (`Registration.reminder_key`): longer than any random key (`core.tokens`),
+# and in the only characters Wagtail's page URLs take.
+REMINDER_KEY = re.compile(r"(?P<pk>[0-9]+)-(?P<proof>[0-9a-f]{64})")
+
 
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
@@ -54,6 +62,17 @@ class RegistrationQuerySet(models.QuerySet):
 
     def places(self):
         return self.aggregate(total=Sum("places"))["total"] or 0
+
+    def by_key(self, key):
+        """The registration the key in a link opens, or None: its own random key (stored only
+        as a hash) or the key a reminder mails (`Registration.reminder_key`)."""
+        reminder = REMINDER_KEY.fullmatch(key)
+        if reminder is None:
+            return self.filter(token_hash=hash_token(key)).first()
+        found = self.filter(pk=reminder["pk"]).first()
+        if found is None or not constant_time_compare(reminder["proof"], found.reminder_proof()):
+            return None
+        return found
 
 
 class Registration(models.Model):
@@ -149,6 +168,17 @@ class Registration(models.Model):
     @property
     def is_cancelled(self):
         return self.state == RegistrationState.CANCELLED
+
+    def reminder_key(self):
+        """A second key to this registration, for the mail to an address that signs up again.
+        Derived from the stored hash of its own key with the site's secret, it stores nothing
+        and leaves the link mailed before working, so a stranger's submission ends no link;
+        it ends with that key, when a promotion replaces it."""
+        return f"{self.pk}-{self.reminder_proof()}"
+
+    def reminder_proof(self):
+        proof = salted_hmac("events.registration.reminder", self.token_hash, algorithm="sha256")
+        return proof.hexdigest()
 
     def mark_cancelled(self):
         self.state = RegistrationState.CANCELLED

@@ -240,12 +240,33 @@ def test_bad_registrations_get_a_dutch_message_and_store_nothing(client, pet, ov
     assert mail.outbox == []
 
 
-def test_a_second_registration_with_a_confirmed_address_is_refused(client, pet):
-    register(client, pet, class_data())
-    again = client.post(f"{pet.url}aanmelden/", class_data(email="ANNA@klimop.example.nl"))
-    assert again.status_code == 409
-    assert "al iemand aangemeld" in again.content.decode()
-    assert Registration.objects.count() == 1
+def test_the_form_does_not_tell_who_is_signed_up_but_mails_the_address(client, pet):
+    # A stranger cannot learn whether an address is signed up (on a family day: whether a
+    # named parent goes); the address's owner hears it, with the way to their registration.
+    registered = register(client, pet, class_data())
+    stored = list(Registration.objects.values())
+    first_link = link_in(mail.outbox[-1])
+    mail.outbox.clear()
+
+    def answer(address):
+        posted = client.post(f"{pet.url}aanmelden/", class_data(email=address.upper()))
+        page = client.get(posted["Location"])
+        text = page.content.decode().replace(address, "ADRES")
+        return posted.status_code, posted["Location"], page.status_code, text
+
+    assert answer("anna@klimop.example.nl") == answer("nieuw@klimop.example.nl")
+    assert Registration.objects.exclude(email="nieuw@klimop.example.nl").count() == 1
+    assert list(Registration.objects.filter(pk=registered.pk).values()) == stored
+    [reminder] = [message for message in mail.outbox if message.to == [registered.email]]
+    assert reminder.subject == "U bent al aangemeld voor PET Zaandam"
+    link = link_in(reminder)
+    page = client.get(link)
+    assert page.status_code == 200
+    assert "U bent aangemeld" in page.content.decode()
+    # The link mailed before still works too: nobody else's submission can end it.
+    assert client.get(first_link).status_code == 200
+    key = link.split("/")[-2]
+    assert client.get(link.replace(key, f"{key[:-4]}AAAA")).status_code == 404
 
 
 def test_submitting_again_before_confirming_replaces_the_unconfirmed_one(client, pet):
