@@ -119,13 +119,6 @@ def places_text(places_left):
     return f" (nog {places_left} plaats{'en' if places_left != 1 else ''})"
 
 
-def largest_party(event):
-    """The most places one registration for `event` may take: what its form (below) allows."""
-    if event.for_schools:
-        return event.max_pupils + event.max_adults
-    return event.max_persons
-
-
 class RegistrationForm(HoneypotForm):
     """What every registration asks; the two kinds below add their own fields."""
 
@@ -326,24 +319,10 @@ class EventPageForm(WagtailAdminPageForm):
         sessions = self.formsets.get("sessions")
         if self.cleaned_data.get("registration_mode") != RegistrationMode.ON_SITE or not sessions:
             return valid
-        # A date with fewer places than one registration may take would put that registration
-        # on the waitlist for good, and every smaller one after it (RegistrationForm.clean).
-        # The instance holds what the editor typed, once each of these fields was clean.
-        limits_clean = not {"kind", "max_pupils", "max_adults", "max_persons"} & set(self.errors)
-        party = largest_party(self.instance) if limits_clean else None
         for form in sessions.forms:
             data = getattr(form, "cleaned_data", None) or {}
-            if not data or data.get("DELETE"):
-                continue
-            if not data.get("capacity"):
+            if data and not data.get("DELETE") and not data.get("capacity"):
                 form.add_error("capacity", "Vul het aantal plaatsen voor deze datum in.")
-                valid = False
-            elif party and data["capacity"] < party:
-                form.add_error(
-                    "capacity",
-                    f"Eén aanmelding mag {party} plaatsen innemen (Aanmelden en prijs). Geef "
-                    f"deze datum minstens {party} plaatsen, of verlaag het aantal per aanmelding.",
-                )
                 valid = False
         return valid
 

@@ -3,10 +3,8 @@ every smaller registration after it waits behind it on an empty date."""
 
 import pytest
 from django.core import mail
-from django.urls import reverse
 
-from events.models import EventKind, EventPage, Registration
-from tests.admin_forms import event_form
+from events.models import EventKind, Registration
 from tests.events.conftest import in_days
 from tests.events.registrations import class_data, person_data
 
@@ -44,27 +42,3 @@ def test_the_form_refuses_a_family_bigger_than_its_date(client, make_event):
     response = client.post(f"{family_day.url}aanmelden/", person_data(persons="6"))
     assert response.status_code == 400
     assert "Op deze datum zijn 5 plaatsen" in response.content.decode()
-
-
-def publish_event(client, calendar, form):
-    add_url = reverse("wagtailadmin_pages:add", args=["events", "eventpage", calendar.pk])
-    return client.post(add_url, form | {"action-publish": "publish"})
-
-
-def test_the_editor_refuses_a_date_smaller_than_one_registration(redacteur_client, calendar):
-    response = publish_event(redacteur_client, calendar, event_form(capacity="30"))
-    assert response.status_code == 200
-    [date_form] = response.context["form"].formsets["sessions"].forms
-    [message] = date_form.errors["capacity"]
-    assert "40" in message
-    assert not EventPage.objects.filter(slug="pet-enkhuizen").exists()
-    fewer = event_form(capacity="30", max_pupils="25")
-    assert publish_event(redacteur_client, calendar, fewer).status_code == 302
-
-
-def test_the_editor_counts_persons_for_other_events(redacteur_client, calendar):
-    form = event_form(capacity="8", kind=EventKind.FAMILY_DAY)
-    response = publish_event(redacteur_client, calendar, form)
-    assert response.status_code == 200
-    [date_form] = response.context["form"].formsets["sessions"].forms
-    assert "10" in date_form.errors["capacity"][0]

