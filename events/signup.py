@@ -73,11 +73,11 @@ def sign_up(event, data):
 def confirm(registration):
     """The registrant confirmed their address: the registration takes its places if they fit
     on its date and nobody waits there, else it joins that date's waitlist. False if it was
-    not waiting for confirmation."""
+    not waiting for confirmation, or its date is over (the same rule as for promotion)."""
     with transaction.atomic():
         [session] = _dates_of(registration) or [None]
         registration.refresh_from_db()
-        if not registration.is_unconfirmed:
+        if not registration.is_unconfirmed or (session is not None and session.is_over):
             return False
         # A date without a maximum (the editor requires one; old data) takes everyone.
         fits = (

@@ -57,6 +57,9 @@ def registration(request, page, token):
     action = request.POST.get("actie") if request.method == "POST" else None
     if found.is_unconfirmed:
         problem = page.registration_closed_reason()
+        if not problem and found.session and found.session.is_over:
+            # The event may still be open for its later dates; this one cannot take anyone.
+            problem = "Deze datum is al geweest."
         if found.hold_expired:
             hours = settings.EVENT_REGISTRATION_CONFIRM_HOURS
             problem = f"Een aanmelding die niet binnen {hours} uur is bevestigd, vervalt."

@@ -16,7 +16,7 @@ from core import pagecache
 from core.jobs import run_due
 from events.factories import EventIndexPageFactory, OnSiteEventFactory, RegistrationFactory
 from events.models import EventKind, EventStatus, Registration, RegistrationState
-from events.signup import cancel
+from events.signup import cancel, confirm
 from tests.events.conftest import in_days
 from tests.events.registrations import class_data, link_in, person_data, register
 
@@ -187,6 +187,25 @@ def test_unconfirmed_registrations_expire_after_24_hours(client, pet, clock):
     gone = client.get(link)
     assert gone.status_code == 404
     assert "niet op tijd bevestigd" in gone.content.decode()
+
+
+@pytest.mark.date_dependent
+def test_a_registration_cannot_be_confirmed_once_its_date_is_over(client, make_event, clock):
+    # The event's later date keeps it open, so only the date of the registration can refuse.
+    event = make_event(
+        on_site=True, dates=[(in_days(0), None, None), (in_days(7), None, None)], capacity=50
+    )
+    today = event.sessions.get(date=in_days(0))
+    client.post(f"{event.url}aanmelden/", class_data(session=today.pk))
+    link = link_in(mail.outbox[0])
+    clock.shift(datetime.timedelta(hours=14))
+    for response in [client.get(link), client.post(link, {"actie": "bevestigen"})]:
+        assert response.status_code == 410
+        assert "Deze datum is al geweest" in response.content.decode()
+    # Also when the page's check and the confirmation straddle the end of the date.
+    assert confirm(Registration.objects.get()) is False
+    assert Registration.objects.get().state == RegistrationState.UNCONFIRMED
+    assert len(mail.outbox) == 1
 
 
 def test_a_registration_for_a_cancelled_event_cannot_be_confirmed(client, pet):
