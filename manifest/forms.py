@@ -16,7 +16,7 @@ from core.forms import (
     SlugChoiceField,
 )
 from core.models import EducationLevel, Region
-from core.text import validate_plain_paragraphs, validate_plain_text
+from core.text import validate_name, validate_plain_paragraphs, validate_plain_text
 from partners.models import PartnerKind
 
 from .models import ManifestAction, Theme
@@ -139,9 +139,10 @@ class SignatureForm(HoneypotForm):
     )
     # Wagtail writes the help text itself: the formats and the maximum file size.
     logo = LogoField(label="Logo")
-    signer_name = forms.CharField(label="Uw naam", max_length=120, validators=[validate_plain_text])
+    # Both are repeated in the confirmation mail, to the address typed in (validate_name).
+    signer_name = forms.CharField(label="Uw naam", max_length=120, validators=[validate_name])
     signer_role = forms.CharField(
-        label="Uw functie", max_length=120, required=False, validators=[validate_plain_text]
+        label="Uw functie", max_length=120, required=False, validators=[validate_name]
     )
     statement = forms.CharField(
         label="Waarom wij tekenen (optioneel)",

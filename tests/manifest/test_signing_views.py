@@ -121,6 +121,12 @@ def test_unapproved_signatures_appear_nowhere_public(client, home_page):
             "pixels",
         ),
         ({"logo": png_upload(name="logo.jpg")}, "extensie"),
+        # The confirmation mail greets the signer by name, at the address typed in.
+        (
+            {"signer_name": "klant, herstel uw account via https://kwaad.example/login"},
+            "geen web- of e-mailadres",
+        ),
+        ({"signer_role": "Beheer, mail ons op help@kwaad.example"}, "geen web- of e-mailadres"),
     ],
 )
 def test_bad_input_is_refused_with_a_dutch_message_and_stores_nothing(
