@@ -27,7 +27,9 @@ def make_privacy_officer(django_user_model):
 def test_staff_look_up_download_and_erase_what_the_site_holds_about_an_address(
     site_data, page, live_server, django_user_model
 ):
-    event = OnSiteEventFactory(parent=EventIndexPage.objects.get(), title="PET De Zeester")
+    event = OnSiteEventFactory(
+        parent=EventIndexPage.objects.get(), title="PET De Zeester", capacity=60
+    )
     registered = Client().post(
         f"{event.url}aanmelden/", class_data(contact_name="Marieke de Vries", email=ADDRESS)
     )
