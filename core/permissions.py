@@ -35,6 +35,11 @@ def visible_instances(user, model):
     return rows
 
 
+def may_see_page(user, page_id):
+    """Whether `user` may see the page `page_id` in the admin (`visible_instances`)."""
+    return visible_instances(user, Page).filter(pk=page_id).exists()
+
+
 class VisibleChoicesMixin:
     """For a chooser's views: only the objects the user may see are offered or answered."""
 

@@ -17,7 +17,6 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixin
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.models import Page
 from wagtail.snippets.views import snippets
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
@@ -28,7 +27,7 @@ from .exports import (
     neutralise_xlsx_cell,
     sheet_title,
 )
-from .permissions import visible_instances
+from .permissions import may_see_page
 
 
 class SafeSpreadsheetExportMixin:
@@ -121,7 +120,7 @@ def only_below_visible_pages(view):
 
     @functools.wraps(view)
     def below_visible_page(request, parent_page_id, **kwargs):
-        if not visible_instances(request.user, Page).filter(pk=parent_page_id).exists():
+        if not may_see_page(request.user, parent_page_id):
             raise Http404
         return view(request, parent_page_id=parent_page_id, **kwargs)
 

@@ -21,7 +21,12 @@ from wagtail.users.views import bulk_actions as user_actions
 
 from . import jobs
 from .models import PersonalDataRequest
-from .permissions import VisibleObjectsAPIMixin, visible_instances, visible_objects_only
+from .permissions import (
+    VisibleObjectsAPIMixin,
+    may_see_page,
+    visible_instances,
+    visible_objects_only,
+)
 from .privacy import LOG_ACTIONS, staff_accounts
 from .views import AdminFormMenuItem, ErasePersonalDataView, PersonalDataView
 
@@ -129,7 +134,7 @@ def admin_api_names_only_visible_files(router):
 @hooks.register("before_move_page")
 def move_only_what_the_user_may_move(request, page, destination):
     """Wagtail's move confirmation shows the page's title before it checks any permission."""
-    if not visible_instances(request.user, Page).filter(pk=page.pk).exists():
+    if not may_see_page(request.user, page.pk):
         raise Http404
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
