@@ -22,10 +22,10 @@ def is_admin_request(request):
 
 
 def error_page(request, status, title, **context):
-    """The site's page for `status` (templates/<status>.html) in the public layout. Its title
-    is also its trail, which keys base.html's cached head apart from the other pages at the
-    same address: a 413 and a 429 may both answer the signing form's."""
-    context = {"title": title, "subpage_trail": [(title, None)], **context}
+    """The site's page for `status` (templates/<status>.html, on error_page.html) in the public
+    layout. Its title is also its trail, which keys base.html's cached head apart from the
+    other pages at the same address: a 413 and a 429 may both answer the signing form's."""
+    context = {"title": title, "status": status, "subpage_trail": [(title, None)], **context}
     return render(request, f"{status}.html", context, status=status)
 
 
