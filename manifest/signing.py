@@ -120,7 +120,14 @@ def _mail(signature, template, subject, capped, **context):
 def send_confirmation(signature, capped=True):
     """E-mail a fresh confirmation link, within the cap per recipient unless staff re-send it
     (`capped` False). Returns False, and records why, if the mail failed: the signature itself
-    is already stored and staff can re-send it from the admin."""
+    is already stored and staff can re-send it from the admin.
+
+    The fresh link replaces the one mailed before, so the cap is asked before the token is:
+    past it nothing changes and the link mailed last keeps working, as for event sign-ups
+    and alerts. True then, as the form answers as always."""
+    if capped and not mail.within_cap(signature.contact_email):
+        logger.warning("No new link for signature %s: the address had its share", signature.pk)
+        return True
     token = signature.new_confirmation_token()
     signature.save(update_fields=["confirmation_token_hash", "confirmation_sent_at"])
     try:
@@ -128,7 +135,7 @@ def send_confirmation(signature, capped=True):
             signature,
             "signature_confirm",
             "Bevestig de ondertekening van het manifest",
-            capped,
+            False,  # counted above
             confirm_url=absolute_route_url("sign_confirm", token),
         )
         signature.confirmation_error = ""

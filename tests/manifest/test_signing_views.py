@@ -186,6 +186,23 @@ def test_the_same_address_in_other_capitals_is_the_same_submission(client, home_
     assert Signature.objects.filter(organisation_name="Duinzicht Elektrotechniek").count() == 1
 
 
+# Within one window of the cap per address: it must not end halfway through the test.
+@pytest.mark.date_dependent
+def test_a_submission_the_mail_cap_stops_leaves_the_mailed_link_working(
+    client, home_page, settings
+):
+    """Each submission mails a fresh link, which replaces the one before: past the cap, no mail
+    goes out, so the link mailed last must stay the one that works."""
+    for _ in range(settings.MAILS_PER_RECIPIENT_PER_HOUR):
+        client.post(SIGN_URL, form_data())
+    last_link = confirm_link_from_mail()
+    assert client.post(SIGN_URL, form_data()).status_code == 303
+    assert len(mail.outbox) == settings.MAILS_PER_RECIPIENT_PER_HOUR
+    assert client.post(last_link).status_code == 200
+    signature = Signature.objects.get(organisation_name="Duinzicht Elektrotechniek")
+    assert signature.state == SignatureState.CONFIRMED
+
+
 def test_a_public_signatory_is_told_so(client, home_page, admin_user):
     client.post(SIGN_URL, form_data())
     signature = Signature.objects.get(organisation_name="Duinzicht Elektrotechniek")
